@@ -1,0 +1,1 @@
+"""Scrapy project: spiders for the MFA platform, pipelines validate -> dedup -> store."""

@@ -1,0 +1,1 @@
+"""Spiders: one per platform, driven by the site registry."""

@@ -1,0 +1,141 @@
+"""The contract: what an archived ministry news article is.
+
+Two layers, as in zyte-common-items: :class:`ArticleContent` is what the page
+itself says (raw strings beside their normalised values), :class:`ArchivedArticle`
+adds what the archive knows about the fetch.  A field the page does not show is
+``None``; nothing is invented.  Text is kept exactly as published (NBSP, Thai
+digits, leading and trailing spaces): only its line structure is constrained, so
+that the text form (:mod:`schemas.textform`) can always be written and read back.
+
+Downstream users rely on these field names; change them only with a new
+``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Annotated, Final, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION: Final = "1.0"
+
+_LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    """Text that sits on one line of the text form: no line breaks of any kind."""
+    if _LINE_BREAKS.search(value):
+        raise ValueError("must not contain a line break")
+    return value
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/?#]+", value, re.IGNORECASE):
+        raise ValueError("must be an absolute http(s) URL")
+    return value
+
+
+OneLine = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
+HttpUrlStr = Annotated[str, AfterValidator(_http_url)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Finding(_Model):
+    """Something implausible or missing on a page, naming the field and the value."""
+
+    field: str
+    """The schema field concerned, e.g. ``updated_date``."""
+    value: str | None
+    """The value as shown on the page (the raw string), or ``None`` when it is absent."""
+    reason: str
+    """Why the value is doubtful, in words a person can act on."""
+    line: int | None = None
+    """1-based line of the text form where the value was read, when parsed from text."""
+
+
+class ImageRef(_Model):
+    """One image of the article's gallery."""
+
+    url: HttpUrlStr | None = None
+    """Absolute URL of the image (usually on image.mfa.go.th), where known."""
+    caption: OneLine | None = None
+    """Visible caption, else the alt text (the CMS default is "รูปภาพประกอบ" / "Images")."""
+
+
+class Attachment(_Model):
+    """A file linked from the article (PDF, DOCX, ...)."""
+
+    url: HttpUrlStr
+    """Absolute URL of the file."""
+    title: OneLine | None = None
+    """The link text as shown, if any."""
+
+
+class ArticleContent(_Model):
+    """What the page says: the article as published, nothing added."""
+
+    title: OneLine | None = None
+    """The headline, exactly as shown; ``None`` when the page shows no title line."""
+    imported_date: date | None = None
+    """Date imported (published), "วันที่นำเข้าข้อมูล", normalised to the Gregorian calendar."""
+    imported_date_raw: OneLine | None = None
+    """The imported date exactly as shown, e.g. ``11 ก.ย. 2563``."""
+    updated_date: date | None = None
+    """Date updated, "วันที่ปรับปรุงข้อมูล", normalised; the key of incremental re-archiving."""
+    updated_date_raw: OneLine | None = None
+    """The updated date exactly as shown, e.g. ``28 พ.ย. 2565``."""
+    view_count: int | None = Field(default=None, ge=0)
+    """The page's view counter at fetch time ("| 2,313 view")."""
+    body: list[OneLine] = []
+    """The body paragraphs in order, text kept exactly (NBSP-only separator paragraphs too)."""
+    images: list[ImageRef] = []
+    """The gallery images in order, with their captions."""
+    attachments: list[Attachment] = []
+    """Linked files (documents) in order."""
+    warnings: list[Finding] = []
+    """Implausible or missing fields; the article is archived as published with these listed."""
+
+    @model_validator(mode="after")
+    def _normalised_dates_have_raw(self) -> ArticleContent:
+        for name in ("imported_date", "updated_date"):
+            if getattr(self, name) is not None and getattr(self, f"{name}_raw") is None:
+                raise ValueError(f"{name} is set but {name}_raw is not")
+        return self
+
+
+class ArchivedArticle(ArticleContent):
+    """One archived version of an article: the page's content plus what the archive adds."""
+
+    url: HttpUrlStr
+    """The URL as fetched, query included (the query names the menu it was reached from)."""
+    canonical_url: HttpUrlStr
+    """The article's identity: scheme, host, path with the menu query removed; one per article."""
+    site: Annotated[str, Field(pattern=r"^[a-z0-9.-]+(:\d+)?$")]
+    """Host of the site the article belongs to, e.g. ``www.mfa.go.th``."""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z]{2,4})?$")] | None = None
+    """Language of the page from its URL path (``th``, ``en``, ...)."""
+    category: OneLine | None = None
+    """Category or menu the article was listed under, where known."""
+    fetched_at: datetime
+    """When the page was fetched, in UTC."""
+    content_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    """SHA-256 of the content (see ``schemas.digest``); the view counter does not count."""
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    """Version of this schema the record was written with."""
+
+    @model_validator(mode="after")
+    def _fetched_at_is_utc(self) -> ArchivedArticle:
+        offset = self.fetched_at.utcoffset()
+        if offset is None or offset.total_seconds() != 0:
+            raise ValueError("fetched_at must be a UTC timestamp")
+        return self
+
+
+def utc_now() -> datetime:
+    """The current time as the archive records it (UTC, whole microseconds)."""
+    return datetime.now(UTC)

@@ -1,0 +1,159 @@
+"""The article's text form, both ways: the form of the sample document.
+
+``render`` writes exactly the sample's layout::
+
+    title / blank / title / blank / วันที่นำเข้าข้อมูล <date> / blank /
+    วันที่ปรับปรุงข้อมูล <date> / blank / | N view / body paragraphs, one per line /
+    blank / captions separated by blank lines (no final newline)
+
+``parse`` reads that form and the variants text extractors produce from real pages:
+the title once or not at all, either date label missing, the label-less template (a
+bare date line and ``N view``), ``|9,693 view`` and ``5,128 view``, fields on one
+line, single or double newlines anywhere, blank lines between body paragraphs.
+
+Image captions are recognised as the trailing lines equal to the CMS's default
+captions ("รูปภาพประกอบ", "Images"): in text, a custom caption cannot be told from
+a body paragraph, so the JSON record, not the text, is the archive's full truth.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from schemas.assess import RawArticle, build_content
+from schemas.dates import is_platform_date
+from schemas.models import ArticleContent, Finding, ImageRef
+
+IMPORTED_LABEL = "วันที่นำเข้าข้อมูล"
+UPDATED_LABEL = "วันที่ปรับปรุงข้อมูล"
+DEFAULT_CAPTIONS = frozenset({"รูปภาพประกอบ", "Images"})
+
+_DIGITS = "0-9๐-๙"
+_VIEW = re.compile(rf"\|?\s*(?P<count>[{_DIGITS}][{_DIGITS},]*)\s*views?\b", re.IGNORECASE)
+_BOUNDARY = re.compile(
+    rf"{IMPORTED_LABEL}|{UPDATED_LABEL}|\||(?<![^\s|])[{_DIGITS}][{_DIGITS},]*\s*views?\b",
+    re.IGNORECASE,
+)
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_LABELS = {IMPORTED_LABEL: "imported_date", UPDATED_LABEL: "updated_date"}
+
+
+def parse_view_count(text: str) -> int:
+    """``2,313`` or ``๒,๓๑๓`` -> 2313; raise ValueError for anything else."""
+    digits = text.strip().translate(_THAI_DIGITS).replace(",", "")
+    if not digits.isascii() or not digits.isdigit():
+        raise ValueError(f"not a view count: {text!r}")
+    return int(digits)
+
+
+def render(article: ArticleContent) -> str:
+    """Write ``article`` in the sample document's text form."""
+    lines: list[str] = []
+    if article.title is not None:
+        lines += [article.title, "", article.title, ""]
+    if article.imported_date_raw is not None:
+        lines += [f"{IMPORTED_LABEL} {article.imported_date_raw}", ""]
+    if article.updated_date_raw is not None:
+        lines += [f"{UPDATED_LABEL} {article.updated_date_raw}", ""]
+    if article.view_count is not None:
+        lines.append(f"| {article.view_count:,} view")
+    lines += article.body
+    captions = [image.caption for image in article.images if image.caption is not None]
+    if captions:
+        lines.append("")
+        lines.append("\n\n".join(captions))
+    return "\n".join(lines)
+
+
+def _metadata_tokens(line: str) -> list[tuple[str, str]] | None:
+    """Split a header line into (field, value) tokens, or None if it is not all header."""
+    tokens: list[tuple[str, str]] = []
+    rest = line.strip()
+    while rest:
+        label = next((lbl for lbl in _LABELS if rest.startswith(lbl)), None)
+        view = _VIEW.match(rest)
+        if label is not None:
+            rest = rest[len(label) :]
+            boundary = _BOUNDARY.search(rest)
+            end = boundary.start() if boundary else len(rest)
+            tokens.append((_LABELS[label], rest[:end].strip()))
+        elif view is not None:
+            tokens.append(("view_count", view["count"]))
+            end = view.end()
+        else:
+            boundary = _BOUNDARY.search(rest)
+            end = boundary.start() if boundary else len(rest)
+            candidate = rest[:end].strip()
+            if not is_platform_date(candidate):
+                return None
+            tokens.append(("bare_date", candidate))
+        rest = rest[end:].strip()
+    return tokens or None
+
+
+def _apply(raw: RawArticle, tokens: list[tuple[str, str]], line: int) -> bool:
+    """Record a header line's tokens; False (nothing recorded) if they do not fit."""
+    labelled = raw.imported_date_raw is not None or raw.updated_date_raw is not None
+    fields = {"imported_date" if f == "bare_date" else f for f, _ in tokens}
+    if "view_count" in raw.lines or len(fields) != len(tokens):
+        return False
+    if any(f in raw.lines for f in fields) or (labelled and ("bare_date", tokens[0][1]) in tokens):
+        return False
+    for name, value in tokens:
+        if name == "view_count":
+            raw.view_count = parse_view_count(value)
+            raw.lines["view_count"] = line
+        else:
+            name = "imported_date" if name == "bare_date" else name
+            setattr(raw, f"{name}_raw", value)
+            raw.lines[name] = line
+    return True
+
+
+def read_raw(text: str, first_line: int = 1) -> RawArticle:
+    """Read the text form into its raw parts; ``first_line`` numbers the first line."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    raw = RawArticle()
+    start = next((i for i, line in enumerate(lines) if _metadata_tokens(line)), None)
+    raw.lines["metadata"] = first_line + (start or 0)
+    if start is None:
+        raw.body = [line for line in lines if line]
+        raw.lines["body"] = first_line
+        return raw
+
+    before = [line for line in lines[:start] if line.strip()]
+    if before:
+        raw.title = before[0]
+        raw.lines["title"] = first_line + lines.index(before[0])
+    extra = before[2:] if len(before) >= 2 and before[1] == before[0] else before[1:]
+    if extra:
+        reason = "unexpected text between the title and the dates; kept as body"
+        raw.notes.append(Finding(field="title", value=extra[0], reason=reason))
+
+    i = start
+    while i < len(lines):
+        tokens = _metadata_tokens(lines[i]) if lines[i].strip() else []
+        if tokens is None or (tokens and not _apply(raw, tokens, first_line + i)):
+            break
+        i += 1
+    raw.lines["body"] = first_line + i
+
+    end = len(lines)
+    captions: list[str] = []
+    while True:
+        while end > i and lines[end - 1] == "":
+            end -= 1
+        if end > i and lines[end - 1] in DEFAULT_CAPTIONS:
+            captions.insert(0, lines[end - 1])
+            end -= 1
+        else:
+            break
+    raw.body = extra + [line for line in lines[i:end] if line]
+    raw.images = [ImageRef(caption=caption) for caption in captions]
+    return raw
+
+
+def parse(text: str, today: date | None = None, first_line: int = 1) -> ArticleContent:
+    """Read the text form into article content; raise NotAnArticle for a non-article."""
+    return build_content(read_raw(text, first_line), today)

@@ -1,0 +1,104 @@
+"""The models refuse what the text form or the archive could not hold faithfully."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from schemas import ArchivedArticle, ArticleContent, ImageRef, content_sha256, parse
+
+
+def _archived(**fields: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "title": "หัวข้อ",
+        "imported_date": "2020-09-11",
+        "imported_date_raw": "11 ก.ย. 2563",
+        "body": ["ย่อหน้า"],
+        "url": "https://www.mfa.go.th/th/content/x?cate=5d5bcb4e15e39c306000683d",
+        "canonical_url": "https://www.mfa.go.th/th/content/x",
+        "site": "www.mfa.go.th",
+        "language": "th",
+        "fetched_at": "2026-11-26T06:00:00Z",
+        "content_sha256": "0" * 64,
+    }
+    record.update(fields)
+    return record
+
+
+def test_archived_article_round_trips_through_json() -> None:
+    article = ArchivedArticle.model_validate(_archived())
+    assert article.schema_version == "1.0"
+    assert article.fetched_at == datetime(2026, 11, 26, 6, tzinfo=UTC)
+    assert ArchivedArticle.model_validate_json(article.model_dump_json()) == article
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"body": ["two\nlines"]},  # a paragraph is one line of the text form
+        {"body": [""]},
+        {"title": "a\u2028b"},
+        {"url": "javascript:alert(1)"},
+        {"url": "/th/content/x"},
+        {"site": "WWW.MFA.GO.TH/../x"},
+        {"fetched_at": "2026-11-26T06:00:00"},  # naive
+        {"fetched_at": "2026-11-26T13:00:00+07:00"},  # not UTC
+        {"content_sha256": "xyz"},
+        {"imported_date_raw": None},  # normalised date without its raw string
+        {"view_count": -1},
+        {"unknown_field": 1},
+        {"schema_version": "0.9"},
+    ],
+)
+def test_invalid_records_are_refused(fields: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        ArchivedArticle.model_validate(_archived(**fields))
+
+
+def test_fetched_at_must_be_utc_even_when_built_in_python() -> None:
+    bangkok = timezone(timedelta(hours=7))
+    with pytest.raises(ValidationError):
+        ArchivedArticle.model_validate(_archived(fetched_at=datetime(2026, 1, 1, tzinfo=bangkok)))
+
+
+def test_missing_fields_are_null_not_invented() -> None:
+    content = ArticleContent()
+    assert content.model_dump(mode="json") == {
+        "title": None,
+        "imported_date": None,
+        "imported_date_raw": None,
+        "updated_date": None,
+        "updated_date_raw": None,
+        "view_count": None,
+        "body": [],
+        "images": [],
+        "attachments": [],
+        "warnings": [],
+    }
+
+
+def test_content_hash_ignores_the_view_counter_but_not_a_silent_edit(sample_text: str) -> None:
+    article = parse(sample_text, today=date(2026, 11, 26))
+    digest = content_sha256(article)
+    assert len(digest) == 64
+    assert content_sha256(article.model_copy(update={"view_count": 9999})) == digest
+    edited = article.model_copy(update={"body": [*article.body[:-1], article.body[-1] + "."]})
+    assert content_sha256(edited) != digest
+    recaptioned = article.model_copy(update={"images": [ImageRef(caption="ภาพ")]})
+    assert content_sha256(recaptioned) != digest
+
+
+def test_every_field_has_a_docstring() -> None:
+    schema = ArchivedArticle.model_json_schema()
+    models = [schema, *schema["$defs"].values()]
+    for model in models:
+        for name, prop in model["properties"].items():
+            assert prop.get("description"), f"{model['title']}.{name} has no docstring"
+
+
+def test_dates_serialise_as_iso_strings() -> None:
+    content = ArticleContent(imported_date=date(2020, 9, 11), imported_date_raw="11 ก.ย. 2563")
+    assert content.model_dump(mode="json")["imported_date"] == "2020-09-11"
