@@ -66,7 +66,7 @@ def render(article: ArticleContent) -> str:
     return "\n".join(lines)
 
 
-def _metadata_tokens(line: str) -> list[tuple[str, str]] | None:
+def header_tokens(line: str) -> list[tuple[str, str]] | None:
     """Split a header line into (field, value) tokens, or None if it is not all header."""
     tokens: list[tuple[str, str]] = []
     rest = line.strip()
@@ -92,6 +92,17 @@ def _metadata_tokens(line: str) -> list[tuple[str, str]] | None:
     return tokens or None
 
 
+def read_header_line(raw: RawArticle, text: str, line: int) -> bool:
+    """Record one header line (dates, view count) in ``raw``; False if it is not one.
+
+    Shared by the text form and the HTML extractors so that both read the header
+    by the same rules: labels, the label-less template's bare date, the view count,
+    each at most once, and nothing after the view count.
+    """
+    tokens = header_tokens(text)
+    return tokens is not None and _apply(raw, tokens, line)
+
+
 def _apply(raw: RawArticle, tokens: list[tuple[str, str]], line: int) -> bool:
     """Record a header line's tokens; False (nothing recorded) if they do not fit."""
     labelled = raw.imported_date_raw is not None or raw.updated_date_raw is not None
@@ -115,7 +126,7 @@ def read_raw(text: str, first_line: int = 1) -> RawArticle:
     """Read the text form into its raw parts; ``first_line`` numbers the first line."""
     lines = text.replace("\r\n", "\n").split("\n")
     raw = RawArticle()
-    start = next((i for i, line in enumerate(lines) if _metadata_tokens(line)), None)
+    start = next((i for i, line in enumerate(lines) if header_tokens(line)), None)
     raw.lines["metadata"] = first_line + (start or 0)
     if start is None:
         raw.body = [line for line in lines if line]
@@ -133,8 +144,7 @@ def read_raw(text: str, first_line: int = 1) -> RawArticle:
 
     i = start
     while i < len(lines):
-        tokens = _metadata_tokens(lines[i]) if lines[i].strip() else []
-        if tokens is None or (tokens and not _apply(raw, tokens, first_line + i)):
+        if lines[i].strip() and not read_header_line(raw, lines[i], first_line + i):
             break
         i += 1
     raw.lines["body"] = first_line + i

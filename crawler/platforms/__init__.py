@@ -1,0 +1,1 @@
+"""Platform selector modules: one per CMS platform."""

@@ -1,0 +1,133 @@
+"""Text of HTML as a browser shows it, one line per block, for the platform extractors.
+
+Text is data here, so the rules are the browser's, not a scraper's convenience:
+runs of ASCII whitespace collapse to one space and are trimmed at line ends, while
+NBSP (``&nbsp;``) is kept as ``\\xa0``; ``<pre>`` and an inline ``white-space: pre*``
+style keep spaces as written; block elements and ``<br>`` end a line; table cells are
+separated by a space.  Elements that show nothing (script, style, template, ...) are
+skipped.  The result is the list of non-empty lines, which is what the article's
+text form holds as paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import html as lxml_html
+
+HtmlElement = lxml_html.HtmlElement
+
+INVISIBLE = frozenset(
+    {"script", "style", "noscript", "template", "svg", "iframe", "head", "title", "meta", "link"}
+)
+BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption",
+    }
+)  # fmt: skip
+CELLS = frozenset({"td", "th"})
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+_PRESERVING = re.compile(r"white-space\s*:\s*(pre|pre-wrap|break-spaces)\b", re.IGNORECASE)
+_ASCII_SPACE = " \t\n\r\f"
+
+
+def _preserves_space(element: HtmlElement, inherited: bool) -> bool:
+    if element.tag in {"pre", "textarea"}:
+        return True
+    style = element.get("style")
+    if style and "white-space" in style.lower():
+        return bool(_PRESERVING.search(style))
+    return inherited
+
+
+class _LineWriter:
+    """Accumulates inline text and cuts it into lines at block boundaries."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._parts: list[str] = []
+        self._preserved = False
+
+    def text(self, value: str | None, preserve: bool) -> None:
+        if not value:
+            return
+        if preserve:
+            chunks = value.replace("\r\n", "\n").split("\n")
+            for index, chunk in enumerate(chunks):
+                if index:
+                    self.flush()
+                if chunk:
+                    self._parts.append(chunk)
+                    self._preserved = True
+            return
+        collapsed = _COLLAPSIBLE.sub(" ", value)
+        previous = self._parts[-1] if self._parts else ""
+        if collapsed.startswith(" ") and (not previous or previous.endswith(" ")):
+            collapsed = collapsed[1:]
+        if collapsed:
+            self._parts.append(collapsed)
+
+    def separator(self) -> None:
+        if self._parts and not self._parts[-1].endswith(" "):
+            self._parts.append(" ")
+
+    def flush(self) -> None:
+        line = "".join(self._parts)
+        if not self._preserved:
+            line = line.strip(_ASCII_SPACE)
+        if line:
+            self.lines.append(line)
+        self._parts = []
+        self._preserved = False
+
+
+def _walk(element: HtmlElement, writer: _LineWriter, preserve: bool) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in INVISIBLE or not tag:
+        return
+    preserve = _preserves_space(element, preserve)
+    block = tag in BLOCKS
+    if block:
+        writer.flush()
+    if tag == "br":
+        writer.flush()
+    elif tag in CELLS:
+        writer.separator()
+    writer.text(element.text, preserve)
+    for child in element:
+        _walk(child, writer, preserve)
+        writer.text(child.tail, preserve)
+    if block:
+        writer.flush()
+    elif tag in CELLS:
+        writer.separator()
+
+
+def element_lines(element: HtmlElement) -> list[str]:
+    """The non-empty lines a browser shows for ``element`` (its tail excluded)."""
+    writer = _LineWriter()
+    _walk(element, writer, _inherited_preserve(element))
+    writer.flush()
+    return writer.lines
+
+
+def _inherited_preserve(element: HtmlElement) -> bool:
+    preserve = False
+    for ancestor in reversed(list(element.iterancestors())):
+        preserve = _preserves_space(ancestor, preserve)
+    return preserve
+
+
+def visible_elements(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements in document order, skipping the subtrees that show nothing."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in INVISIBLE:
+            continue
+        yield element
+        stack.extend(reversed(list(element)))

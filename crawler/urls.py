@@ -1,0 +1,90 @@
+"""URLs of the platform: what kind of page a URL names, and an article's identity.
+
+An article is reached from several menus (``?cate=<id>``, ``?menu=...&page=...``),
+under two host names (``mfa.go.th`` and ``www.mfa.go.th``) and with its Thai slug raw
+or percent-encoded, in NFC or NFD: :func:`canonical_url` maps all of these to one
+identity, so one article is archived once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+MENU_PARAMETERS = frozenset({"cate", "menu", "page", "fbclid", "gclid"})
+_ARTICLE_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/(content|page|publicservice)/[^/]+")
+_LISTING_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/content-category/[^/]+")
+_LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]{2,4})?)(?:/|$)")
+_PATH_SAFE = "/-._~!$&'()*+,;=:@"
+
+
+def decoded_path(url_or_path: str) -> str:
+    """The path with percent-escapes decoded (UTF-8) and Unicode in NFC form."""
+    path = urlsplit(url_or_path).path if "://" in url_or_path else url_or_path
+    return unicodedata.normalize("NFC", unquote(path, errors="surrogateescape"))
+
+
+def is_article_path(path: str) -> bool:
+    """``/<lang>/content|page|publicservice/<slug>``: pages of the article layout."""
+    return bool(_ARTICLE_PATH.match(decoded_path(path)))
+
+
+def is_listing_url(url: str) -> bool:
+    """``/<lang>/content-category/<name>``: a paged category listing."""
+    return bool(_LISTING_PATH.match(decoded_path(url)))
+
+
+def language_of(url: str) -> str | None:
+    """The language segment of the path (``th``, ``en``), if any."""
+    match = _LANGUAGE.match(decoded_path(url))
+    return match.group(1) if match else None
+
+
+def page_kind(url: str) -> str | None:
+    """``content``, ``page`` or ``publicservice`` for an article URL, else None."""
+    match = _ARTICLE_PATH.match(decoded_path(url))
+    return match.group(1) if match else None
+
+
+def canonical_url(url: str, host_aliases: Mapping[str, str] | None = None) -> str:
+    """The article's identity: one string however the URL was spelled or reached.
+
+    Scheme and host are lower-cased, a host alias maps to its site (``mfa.go.th`` ->
+    ``www.mfa.go.th``, served over https), the path is decoded, NFC-normalised and
+    re-encoded, a trailing slash and the fragment are dropped, and the menu parameters
+    (``cate``, ``menu``, ``page``) and tracking parameters are removed.
+    """
+    parts = urlsplit(url.strip())
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in {("http", 80), ("https", 443)} else (
+        f"{host}:{port}"
+    )
+    if host_aliases and host in host_aliases:
+        scheme, netloc = "https", host_aliases[host]
+    path = re.sub(r"/{2,}", "/", decoded_path(parts.path)).rstrip("/") or "/"
+    encoded = quote(path, safe=_PATH_SAFE, errors="surrogateescape")
+    query = sorted(
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if key.lower() not in MENU_PARAMETERS and not key.lower().startswith("utm_")
+    )
+    return urlunsplit((scheme, netloc, encoded, urlencode(query), ""))
+
+
+def with_listing_page(url: str, page: int) -> str:
+    """The listing URL for page ``page`` (the platform pages listings with ``?p=N``)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "p"]
+    query.append(("p", str(page)))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+def listing_page_number(url: str) -> int:
+    """The ``p`` of a listing URL (1 when absent or unreadable)."""
+    for key, value in parse_qsl(urlsplit(url).query):
+        if key == "p" and value.isdigit():
+            return max(int(value), 1)
+    return 1

@@ -1,0 +1,133 @@
+"""The replica's HTTP server: a Twisted web resource on 127.0.0.1.
+
+Routes (paths as the real platform has them)::
+
+    GET  /robots.txt
+    GET  /<lang>/content-category/<name>?p=N     category listing, 10 cards a page
+    GET  /<lang>/content|page|publicservice/...  article pages (query ignored)
+    GET  /<lang>                                 home page: the latest articles
+    GET  /_replica/pages                         JSON list of the pages (for tests)
+    POST /_replica/bump?path=P[&date=RAW]        later update date
+    POST /_replica/edit?path=P                   silent edit (content, same dates)
+    POST /_replica/break?path=P&mode=error|notitle
+    POST /_replica/template?path=P&name=labels|bare
+    POST /_replica/reset                         everything as loaded
+
+Started with ``--port 0`` it picks a free port and prints ``READY <base url>`` once
+listening, which is what the test fixtures wait for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from twisted.internet import reactor
+from twisted.web.resource import Resource
+from twisted.web.server import Request, Site
+
+from tests.replica.content import Page, bumped, load_pages, silently_edited
+from tests.replica.render import LISTINGS, Theme, article_html, error_html, listing_html
+
+ROBOTS = b"User-agent: *\nDisallow: /_replica/\nDisallow: /th/private/\n"
+HTML = b"text/html; charset=utf-8"
+
+
+class Replica(Resource):
+    """All routes in one resource: the site is small and its state is one dict."""
+
+    isLeaf = True
+
+    def __init__(self, shared: Path, seed: int | None = None) -> None:
+        super().__init__()
+        self.shared, self.theme = shared, Theme(seed)
+        self.original = {page.path: page for page in load_pages(shared)}
+        self.pages = dict(self.original)
+
+    def _ordered(self, language: str) -> list[Page]:
+        pages = [p for p in self.pages.values() if p.language == language]
+        return sorted(pages, key=Page.sort_date, reverse=True)
+
+    def _reply(self, request: Request, body: bytes, ctype: bytes = HTML, code: int = 200) -> bytes:
+        request.setResponseCode(code)
+        request.setHeader(b"content-type", ctype)
+        return body
+
+    def render_GET(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
+        url = request.uri.decode("ascii", "replace")
+        path = unquote(urlsplit(url).path).rstrip("/") or "/"
+        query = parse_qs(urlsplit(url).query)
+        if path == "/robots.txt":
+            return self._reply(request, ROBOTS, b"text/plain")
+        if path == "/_replica/pages":
+            listing = [{"path": p.path, "href": p.href, "title": p.title} for p in self.pages.values()]
+            return self._reply(request, json.dumps(listing).encode(), b"application/json")
+        segments = path.strip("/").split("/")
+        language = segments[0] if segments[0] in LISTINGS else "th"
+        if len(segments) == 3 and segments[1] == "content-category":
+            number = int(query.get("p", ["1"])[0]) if query.get("p", ["1"])[0].isdigit() else 1
+            html = listing_html(self.theme, language, self._ordered(language), number)
+            return self._reply(request, html.encode())
+        if len(segments) == 1 and segments[0] in LISTINGS:
+            return self._reply(request, listing_html(self.theme, language, self._ordered(language), 1).encode())
+        page = self.pages.get(path)
+        if page is None:
+            return self._reply(request, error_html(self.theme, language).encode(), code=404)
+        if page.broken == "error":
+            return self._reply(request, error_html(self.theme, language).encode())
+        others = [p for p in self._ordered(page.language) if p.path != page.path]
+        base = f"http://{request.getHeader('host')}"
+        return self._reply(request, article_html(self.theme, page, others, base + page.href).encode())
+
+    def render_POST(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
+        split = urlsplit(request.uri.decode("ascii", "replace"))
+        query = {k: v[0] for k, v in parse_qs(split.query).items()}
+        action = split.path.removeprefix("/_replica/")
+        if action == "reset":
+            self.pages = dict(self.original)
+            return self._reply(request, b'{"ok": true}', b"application/json")
+        page = self.pages.get(unquote(query.get("path", "")).rstrip("/"))
+        if page is None:
+            return self._reply(request, b'{"error": "no such page"}', b"application/json", 404)
+        changes: dict[str, Any] = {}
+        if action == "bump":
+            page = bumped(page, query.get("date"))
+        elif action == "edit":
+            page = silently_edited(page)
+        elif action == "break":
+            changes["broken"] = query.get("mode", "error")
+        elif action == "template":
+            changes["template"] = query.get("name", "bare")
+        else:
+            return self._reply(request, b'{"error": "no such action"}', b"application/json", 404)
+        self.pages[page.path] = replace(page, **changes)
+        answer = {"path": page.path, "updated_raw": self.pages[page.path].updated_raw}
+        return self._reply(request, json.dumps(answer).encode(), b"application/json")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.replica", description=__doc__)
+    parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--seed", type=int, default=None, help="fix the class names")
+    default_shared = Path(__file__).resolve().parents[2].parent / "shared"
+    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared)))
+    args = parser.parse_args(argv)
+    if not args.host.startswith("127."):
+        parser.error("the replica listens on loopback only (127.0.0.0/8)")
+    site = Site(Replica(args.shared, args.seed))
+    site.noisy = False
+    port = reactor.listenTCP(args.port, site, interface=args.host)  # type: ignore[attr-defined]
+    print(f"READY http://{args.host}:{port.getHost().port}", flush=True)
+    reactor.run()  # type: ignore[attr-defined]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
