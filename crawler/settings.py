@@ -1,5 +1,53 @@
-"""Scrapy settings for the MFA archive; every value can be overridden with ``-s NAME=value``."""
+"""Scrapy settings for the MFA archive.
+
+Every value can be overridden with ``-s NAME=value``; the archive's own settings also
+read the environment (``ARCHIVE_URI``, ``ARCHIVE_CONTACT``, ``DEDUP_STATE_PATH``), so a
+scheduler can configure a run without a command line.
+"""
+
+import os
 
 BOT_NAME = "mfa_archive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"
+
+# Where the archive goes: a path (default ./archive) or s3://bucket/prefix.
+ARCHIVE_URI = os.environ.get("ARCHIVE_URI", "archive")
+# Who to contact about this crawler; it goes into the User-Agent.
+ARCHIVE_CONTACT = os.environ.get("ARCHIVE_CONTACT", "")
+# The dedup state (SQLite); default: <archive>/.state/ for a local archive.
+DEDUP_STATE_PATH = os.environ.get("DEDUP_STATE_PATH", "")
+# The site registry (a TOML file); default: crawler/sites.toml.
+SITE_REGISTRY = os.environ.get("SITE_REGISTRY", "")
+# A JSON copy of the run summary, for schedulers and monitors (optional).
+SUMMARY_PATH = os.environ.get("SUMMARY_PATH", "")
+
+# Politeness: these are government sites.
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_DELAY = 0.25
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 3
+DNS_TIMEOUT = 15
+
+# Nothing listens: no telnet console, no remote-control endpoint.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.validate.ValidatePipeline": 100,
+    "crawler.pipelines.dedup.DedupPipeline": 200,
+    "crawler.pipelines.store.StorePipeline": 300,
+}
+EXTENSIONS = {
+    "crawler.summary.RunSummary": 500,
+    "crawler.quietlogs.QuietNetworkErrors": 0,
+}
+
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

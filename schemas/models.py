@@ -125,6 +125,11 @@ class ArchivedArticle(ArticleContent):
     """When the page was fetched, in UTC."""
     content_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     """SHA-256 of the content (see ``schemas.digest``); the view counter does not count."""
+    version_reason: Literal["first", "updated", "silent_edit", "changed"] | None = None
+    """Why this version was archived: the article's ``first`` version; ``updated`` (a newer
+    update date); ``silent_edit`` (same update date, different content: flagged, because an
+    archive never drops content it has not kept); ``changed`` (different content with no
+    update date, or with an update date older than the latest version's)."""
     schema_version: Literal["1.0"] = SCHEMA_VERSION
     """Version of this schema the record was written with."""
 

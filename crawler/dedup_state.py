@@ -1,0 +1,96 @@
+"""The dedup state: which versions of which articles the store has confirmed.
+
+Embedded (SQLite, no server), so it survives restarts; written only after the store
+has confirmed a version, so it can lag the store (a crash in between means the next
+run finds the version already stored and records it) but never lead it.  It can be
+rebuilt from the store at any time (:meth:`DedupState.rebuild`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from schemas.models import ArchivedArticle
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS versions (
+    canonical_url TEXT NOT NULL,
+    updated_date TEXT,
+    content_sha256 TEXT NOT NULL,
+    version_key TEXT NOT NULL,
+    site TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    reason TEXT,
+    PRIMARY KEY (canonical_url, version_key)
+);
+CREATE INDEX IF NOT EXISTS versions_by_url ON versions (canonical_url, fetched_at);
+"""
+
+
+@dataclass(frozen=True)
+class KnownVersion:
+    """One stored version as the state remembers it."""
+
+    updated_date: date | None
+    content_sha256: str
+    version_key: str
+    fetched_at: str
+
+
+class DedupState:
+    """Stored versions per canonical URL, in a SQLite file; safe across threads."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def versions(self, canonical_url: str) -> list[KnownVersion]:
+        """Known versions of an article, oldest first (the last one is the latest)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT updated_date, content_sha256, version_key, fetched_at FROM versions"
+                " WHERE canonical_url = ? ORDER BY fetched_at, rowid",
+                (canonical_url,),
+            ).fetchall()
+        return [
+            KnownVersion(date.fromisoformat(u) if u else None, sha, key, fetched)
+            for u, sha, key, fetched in rows
+        ]
+
+    def record(self, article: ArchivedArticle, version_key: str, reason: str | None) -> None:
+        """Remember a version the store has confirmed."""
+        updated = article.updated_date.isoformat() if article.updated_date else None
+        with self._lock:
+            self._db.execute(
+                "INSERT OR IGNORE INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article.canonical_url, updated, article.content_sha256, version_key,
+                 article.site, article.fetched_at.isoformat(), reason),
+            )  # fmt: skip
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM versions").fetchone()[0])
+
+    def rebuild(self, versions: Iterable[tuple[str, ArchivedArticle]]) -> int:
+        """Replace the state with what the store holds; returns the number of versions."""
+        with self._lock:
+            self._db.execute("DELETE FROM versions")
+        total = 0
+        for key, article in versions:
+            self.record(article, key, article.version_reason)
+            total += 1
+        return total

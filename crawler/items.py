@@ -1,0 +1,34 @@
+"""The item that travels spider -> validate -> dedup -> store.
+
+The spider fills what it saw (the page's raw parts and its HTML); each pipeline adds
+its verdict.  Pipelines never read the HTML: they only carry it to the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from schemas.assess import RawArticle
+from schemas.models import ArchivedArticle, Finding
+
+
+@dataclass
+class FetchedPage:
+    """One fetched article page and, as it moves on, what became of it."""
+
+    url: str
+    canonical_url: str
+    site: str
+    language: str | None
+    category: str | None
+    fetched_at: datetime
+    html: bytes = field(repr=False)
+    encoding: str
+    raw: RawArticle = field(repr=False)
+    article: ArchivedArticle | None = field(default=None, repr=False)
+    """Set by the validate pipeline when the page is an article."""
+    errors: list[Finding] = field(default_factory=list)
+    """Set by the validate pipeline when the page is not an article (it is quarantined)."""
+    version_reason: str | None = None
+    """Set by the dedup pipeline: why a new version is stored."""

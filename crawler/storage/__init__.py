@@ -1,0 +1,48 @@
+"""Where the archive lives: one small interface, a backend per URI scheme.
+
+As in Scrapy's ``pipelines/files.py``, the backend is chosen by the scheme of
+``ARCHIVE_URI`` (a path or ``file://`` for local disk, ``s3://bucket/prefix`` for
+S3-compatible stores) and each backend imports its own driver.  Every method blocks;
+callers run them off the reactor thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+
+class StorageError(Exception):
+    """The store refused or failed an operation; the message says which and why."""
+
+
+class Storage(Protocol):
+    """Bytes under keys (``a/b/c.json``); keys are relative and never leave the root."""
+
+    location: str
+    """Where the archive is, for people (never includes credentials)."""
+
+    def put(self, key: str, data: bytes, content_type: str, *, create_only: bool = False) -> bool:
+        """Store ``data`` at ``key`` atomically; with ``create_only``, never replace an
+        existing object and return False if there is one.  True when written."""
+
+    def get(self, key: str) -> bytes | None:
+        """The bytes at ``key``, or None if there is no such object."""
+
+    def list(self, prefix: str) -> Iterator[str]:
+        """Keys under ``prefix`` (complete objects only), in no particular order."""
+
+
+def open_storage(uri: str, options: dict[str, Any] | None = None) -> Storage:
+    """The backend for ``uri``: a local path / ``file://`` URI, or ``s3://bucket/prefix``."""
+    scheme = urlsplit(uri).scheme.lower()
+    if scheme in ("", "file") or (len(scheme) == 1 and uri[1:3] in (":\\", ":/")):
+        from crawler.storage.local import LocalStorage
+
+        return LocalStorage.from_uri(uri)
+    if scheme == "s3":
+        from crawler.storage.s3 import S3Storage
+
+        return S3Storage.from_uri(uri, options or {})
+    raise StorageError(f"unsupported ARCHIVE_URI scheme {scheme!r} (use a path or s3://)")

@@ -1,0 +1,73 @@
+"""Storage keys from untrusted URLs: readable where the slug is, never outside the root.
+
+A key is ``articles/<site>/<lang>/<kind>/<slug>/...``.  Each segment is decoded,
+NFC-normalised and cleaned of everything that could escape or confuse a file system
+or an object store: separators, ``.``/``..``, control and format characters (NUL,
+RTL marks, zero-width spaces), characters Windows refuses.  A segment that had to be
+changed or shortened gets a short hash of its original, so two different slugs never
+share a key, while a plain Thai or ASCII slug stays as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from crawler.urls import decoded_path
+
+MAX_SEGMENT_BYTES = 120
+_UNSAFE = re.compile(r'[/\\<>:"|?*\s]+')
+
+
+class UnsafeKey(ValueError):
+    """A key that could escape the archive root or is not a clean relative path."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+
+
+def safe_segment(text: str) -> str:
+    """One key segment for ``text`` (see the module docstring)."""
+    original = unicodedata.normalize("NFC", text)
+    kept = "".join(ch for ch in original if not unicodedata.category(ch).startswith("C"))
+    cleaned = _UNSAFE.sub("-", kept).strip("-. ")
+    if not cleaned:
+        cleaned = "_"
+    encoded = cleaned.encode("utf-8")
+    if cleaned == original and len(encoded) <= MAX_SEGMENT_BYTES:
+        return cleaned
+    room = MAX_SEGMENT_BYTES - 11
+    shortened = encoded[:room].decode("utf-8", "ignore").rstrip("-. ")
+    return f"{shortened}~{_digest(original)}"
+
+
+def check_key(key: str) -> str:
+    """Return ``key`` if it is a clean relative key, else raise UnsafeKey."""
+    parts = key.split("/")
+    if (
+        not key
+        or key.startswith("/")
+        or "\\" in key
+        or "\x00" in key
+        or any(part in ("", ".", "..") for part in parts)
+    ):
+        raise UnsafeKey(f"unsafe storage key {key!r}")
+    return key
+
+
+def article_prefix(canonical_url: str) -> str:
+    """``articles/<site>/<path segments>`` for an article's canonical URL."""
+    parts = urlsplit(canonical_url)
+    site = safe_segment(parts.netloc.lower().replace(":", "_"))
+    segments = [safe_segment(s) for s in decoded_path(parts.path).split("/") if s]
+    if parts.query:
+        segments[-1:] = [safe_segment(f"{segments[-1] if segments else ''}?{parts.query}")]
+    return check_key("/".join(["articles", site, *segments]))
+
+
+def version_name(updated_date: str | None, content_sha256: str) -> str:
+    """A version's directory: its update date and content hash, so retries are idempotent."""
+    return f"{updated_date or 'undated'}_{content_sha256[:16]}"

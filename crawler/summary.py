@@ -1,0 +1,101 @@
+"""The run summary, for the person (or scheduler) who started the crawl.
+
+At the end of each run it logs what happened -- pages fetched, articles new, updated,
+unchanged, silently edited, quarantined, with warnings, per site -- and where the
+archive is; with ``SUMMARY_PATH`` set it also writes the same as JSON.  It decides
+the run's exit status, which ``scrapy crawl`` returns (see ``crawler.commands``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+OUTCOMES = ("first", "updated", "unchanged", "silent_edit", "changed", "quarantined", "with_warnings")
+LABELS = {
+    "first": "new",
+    "updated": "updated",
+    "unchanged": "unchanged",
+    "silent_edit": "silently edited",
+    "changed": "changed",
+    "quarantined": "quarantined",
+    "with_warnings": "with warnings",
+    "store_failed": "not stored",
+}
+
+
+def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str, Any]:
+    """The summary as data: totals, per-site counts, failures and the verdict."""
+    per_site: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, value in stats.items():
+        parts = key.split("/")
+        if len(parts) == 3 and parts[0] == "archive" and parts[1] in LABELS:
+            per_site[parts[2]][LABELS[parts[1]]] = value
+    totals = {LABELS[name]: stats.get(f"archive/{name}", 0) for name in LABELS}
+    fetched = stats.get("downloader/response_count", 0)
+    problems = []
+    if failed and not stats.get("archive/articles", 0) and not stats.get("archive/not_an_article", 0):
+        url, reason = failed[0]
+        problems.append(f"nothing could be fetched ({len(failed)} failed; {url}: {reason})")
+    if totals["not stored"]:
+        problems.append(f"{totals['not stored']} articles could not be stored")
+    return {
+        "archive": stats.get("archive/location"),
+        "pages_fetched": fetched,
+        "listing_pages": stats.get("archive/listing_pages", 0),
+        "articles_seen": stats.get("archive/articles", 0),
+        "totals": totals,
+        "per_site": dict(per_site),
+        "failed": [{"url": url, "reason": reason} for url, reason in failed],
+        "healthy": not problems,
+        "problems": problems,
+        "finish_reason": stats.get("finish_reason"),
+    }
+
+
+def render_summary(summary: dict[str, Any]) -> str:
+    totals = summary["totals"]
+    lines = [
+        f"Run summary: {'OK' if summary['healthy'] else 'FAILED: ' + '; '.join(summary['problems'])}",
+        f"  archive: {summary['archive']}",
+        f"  pages fetched: {summary['pages_fetched']} (listing pages: {summary['listing_pages']}),"
+        f" failed: {len(summary['failed'])}",
+        "  articles: " + ", ".join(f"{label} {totals[label]}" for label in LABELS.values()),
+    ]
+    for site, counts in sorted(summary["per_site"].items()):
+        lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    lines += [f"  failed: {f['url']}: {f['reason']}" for f in summary["failed"][:20]]
+    if len(summary["failed"]) > 20:
+        lines.append(f"  ... and {len(summary['failed']) - 20} more failed URLs (see SUMMARY_PATH)")
+    return "\n".join(lines)
+
+
+class RunSummary:
+    """Logs the summary at spider close and records the exit status in the stats."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.path = crawler.settings.get("SUMMARY_PATH")
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunSummary:
+        return cls(crawler)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        assert self.crawler.stats is not None
+        stats = dict(self.crawler.stats.get_stats())
+        stats.setdefault("finish_reason", reason)
+        summary = summarise(stats, list(getattr(spider, "failed", [])))
+        self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
+        logger.info("%s", render_summary(summary))
+        if self.path:
+            text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
+            Path(self.path).write_text(text + "\n", encoding="utf-8")
