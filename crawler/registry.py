@@ -39,7 +39,7 @@ class Registry:
         self.sites = {site.host: site for site in sites}
         self.by_name = dict(self.sites)
         for site in sites:
-            self.by_name.update({alias: site for alias in site.aliases})
+            self.by_name.update(dict.fromkeys(site.aliases, site))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Registry:

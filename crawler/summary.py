@@ -18,7 +18,15 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
-OUTCOMES = ("first", "updated", "unchanged", "silent_edit", "changed", "quarantined", "with_warnings")
+OUTCOMES = (
+    "first",
+    "updated",
+    "unchanged",
+    "silent_edit",
+    "changed",
+    "quarantined",
+    "with_warnings",
+)
 LABELS = {
     "first": "new",
     "updated": "updated",
@@ -41,7 +49,11 @@ def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str,
     totals = {LABELS[name]: stats.get(f"archive/{name}", 0) for name in LABELS}
     fetched = stats.get("downloader/response_count", 0)
     problems = []
-    if failed and not stats.get("archive/articles", 0) and not stats.get("archive/not_an_article", 0):
+    if (
+        failed
+        and not stats.get("archive/articles", 0)
+        and not stats.get("archive/not_an_article", 0)
+    ):
         url, reason = failed[0]
         problems.append(f"nothing could be fetched ({len(failed)} failed; {url}: {reason})")
     if totals["not stored"]:
@@ -62,8 +74,9 @@ def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str,
 
 def render_summary(summary: dict[str, Any]) -> str:
     totals = summary["totals"]
+    verdict = "OK" if summary["healthy"] else "FAILED: " + "; ".join(summary["problems"])
     lines = [
-        f"Run summary: {'OK' if summary['healthy'] else 'FAILED: ' + '; '.join(summary['problems'])}",
+        f"Run summary: {verdict}",
         f"  archive: {summary['archive']}",
         f"  pages fetched: {summary['pages_fetched']} (listing pages: {summary['listing_pages']}),"
         f" failed: {len(summary['failed'])}",

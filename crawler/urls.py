@@ -59,8 +59,10 @@ def canonical_url(url: str, host_aliases: Mapping[str, str] | None = None) -> st
     parts = urlsplit(url.strip())
     scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
     port = parts.port
-    netloc = host if port is None or (scheme, port) in {("http", 80), ("https", 443)} else (
-        f"{host}:{port}"
+    netloc = (
+        host
+        if port is None or (scheme, port) in {("http", 80), ("https", 443)}
+        else (f"{host}:{port}")
     )
     if host_aliases and host in host_aliases:
         scheme, netloc = "https", host_aliases[host]

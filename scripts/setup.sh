@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv (if missing) and install the project with its dev tools into it.
-# Safe to run again: it only installs what is missing or outdated.
+# Create .venv (if missing) and install the project's dependencies and dev tools into it.
+# The project runs from this checkout (scrapy.cfg, python -m ...); `pip install .` makes
+# it a package for other projects. Safe to run again: pip only adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -8,4 +9,9 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+.venv/bin/python - <<'PY' > .venv/requirements.txt
+import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+print("\n".join(project["dependencies"] + project["optional-dependencies"]["dev"]))
+PY
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r .venv/requirements.txt

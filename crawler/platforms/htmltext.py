@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import html as lxml_html
-
-HtmlElement = lxml_html.HtmlElement
+from lxml.html import HtmlElement
 
 INVISIBLE = frozenset(
     {"script", "style", "noscript", "template", "svg", "iframe", "head", "title", "meta", "link"}

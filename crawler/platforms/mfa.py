@@ -1,6 +1,6 @@
 """Selectors of the MFA platform (www.mfa.go.th, *.mfa.go.th, *.thaiembassy.org).
 
-The pages are rendered by Next.js with styled-jsx class names (``jsx-1514528881``)
+The pages are rendered by Next.js with styled-jsx class names (``jsx-<hash>``)
 that change on every deploy, so nothing here names a class.  The article is found
 by the platform's visible labels and by document structure:
 
@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
-from crawler.platforms.htmltext import HtmlElement, element_lines, visible_elements
+from lxml.html import HtmlElement
+
+from crawler.platforms.htmltext import element_lines, visible_elements
 from crawler.urls import is_article_path
 from schemas.assess import RawArticle
 from schemas.dates import DateParseError, parse_platform_date
@@ -65,6 +67,17 @@ def strip_boilerplate(root: HtmlElement) -> HtmlElement:
     return root
 
 
+def header_lines(element: HtmlElement) -> list[str]:
+    """The element's lines, with a date label alone on its line joined to its value."""
+    merged: list[str] = []
+    for line in element_lines(element):
+        if merged and merged[-1].strip() in (IMPORTED_LABEL, UPDATED_LABEL):
+            merged[-1] = f"{merged[-1].strip()} {line}"
+        else:
+            merged.append(line)
+    return merged
+
+
 def _is_header_block(lines: list[str], raw: RawArticle, line: int) -> bool:
     return bool(lines) and all(read_header_line(raw, text, line) for text in lines)
 
@@ -79,11 +92,11 @@ def _metadata_block(root: HtmlElement) -> HtmlElement | None:
         if view_anchor is None and _VIEW_TEXT.match(own):
             view_anchor = element
     anchor = anchor if anchor is not None else view_anchor
-    if anchor is None or not _is_header_block(element_lines(anchor), RawArticle(), 0):
+    if anchor is None or not _is_header_block(header_lines(anchor), RawArticle(), 0):
         return None
     block = anchor
     while (parent := block.getparent()) is not None and parent is not root:
-        if not _is_header_block(element_lines(parent), RawArticle(), 0):
+        if not _is_header_block(header_lines(parent), RawArticle(), 0):
             break
         block = parent
     return block
@@ -142,9 +155,10 @@ def _gallery_images(element: HtmlElement, base_url: str) -> list[tuple[HtmlEleme
 
 
 def _classify(element: HtmlElement, base_url: str) -> str:
-    text = " ".join(element_lines(element))
+    lines = element_lines(element)
+    text = " ".join(lines)
     images = _gallery_images(element, base_url)
-    if not text.strip():
+    if not lines:
         return "gallery" if images else "empty"
     links = list(element.iter("a"))
     page_links = _same_site_page_links(element, base_url)
@@ -152,11 +166,18 @@ def _classify(element: HtmlElement, base_url: str) -> str:
     if len(page_links) >= 2 and link_text * 2 >= len(text):
         return "linklist"
     host = urlsplit(base_url).netloc
-    if links and all(urlsplit(urljoin(base_url, a.get("href") or "")).netloc != host for a in links):
-        linked = sum(len(" ".join(element_lines(a))) for a in links)
-        if linked >= len(text.replace(" ", "")) and len(text) <= 40:
-            return "chrome"
-    if images and set(element_lines(element)) <= _captions_text(element):
+    hosts = {urlsplit(urljoin(base_url, a.get("href") or "")).netloc for a in links}
+    linked_text = sum(len(" ".join(element_lines(a))) for a in links)
+    if links and hosts == {host} and linked_text >= len(text.replace(" ", "")):
+        return "menu"
+    if (
+        links
+        and host not in hosts
+        and linked_text >= len(text.replace(" ", ""))
+        and len(text) <= 40
+    ):
+        return "chrome"
+    if images and set(lines) <= _captions_text(element):
         return "gallery"
     return "body"
 
@@ -166,22 +187,32 @@ def _captions_text(element: HtmlElement) -> set[str]:
 
 
 def _following_blocks(block: HtmlElement, limit: HtmlElement, base_url: str) -> _Blocks:
+    """Body and gallery blocks after the metadata block, up to the article's container.
+
+    Siblings of the metadata block come first; only if none holds content does the
+    walk climb a level, up to ``limit`` (the element holding title and metadata).
+    Above the metadata block's own level, a block of nothing but site links
+    (a menu) also ends the article.
+    """
     found = _Blocks(body=[], gallery=[])
     node: HtmlElement | None = block
-    while node is not None and node is not limit:
+    climbed = False
+    while node is not None:
         for sibling in node.itersiblings():
             if not isinstance(sibling.tag, str):
                 continue
             kind = _classify(sibling, base_url)
-            if kind == "linklist":
+            if kind == "linklist" or (climbed and kind == "menu"):
                 return found
+            if kind == "menu":  # at the metadata's own level, a paragraph that is a link
+                kind = "body"
             if kind == "body":
                 found.body.append(sibling)
             elif kind == "gallery":
                 found.gallery.append(sibling)
-        if found.body or found.gallery:
+        if found.body or found.gallery or node is limit:
             return found
-        node = node.getparent()
+        node, climbed = node.getparent(), True
     return found
 
 
@@ -220,11 +251,12 @@ def extract_article(page: HtmlElement, base_url: str) -> RawArticle:
     if block is None:  # no recognisable header: read the page as a text extractor would
         return read_raw("\n".join(element_lines(root)), first_line=1)
     raw = RawArticle()
-    for text in element_lines(block):
+    for text in header_lines(block):
         read_header_line(raw, text, block.sourceline or 0)
     raw.lines["metadata"] = block.sourceline or 0
     heading = _title_heading(root, block)
-    limit = root
+    ancestors = list(block.iterancestors())
+    limit = ancestors[min(1, len(ancestors) - 1)] if ancestors else block
     if heading is not None:
         raw.title = _one_line(" ".join(element_lines(heading)))
         raw.lines["title"] = heading.sourceline or 0

@@ -50,6 +50,10 @@ class MfaSpider(scrapy.Spider):
     """Listings page by page, then each article once (by canonical URL)."""
 
     name = "mfa"
+    registry: Registry
+    aliases: dict[str, str]
+    start_points: list[str]
+    allowed_domains: list[str]
 
     def __init__(
         self,
@@ -121,7 +125,9 @@ class MfaSpider(scrapy.Spider):
     def parse_listing(self, response: Response, start: str) -> Iterator[Any]:
         self.crawler.stats.inc_value("archive/listing_pages")
         if not isinstance(response, TextResponse):
-            logger.error("not an HTML listing: %s (%s)", response.url, response.headers.get("Content-Type"))
+            logger.error(
+                "not an HTML listing: %s (%s)", response.url, response.headers.get("Content-Type")
+            )
             return
         category = _category(response.url)
         new = 0
@@ -135,7 +141,11 @@ class MfaSpider(scrapy.Spider):
             new += 1
             yield self._article_request(card.url, category)
         number = listing_page_number(response.url)
-        if is_listing_url(response.url) and new and (self.max_pages is None or number < self.max_pages):
+        if (
+            is_listing_url(response.url)
+            and new
+            and (self.max_pages is None or number < self.max_pages)
+        ):
             yield scrapy.Request(
                 with_listing_page(response.url, number + 1), callback=self.parse_listing,
                 errback=self.on_error, cb_kwargs={"start": start},
@@ -143,7 +153,9 @@ class MfaSpider(scrapy.Spider):
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[FetchedPage]:
         if not isinstance(response, TextResponse):
-            logger.error("not an HTML page: %s (%s)", response.url, response.headers.get("Content-Type"))
+            logger.error(
+                "not an HTML page: %s (%s)", response.url, response.headers.get("Content-Type")
+            )
             self.crawler.stats.inc_value("archive/not_html")
             return
         identity = canonical_url(response.url, self.aliases)
@@ -163,7 +175,7 @@ class MfaSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        reason = failure.getErrorMessage() or failure.type.__name__
+        reason = failure.getErrorMessage() or repr(failure.value)
         self.failed.append((url, reason))
         self.crawler.stats.inc_value("archive/fetch_failed")
         logger.error("could not fetch %s: %s", url, reason)

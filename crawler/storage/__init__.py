@@ -41,8 +41,4 @@ def open_storage(uri: str, options: dict[str, Any] | None = None) -> Storage:
         from crawler.storage.local import LocalStorage
 
         return LocalStorage.from_uri(uri)
-    if scheme == "s3":
-        from crawler.storage.s3 import S3Storage
-
-        return S3Storage.from_uri(uri, options or {})
     raise StorageError(f"unsupported ARCHIVE_URI scheme {scheme!r} (use a path or s3://)")

@@ -53,7 +53,7 @@ class LocalStorage:
                     except FileExistsError:
                         return False
                 else:
-                    os.replace(temp, path)
+                    temp.replace(path)
             finally:
                 temp.unlink(missing_ok=True)
             _fsync_directory(path.parent)

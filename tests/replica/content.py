@@ -12,12 +12,35 @@ from schemas.dates import DateParseError, parse_platform_date
 from schemas.textform import IMPORTED_LABEL, read_raw
 
 SAMPLE_URL = "https://www.mfa.go.th/th/content/aseancanada2020?cate=5d5bcb4e15e39c306000683d"
-THAI_MONTHS_ABBR = "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split()
-THAI_MONTHS_FULL = (
-    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม "
-    "พฤศจิกายน ธันวาคม"
-).split()
-EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+THAI_MONTHS_ABBR = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+]
+THAI_MONTHS_FULL = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+]
+EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass
@@ -61,7 +84,9 @@ def format_date(value: date, language: str, full: bool = False) -> str:
 def _page(url: str, text: str) -> Page:
     raw = read_raw(text)
     lines = text.split("\n")
-    bare = "imported_date" in raw.lines and IMPORTED_LABEL not in lines[raw.lines["imported_date"] - 1]
+    bare = (
+        "imported_date" in raw.lines and IMPORTED_LABEL not in lines[raw.lines["imported_date"] - 1]
+    )
     split = urlsplit(url)
     href = split.path + (f"?{split.query}" if split.query else "")
     return Page(
@@ -80,7 +105,9 @@ def _page(url: str, text: str) -> Page:
 
 def load_pages(shared: Path) -> list[Page]:
     """Sample and corpus pages, newest first by import date (as listings show them)."""
-    pages = [_page(SAMPLE_URL, (shared / "sample" / "mfa-asean-canada-2020.txt").read_text("utf-8"))]
+    pages = [
+        _page(SAMPLE_URL, (shared / "sample" / "mfa-asean-canada-2020.txt").read_text("utf-8"))
+    ]
     for path in sorted((shared / "corpus").glob("*.txt")):
         url_line, _sep, text = path.read_text(encoding="utf-8").split("\n", 2)
         pages.append(_page(url_line.removeprefix("URL: ").strip(), text))

@@ -26,7 +26,7 @@ class Theme:
     """One deploy's styled-jsx class names."""
 
     def __init__(self, seed: int | None = None) -> None:
-        rng = random.Random(seed)
+        rng = random.Random(seed)  # noqa: S311 - class names, not secrets
         self.cls = {role: f"jsx-{rng.randrange(10**8, 10**10)}" for role in ROLES}
 
     def __call__(self, role: str, extra: str = "") -> str:
@@ -53,11 +53,11 @@ def _document(theme: Theme, language: str, title: str, main: str) -> str:
         f'<script>window.__NEXT_DATA__={{"page":"/[lang]/content/[slug]"}}</script>'
         f"<style>.{theme.cls['page']}{{display:block}}</style></head><body>"
         f'<div id="__next"><div {theme("page", f"website-container lang-{language}")}>'
-        f'<header {theme("header")}><nav {theme("header", "navbar")}>'
+        f"<header {theme('header')}><nav {theme('header', 'navbar')}>"
         f'<a href="/{language}">{home}</a><a href="/{language}/content-category/{quote(news)}">'
-        f"{text(news)}</a><a href=\"/{'en' if language == 'th' else 'th'}\">EN/TH</a>"
+        f'{text(news)}</a><a href="/{"en" if language == "th" else "th"}">EN/TH</a>'
         f"</nav></header>{main}"
-        f'<footer {theme("footer")}><p>กระทรวงการต่างประเทศ 443 ถนนศรีอยุธยา กรุงเทพฯ 10400</p>'
+        f"<footer {theme('footer')}><p>กระทรวงการต่างประเทศ 443 ถนนศรีอยุธยา กรุงเทพฯ 10400</p>"
         f"<p>© Ministry of Foreign Affairs of the Kingdom of Thailand</p></footer>"
         f"</div></div></body></html>"
     )
@@ -68,7 +68,7 @@ def _metadata(theme: Theme, page: Page) -> str:
         parts = [f"<p>{text(page.imported_raw or '')}</p>"] if page.imported_raw else []
         if page.view_count is not None:
             parts.append(f"<p>{page.view_count:,} view</p>")
-        return f'<div {theme("meta", "d-flex")}>{"".join(parts)}</div>'
+        return f"<div {theme('meta', 'd-flex')}>{''.join(parts)}</div>"
     dates = []
     for label, value in (("วันที่นำเข้าข้อมูล", page.imported_raw), ("วันที่ปรับปรุงข้อมูล", page.updated_raw)):
         if value is not None:
@@ -78,7 +78,7 @@ def _metadata(theme: Theme, page: Page) -> str:
         if page.view_count is not None
         else ""
     )
-    return f'<div {theme("meta", "d-flex justify-content-between")}><div>{"".join(dates)}</div>{view}</div>'
+    return f"<div {theme('meta', 'd-flex justify-content-between')}><div>{''.join(dates)}</div>{view}</div>"
 
 
 def _gallery(theme: Theme, page: Page) -> str:
@@ -93,7 +93,7 @@ def _gallery(theme: Theme, page: Page) -> str:
             f'<div {theme("gallery", "col-4")}><a href="{full}" data-lightbox="gallery">'
             f'<img src="{thumb}" alt="{escape(caption)}"></a></div>'
         )
-    return f'<div {theme("gallery", "row")}>{"".join(items)}</div>'
+    return f"<div {theme('gallery', 'row')}>{''.join(items)}</div>"
 
 
 def _related(theme: Theme, others: list[Page]) -> str:
@@ -105,7 +105,7 @@ def _related(theme: Theme, others: list[Page]) -> str:
             f"<div>{text(other.title or other.path)}</div></a><p>{text(shown)}</p></div>"
         )
     heading = "ข่าวที่เกี่ยวข้อง" if others and others[0].language == "th" else "Related news"
-    return f'<div {theme("related")}><h3>{heading}</h3>{"".join(cards)}</div>'
+    return f"<div {theme('related')}><h3>{heading}</h3>{''.join(cards)}</div>"
 
 
 def _share(theme: Theme, url: str) -> str:
@@ -121,30 +121,30 @@ def _share(theme: Theme, url: str) -> str:
 def article_html(theme: Theme, page: Page, others: list[Page], url: str) -> str:
     """An article page: banner title, breadcrumb, title, metadata, body, gallery, noise."""
     title = None if page.broken == "notitle" else page.title
-    banner = f'<div {theme("banner")}>{para(title, "h1")}</div>' if title else ""
+    banner = f"<div {theme('banner')}>{para(title, 'h1')}</div>" if title else ""
     crumbs = (
         f'<nav aria-label="breadcrumb"><ol {theme("container", "breadcrumb")}>'
         f'<li><a href="/{page.language}">หน้าหลัก</a></li><li>{text(LISTINGS[page.language])}</li></ol></nav>'
     )
-    heading = f'<div {theme("heading")}>{para(title, "h2")}</div>' if title else ""
+    heading = f"<div {theme('heading')}>{para(title, 'h2')}</div>" if title else ""
     body = "".join(para(line) for line in page.body)
     column = (
-        f'<div {theme("column", "col-md-9")}>{heading}{_metadata(theme, page)}'
-        f'<div {theme("body", "content-detail")}>{body}</div>{_gallery(theme, page)}'
+        f"<div {theme('column', 'col-md-9')}>{heading}{_metadata(theme, page)}"
+        f"<div {theme('body', 'content-detail')}>{body}</div>{_gallery(theme, page)}"
         f"{_share(theme, url)}{_related(theme, others)}</div>"
     )
     sidebar = (
         f'<div {theme("sidebar", "col-md-3")}><div><a href="/{page.language}/content-category/'
         f'{quote(LISTINGS[page.language])}">{text(LISTINGS[page.language])}</a></div></div>'
     )
-    main = f'{banner}<div {theme("container", "container")}>{crumbs}<div {theme("container", "row")}>{column}{sidebar}</div></div>'
+    main = f"{banner}<div {theme('container', 'container')}>{crumbs}<div {theme('container', 'row')}>{column}{sidebar}</div></div>"
     return _document(theme, page.language, title or "กระทรวงการต่างประเทศ", main)
 
 
 def error_html(theme: Theme, language: str) -> str:
     """The platform's error page, served with status 200 (a soft 404)."""
     main = (
-        f'<div {theme("container", "container")}><h1>ขออภัย ไม่พบหน้าที่คุณต้องการ</h1>'
+        f"<div {theme('container', 'container')}><h1>ขออภัย ไม่พบหน้าที่คุณต้องการ</h1>"
         f"<p>The page you are looking for could not be found.</p>"
         f'<p><a href="/{language}">กลับสู่หน้าหลัก</a></p></div>'
     )
@@ -158,7 +158,7 @@ def listing_html(theme: Theme, language: str, pages: list[Page], number: int) ->
     for page in chunk:
         shown = format_date(page.sort_date(), language, full=True)
         cards.append(
-            f'<div {theme("card", "col-md-4")}><div {theme("card", "content px-0 py-3")}>'
+            f"<div {theme('card', 'col-md-4')}><div {theme('card', 'content px-0 py-3')}>"
             f'<a href="{escape(page.href)}"><img src="https://image.mfa.go.th/mfa/r_300x200/'
             f'{page.image_seed[:24]}/cover.jpg" alt=""><div>{text(page.title or page.path)}</div></a>'
             f"<div><div><p>{text(shown)}</p></div></div></div></div>"
@@ -169,8 +169,8 @@ def listing_html(theme: Theme, language: str, pages: list[Page], number: int) ->
         for n in range(max(1, number - 2), number + 3)
     )
     main = (
-        f'<div {theme("container", "container")}><h1>{text(name)}</h1>'
-        f'<div {theme("listing", "row")}>{"".join(cards)}</div>'
-        f'<div {theme("listing", "pagination")}>{pager}</div></div>'
+        f"<div {theme('container', 'container')}><h1>{text(name)}</h1>"
+        f"<div {theme('listing', 'row')}>{''.join(cards)}</div>"
+        f"<div {theme('listing', 'pagination')}>{pager}</div></div>"
     )
     return _document(theme, language, name, main)

@@ -25,10 +25,11 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from twisted.internet import reactor
+from twisted.internet.interfaces import IReactorCore, IReactorTCP
 from twisted.web.resource import Resource
 from twisted.web.server import Request, Site
 
@@ -42,10 +43,10 @@ HTML = b"text/html; charset=utf-8"
 class Replica(Resource):
     """All routes in one resource: the site is small and its state is one dict."""
 
-    isLeaf = True
+    isLeaf = True  # noqa: N815 - Twisted's name
 
     def __init__(self, shared: Path, seed: int | None = None) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.shared, self.theme = shared, Theme(seed)
         self.original = {page.path: page for page in load_pages(shared)}
         self.pages = dict(self.original)
@@ -56,7 +57,7 @@ class Replica(Resource):
 
     def _reply(self, request: Request, body: bytes, ctype: bytes = HTML, code: int = 200) -> bytes:
         request.setResponseCode(code)
-        request.setHeader(b"content-type", ctype)
+        request.setHeader(b"content-type", ctype)  # type: ignore[no-untyped-call]
         return body
 
     def render_GET(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
@@ -66,7 +67,9 @@ class Replica(Resource):
         if path == "/robots.txt":
             return self._reply(request, ROBOTS, b"text/plain")
         if path == "/_replica/pages":
-            listing = [{"path": p.path, "href": p.href, "title": p.title} for p in self.pages.values()]
+            listing = [
+                {"path": p.path, "href": p.href, "title": p.title} for p in self.pages.values()
+            ]
             return self._reply(request, json.dumps(listing).encode(), b"application/json")
         segments = path.strip("/").split("/")
         language = segments[0] if segments[0] in LISTINGS else "th"
@@ -75,7 +78,9 @@ class Replica(Resource):
             html = listing_html(self.theme, language, self._ordered(language), number)
             return self._reply(request, html.encode())
         if len(segments) == 1 and segments[0] in LISTINGS:
-            return self._reply(request, listing_html(self.theme, language, self._ordered(language), 1).encode())
+            return self._reply(
+                request, listing_html(self.theme, language, self._ordered(language), 1).encode()
+            )
         page = self.pages.get(path)
         if page is None:
             return self._reply(request, error_html(self.theme, language).encode(), code=404)
@@ -83,7 +88,9 @@ class Replica(Resource):
             return self._reply(request, error_html(self.theme, language).encode())
         others = [p for p in self._ordered(page.language) if p.path != page.path]
         base = f"http://{request.getHeader('host')}"
-        return self._reply(request, article_html(self.theme, page, others, base + page.href).encode())
+        return self._reply(
+            request, article_html(self.theme, page, others, base + page.href).encode()
+        )
 
     def render_POST(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
         split = urlsplit(request.uri.decode("ascii", "replace"))
@@ -117,15 +124,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--seed", type=int, default=None, help="fix the class names")
     default_shared = Path(__file__).resolve().parents[2].parent / "shared"
-    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared)))
+    parser.add_argument(
+        "--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared))
+    )
     args = parser.parse_args(argv)
     if not args.host.startswith("127."):
         parser.error("the replica listens on loopback only (127.0.0.0/8)")
-    site = Site(Replica(args.shared, args.seed))
+    site = Site(Replica(args.shared, args.seed))  # type: ignore[no-untyped-call]
     site.noisy = False
-    port = reactor.listenTCP(args.port, site, interface=args.host)  # type: ignore[attr-defined]
-    print(f"READY http://{args.host}:{port.getHost().port}", flush=True)
-    reactor.run()  # type: ignore[attr-defined]
+    tcp, core = cast("IReactorTCP", reactor), cast("IReactorCore", reactor)
+    port = tcp.listenTCP(args.port, site, interface=args.host)  # type: ignore[arg-type]
+    address = port.getHost()  # type: ignore[misc]
+    print(f"READY http://{args.host}:{address.port}", flush=True)
+    core.run()  # type: ignore[misc]
     return 0
 
 

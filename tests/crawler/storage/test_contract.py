@@ -1,0 +1,54 @@
+"""The storage contract, run against every backend: same keys, same bytes, same guarantees."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.storage import Storage
+from crawler.storage.keys import UnsafeKey
+
+THAI_KEY = "articles/dili.thaiembassy.org/th/page/คำถามที่พบบ่อย/latest.json"
+
+
+def test_put_then_get_gives_the_same_bytes(storage: Storage) -> None:
+    data = "วันที่นำเข้าข้อมูล 11 ก.ย. 2563\xa0".encode()
+    assert storage.put("a/b/article.txt", data, "text/plain; charset=utf-8") is True
+    assert storage.get("a/b/article.txt") == data
+
+
+def test_missing_key_is_none(storage: Storage) -> None:
+    assert storage.get("nothing/here.json") is None
+
+
+def test_create_only_never_replaces(storage: Storage) -> None:
+    assert storage.put("v/article.json", b"first", "application/json", create_only=True)
+    assert not storage.put("v/article.json", b"second", "application/json", create_only=True)
+    assert storage.get("v/article.json") == b"first"
+
+
+def test_plain_put_replaces(storage: Storage) -> None:
+    storage.put("x/latest.json", b"1", "application/json")
+    storage.put("x/latest.json", b"2", "application/json")
+    assert storage.get("x/latest.json") == b"2"
+
+
+def test_list_gives_the_keys_under_a_prefix(storage: Storage) -> None:
+    for key in ("articles/s/a/1.json", "articles/s/b/2.json", "quarantine/s/3.json", THAI_KEY):
+        storage.put(key, b"{}", "application/json")
+    assert sorted(storage.list("articles/")) == sorted(
+        ["articles/s/a/1.json", "articles/s/b/2.json", THAI_KEY]
+    )
+    assert list(storage.list("nothing/")) == []
+
+
+def test_empty_objects(storage: Storage) -> None:
+    storage.put("e/empty.html", b"", "text/html; charset=utf-8")
+    assert storage.get("e/empty.html") == b""
+
+
+@pytest.mark.parametrize("key", ["../escape.json", "/etc/passwd", "a/../../b", "a//b", "a\x00b"])
+def test_unsafe_keys_are_refused(storage: Storage, key: str) -> None:
+    with pytest.raises(UnsafeKey):
+        storage.put(key, b"x", "text/plain")
+    with pytest.raises(UnsafeKey):
+        storage.get(key)

@@ -1,0 +1,96 @@
+"""One article, one identity: however its URL is spelled or reached."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from crawler.registry import Registry
+from crawler.urls import (
+    canonical_url,
+    is_article_path,
+    is_listing_url,
+    language_of,
+    listing_page_number,
+    page_kind,
+    with_listing_page,
+)
+
+ALIASES = Registry.load().host_aliases()
+THAI = "คำถามที่พบบ่อย"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "https://www.mfa.go.th/th/content/aseancanada2020",
+        "https://www.mfa.go.th/th/content/aseancanada2020?cate=5d5bcb4e15e39c306000683d",
+        "https://mfa.go.th/th/content/aseancanada2020?menu=5d5bd3c915e39c306002a909&page=5d5b",
+        "http://mfa.go.th/th/content/aseancanada2020/",
+        "HTTPS://WWW.MFA.GO.TH/th/content/aseancanada2020#gallery",
+        "https://www.mfa.go.th:443/th/content//aseancanada2020?utm_source=fb",
+    ],
+)
+def test_menu_host_and_spelling_variants_are_one_article(spelling: str) -> None:
+    expected = "https://www.mfa.go.th/th/content/aseancanada2020"
+    assert canonical_url(spelling, ALIASES) == expected
+
+
+def test_thai_slug_raw_percent_encoded_nfc_and_nfd_are_one_article() -> None:
+    raw = f"https://dili.thaiembassy.org/th/page/{THAI}?menu=60e4152e5723d0065d425342"
+    encoded = "https://dili.thaiembassy.org/th/page/" + "".join(
+        f"%{b:02X}" for b in THAI.encode("utf-8")
+    )
+    nfd = raw.replace(THAI, unicodedata.normalize("NFD", THAI))
+    assert canonical_url(raw, ALIASES) == canonical_url(encoded, ALIASES)
+    assert canonical_url(nfd, ALIASES) == canonical_url(raw, ALIASES)
+
+
+def test_unregistered_hosts_keep_their_scheme_and_port() -> None:
+    url = "http://127.0.0.1:8765/en/page/visa-f?menu=62f1cf0b2a648955ef289e13&lang=x"
+    assert canonical_url(url, ALIASES) == "http://127.0.0.1:8765/en/page/visa-f?lang=x"
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "language"),
+    [
+        ("https://www.mfa.go.th/th/content/x", "content", "th"),
+        ("https://hongkong.thaiembassy.org/en/page/visa-f?menu=1", "page", "en"),
+        ("https://x.thaiembassy.org/th/publicservice/mobile-consular", "publicservice", "th"),
+        (f"https://dili.thaiembassy.org/th/page/{THAI}", "page", "th"),
+        ("https://www.mfa.go.th/th/content-category/ข่าวเด่น", None, "th"),
+        ("https://www.mfa.go.th/th", None, "th"),
+        ("https://www.mfa.go.th/", None, None),
+    ],
+)
+def test_page_kinds(url: str, kind: str | None, language: str | None) -> None:
+    assert page_kind(url) == kind
+    assert is_article_path(url) == (kind is not None)
+    assert language_of(url) == language
+
+
+def test_listing_paging() -> None:
+    url = "https://www.mfa.go.th/th/content-category/ข่าวเด่น"
+    assert is_listing_url(url)
+    assert listing_page_number(url) == 1
+    second = with_listing_page(url, 2)
+    assert listing_page_number(second) == 2
+    assert listing_page_number(with_listing_page(second, 3)) == 3
+    assert listing_page_number(url + "?p=abc") == 1
+
+
+def test_registry_entries() -> None:
+    registry = Registry.load()
+    assert registry.get("mfa.go.th") is registry.get("www.mfa.go.th")
+    assert registry.get("dili.thaiembassy.org") is not None
+    assert registry.get("consular.mfa.go.th") is not None
+    mfa = registry.get("www.mfa.go.th")
+    assert mfa is not None and mfa.start_urls("th")[0].startswith(
+        "https://www.mfa.go.th/th/content-category/"
+    )
+    dili = registry.get("dili.thaiembassy.org")
+    assert dili is not None and dili.start_urls() == [
+        "https://dili.thaiembassy.org/th",
+        "https://dili.thaiembassy.org/en",
+    ]

@@ -1,0 +1,130 @@
+"""Running real processes for end-to-end tests: the replica server and ``scrapy crawl``.
+
+Servers start once per test session on a free port, are waited for (a READY line,
+then an HTTP check) and are stopped by PID; the crawl runs the way users run it, as a
+``scrapy crawl mfa`` subprocess (the Twisted reactor cannot restart in one process).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from tests.conftest import REPO, SHARED
+
+FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "LOG_LEVEL": "INFO"}
+
+
+def wait_for_ready_line(process: subprocess.Popen[str], timeout: float = 30) -> str:
+    """The URL a server prints as ``READY <url>``, or fail with what it printed."""
+    assert process.stdout is not None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stdout], [], [], 0.2)
+        if ready:
+            line = process.stdout.readline()
+            if line.startswith("READY "):
+                return line.split(" ", 1)[1].strip()
+        if process.poll() is not None:
+            break
+    process.kill()
+    raise RuntimeError(f"server did not start: {process.stderr.read() if process.stderr else ''}")
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@dataclass
+class Replica:
+    """A running replica of the platform, and its controls."""
+
+    url: str
+    process: subprocess.Popen[str]
+
+    def listing_urls(self) -> str:
+        return ",".join(
+            f"{self.url}/{path}"
+            for path in ("th/content-category/ข่าวเด่น", "en/content-category/press-releases")
+        )
+
+    def control(self, action: str, **params: str) -> dict[str, Any]:
+        query = urlencode(params)
+        request = urllib.request.Request(f"{self.url}/_replica/{action}?{query}", method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            answer: dict[str, Any] = json.load(response)
+            return answer
+
+    def pages(self) -> list[dict[str, Any]]:
+        with urllib.request.urlopen(f"{self.url}/_replica/pages", timeout=10) as response:
+            pages: list[dict[str, Any]] = json.load(response)
+            return pages
+
+    def get(self, href: str) -> bytes:
+        with urllib.request.urlopen(self.url + quote(href, safe="/?=&%"), timeout=10) as r:
+            body: bytes = r.read()
+            return body
+
+
+def start_replica(seed: int = 20261126) -> Replica:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.replica", "--port", "0", "--seed", str(seed),
+         "--shared", str(SHARED)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    url = wait_for_ready_line(process)
+    urllib.request.urlopen(f"{url}/robots.txt", timeout=10).read()
+    return Replica(url=url, process=process)
+
+
+@dataclass
+class CrawlResult:
+    """What a crawl process left: exit status, its log, and its JSON run summary."""
+
+    returncode: int
+    log: str
+    summary: dict[str, Any]
+
+    @property
+    def totals(self) -> dict[str, int]:
+        totals: dict[str, int] = self.summary["totals"]
+        return totals
+
+
+def run_crawl(
+    workdir: Path,
+    *spider_args: str,
+    settings: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> CrawlResult:
+    """``scrapy crawl mfa`` into ``workdir/archive`` (unless ARCHIVE_URI is given)."""
+    summary_path = workdir / f"summary-{time.monotonic_ns()}.json"
+    merged = {"ARCHIVE_URI": str(workdir / "archive"), **FAST, **(settings or {})}
+    merged["SUMMARY_PATH"] = str(summary_path)
+    command = [sys.executable, "-m", "scrapy", "crawl", "mfa"]
+    for arg in spider_args:
+        command += ["-a", arg]
+    for name, value in merged.items():
+        command += ["-s", f"{name}={value}"]
+    environment = {**os.environ, "MFA_SHARED_DIR": str(SHARED), **(env or {})}
+    result = subprocess.run(
+        command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=timeout,
+        check=False,
+    )  # fmt: skip
+    summary = json.loads(summary_path.read_text("utf-8")) if summary_path.exists() else {}
+    return CrawlResult(result.returncode, result.stdout + result.stderr, summary)
