@@ -77,15 +77,27 @@ class Archive:
             earlier = ArchivedArticle.model_validate_json(existing)
             if earlier.content_sha256 != article.content_sha256:
                 raise ArchiveConflict(f"{key} holds another version of {article.canonical_url}")
+        self._move_latest(article, key)
+        return StoredVersion(key=key, created=created)
+
+    def _move_latest(self, article: ArchivedArticle, key: str) -> None:
+        """Point ``latest.json`` at ``key`` unless it points at a later fetch already
+        (a version flushed late from the spool must not move latest backwards)."""
+        latest = f"{article_prefix(article.canonical_url)}/latest.json"
+        fetched_at = article.fetched_at.isoformat()
+        current = self.storage.get(latest)
+        if current is not None:
+            pointer = json.loads(current)
+            if pointer.get("version") == key or pointer.get("fetched_at", "") > fetched_at:
+                return
         pointer = {
             "canonical_url": article.canonical_url,
             "version": key,
             "updated_date": article.updated_date.isoformat() if article.updated_date else None,
             "content_sha256": article.content_sha256,
+            "fetched_at": fetched_at,
         }
-        latest = f"{article_prefix(article.canonical_url)}/latest.json"
         self.storage.put(latest, dump_json(pointer), JSON)
-        return StoredVersion(key=key, created=created)
 
     def quarantine(
         self, url: str, canonical_url: str, html: bytes, encoding: str, findings: list[Finding],

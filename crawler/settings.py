@@ -22,6 +22,21 @@ DEDUP_STATE_PATH = os.environ.get("DEDUP_STATE_PATH", "")
 SITE_REGISTRY = os.environ.get("SITE_REGISTRY", "")
 # A JSON copy of the run summary, for schedulers and monitors (optional).
 SUMMARY_PATH = os.environ.get("SUMMARY_PATH", "")
+# Where the dedup state and spool of a remote (S3) archive live on this machine.
+STATE_DIR = os.environ.get("STATE_DIR", ".mfa-state")
+# Items the store could not take wait here (default: beside the dedup state).
+SPOOL_DIR = os.environ.get("SPOOL_DIR", "")
+SPOOL_RETRY_SECONDS = 15.0
+# Storage threads, i.e. uploads in flight (the S3 connection pool is sized to match).
+STORE_MAX_CONCURRENCY = 8
+
+# S3-compatible storage (ARCHIVE_URI=s3://bucket/prefix). Credentials come only from
+# the AWS configuration chain (environment, AWS_PROFILE, ~/.aws, instance roles); the
+# endpoint also from AWS_ENDPOINT_URL, which boto3 reads itself.
+S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+S3_REGION_NAME = os.environ.get("S3_REGION_NAME", "")
+S3_ADDRESSING_STYLE = os.environ.get("S3_ADDRESSING_STYLE", "")  # "path" for MinIO, moto
+S3_MAX_ATTEMPTS = 5  # per request, with exponential backoff (botocore "standard" mode)
 
 # Politeness: these are government sites.
 ROBOTSTXT_OBEY = True

@@ -36,6 +36,8 @@ LABELS = {
     "quarantined": "quarantined",
     "with_warnings": "with warnings",
     "store_failed": "not stored",
+    "spooled": "spooled",
+    "flushed": "flushed from the spool",
 }
 
 
@@ -57,7 +59,12 @@ def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str,
         url, reason = failed[0]
         problems.append(f"nothing could be fetched ({len(failed)} failed; {url}: {reason})")
     if totals["not stored"]:
-        problems.append(f"{totals['not stored']} articles could not be stored")
+        problems.append(f"{totals['not stored']} articles could be neither stored nor spooled")
+    if stats.get("archive/still_spooled"):
+        problems.append(
+            f"{stats['archive/still_spooled']} items stay spooled (the store did not answer);"
+            " the next run stores them first"
+        )
     return {
         "archive": stats.get("archive/location"),
         "pages_fetched": fetched,

@@ -23,6 +23,7 @@ from crawler.archive import Archive
 from crawler.dedup_state import DedupState, KnownVersion
 from crawler.items import FetchedPage
 from crawler.resources import dedup_state_path, open_archive
+from crawler.storage import StorageError
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +57,17 @@ class DedupPipeline:
 
     async def open_spider(self) -> None:
         if self.state.count() == 0:
-            rebuilt = await maybe_deferred_to_future(
-                deferToThread(self.state.rebuild, self.archive.versions())
-            )
+            try:
+                rebuilt = await maybe_deferred_to_future(
+                    deferToThread(self.state.rebuild, self.archive.versions())
+                )
+            except StorageError as exc:
+                logger.warning(
+                    "cannot rebuild the dedup state from the archive (%s); versions the "
+                    "store already holds are recognised when they are written again",
+                    exc,
+                )
+                return
             if rebuilt:
                 logger.info("dedup state rebuilt from the archive: %d versions", rebuilt)
 

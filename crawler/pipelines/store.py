@@ -1,74 +1,184 @@
 """Store: write each new version (or quarantined page), then record it in the state.
 
 The state is written only after the store has confirmed the version, so a crash in
-between can never make an article look stored when it is not.  Storage calls block,
-so they run in the reactor's thread pool.
+between can never make an article look stored when it is not.
+
+Storage calls block, so they run in a thread pool of their own (``STORE_MAX_CONCURRENCY``
+threads, which also bounds the uploads in flight; Scrapy's DNS lookups keep the
+reactor's pool).  Items waiting for a thread hold their response, and Scrapy stops
+downloading while more than ``SCRAPER_SLOT_MAX_ACTIVE_SIZE`` bytes of responses are in
+processing, which bounds the memory in flight.
+
+When the store fails (after the backend's own retries), the item goes to the spool on
+local disk and the pipeline stops trying the store for every item: it spools them all
+and retries the oldest spooled one every ``SPOOL_RETRY_SECONDS``; once that succeeds it
+flushes the rest and stores directly again.  What is still spooled at the end stays on
+disk for the next run, which flushes it first, and the run reports it.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.threads import deferToThread
+from twisted.internet import reactor, task
+from twisted.internet.defer import Deferred, ensureDeferred
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 
 from crawler.archive import Archive
 from crawler.dedup_state import DedupState
 from crawler.items import FetchedPage
-from crawler.resources import dedup_state_path, open_archive
+from crawler.resources import dedup_state_path, open_archive, spool_directory
+from crawler.spool import Spool
 from crawler.storage import StorageError
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class StorePipeline:
-    """Writes versions and quarantined pages; counts them per site."""
+    """Writes versions and quarantined pages; spools them while the store is down."""
 
-    def __init__(self, archive: Archive, state: DedupState, stats: StatsCollector) -> None:
-        self.archive, self.state, self.stats = archive, state, stats
+    def __init__(self, archive: Archive, state: DedupState, spool: Spool, crawler: Crawler) -> None:
+        assert crawler.stats is not None
+        self.archive, self.state, self.spool = archive, state, spool
+        self.stats: StatsCollector = crawler.stats
+        self.retry_seconds = crawler.settings.getfloat("SPOOL_RETRY_SECONDS", 15.0)
+        threads = crawler.settings.getint("STORE_MAX_CONCURRENCY", 8)
+        self.pool = ThreadPool(minthreads=1, maxthreads=threads, name="archive-store")
+        self.down = False
+        self.flushing = False
+        self.retry_loop: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         archive = open_archive(crawler.settings)
         state = DedupState(dedup_state_path(crawler.settings, archive))
+        spool = Spool(spool_directory(crawler.settings, archive))
         assert crawler.stats is not None
         crawler.stats.set_value("archive/location", archive.storage.location)
-        return cls(archive, state, crawler.stats)
+        return cls(archive, state, spool, crawler)
 
-    def close_spider(self) -> None:
+    async def _in_pool(self, function: Callable[..., T], *args: Any) -> T:
+        deferred = deferToThreadPool(reactor, self.pool, function, *args)
+        result: T = await maybe_deferred_to_future(deferred)
+        return result
+
+    async def open_spider(self) -> None:
+        self.pool.start()
+        if len(self.spool):
+            logger.info("%d items spooled by an earlier run: flushing them first", len(self.spool))
+            await self._flush()
+        self.retry_loop = task.LoopingCall(self._retry)
+        self.retry_loop.start(self.retry_seconds, now=False)
+
+    async def close_spider(self) -> None:
+        if self.retry_loop is not None and self.retry_loop.running:
+            self.retry_loop.stop()
+        if len(self.spool):
+            await self._flush()
+        left = len(self.spool)
+        if left:
+            self.stats.set_value("archive/still_spooled", left)
+            logger.error(
+                "%d items could not reach the store and stay spooled in %s; "
+                "the next run stores them first",
+                left, self.spool.directory,
+            )  # fmt: skip
+        self.pool.stop()
         self.state.close()
 
-    def _store(self, item: FetchedPage) -> str:
-        assert item.article is not None
+    def _write(self, item: FetchedPage) -> str:
+        """Store one item (blocking); the state learns of a version only after the store."""
+        if item.article is None:
+            return self.archive.quarantine(
+                item.url, item.canonical_url, item.html, item.encoding, item.errors,
+                item.fetched_at.isoformat(),
+            )  # fmt: skip
         stored = self.archive.store_version(item.article, item.html, item.encoding)
         self.state.record(item.article, stored.key, item.version_reason)
         return stored.key
 
-    def _quarantine(self, item: FetchedPage) -> str:
-        return self.archive.quarantine(
-            item.url, item.canonical_url, item.html, item.encoding, item.errors,
-            item.fetched_at.isoformat(),
-        )  # fmt: skip
+    def _count(self, item: FetchedPage) -> None:
+        outcome = "quarantined" if item.article is None else str(item.version_reason)
+        self.stats.inc_value(f"archive/{outcome}")
+        self.stats.inc_value(f"archive/{outcome}/{item.site}")
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
-        work = self._quarantine if item.article is None else self._store
+        if self.down:
+            await self._spool(item)
+            raise DropItem(f"spooled while the store is down: {item.url}", "INFO")
         try:
-            key = await maybe_deferred_to_future(deferToThread(work, item))
+            key = await self._in_pool(self._write, item)
         except StorageError as exc:
-            self.stats.inc_value("archive/store_failed")
-            self.stats.inc_value(f"archive/store_failed/{item.site}")
-            raise DropItem(f"not stored, will retry next run: {item.url}: {exc}", "ERROR") from exc
+            self.down = True
+            logger.error(
+                "store unavailable (%s): spooling to %s until it answers", exc, self.spool.directory
+            )
+            await self._spool(item)
+            raise DropItem(f"spooled: {item.url}", "INFO") from exc
+        self._count(item)
         if item.article is None:
-            self.stats.inc_value("archive/quarantined")
-            self.stats.inc_value(f"archive/quarantined/{item.site}")
             reasons = "; ".join(f"{f.field}: {f.reason}" for f in item.errors)
             raise DropItem(f"quarantined {item.url} ({reasons}) -> {key}", "WARNING")
-        self.stats.inc_value(f"archive/{item.version_reason}")
-        self.stats.inc_value(f"archive/{item.version_reason}/{item.site}")
         return item.article.model_dump(mode="json")
+
+    async def _spool(self, item: FetchedPage) -> None:
+        try:
+            await self._in_pool(self.spool.put, item)
+        except OSError as exc:
+            self.stats.inc_value("archive/store_failed")
+            self.stats.inc_value(f"archive/store_failed/{item.site}")
+            raise DropItem(
+                f"neither stored nor spooled ({exc.strerror or exc}): {item.url}; "
+                "it is fetched again next run", "ERROR",
+            ) from exc  # fmt: skip
+        self.stats.inc_value("archive/spooled")
+
+    def _retry(self) -> Deferred[None] | None:
+        """The retry loop's tick: while the store is down, try the spool again."""
+        if not self.down or self.flushing:
+            return None
+        return ensureDeferred(self._flush()).addErrback(
+            lambda failure: logger.error("spool flush failed: %s", failure.getErrorMessage())
+        )
+
+    async def _flush(self) -> None:
+        """Store spooled items oldest first; stop at the first failure."""
+        if self.flushing:
+            return
+        self.flushing = True
+        flushed = 0
+        try:
+            for entry in self.spool.entries():
+                try:
+                    item = await self._in_pool(self.spool.load, entry)
+                except (OSError, ValueError) as exc:
+                    logger.error("unreadable spool entry %s set aside (%s)", entry, exc)
+                    await self._in_pool(self.spool.set_aside, entry)
+                    continue
+                try:
+                    await self._in_pool(self._write, item)
+                except StorageError as exc:
+                    self.down = True
+                    logger.info(
+                        "store still unavailable (%s); %d items spooled", exc, len(self.spool)
+                    )
+                    return
+                await self._in_pool(self.spool.remove, entry)
+                self._count(item)
+                self.stats.inc_value("archive/flushed")
+                flushed += 1
+            if self.down or flushed:
+                logger.info("store answers: %d spooled items stored", flushed)
+            self.down = False
+        finally:
+            self.flushing = False

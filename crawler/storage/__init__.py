@@ -24,8 +24,11 @@ class Storage(Protocol):
     """Where the archive is, for people (never includes credentials)."""
 
     def put(self, key: str, data: bytes, content_type: str, *, create_only: bool = False) -> bool:
-        """Store ``data`` at ``key`` atomically; with ``create_only``, never replace an
-        existing object and return False if there is one.  True when written."""
+        """Store ``data`` at ``key`` atomically and return True.
+
+        With ``create_only`` an existing object is never replaced: the call returns
+        True if the object holds exactly ``data`` (written now, or already there --
+        a retry is a success) and False if it holds other bytes."""
 
     def get(self, key: str) -> bytes | None:
         """The bytes at ``key``, or None if there is no such object."""
@@ -41,4 +44,8 @@ def open_storage(uri: str, options: dict[str, Any] | None = None) -> Storage:
         from crawler.storage.local import LocalStorage
 
         return LocalStorage.from_uri(uri)
+    if scheme == "s3":
+        from crawler.storage.s3 import S3Storage
+
+        return S3Storage.from_uri(uri, options or {})
     raise StorageError(f"unsupported ARCHIVE_URI scheme {scheme!r} (use a path or s3://)")

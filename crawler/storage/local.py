@@ -51,7 +51,7 @@ class LocalStorage:
                     try:
                         os.link(temp, path)
                     except FileExistsError:
-                        return False
+                        return path.read_bytes() == data
                 else:
                     temp.replace(path)
             finally:

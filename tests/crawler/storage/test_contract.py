@@ -20,7 +20,7 @@ def test_missing_key_is_none(storage: Storage) -> None:
     assert storage.get("nothing/here.json") is None
 
 
-def test_create_only_never_replaces(storage: Storage) -> None:
+def test_create_only_never_replaces_other_bytes(storage: Storage) -> None:
     assert storage.put("v/article.json", b"first", "application/json", create_only=True)
     assert not storage.put("v/article.json", b"second", "application/json", create_only=True)
     assert storage.get("v/article.json") == b"first"
@@ -52,3 +52,8 @@ def test_unsafe_keys_are_refused(storage: Storage, key: str) -> None:
         storage.put(key, b"x", "text/plain")
     with pytest.raises(UnsafeKey):
         storage.get(key)
+
+
+def test_create_only_retry_with_the_same_bytes_is_a_success(storage: Storage) -> None:
+    assert storage.put("v/article.json", b"same", "application/json", create_only=True)
+    assert storage.put("v/article.json", b"same", "application/json", create_only=True)

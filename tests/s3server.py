@@ -1,0 +1,124 @@
+"""A real S3-compatible server process for the tests: moto's standalone server.
+
+Started once per test session on a free loopback port (``moto_server -H 127.0.0.1 -p
+PORT``), waited for over HTTP and stopped by PID.  With ``S3_TEST_ENDPOINT`` set the
+same suites run against that server instead (e.g. MinIO), with the credentials of the
+environment.  Every test gets a bucket of its own.  The client is never patched: all
+traffic is HTTP to the server process.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import boto3
+from botocore.config import Config
+
+FAKE_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "AKIAMFAARCHIVETESTKEY",
+    "AWS_SECRET_ACCESS_KEY": "mfa-archive-test-secret-DO-NOT-LOG-0123456789",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class S3Server:
+    """Where the S3 server is and the environment a client needs to reach only it."""
+
+    endpoint: str
+    env: dict[str, str]
+    process: subprocess.Popen[bytes] | None = None
+    buckets: list[str] = field(default_factory=list)
+
+    def client(self) -> object:
+        return boto3.session.Session(
+            aws_access_key_id=self.env["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=self.env["AWS_SECRET_ACCESS_KEY"],
+            region_name=self.env["AWS_DEFAULT_REGION"],
+        ).client("s3", endpoint_url=self.endpoint, config=Config(s3={"addressing_style": "path"}))
+
+    def new_bucket(self) -> str:
+        name = f"mfa-test-{uuid.uuid4().hex[:12]}"
+        self.client().create_bucket(Bucket=name)  # type: ignore[attr-defined]
+        self.buckets.append(name)
+        return name
+
+
+def _environment(endpoint: str) -> dict[str, str]:
+    env = {
+        "AWS_ENDPOINT_URL": endpoint,
+        "AWS_DEFAULT_REGION": os.environ.get("AWS_DEFAULT_REGION", "us-east-1"),
+        "AWS_EC2_METADATA_DISABLED": "true",  # never ask 169.254.169.254 for credentials
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    }
+    if os.environ.get("S3_TEST_ENDPOINT"):
+        env.update({k: os.environ[k] for k in FAKE_CREDENTIALS if k in os.environ})
+    else:
+        env.update(FAKE_CREDENTIALS)
+    return env
+
+
+def moto_command(port: int) -> list[str]:
+    executable = shutil.which("moto_server", path=str(Path(sys.executable).parent)) or "moto_server"
+    return [executable, "-H", "127.0.0.1", "-p", str(port)]
+
+
+def wait_until_up(endpoint: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(endpoint + "/", timeout=2).read()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"S3 server at {endpoint} did not come up")
+
+
+def start_moto(port: int | None = None) -> S3Server:
+    port = port or free_port()
+    process = subprocess.Popen(
+        moto_command(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(endpoint)
+    except RuntimeError:
+        process.kill()
+        raise
+    return S3Server(endpoint=endpoint, env=_environment(endpoint), process=process)
+
+
+def start_s3() -> S3Server:
+    """The configured S3 server: ``S3_TEST_ENDPOINT``, else a new moto server."""
+    if os.environ.get("S3_TEST_ENDPOINT"):
+        endpoint = os.environ["S3_TEST_ENDPOINT"].rstrip("/")
+        return S3Server(endpoint=endpoint, env=_environment(endpoint))
+    return start_moto()
+
+
+def stop_s3(server: S3Server) -> None:
+    if server.process is not None:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait(timeout=10)
