@@ -77,10 +77,10 @@ class Archive:
             earlier = ArchivedArticle.model_validate_json(existing)
             if earlier.content_sha256 != article.content_sha256:
                 raise ArchiveConflict(f"{key} holds another version of {article.canonical_url}")
-        self._move_latest(article, key)
+        self.move_latest(article, key)
         return StoredVersion(key=key, created=created)
 
-    def _move_latest(self, article: ArchivedArticle, key: str) -> None:
+    def move_latest(self, article: ArchivedArticle, key: str) -> None:
         """Point ``latest.json`` at ``key`` unless it points at a later fetch already
         (a version flushed late from the spool must not move latest backwards)."""
         latest = f"{article_prefix(article.canonical_url)}/latest.json"
@@ -115,6 +115,10 @@ class Archive:
         }
         self.storage.put(f"{key}/reasons.json", dump_json(reasons), JSON)
         return key
+
+    def has_versions(self) -> bool:
+        """Whether the store holds any version at all (one listing request)."""
+        return any(key.endswith(f"/{RECORD}") for key in self.storage.list("articles/"))
 
     def versions(self) -> Iterator[tuple[str, ArchivedArticle]]:
         """Every complete version in the store: (version key, record)."""

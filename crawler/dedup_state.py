@@ -12,7 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from schemas.models import ArchivedArticle
@@ -80,6 +80,14 @@ class DedupState:
                 (article.canonical_url, updated, article.content_sha256, version_key,
                  article.site, article.fetched_at.isoformat(), reason),
             )  # fmt: skip
+
+    def touch(self, canonical_url: str, version_key: str, fetched_at: datetime) -> None:
+        """The page was fetched again as this stored version: it is the latest now."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE versions SET fetched_at = ? WHERE canonical_url = ? AND version_key = ?",
+                (fetched_at.isoformat(), canonical_url, version_key),
+            )
 
     def count(self) -> int:
         with self._lock:

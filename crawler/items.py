@@ -26,9 +26,13 @@ class FetchedPage:
     html: bytes = field(repr=False)
     encoding: str
     raw: RawArticle = field(repr=False)
+    extraction_error: str | None = None
+    """Set by the spider when the page could not be read at all (it is quarantined)."""
     article: ArchivedArticle | None = field(default=None, repr=False)
     """Set by the validate pipeline when the page is an article."""
     errors: list[Finding] = field(default_factory=list)
     """Set by the validate pipeline when the page is not an article (it is quarantined)."""
     version_reason: str | None = None
-    """Set by the dedup pipeline: why a new version is stored."""
+    """Set by the dedup pipeline: why a new version is stored (or ``reverted``)."""
+    existing_key: str | None = None
+    """Set with ``reverted``: the stored version the page is again, which becomes latest."""

@@ -32,6 +32,7 @@ LABELS = {
     "updated": "updated",
     "unchanged": "unchanged",
     "silent_edit": "silently edited",
+    "reverted": "reverted",
     "changed": "changed",
     "quarantined": "quarantined",
     "with_warnings": "with warnings",
@@ -60,6 +61,8 @@ def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str,
         problems.append(f"nothing could be fetched ({len(failed)} failed; {url}: {reason})")
     if totals["not stored"]:
         problems.append(f"{totals['not stored']} articles could be neither stored nor spooled")
+    if stats.get("spider_exceptions/count"):
+        problems.append(f"{stats['spider_exceptions/count']} errors in the spider (see the log)")
     if stats.get("archive/still_spooled"):
         problems.append(
             f"{stats['archive/still_spooled']} items stay spooled (the store did not answer);"

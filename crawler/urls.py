@@ -14,16 +14,31 @@ from collections.abc import Mapping
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 MENU_PARAMETERS = frozenset({"cate", "menu", "page", "fbclid", "gclid"})
-_ARTICLE_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/(content|page|publicservice)/[^/]+")
-_LISTING_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/content-category/[^/]+")
+_ARTICLE_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/(content|page|publicservice)/[^/]+/?$")
+_LISTING_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/content-category/[^/]+/?$")
 _LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]{2,4})?)(?:/|$)")
-_PATH_SAFE = "/-._~!$&'()*+,;=:@"
+_SEGMENT_SAFE = "-._~!$&'()*+,;=:@"
+
+
+def path_segments(url_or_path: str) -> list[str]:
+    """The path's segments, each percent-decoded (UTF-8) and NFC-normalised.
+
+    Decoding segment by segment keeps an encoded slash (``%2F``) inside its segment:
+    ``a%2Fb`` is one slug, not the path ``a/b``.
+    """
+    path = urlsplit(url_or_path).path if "://" in url_or_path else url_or_path
+    return [
+        unicodedata.normalize("NFC", unquote(segment, errors="surrogateescape"))
+        for segment in path.split("/")
+        if segment
+    ]
 
 
 def decoded_path(url_or_path: str) -> str:
-    """The path with percent-escapes decoded (UTF-8) and Unicode in NFC form."""
+    """The decoded path for matching (an encoded slash stays ``%2F``)."""
+    segments = [s.replace("/", "%2F") for s in path_segments(url_or_path)]
     path = urlsplit(url_or_path).path if "://" in url_or_path else url_or_path
-    return unicodedata.normalize("NFC", unquote(path, errors="surrogateescape"))
+    return "/" + "/".join(segments) + ("/" if path.endswith("/") and segments else "")
 
 
 def is_article_path(path: str) -> bool:
@@ -66,8 +81,10 @@ def canonical_url(url: str, host_aliases: Mapping[str, str] | None = None) -> st
     )
     if host_aliases and host in host_aliases:
         scheme, netloc = "https", host_aliases[host]
-    path = re.sub(r"/{2,}", "/", decoded_path(parts.path)).rstrip("/") or "/"
-    encoded = quote(path, safe=_PATH_SAFE, errors="surrogateescape")
+    segments = [
+        quote(s, safe=_SEGMENT_SAFE, errors="surrogateescape") for s in path_segments(parts.path)
+    ]
+    encoded = "/" + "/".join(segments)
     query = sorted(
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)

@@ -30,9 +30,12 @@ UPDATED_LABEL = "วันที่ปรับปรุงข้อมูล"
 DEFAULT_CAPTIONS = frozenset({"รูปภาพประกอบ", "Images"})
 
 _DIGITS = "0-9๐-๙"
-_VIEW = re.compile(rf"\|?\s*(?P<count>[{_DIGITS}][{_DIGITS},]*)\s*views?\b", re.IGNORECASE)
+_END_OF_WORD = r"(?![A-Za-z])"  # not \b: Thai letters count as word characters
+_VIEW = re.compile(
+    rf"\|?\s*(?P<count>[{_DIGITS}][{_DIGITS},]*)\s*views?{_END_OF_WORD}", re.IGNORECASE
+)
 _BOUNDARY = re.compile(
-    rf"{IMPORTED_LABEL}|{UPDATED_LABEL}|\||(?<![^\s|])[{_DIGITS}][{_DIGITS},]*\s*views?\b",
+    rf"{IMPORTED_LABEL}|{UPDATED_LABEL}|\||(?<![^\s|])[{_DIGITS}][{_DIGITS},]*\s*views?{_END_OF_WORD}",
     re.IGNORECASE,
 )
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -77,7 +80,7 @@ def header_tokens(line: str) -> list[tuple[str, str]] | None:
             rest = rest[len(label) :]
             boundary = _BOUNDARY.search(rest)
             end = boundary.start() if boundary else len(rest)
-            tokens.append((_LABELS[label], rest[:end].strip()))
+            tokens.append((_LABELS[label], rest[:end].strip().lstrip(":").strip()))
         elif view is not None:
             tokens.append(("view_count", view["count"]))
             end = view.end()
@@ -92,22 +95,24 @@ def header_tokens(line: str) -> list[tuple[str, str]] | None:
     return tokens or None
 
 
-def read_header_line(raw: RawArticle, text: str, line: int) -> bool:
+def read_header_line(raw: RawArticle, text: str, line: int, *, view_last: bool = True) -> bool:
     """Record one header line (dates, view count) in ``raw``; False if it is not one.
 
     Shared by the text form and the HTML extractors so that both read the header
     by the same rules: labels, the label-less template's bare date, the view count,
-    each at most once, and nothing after the view count.
+    each at most once.  In text nothing follows the view count (the next line is
+    body); an HTML extractor that has delimited the header block by structure passes
+    ``view_last=False``.
     """
     tokens = header_tokens(text)
-    return tokens is not None and _apply(raw, tokens, line)
+    return tokens is not None and _apply(raw, tokens, line, view_last)
 
 
-def _apply(raw: RawArticle, tokens: list[tuple[str, str]], line: int) -> bool:
+def _apply(raw: RawArticle, tokens: list[tuple[str, str]], line: int, view_last: bool) -> bool:
     """Record a header line's tokens; False (nothing recorded) if they do not fit."""
     labelled = raw.imported_date_raw is not None or raw.updated_date_raw is not None
     fields = {"imported_date" if f == "bare_date" else f for f, _ in tokens}
-    if "view_count" in raw.lines or len(fields) != len(tokens):
+    if (view_last and "view_count" in raw.lines) or len(fields) != len(tokens):
         return False
     if any(f in raw.lines for f in fields) or (labelled and ("bare_date", tokens[0][1]) in tokens):
         return False

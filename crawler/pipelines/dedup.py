@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -28,18 +29,28 @@ from crawler.storage import StorageError
 logger = logging.getLogger(__name__)
 
 
-def decide(known: list[KnownVersion], updated: date | None, sha: str) -> str | None:
-    """Why a new version must be stored, or None if the store already has this one."""
+@dataclass(frozen=True)
+class Decision:
+    """Why a new version must be stored (``reason``), or which stored one this is."""
+
+    reason: str | None
+    existing: KnownVersion | None = None
+
+
+def decide(known: list[KnownVersion], updated: date | None, sha: str) -> Decision:
+    """Compare a fetched article with the versions the store holds (oldest first)."""
     if not known:
-        return "first"
-    if any(v.content_sha256 == sha and v.updated_date == updated for v in known):
-        return None
+        return Decision("first")
+    for version in reversed(known):
+        if version.content_sha256 == sha and version.updated_date == updated:
+            return Decision(None, version)
     if updated is None:
-        return None if any(v.content_sha256 == sha for v in known) else "changed"
+        same = [v for v in known if v.content_sha256 == sha]
+        return Decision(None, same[-1]) if same else Decision("changed")
     latest = known[-1].updated_date
     if latest is None or updated > latest:
-        return "updated"
-    return "silent_edit" if updated == latest else "changed"
+        return Decision("updated")
+    return Decision("silent_edit" if updated == latest else "changed")
 
 
 class DedupPipeline:
@@ -56,20 +67,30 @@ class DedupPipeline:
         return cls(state, archive, crawler.stats)
 
     async def open_spider(self) -> None:
-        if self.state.count() == 0:
-            try:
-                rebuilt = await maybe_deferred_to_future(
-                    deferToThread(self.state.rebuild, self.archive.versions())
-                )
-            except StorageError as exc:
-                logger.warning(
-                    "cannot rebuild the dedup state from the archive (%s); versions the "
-                    "store already holds are recognised when they are written again",
-                    exc,
-                )
-                return
-            if rebuilt:
-                logger.info("dedup state rebuilt from the archive: %d versions", rebuilt)
+        try:
+            await self._open()
+        except StorageError as exc:
+            logger.warning(
+                "cannot check the dedup state against the archive (%s); versions the store "
+                "already holds are recognised when they are written again",
+                exc,
+            )
+
+    async def _open(self) -> None:
+        """Make the state agree with the store: rebuilt when empty, reset when the
+        archive it describes is gone (a state must never claim what the store lacks)."""
+        has_versions = await maybe_deferred_to_future(deferToThread(self.archive.has_versions))
+        if self.state.count() and not has_versions:
+            logger.warning(
+                "the dedup state knows %d versions but the archive holds none: starting afresh",
+                self.state.count(),
+            )
+            self.state.rebuild([])
+        if self.state.count() == 0 and has_versions:
+            rebuilt = await maybe_deferred_to_future(
+                deferToThread(self.state.rebuild, self.archive.versions())
+            )
+            logger.info("dedup state rebuilt from the archive: %d versions", rebuilt)
 
     def close_spider(self) -> None:
         self.state.close()
@@ -78,10 +99,15 @@ class DedupPipeline:
         if not isinstance(item, FetchedPage) or item.article is None:
             return item
         article = item.article
-        reason = decide(
-            self.state.versions(article.canonical_url), article.updated_date, article.content_sha256
-        )
+        known = self.state.versions(article.canonical_url)
+        decision = decide(known, article.updated_date, article.content_sha256)
+        reason = decision.reason
         if reason is None:
+            assert decision.existing is not None
+            if decision.existing.version_key != known[-1].version_key:
+                # the page went back to an earlier version: latest moves back to it
+                item.version_reason, item.existing_key = "reverted", decision.existing.version_key
+                return item
             self.stats.inc_value("archive/unchanged")
             self.stats.inc_value(f"archive/unchanged/{item.site}")
             raise DropItem(f"unchanged: {article.canonical_url}", log_level="DEBUG")

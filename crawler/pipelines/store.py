@@ -101,6 +101,10 @@ class StorePipeline:
                 item.url, item.canonical_url, item.html, item.encoding, item.errors,
                 item.fetched_at.isoformat(),
             )  # fmt: skip
+        if item.existing_key is not None:  # reverted: no new version, latest moves back
+            self.archive.move_latest(item.article, item.existing_key)
+            self.state.touch(item.article.canonical_url, item.existing_key, item.fetched_at)
+            return item.existing_key
         stored = self.archive.store_version(item.article, item.html, item.encoding)
         self.state.record(item.article, stored.key, item.version_reason)
         return stored.key
@@ -129,6 +133,8 @@ class StorePipeline:
         if item.article is None:
             reasons = "; ".join(f"{f.field}: {f.reason}" for f in item.errors)
             raise DropItem(f"quarantined {item.url} ({reasons}) -> {key}", "WARNING")
+        if item.existing_key is not None:
+            raise DropItem(f"reverted to {key}: {item.url}", "INFO")
         return item.article.model_dump(mode="json")
 
     async def _spool(self, item: FetchedPage) -> None:

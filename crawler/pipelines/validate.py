@@ -14,7 +14,7 @@ from scrapy.statscollectors import StatsCollector
 from crawler.items import FetchedPage
 from schemas.assess import NotAnArticle, bangkok_today, build_content
 from schemas.digest import content_sha256
-from schemas.models import ArchivedArticle
+from schemas.models import ArchivedArticle, Finding
 
 
 class ValidatePipeline:
@@ -30,6 +30,11 @@ class ValidatePipeline:
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
+            return item
+        if item.extraction_error is not None:
+            reason = f"the page could not be read: {item.extraction_error}"
+            item.errors = [Finding(field="body", value=None, reason=reason)]
+            self.stats.inc_value("archive/not_an_article")
             return item
         try:
             content = build_content(item.raw, today=bangkok_today(item.fetched_at))

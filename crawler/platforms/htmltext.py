@@ -31,6 +31,17 @@ CELLS = frozenset({"td", "th"})
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
 _PRESERVING = re.compile(r"white-space\s*:\s*(pre|pre-wrap|break-spaces)\b", re.IGNORECASE)
 _ASCII_SPACE = " \t\n\r\f"
+_HIDING_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """Elements a browser does not show (nor read aloud): never text of the page."""
+    if not isinstance(element.tag, str) or element.tag in INVISIBLE:
+        return True
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDING_STYLE.search(style))
 
 
 def _preserves_space(element: HtmlElement, inherited: bool) -> bool:
@@ -84,9 +95,9 @@ class _LineWriter:
 
 
 def _walk(element: HtmlElement, writer: _LineWriter, preserve: bool) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in INVISIBLE or not tag:
+    if is_hidden(element):
         return
+    tag = str(element.tag)
     preserve = _preserves_space(element, preserve)
     block = tag in BLOCKS
     if block:
@@ -125,7 +136,7 @@ def visible_elements(root: HtmlElement) -> Iterator[HtmlElement]:
     stack = [root]
     while stack:
         element = stack.pop()
-        if not isinstance(element.tag, str) or element.tag in INVISIBLE:
+        if is_hidden(element):
             continue
         yield element
         stack.extend(reversed(list(element)))

@@ -1,6 +1,6 @@
 """Selectors of the MFA platform (www.mfa.go.th, *.mfa.go.th, *.thaiembassy.org).
 
-The pages are rendered by Next.js with styled-jsx class names (``jsx-<hash>``)
+The pages are rendered by Next.js with styled-jsx class names (a "jsx" prefix and a hash)
 that change on every deploy, so nothing here names a class.  The article is found
 by the platform's visible labels and by document structure:
 
@@ -59,7 +59,9 @@ def strip_boilerplate(root: HtmlElement) -> HtmlElement:
             continue
         role = (element.get("role") or "").lower()
         label = (element.get("aria-label") or "").lower()
-        if element.tag in BOILERPLATE_TAGS or role in BOILERPLATE_ROLES or "breadcrumb" in label:
+        classes = (element.get("class") or "").lower().split()
+        crumbs = "breadcrumb" in label or "breadcrumb" in classes
+        if element.tag in BOILERPLATE_TAGS or role in BOILERPLATE_ROLES or crumbs:
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
@@ -79,7 +81,7 @@ def header_lines(element: HtmlElement) -> list[str]:
 
 
 def _is_header_block(lines: list[str], raw: RawArticle, line: int) -> bool:
-    return bool(lines) and all(read_header_line(raw, text, line) for text in lines)
+    return bool(lines) and all(read_header_line(raw, t, line, view_last=False) for t in lines)
 
 
 def _metadata_block(root: HtmlElement) -> HtmlElement | None:
@@ -123,12 +125,29 @@ class _Blocks:
     gallery: list[HtmlElement]
 
 
-def _same_site_page_links(element: HtmlElement, base_url: str) -> list[HtmlElement]:
-    host = urlsplit(base_url).netloc
+@dataclass(frozen=True)
+class PageContext:
+    """The page's URL and every host name of its site (aliases count as the site)."""
+
+    url: str
+    hosts: frozenset[str]
+
+    @classmethod
+    def of(cls, url: str, aliases: frozenset[str] = frozenset()) -> PageContext:
+        return cls(url, frozenset({urlsplit(url).netloc.lower(), *aliases}))
+
+    def resolve(self, href: str | None) -> str:
+        return urljoin(self.url, (href or "").strip())
+
+    def on_site(self, url: str) -> bool:
+        return urlsplit(url).netloc.lower() in self.hosts
+
+
+def _same_site_page_links(element: HtmlElement, page: PageContext) -> list[HtmlElement]:
     links = []
     for link in element.iter("a"):
-        target = urlsplit(urljoin(base_url, link.get("href") or ""))
-        if target.netloc == host and is_article_path(target.path):
+        target = page.resolve(link.get("href"))
+        if page.on_site(target) and is_article_path(urlsplit(target).path):
             links.append(link)
     return links
 
@@ -137,45 +156,70 @@ def _is_image_url(url: str) -> bool:
     return urlsplit(url).path.lower().endswith(IMAGE_SUFFIXES)
 
 
-def _gallery_images(element: HtmlElement, base_url: str) -> list[tuple[HtmlElement, str | None]]:
-    """Images with the URL to archive: the full-size link target, else the src.
+def _image_source(img: HtmlElement, page: PageContext) -> str | None:
+    """The image's own http(s) URL: src, else a lazy-loading attribute or srcset."""
+    srcset = (img.get("srcset") or img.get("data-srcset") or "").split(",")[0].split(" ")[0]
+    for candidate in (img.get("src"), img.get("data-src"), img.get("data-lazy-src"), srcset):
+        url = page.resolve(candidate) if candidate else ""
+        if urlsplit(url).scheme in ("http", "https"):
+            return url
+    return None
 
-    An image inside a link to a page (share buttons, related-news thumbnails) is an
-    icon of that link, not a picture of the article.
+
+def _gallery_images(
+    element: HtmlElement, page: PageContext
+) -> list[tuple[HtmlElement, str | None]]:
+    """Images with the URL to archive: a full-size image link target, else the image.
+
+    An image inside a link to an article page of the site (a related-news thumbnail)
+    or to another site's page (a share button) is an icon of that link, not a picture
+    of the article.
     """
     found = []
     for img in element.iter("img"):
-        src = img.get("src") or img.get("data-src")
+        source = _image_source(img, page)
         link = next(img.iterancestors("a"), None)
-        target = urljoin(base_url, link.get("href") or "") if link is not None else None
-        if target is not None and not _is_image_url(target):
-            continue
-        found.append((img, target or (urljoin(base_url, src) if src else None)))
+        href = (link.get("href") or "").strip() if link is not None else ""
+        in_page = not href or href.startswith(("#", "javascript:"))
+        target = "" if in_page else page.resolve(href)
+        parts = urlsplit(target)
+        if parts.scheme in ("http", "https") and not _is_image_url(target):
+            host = parts.netloc.lower()
+            own = host in page.hosts or (source is not None and urlsplit(source).netloc == host)
+            if not own or is_article_path(parts.path):
+                continue
+        found.append((img, target if _is_image_url(target) else source))
     return found
 
 
-def _classify(element: HtmlElement, base_url: str) -> str:
+def _has_document_links(element: HtmlElement, page: PageContext) -> bool:
+    return any(_is_document(page.resolve(a.get("href"))) for a in element.iter("a"))
+
+
+def _is_document(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+def _classify(element: HtmlElement, page: PageContext) -> str:
+    """``body``, ``gallery``, ``linklist`` (related news), ``menu``, ``chrome`` or ``empty``."""
     lines = element_lines(element)
     text = " ".join(lines)
-    images = _gallery_images(element, base_url)
+    images = _gallery_images(element, page)
     if not lines:
         return "gallery" if images else "empty"
-    links = list(element.iter("a"))
-    page_links = _same_site_page_links(element, base_url)
+    if _has_document_links(element, page):
+        return "body"
+    page_links = _same_site_page_links(element, page)
     link_text = sum(len(" ".join(element_lines(link))) for link in page_links)
     if len(page_links) >= 2 and link_text * 2 >= len(text):
         return "linklist"
-    host = urlsplit(base_url).netloc
-    hosts = {urlsplit(urljoin(base_url, a.get("href") or "")).netloc for a in links}
+    links = list(element.iter("a"))
     linked_text = sum(len(" ".join(element_lines(a))) for a in links)
-    if links and hosts == {host} and linked_text >= len(text.replace(" ", "")):
+    all_linked = bool(links) and linked_text >= len(text.replace(" ", ""))
+    targets = [page.resolve(a.get("href")) for a in links]
+    if all_linked and all(page.on_site(t) for t in targets):
         return "menu"
-    if (
-        links
-        and host not in hosts
-        and linked_text >= len(text.replace(" ", ""))
-        and len(text) <= 40
-    ):
+    if all_linked and not any(page.on_site(t) for t in targets) and len(text) <= 40:
         return "chrome"
     if images and set(lines) <= _captions_text(element):
         return "gallery"
@@ -186,7 +230,7 @@ def _captions_text(element: HtmlElement) -> set[str]:
     return {line for cap in element.iter("figcaption") for line in element_lines(cap)}
 
 
-def _following_blocks(block: HtmlElement, limit: HtmlElement, base_url: str) -> _Blocks:
+def _following_blocks(block: HtmlElement, limit: HtmlElement, page: PageContext) -> _Blocks:
     """Body and gallery blocks after the metadata block, up to the article's container.
 
     Siblings of the metadata block come first; only if none holds content does the
@@ -201,7 +245,7 @@ def _following_blocks(block: HtmlElement, limit: HtmlElement, base_url: str) -> 
         for sibling in node.itersiblings():
             if not isinstance(sibling.tag, str):
                 continue
-            kind = _classify(sibling, base_url)
+            kind = _classify(sibling, page)
             if kind == "linklist" or (climbed and kind == "menu"):
                 return found
             if kind == "menu":  # at the metadata's own level, a paragraph that is a link
@@ -221,10 +265,10 @@ def _one_line(text: str | None) -> str | None:
     return value or None
 
 
-def _images(gallery: list[HtmlElement], base_url: str) -> list[ImageRef]:
+def _images(gallery: list[HtmlElement], page: PageContext) -> list[ImageRef]:
     images = []
     for block in gallery:
-        for img, url in _gallery_images(block, base_url):
+        for img, url in _gallery_images(block, page):
             figure = next(img.iterancestors("figure"), None)
             caption_el = figure.find(".//figcaption") if figure is not None else None
             shown = " ".join(element_lines(caption_el)) if caption_el is not None else None
@@ -233,26 +277,25 @@ def _images(gallery: list[HtmlElement], base_url: str) -> list[ImageRef]:
     return images
 
 
-def _attachments(blocks: list[HtmlElement], base_url: str) -> list[Attachment]:
+def _attachments(blocks: list[HtmlElement], page: PageContext) -> list[Attachment]:
     seen: dict[str, Attachment] = {}
     for block in blocks:
         for link in block.iter("a"):
-            url = urljoin(base_url, link.get("href") or "")
-            if urlsplit(url).path.lower().endswith(DOCUMENT_SUFFIXES) and url not in seen:
-                title = _one_line(" ".join(element_lines(link)))
-                seen[url] = Attachment(url=url, title=title)
+            url = page.resolve(link.get("href"))
+            if _is_document(url) and urlsplit(url).scheme in ("http", "https") and url not in seen:
+                seen[url] = Attachment(url=url, title=_one_line(" ".join(element_lines(link))))
     return list(seen.values())
 
 
-def extract_article(page: HtmlElement, base_url: str) -> RawArticle:
-    """The article's raw parts from a platform page (``page``: the parsed document)."""
-    root = strip_boilerplate(page)
+def extract_article(document: HtmlElement, page: PageContext) -> RawArticle:
+    """The article's raw parts from a parsed platform page."""
+    root = strip_boilerplate(document)
     block = _metadata_block(root)
     if block is None:  # no recognisable header: read the page as a text extractor would
         return read_raw("\n".join(element_lines(root)), first_line=1)
     raw = RawArticle()
     for text in header_lines(block):
-        read_header_line(raw, text, block.sourceline or 0)
+        read_header_line(raw, text, block.sourceline or 0, view_last=False)
     raw.lines["metadata"] = block.sourceline or 0
     heading = _title_heading(root, block)
     ancestors = list(block.iterancestors())
@@ -261,11 +304,11 @@ def extract_article(page: HtmlElement, base_url: str) -> RawArticle:
         raw.title = _one_line(" ".join(element_lines(heading)))
         raw.lines["title"] = heading.sourceline or 0
         limit = next(a for a in heading.iterancestors() if block in a.iterdescendants())
-    blocks = _following_blocks(block, limit, base_url)
+    blocks = _following_blocks(block, limit, page)
     raw.body = [line for element in blocks.body for line in element_lines(element)]
     raw.lines["body"] = (blocks.body[0].sourceline or 0) if blocks.body else raw.lines["metadata"]
-    raw.images = _images(blocks.gallery, base_url)
-    raw.attachments = _attachments(blocks.body + blocks.gallery, base_url)
+    raw.images = _images(blocks.gallery, page)
+    raw.attachments = _attachments(blocks.body + blocks.gallery, page)
     return raw
 
 
@@ -277,23 +320,22 @@ class ListingCard:
     card_date: date | None
 
 
-def listing_cards(page: HtmlElement, base_url: str) -> list[ListingCard]:
+def listing_cards(document: HtmlElement, page: PageContext) -> list[ListingCard]:
     """Article links of a listing page in order, each with its card's date if shown."""
-    root = strip_boilerplate(page)
+    root = strip_boilerplate(document)
     cards: dict[str, ListingCard] = {}
-    for link in _same_site_page_links(root, base_url):
-        url = urljoin(base_url, link.get("href") or "")
-        if "/content-category/" in urlsplit(url).path or url in cards:
-            continue
-        cards[url] = ListingCard(url=url, card_date=_card_date(link, base_url))
+    for link in _same_site_page_links(root, page):
+        url = page.resolve(link.get("href"))
+        if url not in cards:
+            cards[url] = ListingCard(url=url, card_date=_card_date(link, page))
     return list(cards.values())
 
 
-def _card_date(link: HtmlElement, base_url: str) -> date | None:
+def _card_date(link: HtmlElement, page: PageContext) -> date | None:
     """The first date shown in the largest container that holds this card alone."""
-    own = urljoin(base_url, link.get("href") or "")
+    own = page.resolve(link.get("href"))
     for container in (link, *link.iterancestors()):
-        others = {urljoin(base_url, a.get("href") or "") for a in container.iter("a")}
+        others = {page.resolve(a.get("href")) for a in container.iter("a")}
         if others - {own}:
             return None
         for line in element_lines(container):

@@ -31,7 +31,7 @@ from twisted.python.failure import Failure
 
 from crawler import __version__
 from crawler.items import FetchedPage
-from crawler.platforms.mfa import extract_article, listing_cards
+from crawler.platforms.mfa import PageContext, extract_article, listing_cards
 from crawler.registry import Registry, Site
 from crawler.urls import (
     canonical_url,
@@ -41,6 +41,7 @@ from crawler.urls import (
     page_kind,
     with_listing_page,
 )
+from schemas.assess import RawArticle
 
 logger = logging.getLogger(__name__)
 DEFAULT_SITE = "www.mfa.go.th"
@@ -72,6 +73,9 @@ class MfaSpider(scrapy.Spider):
         if lang is not None and lang not in {"th", "en"}:
             raise ValueError(f"lang must be th or en, not {lang!r}")
         self.seen: set[str] = set()
+        """Canonical URLs of the articles requested in this crawl."""
+        self.listed: dict[str, set[str]] = {}
+        """Per start point, the articles its listing pages have shown."""
         self.failed: list[tuple[str, str]] = []
         """(URL, reason) of every request that failed for good, for the run summary."""
 
@@ -81,12 +85,20 @@ class MfaSpider(scrapy.Spider):
         spider.registry = Registry.load(crawler.settings.get("SITE_REGISTRY"))
         spider.aliases = spider.registry.host_aliases()
         spider.start_points = spider._start_points()
-        spider.allowed_domains = sorted({urlsplit(u).hostname or "" for u in spider.start_points})
-        if not spider.start_arg:
-            site = spider.registry.get(spider.site_arg or DEFAULT_SITE)
-            assert site is not None
-            spider.allowed_domains = sorted({site.host, *site.aliases})
+        domains: set[str] = set()
+        for url in spider.start_points:
+            host = (urlsplit(url).hostname or "").lower()
+            domains.update(spider.site_hosts(host))
+        spider.allowed_domains = sorted(domains)
         return spider
+
+    def site_hosts(self, host: str) -> frozenset[str]:
+        """All names of the site ``host`` belongs to (just ``host`` if unregistered)."""
+        site = self.registry.get(host)
+        return frozenset({site.host, *site.aliases}) if site else frozenset({host})
+
+    def _context(self, url: str) -> PageContext:
+        return PageContext.of(url, self.site_hosts((urlsplit(url).hostname or "").lower()))
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -111,10 +123,13 @@ class MfaSpider(scrapy.Spider):
             if page_kind(url):
                 yield self._article_request(url, category=None)
             else:
-                yield scrapy.Request(
-                    url, callback=self.parse_listing, errback=self.on_error,
-                    cb_kwargs={"start": url},
-                )  # fmt: skip
+                yield self._listing_request(url, start=url, followed=1)
+
+    def _listing_request(self, url: str, start: str, followed: int) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_listing, errback=self.on_error,
+            cb_kwargs={"start": start, "followed": followed},
+        )  # fmt: skip
 
     def _article_request(self, url: str, category: str | None) -> scrapy.Request:
         return scrapy.Request(
@@ -122,34 +137,38 @@ class MfaSpider(scrapy.Spider):
             cb_kwargs={"category": category},
         )  # fmt: skip
 
-    def parse_listing(self, response: Response, start: str) -> Iterator[Any]:
+    def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
+        """Article links of one listing page; the next page while this one brought new ones.
+
+        "New" is counted per start point (a listing that repeats its last page, or runs
+        out, stops), while each article is requested once per crawl however many
+        listings link it.
+        """
         self.crawler.stats.inc_value("archive/listing_pages")
         if not isinstance(response, TextResponse):
-            logger.error(
-                "not an HTML listing: %s (%s)", response.url, response.headers.get("Content-Type")
-            )
+            content_type = response.headers.get("Content-Type")
+            logger.error("not an HTML listing: %s (%s)", response.url, content_type)
             return
         category = _category(response.url)
+        listed = self.listed.setdefault(start, set())
         new = 0
-        for card in listing_cards(response.selector.root, response.url):
+        for card in listing_cards(response.selector.root, self._context(response.url)):
             if self.since and card.card_date and card.card_date < self.since:
                 continue
             identity = canonical_url(card.url, self.aliases)
-            if identity in self.seen:
+            if identity in listed:
                 continue
-            self.seen.add(identity)
+            listed.add(identity)
             new += 1
-            yield self._article_request(card.url, category)
-        number = listing_page_number(response.url)
-        if (
-            is_listing_url(response.url)
-            and new
-            and (self.max_pages is None or number < self.max_pages)
-        ):
-            yield scrapy.Request(
-                with_listing_page(response.url, number + 1), callback=self.parse_listing,
-                errback=self.on_error, cb_kwargs={"start": start},
-            )  # fmt: skip
+            if identity not in self.seen:
+                self.seen.add(identity)
+                yield self._article_request(card.url, category)
+        more = self.max_pages is None or followed < self.max_pages
+        if is_listing_url(response.url) and new and more:
+            number = listing_page_number(response.url)
+            yield self._listing_request(
+                with_listing_page(response.url, number + 1), start, followed + 1
+            )
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[FetchedPage]:
         if not isinstance(response, TextResponse):
@@ -160,6 +179,14 @@ class MfaSpider(scrapy.Spider):
             return
         identity = canonical_url(response.url, self.aliases)
         self.seen.add(identity)
+        try:
+            raw, problem = (
+                extract_article(response.selector.root, self._context(response.url)),
+                None,
+            )
+        except Exception as exc:
+            logger.exception("could not read %s", response.url)
+            raw, problem = RawArticle(), f"{type(exc).__name__}: {exc}"
         yield FetchedPage(
             url=response.url,
             canonical_url=identity,
@@ -169,7 +196,8 @@ class MfaSpider(scrapy.Spider):
             fetched_at=datetime.now(UTC),
             html=response.body,
             encoding=response.encoding,
-            raw=extract_article(response.selector.root, response.url),
+            raw=raw,
+            extraction_error=problem,
         )
 
     def on_error(self, failure: Failure) -> None:

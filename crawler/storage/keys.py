@@ -15,7 +15,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from crawler.urls import decoded_path
+from crawler.urls import path_segments
 
 MAX_SEGMENT_BYTES = 120
 _UNSAFE = re.compile(r'[/\\<>:"|?*\s]+')
@@ -62,7 +62,7 @@ def article_prefix(canonical_url: str) -> str:
     """``articles/<site>/<path segments>`` for an article's canonical URL."""
     parts = urlsplit(canonical_url)
     site = safe_segment(parts.netloc.lower().replace(":", "_"))
-    segments = [safe_segment(s) for s in decoded_path(parts.path).split("/") if s]
+    segments = [safe_segment(s) for s in path_segments(parts.path)]
     if parts.query:
         segments[-1:] = [safe_segment(f"{segments[-1] if segments else ''}?{parts.query}")]
     return check_key("/".join(["articles", site, *segments]))

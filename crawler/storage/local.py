@@ -40,7 +40,7 @@ class LocalStorage:
     def put(self, key: str, data: bytes, content_type: str, *, create_only: bool = False) -> bool:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            created = _make_directories(path.parent)
             temp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
             with temp.open("xb") as handle:
                 handle.write(data)
@@ -56,7 +56,8 @@ class LocalStorage:
                     temp.replace(path)
             finally:
                 temp.unlink(missing_ok=True)
-            _fsync_directory(path.parent)
+            for directory in [path.parent, *(d.parent for d in created)]:
+                _fsync_directory(directory)  # the file's name, and the new directories' names
         except OSError as exc:
             reason = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
             raise StorageError(f"cannot write {path}: {reason}") from exc
@@ -75,6 +76,17 @@ class LocalStorage:
             for name in filenames:
                 if not name.startswith("."):
                     yield Path(directory, name).relative_to(self.root).as_posix()
+
+
+def _make_directories(directory: Path) -> list[Path]:
+    """``mkdir -p``, returning the directories it created (deepest last)."""
+    missing = []
+    while not directory.exists():
+        missing.append(directory)
+        directory = directory.parent
+    for new in reversed(missing):
+        new.mkdir(exist_ok=True)
+    return list(reversed(missing))
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -94,3 +94,13 @@ def test_registry_entries() -> None:
         "https://dili.thaiembassy.org/th",
         "https://dili.thaiembassy.org/en",
     ]
+
+
+def test_an_encoded_slash_stays_inside_its_slug() -> None:
+    one = canonical_url("https://www.mfa.go.th/th/content/a%2Fb", ALIASES)
+    two = canonical_url("https://www.mfa.go.th/th/content/a/b", ALIASES)
+    assert one != two
+    assert one == "https://www.mfa.go.th/th/content/a%2Fb"
+    assert is_article_path("/th/content/a%2Fb")
+    assert not is_article_path("/th/content/a/b")  # not an article URL: no slug with a slash
+    assert not is_article_path("/th/content/a/latest.json")

@@ -188,7 +188,8 @@ def test_an_error_page_lands_in_quarantine_with_its_reason(again: Path, replica:
 
 def test_a_missing_title_is_archived_with_a_warning(again: Path, replica: Replica) -> None:
     replica.control("break", path=SAMPLE_HREF.split("?")[0], mode="notitle")
-    run_crawl(again, f"start_urls={replica.listing_urls()}")
+    result = run_crawl(again, f"start_urls={replica.listing_urls()}")
+    assert result.returncode == 0 and result.totals["silently edited"] == 1
     latest = _latest(again / "archive", replica, SAMPLE_HREF)
     assert latest.title is None
     assert [w.field for w in latest.warnings] == ["title"]
@@ -196,7 +197,8 @@ def test_a_missing_title_is_archived_with_a_warning(again: Path, replica: Replic
 
 def test_the_label_less_template_is_read_too(again: Path, replica: Replica) -> None:
     replica.control("template", path=SAMPLE_HREF.split("?")[0], name="bare")
-    run_crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
+    result = run_crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
+    assert result.returncode == 0 and result.totals["changed"] == 1
     latest = _latest(again / "archive", replica, SAMPLE_HREF)
     assert latest.imported_date == date(2020, 9, 11) and latest.updated_date is None
     first_version = ArchivedArticle.model_validate_json(
@@ -206,15 +208,46 @@ def test_the_label_less_template_is_read_too(again: Path, replica: Replica) -> N
 
 
 def test_max_pages_and_since_limit_the_listing(tmp_path: Path, fresh_replica: Replica) -> None:
-    one_page = run_crawl(
-        tmp_path / "a", f"start_urls={fresh_replica.listing_urls()}", "max_pages=1"
-    )
-    assert one_page.summary["listing_pages"] == 2
+    starts = f"start_urls={fresh_replica.listing_urls()}"
+    full = run_crawl(tmp_path / "all", starts)
+    assert full.summary["listing_pages"] == 8  # each listing: 3 pages of cards, a 4th empty
+    one_page = run_crawl(tmp_path / "a", starts, "max_pages=1")
+    assert one_page.summary["listing_pages"] == 2  # one per start point
     assert one_page.totals["new"] == 20
-    recent = run_crawl(
-        tmp_path / "b", f"start_urls={fresh_replica.listing_urls()}", "since=2025-01-01"
+    recent = run_crawl(tmp_path / "b", starts, "since=2025-01-01")
+    assert recent.summary["listing_pages"] < full.summary["listing_pages"]
+    archived = [
+        ArchivedArticle.model_validate_json(p.read_bytes())
+        for p in (tmp_path / "b" / "archive").rglob("article.json")
+    ]
+    assert archived and all(
+        a.imported_date and a.imported_date >= date(2025, 1, 1) for a in archived
     )
-    assert 0 < recent.totals["new"] < 20
+    assert len(archived) < full.totals["new"]
+
+
+def test_a_page_back_to_an_earlier_version_moves_latest_back(again: Path, replica: Replica) -> None:
+    replica.control("edit", path=SAMPLE_HREF.split("?")[0])
+    edited = run_crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
+    assert edited.totals["silently edited"] == 1
+    replica.control("reset")
+    back = run_crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
+    assert back.returncode == 0 and back.totals["reverted"] == 1
+    assert len(_versions(again / "archive", replica, SAMPLE_HREF)) == 2  # no third copy
+    assert _latest(again / "archive", replica, SAMPLE_HREF).version_reason == "first"
+
+
+def test_a_state_that_outlived_its_archive_does_not_hide_articles(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
+    settings = {"DEDUP_STATE_PATH": str(tmp_path / "elsewhere" / "dedup.sqlite3")}
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    run_crawl(tmp_path, start, settings=settings)
+    shutil.rmtree(tmp_path / "archive")
+    result = run_crawl(tmp_path, start, settings=settings)
+    assert "the dedup state knows 58 versions but the archive holds none" in result.log
+    assert result.totals["new"] == CORPUS_PAGES + 1 - len(NOT_ARTICLES)
+    assert len(list((tmp_path / "archive").rglob("article.json"))) == result.totals["new"]
 
 
 def test_an_unreachable_site_fails_with_one_clear_line(tmp_path: Path) -> None:

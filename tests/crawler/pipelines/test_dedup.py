@@ -39,7 +39,14 @@ def _known(*versions: tuple[date | None, str]) -> list[KnownVersion]:
 def test_decide(
     known: list[KnownVersion], updated: date | None, sha: str, expected: str | None
 ) -> None:
-    assert decide(known, updated, sha) == expected
+    assert decide(known, updated, sha).reason == expected
+
+
+def test_a_page_back_to_an_earlier_version_points_at_it() -> None:
+    known = _known((D1, "a"), (D1, "b"))  # a, then a silent edit b
+    decision = decide(known, D1, "a")  # and back to a
+    assert decision.reason is None
+    assert decision.existing is not None and decision.existing.version_key == "k0"
 
 
 def test_state_survives_a_restart(tmp_path: Path) -> None:

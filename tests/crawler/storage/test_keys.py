@@ -78,3 +78,10 @@ def test_check_key_refuses_unsafe_keys(key: str) -> None:
 def test_version_names() -> None:
     assert version_name("2022-11-28", "ab" * 32) == "2022-11-28_abababababababab"
     assert version_name(None, "cd" * 32) == "undated_cdcdcdcdcdcdcdcd"
+
+
+def test_an_encoded_slash_does_not_add_a_level() -> None:
+    assert article_prefix("https://www.mfa.go.th/th/content/a%2Fb").count("/") == 4
+    assert article_prefix("https://www.mfa.go.th/th/content/a%2Fb") != article_prefix(
+        "https://www.mfa.go.th/th/content/a-b"
+    )
