@@ -45,6 +45,16 @@ class StoredVersion:
     created: bool
 
 
+@dataclass(frozen=True)
+class Version:
+    """One version ready to write: its key and the bytes of its files."""
+
+    key: str
+    article: ArchivedArticle
+    parts: tuple[tuple[str, bytes, str], ...]
+    record: bytes
+
+
 class ArchiveConflict(StorageError):
     """A version key already holds a different record (should never happen)."""
 
@@ -60,32 +70,64 @@ class Archive:
         name = version_name(updated, article.content_sha256)
         return f"{article_prefix(article.canonical_url)}/{name}"
 
-    def store_version(self, article: ArchivedArticle, html: bytes, encoding: str) -> StoredVersion:
-        """Write one version (idempotent) and move ``latest`` to it."""
-        key = self.version_key(article)
-        existing = self.storage.get(f"{key}/{RECORD}")
-        if existing is None:
-            self.storage.put(f"{key}/page.html", html, f"text/html; charset={encoding}")
-            self.storage.put(f"{key}/article.txt", render(article).encode("utf-8"), TEXT)
-            record = dump_json(article.model_dump(mode="json"))
+    def prepare_version(self, article: ArchivedArticle, html: bytes, encoding: str) -> Version:
+        """Everything a version's files hold, as bytes (no I/O: cheap to do anywhere)."""
+        return Version(
+            key=self.version_key(article),
+            article=article,
+            parts=(
+                ("page.html", html, f"text/html; charset={encoding}"),
+                ("article.txt", render(article).encode("utf-8"), TEXT),
+            ),
+            record=dump_json(article.model_dump(mode="json")),
+        )
+
+    def store_version(
+        self, article: ArchivedArticle, html: bytes, encoding: str, *, newest: bool = False
+    ) -> StoredVersion:
+        """Prepare and write one version (see :meth:`write_version`)."""
+        return self.write_version(self.prepare_version(article, html, encoding), newest=newest)
+
+    def write_version(self, version: Version, *, newest: bool = False) -> StoredVersion:
+        """Write one version (idempotent) and move ``latest`` to it.
+
+        The common case costs three create-only writes (page, text, record) and the
+        pointer; only when one of them finds other bytes already there (a retry, a
+        version left half-written by a crash) is the record read to tell which.
+        ``newest`` says the caller knows of no later fetch of this article, so the
+        pointer is written without reading it first.
+        """
+        key, parts, record = version.key, version.parts, version.record
+        part_keys = [f"{key}/{name}" for name, _data, _type in parts]
+        written = all(
+            self.storage.put(k, data, content_type, create_only=True, durable=False)
+            for k, (_name, data, content_type) in zip(part_keys, parts, strict=True)
+        )
+        if written:
+            self.storage.sync(part_keys)  # the parts are durable before the record exists
             created = self.storage.put(f"{key}/{RECORD}", record, JSON, create_only=True)
-            if not created:
-                existing = self.storage.get(f"{key}/{RECORD}")
         else:
             created = False
-        if existing is not None:
-            earlier = ArchivedArticle.model_validate_json(existing)
-            if earlier.content_sha256 != article.content_sha256:
-                raise ArchiveConflict(f"{key} holds another version of {article.canonical_url}")
-        self.move_latest(article, key)
+        if not created:
+            existing = self.storage.get(f"{key}/{RECORD}")
+            if existing is None:  # a version a crash left uncommitted: its parts are ours
+                for name, data, content_type in parts:
+                    self.storage.put(f"{key}/{name}", data, content_type)  # durable
+                created = self.storage.put(f"{key}/{RECORD}", record, JSON, create_only=True)
+                existing = None if created else self.storage.get(f"{key}/{RECORD}")
+            if existing is not None:
+                earlier = ArchivedArticle.model_validate_json(existing)
+                if earlier.content_sha256 != version.article.content_sha256:
+                    raise ArchiveConflict(f"{key} holds another version of {earlier.canonical_url}")
+        self.move_latest(version.article, key, newest=newest)
         return StoredVersion(key=key, created=created)
 
-    def move_latest(self, article: ArchivedArticle, key: str) -> None:
+    def move_latest(self, article: ArchivedArticle, key: str, *, newest: bool = False) -> None:
         """Point ``latest.json`` at ``key`` unless it points at a later fetch already
         (a version flushed late from the spool must not move latest backwards)."""
         latest = f"{article_prefix(article.canonical_url)}/latest.json"
         fetched_at = article.fetched_at.isoformat()
-        current = self.storage.get(latest)
+        current = None if newest else self.storage.get(latest)
         if current is not None:
             pointer = json.loads(current)
             if pointer.get("version") == key or pointer.get("fetched_at", "") > fetched_at:
@@ -97,7 +139,9 @@ class Archive:
             "content_sha256": article.content_sha256,
             "fetched_at": fetched_at,
         }
-        self.storage.put(latest, dump_json(pointer), JSON)
+        # The pointer derives from the versions (verify --repair rebuilds it): it need
+        # not cost a journal commit of its own, the next one makes it durable.
+        self.storage.put(latest, dump_json(pointer), JSON, durable=False)
 
     def quarantine(
         self, url: str, canonical_url: str, html: bytes, encoding: str, findings: list[Finding],

@@ -31,7 +31,7 @@ from twisted.internet.defer import Deferred, ensureDeferred
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
-from crawler.archive import Archive
+from crawler.archive import Archive, Version
 from crawler.dedup_state import DedupState
 from crawler.items import FetchedPage
 from crawler.resources import dedup_state_path, open_archive, spool_directory
@@ -94,8 +94,12 @@ class StorePipeline:
         self.pool.stop()
         self.state.close()
 
-    def _write(self, item: FetchedPage) -> str:
-        """Store one item (blocking); the state learns of a version only after the store."""
+    def _write(self, item: FetchedPage, version: Version | None = None) -> str:
+        """Store one item (blocking); the state learns of a version only after the store.
+
+        ``version``: the item's files already rendered (on the reactor thread, so that
+        the storage threads do little but I/O and seldom contend for the GIL).
+        """
         if item.article is None:
             return self.archive.quarantine(
                 item.url, item.canonical_url, item.html, item.encoding, item.errors,
@@ -105,7 +109,10 @@ class StorePipeline:
             self.archive.move_latest(item.article, item.existing_key)
             self.state.touch(item.article.canonical_url, item.existing_key, item.fetched_at)
             return item.existing_key
-        stored = self.archive.store_version(item.article, item.html, item.encoding)
+        known = self.state.versions(item.article.canonical_url)
+        newest = all(v.fetched_at <= item.article.fetched_at.isoformat() for v in known)
+        version = version or self.archive.prepare_version(item.article, item.html, item.encoding)
+        stored = self.archive.write_version(version, newest=newest)
         self.state.record(item.article, stored.key, item.version_reason)
         return stored.key
 
@@ -120,8 +127,11 @@ class StorePipeline:
         if self.down:
             await self._spool(item)
             raise DropItem(f"spooled while the store is down: {item.url}", "INFO")
+        version = None
+        if item.article is not None and item.existing_key is None:
+            version = self.archive.prepare_version(item.article, item.html, item.encoding)
         try:
-            key = await self._in_pool(self._write, item)
+            key = await self._in_pool(self._write, item, version)
         except StorageError as exc:
             self.down = True
             logger.error(

@@ -44,7 +44,7 @@ class ValidatePipeline:
             self.stats.inc_value(f"archive/not_an_article/{item.site}")
             return item
         item.article = ArchivedArticle(
-            **content.model_dump(),
+            **dict(content),
             url=item.url,
             canonical_url=item.canonical_url,
             site=item.site,

@@ -85,6 +85,8 @@ class _LineWriter:
             self._parts.append(" ")
 
     def flush(self) -> None:
+        if not self._parts:
+            return
         line = "".join(self._parts)
         if not self._preserved:
             line = line.strip(_ASCII_SPACE)
@@ -95,31 +97,49 @@ class _LineWriter:
 
 
 def _walk(element: HtmlElement, writer: _LineWriter, preserve: bool) -> None:
-    if is_hidden(element):
+    # The hot loop of extraction: is_hidden() and _preserves_space() inlined.
+    tag = element.tag
+    if tag.__class__ is not str or tag in INVISIBLE:
         return
-    tag = str(element.tag)
-    preserve = _preserves_space(element, preserve)
+    if element.keys():
+        get = element.get
+        if get("hidden") is not None or get("aria-hidden") == "true":
+            return
+        style = get("style")
+        if style:
+            if _HIDING_STYLE.search(style):
+                return
+            if "white-space" in style.lower():
+                preserve = bool(_PRESERVING.search(style))
+    if tag == "pre" or tag == "textarea":
+        preserve = True
     block = tag in BLOCKS
-    if block:
-        writer.flush()
-    if tag == "br":
+    if block or tag == "br":
         writer.flush()
     elif tag in CELLS:
         writer.separator()
-    writer.text(element.text, preserve)
+    text = writer.text
+    if element.text:
+        text(element.text, preserve)
     for child in element:
         _walk(child, writer, preserve)
-        writer.text(child.tail, preserve)
+        if child.tail:
+            text(child.tail, preserve)
     if block:
         writer.flush()
     elif tag in CELLS:
         writer.separator()
 
 
-def element_lines(element: HtmlElement) -> list[str]:
-    """The non-empty lines a browser shows for ``element`` (its tail excluded)."""
+def element_lines(element: HtmlElement, inherited: bool | None = None) -> list[str]:
+    """The non-empty lines a browser shows for ``element`` (its tail excluded).
+
+    ``inherited``: whether an ancestor preserves spaces, if the caller knows (else the
+    ancestors are looked at).
+    """
     writer = _LineWriter()
-    _walk(element, writer, _inherited_preserve(element))
+    preserve = _inherited_preserve(element) if inherited is None else inherited
+    _walk(element, writer, preserve)
     writer.flush()
     return writer.lines
 

@@ -1,8 +1,8 @@
 """Selectors of the MFA platform (www.mfa.go.th, *.mfa.go.th, *.thaiembassy.org).
 
-The pages are rendered by Next.js with styled-jsx class names (a "jsx" prefix and a hash)
-that change on every deploy, so nothing here names a class.  The article is found
-by the platform's visible labels and by document structure:
+The pages are rendered by Next.js with styled-jsx class names (a "jsx" prefix and a
+hash) that change on every deploy, so nothing here names a class.  The article is
+found by the platform's visible labels and by document structure:
 
 1. the *metadata block* is the largest element around the first date label
    ("วันที่นำเข้าข้อมูล" / "วันที่ปรับปรุงข้อมูล"), or around the view counter
@@ -14,65 +14,79 @@ by the platform's visible labels and by document structure:
    (related news) end the article, off-site link blocks (share buttons) are skipped.
 
 Navigation, header, footer, breadcrumbs and forms are removed first, by their
-semantic tags and ARIA roles, which do not change with a deploy.
+semantic tags, ARIA roles and the breadcrumb class, which do not change with a deploy.
 """
 
 from __future__ import annotations
 
 import copy
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.platforms.htmltext import element_lines, visible_elements
-from crawler.urls import is_article_path
+from crawler.platforms.htmltext import element_lines, is_hidden
+from crawler.platforms.page import (
+    PageContext,
+    ParsedPage,
+    elements,
+    is_document_url,
+    one_line,
+    texts,
+)
 from schemas.assess import RawArticle
 from schemas.dates import DateParseError, parse_platform_date
 from schemas.models import Attachment, ImageRef
-from schemas.textform import IMPORTED_LABEL, UPDATED_LABEL, read_header_line, read_raw
+from schemas.textform import (
+    IMPORTED_LABEL,
+    UPDATED_LABEL,
+    header_tokens,
+    read_header_line,
+    read_raw,
+)
 
-BOILERPLATE_TAGS = frozenset({"header", "nav", "footer", "aside", "form", "button", "dialog"})
-BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+__all__ = ["ListingCard", "PageContext", "extract_article", "listing_cards"]
+
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-DOCUMENT_SUFFIXES = (
-    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar", ".odt",
-    ".ods", ".csv", ".txt", ".rtf",
-)  # fmt: skip
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
-_VIEW_TEXT = re.compile(r"^\s*\|?\s*[0-9๐-๙][0-9๐-๙,]*\s*views?\s*$", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
-
-
-def _own_text(element: HtmlElement) -> str:
-    return (element.text or "") + "".join(child.tail or "" for child in element)
+MAX_HEADER_CHARS = 400  # two labelled dates and a view counter take about a hundred
+_BOILERPLATE = etree.XPath(  # one pass over the tree, the cheap tests first
+    "//*[self::header or self::nav or self::footer or self::aside or self::form"
+    " or self::button or self::dialog"
+    " or @role='navigation' or @role='banner' or @role='contentinfo'"
+    " or @role='complementary' or @role='search'"
+    " or (@aria-label and contains(translate(@aria-label, 'BREADCUM', 'breadcum'), 'breadcrumb'))"
+    " or (@class and contains(@class, 'readcrumb') and contains(concat(' ',"
+    " normalize-space(translate(@class, 'BREADCUM', 'breadcum')), ' '), ' breadcrumb '))]"
+)
+_LABEL_TEXTS = etree.XPath("//text()[contains(., $imported) or contains(., $updated)]")
+_VIEW_TEXTS = etree.XPath("//text()[contains(translate(., 'VIEW', 'view'), 'view')]")
+_TEXT_BEFORE = etree.XPath("preceding::text()[normalize-space()]")
 
 
 def strip_boilerplate(root: HtmlElement) -> HtmlElement:
     """A copy of ``root`` without navigation, header, footer, breadcrumbs and forms."""
     root = copy.deepcopy(root)
-    doomed = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        role = (element.get("role") or "").lower()
-        label = (element.get("aria-label") or "").lower()
-        classes = (element.get("class") or "").lower().split()
-        crumbs = "breadcrumb" in label or "breadcrumb" in classes
-        if element.tag in BOILERPLATE_TAGS or role in BOILERPLATE_ROLES or crumbs:
-            doomed.append(element)
-    for element in doomed:
+    for element in elements(_BOILERPLATE, root):
         if element.getparent() is not None:
             element.drop_tree()
     return root
 
 
-def header_lines(element: HtmlElement) -> list[str]:
-    """The element's lines, with a date label alone on its line joined to its value."""
+def _owner(text: etree._ElementUnicodeResult) -> HtmlElement | None:
+    """The element whose content a text node is (None if nobody sees it)."""
+    element = text.getparent()
+    if element is not None and text.is_tail:
+        element = element.getparent()
+    if element is None or any(is_hidden(e) for e in (element, *element.iterancestors())):
+        return None
+    return element
+
+
+def header_lines(lines: list[str]) -> list[str]:
+    """Lines with a date label alone on its line joined to the value on the next."""
     merged: list[str] = []
-    for line in element_lines(element):
+    for line in lines:
         if merged and merged[-1].strip() in (IMPORTED_LABEL, UPDATED_LABEL):
             merged[-1] = f"{merged[-1].strip()} {line}"
         else:
@@ -80,157 +94,78 @@ def header_lines(element: HtmlElement) -> list[str]:
     return merged
 
 
-def _is_header_block(lines: list[str], raw: RawArticle, line: int) -> bool:
-    return bool(lines) and all(read_header_line(raw, t, line, view_last=False) for t in lines)
+def _is_header(lines: list[str]) -> bool:
+    raw = RawArticle()
+    return bool(lines) and all(read_header_line(raw, t, 0, view_last=False) for t in lines)
 
 
-def _metadata_block(root: HtmlElement) -> HtmlElement | None:
-    anchor = view_anchor = None
-    for element in visible_elements(root):
-        own = _own_text(element)
-        if IMPORTED_LABEL in own or UPDATED_LABEL in own:
-            anchor = element
+def _metadata_block(page: ParsedPage) -> HtmlElement | None:
+    anchor = None
+    for text in texts(_LABEL_TEXTS, page.root, imported=IMPORTED_LABEL, updated=UPDATED_LABEL):
+        anchor = _owner(text)
+        if anchor is not None:
             break
-        if view_anchor is None and _VIEW_TEXT.match(own):
-            view_anchor = element
-    anchor = anchor if anchor is not None else view_anchor
-    if anchor is None or not _is_header_block(header_lines(anchor), RawArticle(), 0):
+    if anchor is None:  # the label-less template: a bare date and "N view"
+        for text in texts(_VIEW_TEXTS, page.root):
+            owner = _owner(text)
+            tokens = header_tokens(str(text)) if owner is not None else None
+            if owner is not None and tokens and {name for name, _ in tokens} == {"view_count"}:
+                anchor = owner
+                break
+    if anchor is None or not _is_header(header_lines(page.lines(anchor))):
         return None
     block = anchor
-    while (parent := block.getparent()) is not None and parent is not root:
-        if not _is_header_block(header_lines(parent), RawArticle(), 0):
+    while (parent := block.getparent()) is not None and parent is not page.root:
+        if len(parent.text_content()) > MAX_HEADER_CHARS:  # holds more than dates and views
+            break
+        if not _is_header(header_lines(page.lines(parent))):
             break
         block = parent
     return block
 
 
-def _title_heading(root: HtmlElement, block: HtmlElement) -> HtmlElement | None:
-    last_text = None
-    for element in visible_elements(root):
-        if element is block:
-            break
-        if _own_text(element).strip():
-            last_text = element
-    if last_text is None:
+def _title_heading(block: HtmlElement) -> HtmlElement | None:
+    for text in reversed(texts(_TEXT_BEFORE, block)):
+        owner = _owner(text)
+        if owner is None or not str(text).strip():
+            continue
+        for candidate in (owner, *owner.iterancestors()):
+            if candidate.tag in HEADINGS or candidate.get("role") == "heading":
+                return candidate
         return None
-    for candidate in (last_text, *last_text.iterancestors()):
-        if candidate.tag in HEADINGS or (candidate.get("role") or "") == "heading":
-            return candidate
     return None
 
 
 @dataclass
 class _Blocks:
-    body: list[HtmlElement]
-    gallery: list[HtmlElement]
+    body: list[HtmlElement] = field(default_factory=list)
+    gallery: list[HtmlElement] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class PageContext:
-    """The page's URL and every host name of its site (aliases count as the site)."""
-
-    url: str
-    hosts: frozenset[str]
-
-    @classmethod
-    def of(cls, url: str, aliases: frozenset[str] = frozenset()) -> PageContext:
-        return cls(url, frozenset({urlsplit(url).netloc.lower(), *aliases}))
-
-    def resolve(self, href: str | None) -> str:
-        return urljoin(self.url, (href or "").strip())
-
-    def on_site(self, url: str) -> bool:
-        return urlsplit(url).netloc.lower() in self.hosts
-
-
-def _same_site_page_links(element: HtmlElement, page: PageContext) -> list[HtmlElement]:
-    links = []
-    for link in element.iter("a"):
-        target = page.resolve(link.get("href"))
-        if page.on_site(target) and is_article_path(urlsplit(target).path):
-            links.append(link)
-    return links
-
-
-def _is_image_url(url: str) -> bool:
-    return urlsplit(url).path.lower().endswith(IMAGE_SUFFIXES)
-
-
-def _image_source(img: HtmlElement, page: PageContext) -> str | None:
-    """The image's own http(s) URL: src, else a lazy-loading attribute or srcset."""
-    srcset = (img.get("srcset") or img.get("data-srcset") or "").split(",")[0].split(" ")[0]
-    for candidate in (img.get("src"), img.get("data-src"), img.get("data-lazy-src"), srcset):
-        url = page.resolve(candidate) if candidate else ""
-        if urlsplit(url).scheme in ("http", "https"):
-            return url
-    return None
-
-
-def _gallery_images(
-    element: HtmlElement, page: PageContext
-) -> list[tuple[HtmlElement, str | None]]:
-    """Images with the URL to archive: a full-size image link target, else the image.
-
-    An image inside a link to an article page of the site (a related-news thumbnail)
-    or to another site's page (a share button) is an icon of that link, not a picture
-    of the article.
-    """
-    found = []
-    for img in element.iter("img"):
-        source = _image_source(img, page)
-        link = next(img.iterancestors("a"), None)
-        href = (link.get("href") or "").strip() if link is not None else ""
-        in_page = not href or href.startswith(("#", "javascript:"))
-        target = "" if in_page else page.resolve(href)
-        parts = urlsplit(target)
-        if parts.scheme in ("http", "https") and not _is_image_url(target):
-            host = parts.netloc.lower()
-            own = host in page.hosts or (source is not None and urlsplit(source).netloc == host)
-            if not own or is_article_path(parts.path):
-                continue
-        found.append((img, target if _is_image_url(target) else source))
-    return found
-
-
-def _has_document_links(element: HtmlElement, page: PageContext) -> bool:
-    return any(_is_document(page.resolve(a.get("href"))) for a in element.iter("a"))
-
-
-def _is_document(url: str) -> bool:
-    return urlsplit(url).path.lower().endswith(DOCUMENT_SUFFIXES)
-
-
-def _classify(element: HtmlElement, page: PageContext) -> str:
+def _classify(element: HtmlElement, page: ParsedPage) -> str:
     """``body``, ``gallery``, ``linklist`` (related news), ``menu``, ``chrome`` or ``empty``."""
-    lines = element_lines(element)
-    text = " ".join(lines)
-    images = _gallery_images(element, page)
+    lines = page.lines(element)
     if not lines:
-        return "gallery" if images else "empty"
-    if _has_document_links(element, page):
+        return "gallery" if page.gallery_images(element) else "empty"
+    links = page.links(element)
+    if any(is_document_url(url) for _a, url in links):
         return "body"
-    page_links = _same_site_page_links(element, page)
-    link_text = sum(len(" ".join(element_lines(link))) for link in page_links)
-    if len(page_links) >= 2 and link_text * 2 >= len(text):
+    text_length = page.text_length(element)
+    cards = page.article_links(element)
+    if len(cards) >= 2 and 2 * sum(page.text_length(a) for a, _ in cards) >= text_length:
         return "linklist"
-    links = list(element.iter("a"))
-    linked_text = sum(len(" ".join(element_lines(a))) for a in links)
-    all_linked = bool(links) and linked_text >= len(text.replace(" ", ""))
-    targets = [page.resolve(a.get("href")) for a in links]
-    if all_linked and all(page.on_site(t) for t in targets):
+    all_linked = bool(links) and sum(page.text_length(a) for a, _ in links) >= text_length
+    if all_linked and all(page.on_site(url) for _a, url in links):
         return "menu"
-    if all_linked and not any(page.on_site(t) for t in targets) and len(text) <= 40:
+    if all_linked and not any(page.on_site(url) for _a, url in links) and text_length <= 40:
         return "chrome"
-    if images and set(lines) <= _captions_text(element):
+    captions = {line for cap in element.iter("figcaption") for line in page.lines(cap)}
+    if set(lines) <= captions and page.gallery_images(element):
         return "gallery"
     return "body"
 
 
-def _captions_text(element: HtmlElement) -> set[str]:
-    return {line for cap in element.iter("figcaption") for line in element_lines(cap)}
-
-
-def _following_blocks(block: HtmlElement, limit: HtmlElement, page: PageContext) -> _Blocks:
+def _following_blocks(block: HtmlElement, limit: HtmlElement, page: ParsedPage) -> _Blocks:
     """Body and gallery blocks after the metadata block, up to the article's container.
 
     Siblings of the metadata block come first; only if none holds content does the
@@ -238,19 +173,17 @@ def _following_blocks(block: HtmlElement, limit: HtmlElement, page: PageContext)
     Above the metadata block's own level, a block of nothing but site links
     (a menu) also ends the article.
     """
-    found = _Blocks(body=[], gallery=[])
+    found = _Blocks()
     node: HtmlElement | None = block
     climbed = False
     while node is not None:
         for sibling in node.itersiblings():
-            if not isinstance(sibling.tag, str):
+            if not isinstance(sibling.tag, str) or is_hidden(sibling):
                 continue
             kind = _classify(sibling, page)
             if kind == "linklist" or (climbed and kind == "menu"):
                 return found
-            if kind == "menu":  # at the metadata's own level, a paragraph that is a link
-                kind = "body"
-            if kind == "body":
+            if kind in ("body", "menu"):  # at the metadata's level a menu is a link paragraph
                 found.body.append(sibling)
             elif kind == "gallery":
                 found.gallery.append(sibling)
@@ -260,52 +193,45 @@ def _following_blocks(block: HtmlElement, limit: HtmlElement, page: PageContext)
     return found
 
 
-def _one_line(text: str | None) -> str | None:
-    value = _SPACES.sub(" ", text or "").strip()
-    return value or None
-
-
-def _images(gallery: list[HtmlElement], page: PageContext) -> list[ImageRef]:
+def _images(gallery: list[HtmlElement], page: ParsedPage) -> list[ImageRef]:
     images = []
     for block in gallery:
-        for img, url in _gallery_images(block, page):
+        for img, url in page.gallery_images(block):
             figure = next(img.iterancestors("figure"), None)
             caption_el = figure.find(".//figcaption") if figure is not None else None
-            shown = " ".join(element_lines(caption_el)) if caption_el is not None else None
-            caption = _one_line(shown) or _one_line(img.get("alt"))
-            images.append(ImageRef(url=url, caption=caption))
+            shown = " ".join(page.lines(caption_el)) if caption_el is not None else None
+            images.append(ImageRef(url=url, caption=one_line(shown) or one_line(img.get("alt"))))
     return images
 
 
-def _attachments(blocks: list[HtmlElement], page: PageContext) -> list[Attachment]:
+def _attachments(blocks: list[HtmlElement], page: ParsedPage) -> list[Attachment]:
     seen: dict[str, Attachment] = {}
     for block in blocks:
-        for link in block.iter("a"):
-            url = page.resolve(link.get("href"))
-            if _is_document(url) and urlsplit(url).scheme in ("http", "https") and url not in seen:
-                seen[url] = Attachment(url=url, title=_one_line(" ".join(element_lines(link))))
+        for link, url in page.links(block):
+            if is_document_url(url) and url not in seen:
+                seen[url] = Attachment(url=url, title=one_line(" ".join(page.lines(link))))
     return list(seen.values())
 
 
-def extract_article(document: HtmlElement, page: PageContext) -> RawArticle:
+def extract_article(document: HtmlElement, context: PageContext) -> RawArticle:
     """The article's raw parts from a parsed platform page."""
-    root = strip_boilerplate(document)
-    block = _metadata_block(root)
+    page = ParsedPage(strip_boilerplate(document), context)
+    block = _metadata_block(page)
     if block is None:  # no recognisable header: read the page as a text extractor would
-        return read_raw("\n".join(element_lines(root)), first_line=1)
+        return read_raw("\n".join(element_lines(page.root)), first_line=1)
     raw = RawArticle()
-    for text in header_lines(block):
+    for text in header_lines(page.lines(block)):
         read_header_line(raw, text, block.sourceline or 0, view_last=False)
     raw.lines["metadata"] = block.sourceline or 0
-    heading = _title_heading(root, block)
+    heading = _title_heading(block)
     ancestors = list(block.iterancestors())
     limit = ancestors[min(1, len(ancestors) - 1)] if ancestors else block
     if heading is not None:
-        raw.title = _one_line(" ".join(element_lines(heading)))
+        raw.title = one_line(" ".join(page.lines(heading)))
         raw.lines["title"] = heading.sourceline or 0
         limit = next(a for a in heading.iterancestors() if block in a.iterdescendants())
     blocks = _following_blocks(block, limit, page)
-    raw.body = [line for element in blocks.body for line in element_lines(element)]
+    raw.body = [line for element in blocks.body for line in page.lines(element)]
     raw.lines["body"] = (blocks.body[0].sourceline or 0) if blocks.body else raw.lines["metadata"]
     raw.images = _images(blocks.gallery, page)
     raw.attachments = _attachments(blocks.body + blocks.gallery, page)
@@ -320,25 +246,22 @@ class ListingCard:
     card_date: date | None
 
 
-def listing_cards(document: HtmlElement, page: PageContext) -> list[ListingCard]:
+def listing_cards(document: HtmlElement, context: PageContext) -> list[ListingCard]:
     """Article links of a listing page in order, each with its card's date if shown."""
-    root = strip_boilerplate(document)
+    page = ParsedPage(strip_boilerplate(document), context)
     cards: dict[str, ListingCard] = {}
-    for link in _same_site_page_links(root, page):
-        url = page.resolve(link.get("href"))
+    for link, url in page.article_links(page.root):
         if url not in cards:
-            cards[url] = ListingCard(url=url, card_date=_card_date(link, page))
+            cards[url] = ListingCard(url=url, card_date=_card_date(link, url, page))
     return list(cards.values())
 
 
-def _card_date(link: HtmlElement, page: PageContext) -> date | None:
+def _card_date(link: HtmlElement, url: str, page: ParsedPage) -> date | None:
     """The first date shown in the largest container that holds this card alone."""
-    own = page.resolve(link.get("href"))
     for container in (link, *link.iterancestors()):
-        others = {page.resolve(a.get("href")) for a in container.iter("a")}
-        if others - {own}:
+        if any(target != url for _a, target in page.links(container)):
             return None
-        for line in element_lines(container):
+        for line in page.lines(container):
             try:
                 return parse_platform_date(line)
             except DateParseError:

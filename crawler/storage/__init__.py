@@ -23,12 +23,20 @@ class Storage(Protocol):
     location: str
     """Where the archive is, for people (never includes credentials)."""
 
-    def put(self, key: str, data: bytes, content_type: str, *, create_only: bool = False) -> bool:
+    def put(
+        self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
+        durable: bool = True,
+    ) -> bool:  # fmt: skip
         """Store ``data`` at ``key`` atomically and return True.
 
         With ``create_only`` an existing object is never replaced: the call returns
         True if the object holds exactly ``data`` (written now, or already there --
-        a retry is a success) and False if it holds other bytes."""
+        a retry is a success) and False if it holds other bytes.  With
+        ``durable=False`` the object may not survive a power loss until
+        :meth:`sync` has returned for it (an object that exists is whole either way)."""
+
+    def sync(self, keys: list[str]) -> None:
+        """Make the objects at ``keys`` durable (a barrier for ``durable=False`` writes)."""
 
     def get(self, key: str) -> bytes | None:
         """The bytes at ``key``, or None if there is no such object."""

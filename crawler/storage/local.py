@@ -1,9 +1,10 @@
 """Local disk backend: atomic writes, so a file that exists is complete.
 
-Each write goes to a hidden temporary file in the target directory, is fsynced, and
-is then renamed into place (or hard-linked, for create-only writes, which fails if the
-name exists); the directory is fsynced after.  A crash leaves at most a hidden
-``.*.tmp`` file, which listings ignore.
+Each write goes to a hidden temporary file in the target directory, which is made
+durable (a group-commit barrier, :mod:`crawler.storage.groupsync`) before it is renamed
+into place, or hard-linked for create-only writes (which fails if the name exists).
+A durable write then waits for a second barrier, which makes the name durable too.
+A crash leaves at most a hidden ``.*.tmp`` file, which listings ignore.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from crawler.storage import StorageError
+from crawler.storage.groupsync import GroupSync
 from crawler.storage.keys import UnsafeKey, check_key
 
 
@@ -25,6 +27,8 @@ class LocalStorage:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.location = str(self.root)
+        self._inside: set[Path] = set()  # directories already seen to resolve inside the root
+        self._group = GroupSync(self.root)
 
     @classmethod
     def from_uri(cls, uri: str) -> LocalStorage:
@@ -32,20 +36,33 @@ class LocalStorage:
         return cls(Path(path).expanduser())
 
     def _path(self, key: str) -> Path:
-        path = (self.root / check_key(key)).resolve()
-        if not path.is_relative_to(self.root):
-            raise UnsafeKey(f"storage key {key!r} leaves the archive root")
+        """The file for ``key``; its directory, symlinks resolved, must be in the root.
+
+        A symbolic link as the file itself is harmless (a rename replaces the link, a
+        link() refuses it); one among the directories could lead out, so each directory
+        is resolved once, when first used.
+        """
+        path = self.root / check_key(key)
+        directory = path.parent
+        if directory not in self._inside:
+            if not directory.resolve().is_relative_to(self.root):
+                raise UnsafeKey(f"storage key {key!r} leaves the archive root")
+            if directory.is_dir():
+                self._inside.add(directory)
         return path
 
-    def put(self, key: str, data: bytes, content_type: str, *, create_only: bool = False) -> bool:
+    def put(
+        self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
+        durable: bool = True,
+    ) -> bool:  # fmt: skip
         path = self._path(key)
         try:
-            created = _make_directories(path.parent)
-            temp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
-            with temp.open("xb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            created = [] if path.parent in self._inside else _make_directories(path.parent)
+            self._inside.add(path.parent)
+            temp = f"{path.parent}/.{path.name}.{uuid.uuid4().hex}.tmp"
+            _write_whole(temp, data)
+            self._group.written(Path(temp))
+            self._group.barrier()  # the data is on disk before any name points at it
             try:
                 if create_only:
                     try:
@@ -53,15 +70,23 @@ class LocalStorage:
                     except FileExistsError:
                         return path.read_bytes() == data
                 else:
-                    temp.replace(path)
+                    os.replace(temp, path)  # noqa: PTH105 - a string path, no Path object needed
             finally:
-                temp.unlink(missing_ok=True)
-            for directory in [path.parent, *(d.parent for d in created)]:
-                _fsync_directory(directory)  # the file's name, and the new directories' names
+                if create_only:
+                    os.unlink(temp)  # noqa: PTH108
+            self._group.written(path, path.parent, *(d.parent for d in created))
+            if durable:
+                self._group.barrier()
         except OSError as exc:
-            reason = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-            raise StorageError(f"cannot write {path}: {reason}") from exc
+            raise StorageError(f"cannot write {path}: {_reason(exc)}") from exc
         return True
+
+    def sync(self, keys: list[str]) -> None:
+        """A durability barrier for the writes made so far (shared with other threads)."""
+        try:
+            self._group.barrier()
+        except OSError as exc:
+            raise StorageError(f"cannot flush {self.location}: {_reason(exc)}") from exc
 
     def get(self, key: str) -> bytes | None:
         try:
@@ -78,6 +103,24 @@ class LocalStorage:
                     yield Path(directory, name).relative_to(self.root).as_posix()
 
 
+def _reason(exc: OSError) -> str:
+    return "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+
+
+def _write_whole(name: str, data: bytes) -> None:
+    """Create ``name`` (it must not exist) and write ``data`` (durable at the next barrier)."""
+    descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except BaseException:
+        os.close(descriptor)
+        os.unlink(name)  # noqa: PTH108
+        raise
+    os.close(descriptor)
+
+
 def _make_directories(directory: Path) -> list[Path]:
     """``mkdir -p``, returning the directories it created (deepest last)."""
     missing = []
@@ -87,11 +130,3 @@ def _make_directories(directory: Path) -> list[Path]:
     for new in reversed(missing):
         new.mkdir(exist_ok=True)
     return list(reversed(missing))
-
-
-def _fsync_directory(directory: Path) -> None:
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -89,7 +89,11 @@ class S3Storage:
         message = str(error).split("\n")[0][:200]
         return StorageError(f"cannot {action} {self.location}{key}: {detail}: {message}")
 
-    def put(self, key: str, data: bytes, content_type: str, *, create_only: bool = False) -> bool:
+    def put(
+        self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
+        durable: bool = True,
+    ) -> bool:  # fmt: skip
+        """Write one object; S3 acknowledges a PUT once the object is durable."""
         checksum = base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
         request: dict[str, Any] = {
             "Bucket": self.bucket,
@@ -114,6 +118,9 @@ class S3Storage:
             except BotoCoreError as error:
                 raise self._fail("write", key, error) from None
         raise StorageError(f"cannot write {self.location}{key}: conflicting writers")
+
+    def sync(self, keys: list[str]) -> None:
+        """Nothing to do: every acknowledged PUT is already durable."""
 
     def _holds(self, key: str, checksum: str) -> bool:
         """Whether the object at ``key`` has exactly the bytes of ``checksum``."""

@@ -15,7 +15,7 @@ from crawler.storage import Storage, open_storage
 from crawler.storage.local import LocalStorage
 from tests.s3server import S3Server
 
-BACKENDS = ["local", "s3"]
+BACKENDS = ["local", pytest.param("s3", marks=pytest.mark.s3)]
 
 
 @pytest.fixture(params=BACKENDS)

@@ -1,0 +1,138 @@
+"""The benchmark's site server: a Twisted resource serving a generated replica's files.
+
+Fast enough not to be the bottleneck (no rendering per request: the pages are files,
+read from the page cache).  Each page answers with an ``ETag`` and a ``Last-Modified``
+and honours ``If-None-Match`` / ``If-Modified-Since`` with 304, as a CDN in front of the
+platform does.  ``POST /_bench/update?count=K&scope=recent|old`` re-renders K articles
+with a later update date and a changed body (the 1% update of the incremental run) and
+answers with their paths.
+
+    python -m bench.server SITE_DIR [--port 0]   # prints READY <url>
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import replace
+from email.utils import formatdate, parsedate_to_datetime
+from pathlib import Path
+from typing import cast
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from twisted.internet import reactor
+from twisted.internet.interfaces import IReactorCore, IReactorTCP
+from twisted.web.resource import Resource
+from twisted.web.server import Request, Site
+
+from bench.site import TODAY, pages_for, write_page
+from tests.replica.content import format_date
+from tests.replica.render import Theme
+
+ROBOTS = b"User-agent: *\nDisallow: /_bench/\n"
+
+
+class BenchSite(Resource):
+    """Files by URL path, with validators; listings by language and ``?p=``."""
+
+    isLeaf = True  # noqa: N815 - Twisted's name
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.root = root
+        index = json.loads((root / "index.json").read_text("utf-8"))
+        self.articles: dict[str, str] = index["articles"]
+        self.listings = {
+            entry["name"]: (language, entry["pages"])
+            for language, entry in index["listings"].items()
+        }
+        self.modified: dict[str, float] = {}
+        self.generation = 1_700_000_000.0  # Last-Modified of every page until it is updated
+        self.n = int(index["n"])
+
+    def _file(self, path: str, query: dict[str, list[str]]) -> tuple[str, str] | None:
+        """(file, validator key) for a URL path, or None."""
+        parts = path.strip("/").split("/")
+        if len(parts) == 3 and parts[1] == "content-category" and parts[2] in self.listings:
+            language, files = self.listings[parts[2]]
+            number = query.get("p", ["1"])[0]
+            page = int(number) if number.isdigit() and int(number) >= 1 else 1
+            return files[min(page, len(files)) - 1], f"l:{language}:{page}"
+        name = self.articles.get(path)
+        return (name, path) if name else None
+
+    def render_GET(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
+        split = urlsplit(request.uri.decode("ascii", "replace"))
+        path = unquote(split.path)
+        if path == "/robots.txt":
+            request.setHeader(b"content-type", b"text/plain")  # type: ignore[no-untyped-call]
+            return ROBOTS
+        found = self._file(path, parse_qs(split.query))
+        if found is None:
+            request.setResponseCode(404)
+            return b"not found"
+        name, key = found
+        body = (self.root / name).read_bytes()
+        modified = self.modified.get(key, self.generation)
+        etag = '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
+        request.setHeader(b"etag", etag.encode())  # type: ignore[no-untyped-call]
+        request.setHeader(b"last-modified", formatdate(modified, usegmt=True).encode())  # type: ignore[no-untyped-call]
+        if _not_modified(request, etag, modified):
+            request.setResponseCode(304)
+            return b""
+        request.setHeader(b"content-type", b"text/html; charset=utf-8")  # type: ignore[no-untyped-call]
+        return body
+
+    def render_POST(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
+        query = {k: v[0] for k, v in parse_qs(urlsplit(request.uri.decode()).query).items()}
+        count, scope = int(query.get("count", "1")), query.get("scope", "recent")
+        pages = pages_for(self.n)
+        chosen = range(count) if scope == "recent" else range(self.n - count, self.n)
+        theme = Theme(seed=self.n)
+        self.generation += 1
+        updated = []
+        for i in chosen:
+            page = pages[i]
+            if page.imported_raw is None:
+                continue
+            bumped = replace(
+                page, updated_raw=format_date(TODAY, page.language), body=[*page.body, "updated"]
+            )
+            write_page(self.root, i, bumped, theme, pages[i + 1 : i + 4])
+            self.modified[page.path] = self.generation
+            updated.append(page.path)
+        request.setHeader(b"content-type", b"application/json")  # type: ignore[no-untyped-call]
+        return json.dumps(updated).encode()
+
+
+def _not_modified(request: Request, etag: str, modified: float) -> bool:
+    tags = request.getHeader("if-none-match")
+    if tags is not None:
+        return etag in [t.strip() for t in tags.split(",")] or tags.strip() == "*"
+    since = request.getHeader("if-modified-since")
+    if since:
+        try:
+            return parsedate_to_datetime(since).timestamp() >= int(modified)
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.server")
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args(argv)
+    site = Site(BenchSite(args.site))  # type: ignore[no-untyped-call]
+    site.noisy = False
+    tcp, core = cast("IReactorTCP", reactor), cast("IReactorCore", reactor)
+    port = tcp.listenTCP(args.port, site, interface="127.0.0.1")  # type: ignore[arg-type]
+    print(f"READY http://127.0.0.1:{port.getHost().port}", flush=True)  # type: ignore[misc]
+    core.run()  # type: ignore[misc]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

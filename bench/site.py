@@ -1,0 +1,94 @@
+"""A large replica of the platform, generated once from the corpus and kept on disk.
+
+``build(n)`` writes ``n`` article pages (the 59 sample and corpus pages cycled under new
+slugs, with import dates spread evenly over the ten years before today, newest first),
+their category listings (10 cards a page, per language) and an index, under
+``bench/.cache/site-<n>/``.  Pages are rendered by the test replica's templates, so they
+have the platform's structure and noise.  A second call finds the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.conftest import SHARED
+from tests.replica.content import Page, format_date, load_pages
+from tests.replica.render import LISTINGS, PAGE_SIZE, Theme, article_html, listing_html
+
+CACHE = Path(__file__).parent / ".cache"
+FORMAT = 2  # bump when the generated pages change
+TODAY = date(2026, 11, 26)
+
+
+def site_dir(n: int) -> Path:
+    return CACHE / f"site-{n}-v{FORMAT}"
+
+
+def _slug(page: Page) -> str:
+    return page.href.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def pages_for(n: int) -> list[Page]:
+    """``n`` articles from the corpus, newest first, import dates over ten years."""
+    sources = load_pages(SHARED)
+    pages = []
+    for i in range(n):
+        source = sources[i % len(sources)]
+        kind = source.href.split("/")[2]
+        imported = TODAY - timedelta(days=1 + i * 3650 // max(n, 1))  # an update can be later
+        raw = format_date(imported, source.language)
+        has_dates = source.imported_raw is not None or source.updated_raw is not None
+        pages.append(
+            replace(
+                source,
+                href=f"/{source.language}/{kind}/{_slug(source)}-{i}",
+                imported_raw=raw if has_dates else None,
+                updated_raw=raw if source.updated_raw is not None else None,
+                image_seed=f"{i:024x}",
+            )
+        )
+    return pages
+
+
+def write_page(root: Path, index: int, page: Page, theme: Theme, others: list[Page]) -> str:
+    name = f"a/{index // 1000}/{index}.html"
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(article_html(theme, page, others, "http://127.0.0.1" + page.href).encode())
+    return name
+
+
+def build(n: int) -> Path:
+    """Generate (or find) the replica of ``n`` articles; returns its directory."""
+    root = site_dir(n)
+    if (root / "index.json").exists():
+        return root
+    theme = Theme(seed=n)
+    pages = pages_for(n)
+    index: dict[str, object] = {"articles": {}, "listings": {}, "n": n}
+    articles: dict[str, str] = {}
+    for i, page in enumerate(pages):
+        others = pages[i + 1 : i + 4]
+        articles[page.path] = write_page(root, i, page, theme, others)
+    for language, name in LISTINGS.items():
+        own = [p for p in pages if p.language == language]
+        count = -(-len(own) // PAGE_SIZE) + 1  # one empty page past the end
+        files = []
+        for number in range(1, count + 1):
+            path = root / "l" / f"{language}-{number}.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(listing_html(theme, language, own, number).encode())
+            files.append(f"l/{language}-{number}.html")
+        index["listings"] = {**index["listings"], language: {"name": name, "pages": files}}  # type: ignore[dict-item]
+    index["articles"] = articles
+    (root / "index.json").write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return root
+
+
+if __name__ == "__main__":
+    for size in sys.argv[1:] or ["10000"]:
+        print(build(int(size)))

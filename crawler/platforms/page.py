@@ -1,0 +1,158 @@
+"""One parsed page as the platform selectors see it: its text, links and images.
+
+The selectors ask the same questions of the same elements many times (the lines of a
+block, where a link goes), so the answers are kept for the page's lifetime: reading
+an article costs one walk per element, not one per question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import cast
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.platforms.htmltext import element_lines, is_hidden
+from crawler.urls import is_article_path
+
+DOCUMENT_SUFFIXES = (
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar", ".odt",
+    ".ods", ".csv", ".txt", ".rtf",
+)  # fmt: skip
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
+_SPACES = re.compile(r"\s+")
+_LINKS = etree.XPath(".//a[@href]")
+_IMAGES = etree.XPath(".//img")
+_PRESERVING = etree.XPath("//pre | //textarea | //*[contains(@style, 'white-space')]")
+
+
+def elements(xpath: etree.XPath, node: HtmlElement) -> list[HtmlElement]:
+    """An XPath's elements, typed (the selectors' XPaths all select elements)."""
+    return cast("list[HtmlElement]", xpath(node))
+
+
+def texts(
+    xpath: etree.XPath, node: HtmlElement, **variables: str
+) -> list[etree._ElementUnicodeResult]:
+    """An XPath's text nodes, typed (they know their element: ``getparent()``)."""
+    return cast("list[etree._ElementUnicodeResult]", xpath(node, **variables))
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The page's URL and every host name of its site (aliases count as the site)."""
+
+    url: str
+    hosts: frozenset[str]
+
+    @classmethod
+    def of(cls, url: str, aliases: frozenset[str] = frozenset()) -> PageContext:
+        return cls(url, frozenset({urlsplit(url).netloc.lower(), *aliases}))
+
+
+def one_line(text: str | None) -> str | None:
+    """Text for a one-line field (title, caption, link text): whitespace collapsed."""
+    value = _SPACES.sub(" ", text or "").strip()
+    return value or None
+
+
+def is_image_url(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(IMAGE_SUFFIXES)
+
+
+def is_document_url(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https") and urlsplit(url).path.lower().endswith(
+        DOCUMENT_SUFFIXES
+    )
+
+
+class ParsedPage:
+    """A document with its context, and memoised answers about its elements."""
+
+    def __init__(self, root: HtmlElement, context: PageContext) -> None:
+        self.root, self.context = root, context
+        self._lines: dict[HtmlElement, list[str]] = {}
+        self._urls: dict[str, str] = {}
+        self._preserving = bool(elements(_PRESERVING, root))
+        parts = urlsplit(context.url)
+        self._origin = f"{parts.scheme}://{parts.netloc}"
+
+    def lines(self, element: HtmlElement) -> list[str]:
+        cached = self._lines.get(element)
+        if cached is None:
+            # with no pre-formatted text on the page, no element inherits preserved spaces
+            inherited = None if self._preserving else False
+            cached = self._lines[element] = element_lines(element, inherited)
+        return cached
+
+    def text_length(self, element: HtmlElement) -> int:
+        """Characters of visible text, spaces not counted (to compare link text with)."""
+        return sum(len(line) - line.count(" ") for line in self.lines(element))
+
+    def resolve(self, href: str | None) -> str:
+        href = (href or "").strip()
+        url = self._urls.get(href)
+        if url is None:
+            if href.startswith(("http://", "https://")):
+                url = href
+            elif href.startswith("/") and not href.startswith("//") and "/." not in href:
+                url = self._origin + href
+            else:
+                url = urljoin(self.context.url, href)
+            self._urls[href] = url
+        return url
+
+    def on_site(self, url: str) -> bool:
+        return urlsplit(url).netloc.lower() in self.context.hosts
+
+    def links(self, element: HtmlElement) -> list[tuple[HtmlElement, str]]:
+        """Visible links under ``element`` with their absolute targets."""
+        links = elements(_LINKS, element)
+        return [(a, self.resolve(a.get("href"))) for a in links if not is_hidden(a)]
+
+    def article_links(self, element: HtmlElement) -> list[tuple[HtmlElement, str]]:
+        """Links to article pages of this site (cards, related news)."""
+        return [
+            (a, url)
+            for a, url in self.links(element)
+            if self.on_site(url) and is_article_path(urlsplit(url).path)
+        ]
+
+    def image_source(self, img: HtmlElement) -> str | None:
+        """The image's own http(s) URL: src, else a lazy-loading attribute or srcset."""
+        srcset = (img.get("srcset") or img.get("data-srcset") or "").split(",")[0].split(" ")[0]
+        for candidate in (img.get("src"), img.get("data-src"), img.get("data-lazy-src"), srcset):
+            url = self.resolve(candidate) if candidate else ""
+            if urlsplit(url).scheme in ("http", "https"):
+                return url
+        return None
+
+    def gallery_images(self, element: HtmlElement) -> list[tuple[HtmlElement, str | None]]:
+        """Pictures of the article under ``element``, with the URL to archive.
+
+        A full-size image link target wins over the image's own URL.  An image inside
+        a link to an article page of the site (a related-news thumbnail) or to another
+        site's page (a share button) is an icon of that link, not a picture.
+        """
+        found = []
+        for img in elements(_IMAGES, element):
+            if is_hidden(img):
+                continue
+            source = self.image_source(img)
+            link = next(img.iterancestors("a"), None)
+            href = (link.get("href") or "").strip() if link is not None else ""
+            in_page = not href or href.startswith(("#", "javascript:"))
+            target = "" if in_page else self.resolve(href)
+            parts = urlsplit(target)
+            if parts.scheme in ("http", "https") and not is_image_url(target):
+                host = parts.netloc.lower()
+                own = host in self.context.hosts or (
+                    source is not None and urlsplit(source).netloc == host
+                )
+                if not own or is_article_path(parts.path):
+                    continue
+            found.append((img, target if is_image_url(target) else source))
+        return found
