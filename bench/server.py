@@ -13,11 +13,9 @@ answers with their paths.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from dataclasses import replace
-from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from typing import cast
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -28,6 +26,7 @@ from twisted.web.resource import Resource
 from twisted.web.server import Request, Site
 
 from bench.site import TODAY, pages_for, write_page
+from tests.replica.conditional import answer_conditionally
 from tests.replica.content import format_date
 from tests.replica.render import Theme
 
@@ -75,15 +74,8 @@ class BenchSite(Resource):
             return b"not found"
         name, key = found
         body = (self.root / name).read_bytes()
-        modified = self.modified.get(key, self.generation)
-        etag = '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
-        request.setHeader(b"etag", etag.encode())  # type: ignore[no-untyped-call]
-        request.setHeader(b"last-modified", formatdate(modified, usegmt=True).encode())  # type: ignore[no-untyped-call]
-        if _not_modified(request, etag, modified):
-            request.setResponseCode(304)
-            return b""
         request.setHeader(b"content-type", b"text/html; charset=utf-8")  # type: ignore[no-untyped-call]
-        return body
+        return answer_conditionally(request, body, self.modified.get(key, self.generation))
 
     def render_POST(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
         query = {k: v[0] for k, v in parse_qs(urlsplit(request.uri.decode()).query).items()}
@@ -105,19 +97,6 @@ class BenchSite(Resource):
             updated.append(page.path)
         request.setHeader(b"content-type", b"application/json")  # type: ignore[no-untyped-call]
         return json.dumps(updated).encode()
-
-
-def _not_modified(request: Request, etag: str, modified: float) -> bool:
-    tags = request.getHeader("if-none-match")
-    if tags is not None:
-        return etag in [t.strip() for t in tags.split(",")] or tags.strip() == "*"
-    since = request.getHeader("if-modified-since")
-    if since:
-        try:
-            return parsedate_to_datetime(since).timestamp() >= int(modified)
-        except (TypeError, ValueError):
-            return False
-    return False
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,3 +36,20 @@ class FetchedPage:
     """Set by the dedup pipeline: why a new version is stored (or ``reverted``)."""
     existing_key: str | None = None
     """Set with ``reverted``: the stored version the page is again, which becomes latest."""
+    etag: str | None = None
+    """The response's ``ETag``, for the next visit's ``If-None-Match``."""
+    last_modified: str | None = None
+    """The response's ``Last-Modified``, for the next visit's ``If-Modified-Since``."""
+
+
+@dataclass
+class NotModified:
+    """A revisit answered 304: the article is as the archive has it, no body fetched."""
+
+    url: str
+    canonical_url: str
+    site: str
+    category: str | None
+    fetched_at: datetime
+    etag: str | None = None
+    last_modified: str | None = None

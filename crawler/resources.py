@@ -12,8 +12,8 @@ from typing import Any
 from scrapy.settings import BaseSettings
 
 from crawler.archive import Archive
-from crawler.storage import open_storage
-from crawler.storage.local import LocalStorage
+from crawler.revisit import Policy, RevisitSchedule
+from crawler.storage import archive_location, open_storage
 
 
 def storage_options(settings: BaseSettings) -> dict[str, Any]:
@@ -31,23 +31,30 @@ def open_archive(settings: BaseSettings) -> Archive:
     return Archive(open_storage(settings.get("ARCHIVE_URI"), storage_options(settings)))
 
 
-def _state_dir(settings: BaseSettings, archive: Archive) -> Path:
-    storage = archive.storage
-    if isinstance(storage, LocalStorage):
-        return storage.root
-    digest = hashlib.sha256(storage.location.encode()).hexdigest()[:12]
+def _state_dir(settings: BaseSettings) -> Path:
+    """A local archive keeps its state inside; a remote one under ``STATE_DIR``."""
+    uri = settings.get("ARCHIVE_URI")
+    location = archive_location(uri)
+    if not location.startswith("s3://"):
+        return Path(location)
+    digest = hashlib.sha256(location.encode()).hexdigest()[:12]
     return Path(settings.get("STATE_DIR") or ".mfa-state") / f"s3-{digest}"
 
 
-def spool_directory(settings: BaseSettings, archive: Archive) -> Path:
+def spool_directory(settings: BaseSettings) -> Path:
     """``SPOOL_DIR``, else ``.spool`` beside the dedup state."""
     if settings.get("SPOOL_DIR"):
         return Path(settings.get("SPOOL_DIR"))
-    return _state_dir(settings, archive) / ".spool"
+    return _state_dir(settings) / ".spool"
 
 
-def dedup_state_path(settings: BaseSettings, archive: Archive) -> Path:
+def dedup_state_path(settings: BaseSettings) -> Path:
     """``DEDUP_STATE_PATH``, else in a local archive's ``.state/``, else under ``STATE_DIR``."""
     if settings.get("DEDUP_STATE_PATH"):
         return Path(settings.get("DEDUP_STATE_PATH"))
-    return _state_dir(settings, archive) / ".state" / "dedup.sqlite3"
+    return _state_dir(settings) / ".state" / "dedup.sqlite3"
+
+
+def open_schedule(settings: BaseSettings) -> RevisitSchedule:
+    """The revisit schedule, kept in the dedup state's file."""
+    return RevisitSchedule(dedup_state_path(settings), Policy.from_settings(settings))

@@ -71,8 +71,17 @@ def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str,
     return {
         "archive": stats.get("archive/location"),
         "pages_fetched": fetched,
+        "requests": stats.get("downloader/request_count", 0),
         "listing_pages": stats.get("archive/listing_pages", 0),
         "articles_seen": stats.get("archive/articles", 0),
+        "mode": stats.get("revisit/mode"),
+        "revisits": {
+            "due": stats.get("revisit/due", 0),
+            "article_pages_fetched": stats.get("revisit/fetched", 0),
+            "not_modified": stats.get("revisit/not_modified", 0),
+            "overdue": stats.get("revisit/overdue", 0),
+            "overdue_urls": stats.get("revisit/overdue_urls", []),
+        },
         "totals": totals,
         "per_site": dict(per_site),
         "failed": [{"url": url, "reason": reason} for url, reason in failed],
@@ -91,6 +100,10 @@ def render_summary(summary: dict[str, Any]) -> str:
         f"  pages fetched: {summary['pages_fetched']} (listing pages: {summary['listing_pages']}),"
         f" failed: {len(summary['failed'])}",
         "  articles: " + ", ".join(f"{label} {totals[label]}" for label in LABELS.values()),
+        "  revisits ({}): due {due}, article pages fetched {article_pages_fetched}"
+        " (304 not modified: {not_modified}), overdue {overdue}".format(
+            summary["mode"], **summary["revisits"]
+        ),
     ]
     for site, counts in sorted(summary["per_site"].items()):
         lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))

@@ -10,21 +10,23 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from crawler.archive import Archive
 from crawler.dedup_state import DedupState, KnownVersion
-from crawler.items import FetchedPage
-from crawler.resources import dedup_state_path, open_archive
+from crawler.items import FetchedPage, NotModified
+from crawler.resources import dedup_state_path, open_archive, open_schedule
+from crawler.revisit import Observation, RevisitSchedule
 from crawler.storage import StorageError
+from schemas.models import ArchivedArticle
 
 logger = logging.getLogger(__name__)
 
@@ -54,17 +56,24 @@ def decide(known: list[KnownVersion], updated: date | None, sha: str) -> Decisio
 
 
 class DedupPipeline:
-    """Drops what the archive already holds; says why everything else is new."""
+    """Drops what the archive already holds; says why everything else is new.
 
-    def __init__(self, state: DedupState, archive: Archive, stats: StatsCollector) -> None:
-        self.state, self.archive, self.stats = state, archive, stats
+    It also keeps the revisit schedule for what it drops: an article found unchanged
+    (the same content, or a 304) waits longer before its next visit.
+    """
+
+    def __init__(
+        self, state: DedupState, schedule: RevisitSchedule, archive: Archive, crawler: Crawler
+    ) -> None:
+        assert crawler.stats is not None
+        self.state, self.schedule, self.archive = state, schedule, archive
+        self.crawler, self.stats = crawler, crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
-        archive = open_archive(crawler.settings)
-        state = DedupState(dedup_state_path(crawler.settings, archive))
-        assert crawler.stats is not None
-        return cls(state, archive, crawler.stats)
+        state = DedupState(dedup_state_path(crawler.settings))
+        schedule = open_schedule(crawler.settings)
+        return cls(state, schedule, open_archive(crawler.settings), crawler)
 
     async def open_spider(self) -> None:
         try:
@@ -86,16 +95,41 @@ class DedupPipeline:
                 self.state.count(),
             )
             self.state.rebuild([])
-        if self.state.count() == 0 and has_versions:
-            rebuilt = await maybe_deferred_to_future(
-                deferToThread(self.state.rebuild, self.archive.versions())
-            )
+            self.schedule.clear()
+        if has_versions and (self.state.count() == 0 or self.schedule.count() == 0):
+            rebuilt = await maybe_deferred_to_future(deferToThread(self._rebuild))
             logger.info("dedup state rebuilt from the archive: %d versions", rebuilt)
 
+    def _rebuild(self) -> int:
+        """State and schedule from the store's records, in one pass over them."""
+        latest: dict[str, Observation] = {}
+
+        def versions() -> Iterator[tuple[str, ArchivedArticle]]:
+            for key, article in self.archive.versions():
+                known = latest.get(article.canonical_url)
+                if known is None or article.fetched_at > known.fetched_at:
+                    latest[article.canonical_url] = observation(article, changed=True)
+                yield key, article
+
+        total = self.state.rebuild(versions())
+        self.schedule.clear()
+        for seen in latest.values():
+            self.schedule.observe(seen)
+        return total
+
     def close_spider(self) -> None:
+        sites = getattr(self.crawler.spider, "crawl_sites", None)
+        if sites:
+            overdue = self.schedule.overdue(sites, datetime.now(UTC))
+            self.stats.set_value("revisit/overdue", len(overdue))
+            self.stats.set_value("revisit/overdue_urls", overdue[:20])
         self.state.close()
+        self.schedule.close()
 
     def process_item(self, item: Any) -> Any:
+        if isinstance(item, NotModified):
+            self._unchanged(item.site, observation_of(item))
+            raise DropItem(f"not modified (304): {item.canonical_url}", log_level="DEBUG")
         if not isinstance(item, FetchedPage) or item.article is None:
             return item
         article = item.article
@@ -108,8 +142,7 @@ class DedupPipeline:
                 # the page went back to an earlier version: latest moves back to it
                 item.version_reason, item.existing_key = "reverted", decision.existing.version_key
                 return item
-            self.stats.inc_value("archive/unchanged")
-            self.stats.inc_value(f"archive/unchanged/{item.site}")
+            self._unchanged(item.site, observation(article, changed=False, item=item))
             raise DropItem(f"unchanged: {article.canonical_url}", log_level="DEBUG")
         item.version_reason = reason
         item.article = article.model_copy(update={"version_reason": reason})
@@ -119,3 +152,33 @@ class DedupPipeline:
                 article.canonical_url, article.updated_date_raw,
             )  # fmt: skip
         return item
+
+    def _unchanged(self, site: str, seen: Observation) -> None:
+        self.schedule.observe(seen)
+        self.stats.inc_value("archive/unchanged")
+        self.stats.inc_value(f"archive/unchanged/{site}")
+
+
+def observation(
+    article: ArchivedArticle, changed: bool, item: FetchedPage | None = None
+) -> Observation:
+    """What fetching ``article`` told the revisit schedule."""
+    return Observation(
+        canonical_url=article.canonical_url,
+        url=article.url,
+        site=article.site,
+        category=article.category,
+        imported_date=article.imported_date,
+        etag=item.etag if item else None,
+        last_modified=item.last_modified if item else None,
+        fetched_at=article.fetched_at,
+        changed=changed,
+    )
+
+
+def observation_of(item: NotModified) -> Observation:
+    return Observation(
+        canonical_url=item.canonical_url, url=item.url, site=item.site, category=item.category,
+        imported_date=None, etag=item.etag, last_modified=item.last_modified,
+        fetched_at=item.fetched_at, changed=False,
+    )  # fmt: skip

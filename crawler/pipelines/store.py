@@ -34,7 +34,9 @@ from twisted.python.threadpool import ThreadPool
 from crawler.archive import Archive, Version
 from crawler.dedup_state import DedupState
 from crawler.items import FetchedPage
-from crawler.resources import dedup_state_path, open_archive, spool_directory
+from crawler.pipelines.dedup import observation
+from crawler.resources import dedup_state_path, open_archive, open_schedule, spool_directory
+from crawler.revisit import RevisitSchedule
 from crawler.spool import Spool
 from crawler.storage import StorageError
 
@@ -45,9 +47,12 @@ T = TypeVar("T")
 class StorePipeline:
     """Writes versions and quarantined pages; spools them while the store is down."""
 
-    def __init__(self, archive: Archive, state: DedupState, spool: Spool, crawler: Crawler) -> None:
+    def __init__(
+        self, archive: Archive, state: DedupState, schedule: RevisitSchedule, spool: Spool,
+        crawler: Crawler,
+    ) -> None:  # fmt: skip
         assert crawler.stats is not None
-        self.archive, self.state, self.spool = archive, state, spool
+        self.archive, self.state, self.schedule, self.spool = archive, state, schedule, spool
         self.stats: StatsCollector = crawler.stats
         self.retry_seconds = crawler.settings.getfloat("SPOOL_RETRY_SECONDS", 15.0)
         threads = crawler.settings.getint("STORE_MAX_CONCURRENCY", 8)
@@ -59,11 +64,11 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         archive = open_archive(crawler.settings)
-        state = DedupState(dedup_state_path(crawler.settings, archive))
-        spool = Spool(spool_directory(crawler.settings, archive))
+        state = DedupState(dedup_state_path(crawler.settings))
+        spool = Spool(spool_directory(crawler.settings))
         assert crawler.stats is not None
         crawler.stats.set_value("archive/location", archive.storage.location)
-        return cls(archive, state, spool, crawler)
+        return cls(archive, state, open_schedule(crawler.settings), spool, crawler)
 
     async def _in_pool(self, function: Callable[..., T], *args: Any) -> T:
         deferred = deferToThreadPool(reactor, self.pool, function, *args)
@@ -93,6 +98,7 @@ class StorePipeline:
             )  # fmt: skip
         self.pool.stop()
         self.state.close()
+        self.schedule.close()
 
     def _write(self, item: FetchedPage, version: Version | None = None) -> str:
         """Store one item (blocking); the state learns of a version only after the store.
@@ -108,12 +114,14 @@ class StorePipeline:
         if item.existing_key is not None:  # reverted: no new version, latest moves back
             self.archive.move_latest(item.article, item.existing_key)
             self.state.touch(item.article.canonical_url, item.existing_key, item.fetched_at)
+            self.schedule.observe(observation(item.article, changed=True, item=item))
             return item.existing_key
         known = self.state.versions(item.article.canonical_url)
         newest = all(v.fetched_at <= item.article.fetched_at.isoformat() for v in known)
         version = version or self.archive.prepare_version(item.article, item.html, item.encoding)
         stored = self.archive.write_version(version, newest=newest)
         self.state.record(item.article, stored.key, item.version_reason)
+        self.schedule.observe(observation(item.article, changed=True, item=item))
         return stored.key
 
     def _count(self, item: FetchedPage) -> None:

@@ -24,15 +24,18 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from crawler import __version__
-from crawler.items import FetchedPage
+from crawler.items import FetchedPage, NotModified
 from crawler.platforms.mfa import PageContext, extract_article, listing_cards
 from crawler.registry import Registry, Site
+from crawler.resources import open_schedule
+from crawler.revisit import Revisit, RevisitSchedule
 from crawler.urls import (
     canonical_url,
     is_listing_url,
@@ -55,6 +58,8 @@ class MfaSpider(scrapy.Spider):
     aliases: dict[str, str]
     start_points: list[str]
     allowed_domains: list[str]
+    crawl_sites: list[str]
+    schedule: RevisitSchedule
 
     def __init__(
         self,
@@ -63,6 +68,7 @@ class MfaSpider(scrapy.Spider):
         start_urls: str | None = None,
         max_pages: str | None = None,
         since: str | None = None,
+        mode: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -72,6 +78,11 @@ class MfaSpider(scrapy.Spider):
         self.since = date.fromisoformat(since) if since else None
         if lang is not None and lang not in {"th", "en"}:
             raise ValueError(f"lang must be th or en, not {lang!r}")
+        if mode not in (None, "full", "incremental"):
+            raise ValueError(f"mode must be full or incremental, not {mode!r}")
+        self.mode = mode or ""
+        self.due: set[str] = set()
+        """Canonical URLs of the known articles this run revisits."""
         self.seen: set[str] = set()
         """Canonical URLs of the articles requested in this crawl."""
         self.listed: dict[str, set[str]] = {}
@@ -90,6 +101,11 @@ class MfaSpider(scrapy.Spider):
             host = (urlsplit(url).hostname or "").lower()
             domains.update(spider.site_hosts(host))
         spider.allowed_domains = sorted(domains)
+        spider.crawl_sites = sorted(
+            {urlsplit(canonical_url(url, spider.aliases)).netloc for url in spider.start_points}
+        )
+        spider.schedule = open_schedule(crawler.settings)
+        crawler.signals.connect(spider.schedule.close, signal=signals.spider_closed)
         return spider
 
     def site_hosts(self, host: str) -> frozenset[str]:
@@ -119,6 +135,17 @@ class MfaSpider(scrapy.Spider):
         return site.start_urls(self.lang)
 
     async def start(self) -> AsyncIterator[Any]:
+        known = self.schedule.count(self.crawl_sites)
+        self.mode = self.mode or ("incremental" if known else "full")
+        self.crawler.stats.set_value("revisit/mode", self.mode)
+        if self.mode == "incremental" and not all(page_kind(u) for u in self.start_points):
+            for revisit in self.schedule.due(self.crawl_sites, datetime.now(UTC)):
+                if self.lang and language_of(revisit.url) != self.lang:
+                    continue
+                self.due.add(revisit.canonical_url)
+                self.seen.add(revisit.canonical_url)
+                yield self._article_request(revisit.url, revisit.category, revisit)
+            self.crawler.stats.set_value("revisit/due", len(self.due))
         for url in self.start_points:
             if page_kind(url):
                 yield self._article_request(url, category=None)
@@ -131,10 +158,20 @@ class MfaSpider(scrapy.Spider):
             cb_kwargs={"start": start, "followed": followed},
         )  # fmt: skip
 
-    def _article_request(self, url: str, category: str | None) -> scrapy.Request:
+    def _article_request(
+        self, url: str, category: str | None, revisit: Revisit | None = None
+    ) -> scrapy.Request:
+        """An article request; a revisit asks only for what changed since the last fetch."""
+        headers, meta = {}, {}
+        if revisit is not None:
+            if revisit.etag:
+                headers["If-None-Match"] = revisit.etag
+            if revisit.last_modified:
+                headers["If-Modified-Since"] = revisit.last_modified
+            meta["handle_httpstatus_list"] = [304]
         return scrapy.Request(
-            url, callback=self.parse_article, errback=self.on_error,
-            cb_kwargs={"category": category},
+            url, callback=self.parse_article, errback=self.on_error, headers=headers,
+            meta=meta, cb_kwargs={"category": category},
         )  # fmt: skip
 
     def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
@@ -159,10 +196,16 @@ class MfaSpider(scrapy.Spider):
             if identity in listed:
                 continue
             listed.add(identity)
+            if identity in self.due:  # requested at the start of the run
+                new += 1
+                continue
+            if identity in self.seen:
+                continue
+            if self.mode == "incremental" and self.schedule.known(identity):
+                continue  # archived, and not due yet
             new += 1
-            if identity not in self.seen:
-                self.seen.add(identity)
-                yield self._article_request(card.url, category)
+            self.seen.add(identity)
+            yield self._article_request(card.url, category)
         more = self.max_pages is None or followed < self.max_pages
         if is_listing_url(response.url) and new and more:
             number = listing_page_number(response.url)
@@ -170,14 +213,24 @@ class MfaSpider(scrapy.Spider):
                 with_listing_page(response.url, number + 1), start, followed + 1
             )
 
-    def parse_article(self, response: Response, category: str | None) -> Iterator[FetchedPage]:
+    def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
+        self.crawler.stats.inc_value("revisit/fetched")
+        identity = canonical_url(response.url, self.aliases)
+        etag, modified = _header(response, b"ETag"), _header(response, b"Last-Modified")
+        if response.status == 304:
+            self.crawler.stats.inc_value("revisit/not_modified")
+            yield NotModified(
+                url=response.url, canonical_url=identity, site=urlsplit(identity).netloc,
+                category=category, fetched_at=datetime.now(UTC), etag=etag,
+                last_modified=modified,
+            )  # fmt: skip
+            return
         if not isinstance(response, TextResponse):
             logger.error(
                 "not an HTML page: %s (%s)", response.url, response.headers.get("Content-Type")
             )
             self.crawler.stats.inc_value("archive/not_html")
             return
-        identity = canonical_url(response.url, self.aliases)
         self.seen.add(identity)
         try:
             raw, problem = (
@@ -198,6 +251,8 @@ class MfaSpider(scrapy.Spider):
             encoding=response.encoding,
             raw=raw,
             extraction_error=problem,
+            etag=etag,
+            last_modified=modified,
         )
 
     def on_error(self, failure: Failure) -> None:
@@ -207,6 +262,11 @@ class MfaSpider(scrapy.Spider):
         self.failed.append((url, reason))
         self.crawler.stats.inc_value("archive/fetch_failed")
         logger.error("could not fetch %s: %s", url, reason)
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def _category(listing_url: str) -> str | None:

@@ -9,8 +9,9 @@ callers run them off the reactor thread.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 
 class StorageError(Exception):
@@ -43,6 +44,16 @@ class Storage(Protocol):
 
     def list(self, prefix: str) -> Iterator[str]:
         """Keys under ``prefix`` (complete objects only), in no particular order."""
+
+
+def archive_location(uri: str) -> str:
+    """Where ``uri`` points, spelled one way: an absolute path, or ``s3://bucket/prefix/``."""
+    parts = urlsplit(uri)
+    if parts.scheme.lower() == "s3":
+        prefix = parts.path.strip("/")
+        return f"s3://{parts.netloc}/{prefix + '/' if prefix else ''}"
+    path = unquote(parts.path) if uri.startswith("file://") else uri
+    return str(Path(path).expanduser().resolve())
 
 
 def open_storage(uri: str, options: dict[str, Any] | None = None) -> Storage:

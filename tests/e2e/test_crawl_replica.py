@@ -119,16 +119,30 @@ def test_every_corpus_page_is_archived_right(
     assert {w.field for w in article.warnings} == {w.field for w in expected.warnings}
 
 
+def _article_files(archive: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in (archive / "articles").rglob("*") if p.is_file()}
+
+
 def test_a_second_crawl_of_the_unchanged_replica_stores_nothing(
     again: Path, replica: Replica
 ) -> None:
-    before = {p: p.read_bytes() for p in (again / "archive" / "articles").rglob("*") if p.is_file()}
+    before = _article_files(again / "archive")
     result = run_crawl(again, f"start_urls={replica.listing_urls()}")
     assert result.returncode == 0, result.log[-3000:]
+    assert result.summary["mode"] == "incremental"
+    assert result.totals["new"] == 0 and result.totals["updated"] == 0
+    assert _article_files(again / "archive") == before
+
+
+def test_a_full_run_of_the_unchanged_replica_finds_everything_unchanged(
+    again: Path, replica: Replica
+) -> None:
+    before = _article_files(again / "archive")
+    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
+    assert result.summary["mode"] == "full"
     assert result.totals["new"] == 0 and result.totals["updated"] == 0
     assert result.totals["unchanged"] == CORPUS_PAGES + 1 - len(NOT_ARTICLES)
-    after = {p: p.read_bytes() for p in (again / "archive" / "articles").rglob("*") if p.is_file()}
-    assert after == before
+    assert _article_files(again / "archive") == before
 
 
 def test_bumping_three_update_dates_stores_exactly_three_versions(
@@ -139,7 +153,7 @@ def test_bumping_three_update_dates_stores_exactly_three_versions(
     old_bytes = {path: path.read_bytes() for paths in old.values() for path in paths}
     for href in hrefs:
         replica.control("bump", path=href.split("?")[0])
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}")
+    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.returncode == 0, result.log[-3000:]
     assert result.totals["updated"] == 3
     assert result.totals["new"] == 0 and result.totals["silently edited"] == 0
@@ -156,7 +170,7 @@ def test_bumping_three_update_dates_stores_exactly_three_versions(
 
 def test_a_silent_edit_is_stored_and_flagged(again: Path, replica: Replica) -> None:
     replica.control("edit", path=SAMPLE_HREF.split("?")[0])
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}")
+    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.returncode == 0
     assert result.totals["silently edited"] == 1
     assert "silent edit: " in result.log
@@ -168,7 +182,7 @@ def test_a_silent_edit_is_stored_and_flagged(again: Path, replica: Replica) -> N
 
 def test_an_error_page_lands_in_quarantine_with_its_reason(again: Path, replica: Replica) -> None:
     replica.control("break", path=SAMPLE_HREF.split("?")[0], mode="error")
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}")
+    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.totals["quarantined"] == 2
     assert len(_versions(again / "archive", replica, SAMPLE_HREF)) == 1  # nothing new archived
     reasons = [
@@ -188,7 +202,7 @@ def test_an_error_page_lands_in_quarantine_with_its_reason(again: Path, replica:
 
 def test_a_missing_title_is_archived_with_a_warning(again: Path, replica: Replica) -> None:
     replica.control("break", path=SAMPLE_HREF.split("?")[0], mode="notitle")
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}")
+    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.returncode == 0 and result.totals["silently edited"] == 1
     latest = _latest(again / "archive", replica, SAMPLE_HREF)
     assert latest.title is None

@@ -94,7 +94,9 @@ def test_a_fresh_machine_does_not_store_everything_again(
     bucket = s3_server.new_bucket()
     start = f"start_urls={fresh_replica.listing_urls()}"
     run_crawl(tmp_path / "one", start, settings=_s3_settings(bucket, tmp_path / "one"))
-    other = run_crawl(tmp_path / "two", start, settings=_s3_settings(bucket, tmp_path / "two"))
+    other = run_crawl(
+        tmp_path / "two", start, "mode=full", settings=_s3_settings(bucket, tmp_path / "two")
+    )
     assert other.totals["new"] == 0 and other.totals["unchanged"] == ARTICLES
     assert "dedup state rebuilt from the archive: 58 versions" in other.log
 
@@ -187,7 +189,7 @@ def test_a_store_down_for_the_whole_run_is_flushed_by_the_next_run(
     assert any("stay spooled" in problem for problem in first.summary["problems"])
     assert _article_count(bucket, s3_server) == 0
     proxy.up()
-    second = run_crawl(tmp_path, start, settings=settings, env=env)
+    second = run_crawl(tmp_path, start, "mode=full", settings=settings, env=env)
     assert second.returncode == 0, second.log[-3000:]
     assert second.totals["flushed from the spool"] == ARTICLES + 1
     assert second.totals["unchanged"] == ARTICLES  # the flush recorded them before the crawl

@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -33,6 +34,7 @@ from twisted.internet.interfaces import IReactorCore, IReactorTCP
 from twisted.web.resource import Resource
 from twisted.web.server import Request, Site
 
+from tests.replica.conditional import answer_conditionally
 from tests.replica.content import Page, bumped, load_pages, silently_edited
 from tests.replica.render import LISTINGS, Theme, article_html, error_html, listing_html
 
@@ -50,6 +52,8 @@ class Replica(Resource):
         self.shared, self.theme = shared, Theme(seed)
         self.original = {page.path: page for page in load_pages(shared)}
         self.pages = dict(self.original)
+        self.started = time.time()  # Last-Modified of a page nobody changed
+        self.modified: dict[str, float] = {}
 
     def _ordered(self, language: str) -> list[Page]:
         pages = [p for p in self.pages.values() if p.language == language]
@@ -88,9 +92,10 @@ class Replica(Resource):
             return self._reply(request, error_html(self.theme, language).encode())
         others = [p for p in self._ordered(page.language) if p.path != page.path]
         base = f"http://{request.getHeader('host')}"
-        return self._reply(
-            request, article_html(self.theme, page, others, base + page.href).encode()
-        )
+        body = article_html(self.theme, page, others, base + page.href).encode()
+        modified = self.modified.get(page.path, self.started)
+        self._reply(request, b"")  # status 200 and content type, unless it is a 304:
+        return answer_conditionally(request, body, modified)
 
     def render_POST(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
         split = urlsplit(request.uri.decode("ascii", "replace"))
@@ -98,6 +103,7 @@ class Replica(Resource):
         action = split.path.removeprefix("/_replica/")
         if action == "reset":
             self.pages = dict(self.original)
+            self.started, self.modified = max(time.time(), self.started + 1), {}
             return self._reply(request, b'{"ok": true}', b"application/json")
         page = self.pages.get(unquote(query.get("path", "")).rstrip("/"))
         if page is None:
@@ -114,6 +120,7 @@ class Replica(Resource):
         else:
             return self._reply(request, b'{"error": "no such action"}', b"application/json", 404)
         self.pages[page.path] = replace(page, **changes)
+        self.modified[page.path] = max(time.time(), self.modified.get(page.path, self.started) + 1)
         answer = {"path": page.path, "updated_raw": self.pages[page.path].updated_raw}
         return self._reply(request, json.dumps(answer).encode(), b"application/json")
 
