@@ -1,11 +1,19 @@
-"""``python -m bench [--sizes 10000,100000] [--only NAME,...]``: the benchmark table.
+"""``python -m bench [--sizes 10000,100000] [--only bare,full,...]``: the benchmark table.
 
 Every crawl is a real ``scrapy crawl`` (or ``scrapy runspider``) process under
 ``/usr/bin/time -v``, against the generated replica served on 127.0.0.1 by
-``bench.server``, with the same settings for all (concurrency 64, no AutoThrottle,
-no delay, robots.txt obeyed).  Measured: wall time, articles per second, CPU
-milliseconds per article, peak RSS.  The table is printed and written as JSON to
-``bench/results/latest.json`` (with the commit), so figures compare across commits.
+``bench.server``, with the same settings for all (concurrency 64, no AutoThrottle, no
+delay, robots.txt obeyed).  Scenarios, per size:
+
+- ``bare``: the bare Scrapy spider (the baseline);
+- ``full``: the crawler with every pipeline into local disk;
+- ``incremental``: after ``full``, an incremental run of the unchanged site, then one
+  after 1% of the articles (the most recent) were updated -- were they all caught?
+- ``s3``: the full crawl into the S3 server (moto) instead of local disk;
+- ``two``: two crawler processes sharing the work (one listing each), at once.
+
+The table is printed with the ratios the aims name, and written as JSON to
+``bench/results/latest.json`` with the commit, so figures compare across commits.
 """
 
 from __future__ import annotations
@@ -13,22 +21,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
+from bench.measure import Measure, table, timed
 from bench.site import build
 from tests.conftest import REPO
 from tests.e2e.harness import stop, wait_for_ready_line
-from tests.s3server import S3Server, start_moto, stop_s3
+from tests.s3server import start_moto, stop_s3
 
 RESULTS = Path(__file__).parent / "results"
+LISTINGS = ("th/content-category/ข่าวเด่น", "en/content-category/press-releases")
 SAME_SETTINGS = {
     "CONCURRENT_REQUESTS": "64",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "64",
@@ -42,55 +51,8 @@ SAME_SETTINGS = {
 }
 
 
-@dataclass
-class Measure:
-    """One crawl process, measured."""
-
-    name: str
-    articles: int
-    seconds: float
-    cpu_seconds: float
-    peak_rss_mb: float
-    requests: int = 0
-    extra: dict[str, Any] | None = None
-
-    @property
-    def rate(self) -> float:
-        return self.articles / self.seconds if self.seconds else 0.0
-
-    @property
-    def cpu_ms_per_article(self) -> float:
-        return 1000 * self.cpu_seconds / self.articles if self.articles else 0.0
-
-
-def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[str, float, float, float]:
-    """Run under /usr/bin/time -v: (output, wall s, cpu s, peak RSS MB)."""
-    result = subprocess.run(
-        ["/usr/bin/time", "-v", *command], cwd=cwd, env=env, capture_output=True, text=True,
-        check=False,
-    )  # fmt: skip
-    report = result.stderr
-    if result.returncode not in (0, 1):
-        raise RuntimeError(f"{command[:4]} failed ({result.returncode}):\n{report[-3000:]}")
-    wall = _field(report, r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)")
-    parts = [float(p) for p in wall.split(":")]
-    seconds = sum(p * 60**i for i, p in enumerate(reversed(parts)))
-    cpu = float(_field(report, r"User time \(seconds\): ([\d.]+)")) + float(
-        _field(report, r"System time \(seconds\): ([\d.]+)")
-    )
-    rss = float(_field(report, r"Maximum resident set size \(kbytes\): (\d+)")) / 1024
-    return result.stdout + report, seconds, cpu, rss
-
-
-def _field(report: str, pattern: str) -> str:
-    match = re.search(pattern, report)
-    if match is None:
-        raise RuntimeError(f"no {pattern!r} in:\n{report[-2000:]}")
-    return match.group(1)
-
-
 class Bench:
-    """The servers and work directories of one benchmark run."""
+    """The site server and the work directory of one size."""
 
     def __init__(self, size: int, workdir: Path) -> None:
         self.size, self.workdir = size, workdir
@@ -100,105 +62,179 @@ class Bench:
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         self.url = wait_for_ready_line(self.server)
-        self.starts = ",".join(
-            f"{self.url}/{path}"
-            for path in ("th/content-category/ข่าวเด่น", "en/content-category/press-releases")
-        )
+        self.results: dict[str, Measure] = {}
 
     def close(self) -> None:
         stop(self.server)
+
+    def starts(self, *listings: str) -> str:
+        return ",".join(f"{self.url}/{path}" for path in listings or LISTINGS)
 
     def bare(self) -> Measure:
         count = self.workdir / "bare-count"
         spider = str(REPO / "bench" / "bare_spider.py")
         command = [sys.executable, "-m", "scrapy", "runspider", spider,
-                   "-a", f"start_urls={self.starts}", "-a", f"count_file={count}"]  # fmt: skip
+                   "-a", f"start_urls={self.starts()}", "-a", f"count_file={count}"]  # fmt: skip
         for name, value in SAME_SETTINGS.items():
             command += ["-s", f"{name}={value}"]
-        _out, seconds, cpu, rss = _timed(command, self.workdir, dict(os.environ))
-        return Measure("bare scrapy", int(count.read_text()), seconds, cpu, rss)
+        [run] = timed([command], self.workdir, dict(os.environ))
+        return Measure("bare scrapy", int(count.read_text()), run.seconds, run.cpu_seconds,
+                       run.peak_rss_mb)  # fmt: skip
+
+    def _crawl_command(self, archive: str, starts: str, summary: Path, args: list[str],
+                       settings: dict[str, str]) -> list[str]:  # fmt: skip
+        command = [sys.executable, "-m", "scrapy", "crawl", "mfa", "-a", f"start_urls={starts}"]
+        for arg in args:
+            command += ["-a", arg]
+        merged = {**SAME_SETTINGS, "ARCHIVE_URI": archive, "SUMMARY_PATH": str(summary),
+                  "STATE_DIR": str(self.workdir / "state"), **settings}  # fmt: skip
+        for key, value in merged.items():
+            command += ["-s", f"{key}={value}"]
+        return command
 
     def crawl(
-        self, name: str, archive_uri: str, *args: str, env: dict[str, str] | None = None,
+        self, name: str, archive: str, *args: str, env: dict[str, str] | None = None,
         settings: dict[str, str] | None = None,
     ) -> Measure:  # fmt: skip
         summary = self.workdir / f"summary-{time.monotonic_ns()}.json"
-        command = [
-            sys.executable,
-            "-m",
-            "scrapy",
-            "crawl",
-            "mfa",
-            "-a",
-            f"start_urls={self.starts}",
-        ]
-        for arg in args:
-            command += ["-a", arg]
-        merged = {**SAME_SETTINGS, "ARCHIVE_URI": archive_uri, "SUMMARY_PATH": str(summary),
-                  "STATE_DIR": str(self.workdir / "state"), **(settings or {})}  # fmt: skip
-        for key, value in merged.items():
-            command += ["-s", f"{key}={value}"]
-        _out, seconds, cpu, rss = _timed(command, REPO, {**os.environ, **(env or {})})
-        data = json.loads(summary.read_text("utf-8"))
-        totals = data["totals"]
-        articles = data["articles_seen"] + totals["quarantined"]
-        return Measure(name, articles, seconds, cpu, rss, data["pages_fetched"], {"totals": totals})
+        command = self._crawl_command(archive, self.starts(), summary, list(args), settings or {})
+        [run] = timed([command], REPO, {**os.environ, **(env or {})})
+        return _measure(name, run.seconds, run.cpu_seconds, run.peak_rss_mb, [summary])
 
 
-def storage_side_by_side(bench: Bench) -> list[Measure]:
-    """The full crawl into local disk and into the S3 server, one after the other."""
-    local = bench.crawl("full pipeline -> local disk", str(bench.workdir / "local"))
-    s3: S3Server = start_moto()
+def _measure(name: str, seconds: float, cpu: float, rss: float, summaries: list[Path]) -> Measure:
+    data = [json.loads(path.read_text("utf-8")) for path in summaries]
+    articles = sum(d["revisits"]["article_pages_fetched"] for d in data)
+    requests = sum(d["requests"] for d in data)
+    totals = {key: sum(d["totals"][key] for d in data) for key in data[0]["totals"]}
+    return Measure(name, articles, seconds, cpu, rss, requests, {"totals": totals})
+
+
+def full(bench: Bench) -> list[Measure]:
+    return [bench.crawl("full pipeline -> local disk", str(bench.workdir / "local"))]
+
+
+def incremental(bench: Bench) -> list[Measure]:
+    """Two incremental runs of the full crawl's archive: unchanged, then 1% updated."""
+    archive = str(bench.workdir / "local")
+    unchanged = bench.crawl("incremental, nothing changed", archive)
+    count = max(1, bench.size // 100)
+    request = urllib.request.Request(
+        f"{bench.url}/_bench/update?count={count}&scope=recent", method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=120) as answer:
+        updated = len(json.load(answer))
+    after = bench.crawl("incremental, 1% updated", archive)
+    after.extra["updated_on_site"] = updated
+    after.extra["caught"] = after.extra["totals"]["updated"] + after.extra["totals"]["changed"]
+    return [unchanged, after]
+
+
+def s3(bench: Bench) -> list[Measure]:
+    server = start_moto()
     try:
-        bucket = s3.new_bucket()
-        remote = bench.crawl(
-            "full pipeline -> S3 (moto_server)", f"s3://{bucket}/archive", env=s3.env,
-            settings={"S3_ADDRESSING_STYLE": "path"},
-        )  # fmt: skip
+        bucket = server.new_bucket()
+        return [
+            bench.crawl(
+                "full pipeline -> S3 (moto_server)", f"s3://{bucket}/archive", env=server.env,
+                settings={"S3_ADDRESSING_STYLE": "path"},
+            )
+        ]  # fmt: skip
     finally:
-        stop_s3(s3)
-    return [local, remote]
+        stop_s3(server)
+
+
+def two(bench: Bench) -> list[Measure]:
+    """Two processes, one listing each, at once; each its own archive."""
+    commands, summaries = [], []
+    for index, listing in enumerate(LISTINGS):
+        summaries.append(bench.workdir / f"two-{index}.json")
+        archive = str(bench.workdir / f"two-{index}")
+        commands.append(bench._crawl_command(archive, bench.starts(listing), summaries[-1], [], {}))
+    started = time.monotonic()
+    runs = timed(commands, REPO, dict(os.environ))
+    seconds = time.monotonic() - started
+    cpu = sum(run.cpu_seconds for run in runs)
+    rss = max(run.peak_rss_mb for run in runs)
+    return [_measure("two processes (th | en), at once", seconds, cpu, rss, summaries)]
 
 
 SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
     "bare": lambda bench: [bench.bare()],
-    "storage": storage_side_by_side,
+    "full": full,
+    "incremental": incremental,
+    "s3": s3,
+    "two": two,
 }
 
 
-def table(rows: list[tuple[int, Measure]]) -> str:
-    head = (
-        f"{'articles':>8}  {'run':<36} {'art/s':>8} {'cpu ms/art':>10} {'wall s':>7} {'RSS MB':>7}"
-    )
-    lines = [head, "-" * len(head)]
-    for size, m in rows:
+def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
+    """The figures the aims are stated in."""
+    by = {(size, m.name): m for size, m in rows}
+    lines = []
+    for size in sorted({size for size, _ in rows}):
+        bare = by.get((size, "bare scrapy"))
+        local = by.get((size, "full pipeline -> local disk"))
+        if bare and local:
+            lines.append(
+                f"{size}: full pipeline / bare: rate {local.rate / bare.rate:.2f}x, "
+                f"CPU per article {local.cpu_ms_per_article / bare.cpu_ms_per_article:.2f}x "
+                f"(+{local.cpu_ms_per_article - bare.cpu_ms_per_article:.2f} ms)"
+            )
+        for name in ("incremental, nothing changed", "incremental, 1% updated"):
+            inc = by.get((size, name))
+            if inc and local:
+                lines.append(
+                    f"{size}: {name}: requests {100 * inc.requests / local.requests:.1f}% and"
+                    f" time {100 * inc.seconds / local.seconds:.1f}% of the full crawl"
+                    + (
+                        f"; updated articles caught {inc.extra['caught']}/{inc.extra['updated_on_site']}"
+                        if "caught" in inc.extra
+                        else ""
+                    )  # fmt: skip
+                )
+        remote = by.get((size, "full pipeline -> S3 (moto_server)"))
+        if remote and local:
+            lines.append(f"{size}: S3 / local disk: rate {remote.rate / local.rate:.2f}x")
+        pair = by.get((size, "two processes (th | en), at once"))
+        if pair and local:
+            lines.append(f"{size}: two processes / one: rate {pair.rate / local.rate:.2f}x")
+    sizes = sorted({size for size, m in rows if m.name == "full pipeline -> local disk"})
+    if len(sizes) > 1:
+        small, large = (by[(s, "full pipeline -> local disk")] for s in (sizes[0], sizes[-1]))
         lines.append(
-            f"{size:>8}  {m.name:<36} {m.rate:>8.0f} {m.cpu_ms_per_article:>10.2f} "
-            f"{m.seconds:>7.1f} {m.peak_rss_mb:>7.0f}"
+            f"peak RSS {sizes[-1]} / {sizes[0]} articles: "
+            f"{large.peak_rss_mb / small.peak_rss_mb:.2f}x ({large.peak_rss_mb:.0f} / "
+            f"{small.peak_rss_mb:.0f} MB)"
         )
-    return "\n".join(lines)
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--sizes", default="10000")
-    parser.add_argument("--only", default=",".join(SCENARIOS))
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--only", default="bare,full,incremental,s3,two")
+    parser.add_argument("--large-only", default="bare,full", help="scenarios above 10,000")
     args = parser.parse_args(argv)
     rows: list[tuple[int, Measure]] = []
     for size in (int(s) for s in args.sizes.split(",")):
+        names = args.only.split(",") if size <= 10_000 else args.large_only.split(",")
         with tempfile.TemporaryDirectory(prefix="mfa-bench-") as tmp:
             bench = Bench(size, Path(tmp))
             try:
-                for name in args.only.split(","):
+                for name in names:
                     rows += [(size, m) for m in SCENARIOS[name](bench)]
+                    print(table(rows[-1:]).splitlines()[-1], flush=True)
             finally:
                 bench.close()
-    print(table(rows))
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
-                            text=True, check=False).stdout.strip()  # fmt: skip
+    derived = ratios(rows)
+    print("\n".join([table(rows), "", *derived]))
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                            capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
     RESULTS.mkdir(exist_ok=True)
-    data = {"commit": commit, "rows": [{"size": s, **asdict(m), "rate": m.rate,
-            "cpu_ms_per_article": m.cpu_ms_per_article} for s, m in rows]}  # fmt: skip
+    data = {"commit": commit, "ratios": derived,
+            "rows": [{"size": s, **asdict(m), "rate": m.rate,
+                      "cpu_ms_per_article": m.cpu_ms_per_article} for s, m in rows]}  # fmt: skip
     (RESULTS / "latest.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -21,11 +21,11 @@ from tests.replica.render import LISTINGS, PAGE_SIZE, Theme, article_html, listi
 
 CACHE = Path(__file__).parent / ".cache"
 FORMAT = 2  # bump when the generated pages change
-TODAY = date(2026, 11, 26)
+TODAY = date.today()  # the replica's dates are spread back from the day it is built
 
 
 def site_dir(n: int) -> Path:
-    return CACHE / f"site-{n}-v{FORMAT}"
+    return CACHE / f"site-{n}-v{FORMAT}-{TODAY.isoformat()}"
 
 
 def _slug(page: Page) -> str:
