@@ -40,17 +40,7 @@ class Timing:
 
 def timed(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> list[Timing]:
     """Run the commands at once, each under /usr/bin/time -v, and wait for all."""
-    processes = [
-        subprocess.Popen(
-            ["/usr/bin/time", "-v", *command],
-            cwd=cwd,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )  # fmt: skip
-        for command in commands
-    ]
+    processes = [_start(command, cwd, env) for command in commands]
     timings = []
     for command, process in zip(commands, processes, strict=True):
         stdout, report = process.communicate()

@@ -184,14 +184,14 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
         for name in ("incremental, nothing changed", "incremental, 1% updated"):
             inc = by.get((size, name))
             if inc and local:
+                caught = ""
+                if "caught" in inc.extra:
+                    caught = (
+                        f"; updated caught {inc.extra['caught']}/{inc.extra['updated_on_site']}"
+                    )
                 lines.append(
                     f"{size}: {name}: requests {100 * inc.requests / local.requests:.1f}% and"
-                    f" time {100 * inc.seconds / local.seconds:.1f}% of the full crawl"
-                    + (
-                        f"; updated articles caught {inc.extra['caught']}/{inc.extra['updated_on_site']}"
-                        if "caught" in inc.extra
-                        else ""
-                    )  # fmt: skip
+                    f" time {100 * inc.seconds / local.seconds:.1f}% of the full crawl{caught}"
                 )
         remote = by.get((size, "full pipeline -> S3 (moto_server)"))
         if remote and local:
