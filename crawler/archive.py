@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from crawler.faults import checkpoint
 from crawler.storage import Storage, StorageError
 from crawler.storage.keys import article_prefix, version_name
 from schemas.models import ArchivedArticle, Finding
@@ -105,6 +106,7 @@ class Archive:
         )
         if written:
             self.storage.sync(part_keys)  # the parts are durable before the record exists
+            checkpoint("upload")
             created = self.storage.put(f"{key}/{RECORD}", record, JSON, create_only=True)
         else:
             created = False

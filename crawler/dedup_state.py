@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from crawler.faults import checkpoint
 from schemas.models import ArchivedArticle
 
 SCHEMA = """
@@ -75,6 +76,7 @@ class DedupState:
         """Remember a version the store has confirmed."""
         updated = article.updated_date.isoformat() if article.updated_date else None
         with self._lock:
+            checkpoint("state")
             self._db.execute(
                 "INSERT OR IGNORE INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (article.canonical_url, updated, article.content_sha256, version_key,

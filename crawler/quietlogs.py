@@ -14,6 +14,8 @@ from scrapy import exceptions as scrapy_errors
 from scrapy.crawler import Crawler
 from twisted.internet import error as twisted_errors
 
+from crawler.redact import RedactingFilter
+
 _SCRAPY_NETWORK_ERRORS = tuple(
     getattr(scrapy_errors, name)
     for name in ("CannotResolveHostError", "DownloadTimeoutError", "DownloadConnectionRefusedError")
@@ -50,12 +52,17 @@ class OneLineNetworkErrors(logging.Filter):
 
 
 class QuietNetworkErrors:
-    """Extension installing :class:`OneLineNetworkErrors` for the crawl's lifetime."""
+    """Extension installing the crawl's log hygiene: network failures as one line,
+    and every URL in every record redacted of credentials (on the root's handlers,
+    which every logger's records reach)."""
 
     def __init__(self) -> None:
         self.filter = OneLineNetworkErrors()
         for name in LOGGERS:
             logging.getLogger(name).addFilter(self.filter)
+        redacting = RedactingFilter()
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(redacting)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> QuietNetworkErrors:

@@ -20,6 +20,8 @@ ARCHIVE_CONTACT = os.environ.get("ARCHIVE_CONTACT", "")
 DEDUP_STATE_PATH = os.environ.get("DEDUP_STATE_PATH", "")
 # The site registry (a TOML file); default: crawler/sites.toml.
 SITE_REGISTRY = os.environ.get("SITE_REGISTRY", "")
+# A second crawl of the same archive waits this long for the first, then refuses.
+CRAWL_LOCK_WAIT = 0.0
 # A JSON copy of the run summary, for schedulers and monitors (optional).
 SUMMARY_PATH = os.environ.get("SUMMARY_PATH", "")
 # Where the dedup state and spool of a remote (S3) archive live on this machine.
@@ -49,7 +51,25 @@ CONCURRENT_REQUESTS = 16
 CONCURRENT_ITEMS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_TIMEOUT = 30
+# Transient failures (timeouts, resets, 5xx, 429) are retried after a backoff, or after
+# the server's Retry-After; what still fails is listed in the run summary.
 RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 30.0
+RETRY_AFTER_MAX = 60.0
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.addresses.AddressFilterMiddleware": 50,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.retry.BackoffRetryMiddleware": 550,
+}
+# Hosts that may resolve to private addresses (besides the crawl's own start_urls hosts).
+ALLOW_PRIVATE_HOSTS: list[str] = []
+# Contain what a hostile or broken server sends: bodies (also decompressed) over 16 MB
+# are refused, and a listing page is read for at most this many article links.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+LISTING_MAX_LINKS = 500
 DNS_TIMEOUT = 15
 
 # Nothing listens: no telnet console, no remote-control endpoint.

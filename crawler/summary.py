@@ -17,6 +17,8 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from crawler.redact import redact_text, redact_url
+
 logger = logging.getLogger(__name__)
 OUTCOMES = (
     "first",
@@ -84,7 +86,9 @@ def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str,
         },
         "totals": totals,
         "per_site": dict(per_site),
-        "failed": [{"url": url, "reason": reason} for url, reason in failed],
+        "failed": [
+            {"url": redact_url(url), "reason": redact_text(reason)} for url, reason in failed
+        ],
         "healthy": not problems,
         "problems": problems,
         "finish_reason": stats.get("finish_reason"),

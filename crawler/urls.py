@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+from crawler.redact import is_secret_parameter
+
 MENU_PARAMETERS = frozenset({"cate", "menu", "page", "fbclid", "gclid"})
 _ARTICLE_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/(content|page|publicservice)/[^/]+/?$")
 _LISTING_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/content-category/[^/]+/?$")
@@ -88,7 +90,9 @@ def canonical_url(url: str, host_aliases: Mapping[str, str] | None = None) -> st
     query = sorted(
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() not in MENU_PARAMETERS and not key.lower().startswith("utm_")
+        if key.lower() not in MENU_PARAMETERS
+        and not key.lower().startswith("utm_")
+        and not is_secret_parameter(key)
     )
     return urlunsplit((scheme, netloc, encoded, urlencode(query), ""))
 

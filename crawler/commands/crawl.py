@@ -1,22 +1,37 @@
-"""``scrapy crawl``, returning the run's health as its exit status.
+"""``scrapy crawl``, one crawl per archive, returning the run's health as its exit status.
 
-Scrapy's own ``crawl`` exits 0 whatever happened; a scheduler needs to know.  This
-is Scrapy's command plus one line: the exit status the run summary decided.
+Scrapy's own ``crawl`` exits 0 whatever happened; a scheduler needs to know.  This is
+Scrapy's command plus two things: it holds the archive's lock for the whole crawl
+(exit status 2, one line, if another crawl holds it), and it exits with the status the
+run summary decided.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
+
+from crawler.lock import ArchiveBusy, ArchiveLock
+from crawler.resources import dedup_state_path
+from crawler.storage import archive_location
 
 
 class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("give one spider name, e.g. `scrapy crawl mfa`")
-        assert self.crawler_process is not None
+        assert self.crawler_process is not None and self.settings is not None
+        lock = ArchiveLock(dedup_state_path(self.settings).parent / "crawl.lock")
+        try:
+            lock.acquire(self.settings.getfloat("CRAWL_LOCK_WAIT", 0.0))
+        except ArchiveBusy as busy:
+            location = archive_location(self.settings.get("ARCHIVE_URI"))
+            print(f"mfa: not crawling {location}: {busy}", file=sys.stderr)
+            self.exitcode = 2
+            return
         crawler = self._create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()

@@ -33,6 +33,7 @@ from twisted.python.threadpool import ThreadPool
 
 from crawler.archive import Archive, Version
 from crawler.dedup_state import DedupState
+from crawler.faults import checkpoint
 from crawler.items import FetchedPage
 from crawler.pipelines.dedup import observation
 from crawler.resources import dedup_state_path, open_archive, open_schedule, spool_directory
@@ -120,6 +121,7 @@ class StorePipeline:
         newest = all(v.fetched_at <= item.article.fetched_at.isoformat() for v in known)
         version = version or self.archive.prepare_version(item.article, item.html, item.encoding)
         stored = self.archive.write_version(version, newest=newest)
+        checkpoint("record")
         self.state.record(item.article, stored.key, item.version_reason)
         self.schedule.observe(observation(item.article, changed=True, item=item))
         return stored.key

@@ -11,7 +11,9 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from crawler.faults import checkpoint
 from crawler.items import FetchedPage
+from crawler.redact import redact_url
 from schemas.assess import NotAnArticle, bangkok_today, build_content
 from schemas.digest import content_sha256
 from schemas.models import ArchivedArticle, Finding
@@ -45,7 +47,7 @@ class ValidatePipeline:
             return item
         item.article = ArchivedArticle(
             **dict(content),
-            url=item.url,
+            url=redact_url(item.url),
             canonical_url=item.canonical_url,
             site=item.site,
             language=item.language,
@@ -53,6 +55,7 @@ class ValidatePipeline:
             fetched_at=item.fetched_at,
             content_sha256=content_sha256(content),
         )
+        checkpoint("validated")
         self.stats.inc_value("archive/articles")
         if content.warnings:
             self.stats.inc_value("archive/with_warnings")

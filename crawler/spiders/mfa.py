@@ -31,7 +31,9 @@ from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from crawler import __version__
+from crawler.faults import checkpoint
 from crawler.items import FetchedPage, NotModified
+from crawler.platforms.charset import ReadPage, read_page
 from crawler.platforms.mfa import PageContext, extract_article, listing_cards
 from crawler.registry import Registry, Site
 from crawler.resources import open_schedule
@@ -189,7 +191,16 @@ class MfaSpider(scrapy.Spider):
         category = _category(response.url)
         listed = self.listed.setdefault(start, set())
         new = 0
-        for card in listing_cards(response.selector.root, self._context(response.url)):
+        cards = listing_cards(self._read(response).root, self._context(response.url))
+        limit = self.crawler.settings.getint("LISTING_MAX_LINKS", 500)
+        if len(cards) > limit:
+            self.crawler.stats.inc_value("archive/listing_truncated")
+            logger.warning(
+                "listing %s shows %d article links; reading the first %d (LISTING_MAX_LINKS)",
+                response.url, len(cards), limit,
+            )  # fmt: skip
+            cards = cards[:limit]
+        for card in cards:
             if self.since and card.card_date and card.card_date < self.since:
                 continue
             identity = canonical_url(card.url, self.aliases)
@@ -232,14 +243,14 @@ class MfaSpider(scrapy.Spider):
             self.crawler.stats.inc_value("archive/not_html")
             return
         self.seen.add(identity)
+        page = self._read(response)
         try:
-            raw, problem = (
-                extract_article(response.selector.root, self._context(response.url)),
-                None,
-            )
+            raw, problem = extract_article(page.root, self._context(response.url)), None
         except Exception as exc:
             logger.exception("could not read %s", response.url)
             raw, problem = RawArticle(), f"{type(exc).__name__}: {exc}"
+        raw.notes.extend(page.notes)
+        checkpoint("fetched")
         yield FetchedPage(
             url=response.url,
             canonical_url=identity,
@@ -248,12 +259,19 @@ class MfaSpider(scrapy.Spider):
             category=category,
             fetched_at=datetime.now(UTC),
             html=response.body,
-            encoding=response.encoding,
+            encoding=page.encoding,
             raw=raw,
             extraction_error=problem,
             etag=etag,
             last_modified=modified,
         )
+
+    def _read(self, response: TextResponse) -> ReadPage:
+        page = read_page(response.body, response.encoding, lambda: response.selector.root)
+        if page.notes:
+            key = "archive/charset_fixed" if page.clean else "archive/charset_damaged"
+            self.crawler.stats.inc_value(key)
+        return page
 
     def on_error(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)

@@ -1,0 +1,63 @@
+"""Secrets stay out of logs, summaries and records.
+
+A URL can carry a credential: ``user:password@`` before the host, or a signature or
+token in its query (S3 presigned URLs, CDN tokens).  :func:`redact_url` keeps the URL
+recognisable and replaces those values with ``REDACTED``; :class:`RedactingFilter`
+applies it to every URL in every log record of the crawl.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+REDACTED = "REDACTED"
+SECRET_PARAMETERS = re.compile(
+    r"^(x-amz-[a-z0-9-]+|signature|sig|token|access_token|id_token|refresh_token|api[_-]?key"
+    r"|apikey|password|passwd|pwd|secret|client_secret|awsaccesskeyid|credential|auth"
+    r"|authorization|session|sessionid|sid)$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://[^\s<>'\"]+")
+
+
+def is_secret_parameter(name: str) -> bool:
+    return bool(SECRET_PARAMETERS.match(name))
+
+
+def redact_url(url: str) -> str:
+    """``url`` without its credentials (userinfo, secret query values)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = f"{REDACTED}@{netloc.rsplit('@', 1)[1]}"
+    query = parts.query
+    if query and any(is_secret_parameter(k) for k, _ in parse_qsl(query, keep_blank_values=True)):
+        pairs = parse_qsl(query, keep_blank_values=True)
+        query = urlencode([(k, REDACTED if is_secret_parameter(k) else v) for k, v in pairs])
+    if netloc == parts.netloc and query == parts.query:
+        return url
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact_text(text: str) -> str:
+    """``text`` with every URL in it redacted."""
+    return _URL.sub(lambda match: redact_url(match.group(0)), text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a log record whose message holds a URL with a credential."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True
+        clean = redact_text(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True

@@ -1,0 +1,55 @@
+"""Credentials in URLs never reach logs, summaries or records."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from crawler.redact import RedactingFilter, redact_text, redact_url
+from crawler.urls import canonical_url
+
+SIGNED = (
+    "https://bucket.s3.amazonaws.com/a.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+    "&X-Amz-Credential=AKIAEXAMPLE%2F20261126%2Fus-east-1&X-Amz-Signature=deadbeef&x=1"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.mfa.go.th/th/content/x?cate=1", "https://www.mfa.go.th/th/content/x?cate=1"),
+        ("https://user:pa55@www.mfa.go.th/th/x", "https://REDACTED@www.mfa.go.th/th/x"),
+        (
+            "https://cdn.example/x.jpg?token=s3cr3t&w=200",
+            "https://cdn.example/x.jpg?token=REDACTED&w=200",
+        ),
+    ],
+)
+def test_redact_url(url: str, expected: str) -> None:
+    assert redact_url(url) == expected
+
+
+def test_a_presigned_url_keeps_nothing_secret() -> None:
+    redacted = redact_url(SIGNED)
+    assert "AKIAEXAMPLE" not in redacted and "deadbeef" not in redacted
+    assert "x=1" in redacted and redacted.startswith("https://bucket.s3.amazonaws.com/a.pdf?")
+
+
+def test_redact_text_finds_every_url() -> None:
+    text = f"could not fetch {SIGNED}: 403 and https://u:p@h.example/ too"
+    clean = redact_text(text)
+    assert "deadbeef" not in clean and "u:p@" not in clean and "could not fetch" in clean
+
+
+def test_the_log_filter_rewrites_records(caplog: pytest.LogCaptureFixture) -> None:
+    logger = logging.getLogger("test.redact")
+    caplog.handler.addFilter(RedactingFilter())
+    with caplog.at_level(logging.INFO):
+        logger.info("fetched %s (%d bytes)", SIGNED, 10)
+    assert "deadbeef" not in caplog.text and "fetched https://bucket" in caplog.text
+
+
+def test_secret_parameters_are_no_part_of_an_articles_identity() -> None:
+    plain = canonical_url("https://www.mfa.go.th/th/content/x")
+    assert canonical_url("https://www.mfa.go.th/th/content/x?token=abc&Signature=z") == plain
