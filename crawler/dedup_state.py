@@ -95,12 +95,28 @@ class DedupState:
         with self._lock:
             return int(self._db.execute("SELECT COUNT(*) FROM versions").fetchone()[0])
 
-    def rebuild(self, versions: Iterable[tuple[str, ArchivedArticle]]) -> int:
-        """Replace the state with what the store holds; returns the number of versions."""
+    def version_keys(self) -> set[str]:
         with self._lock:
-            self._db.execute("DELETE FROM versions")
+            return {row[0] for row in self._db.execute("SELECT version_key FROM versions")}
+
+    def rebuild(self, versions: Iterable[tuple[str, ArchivedArticle]]) -> int:
+        """Replace the state with what the store holds, in one transaction (a crash
+        midway leaves the old state); returns the number of versions."""
         total = 0
-        for key, article in versions:
-            self.record(article, key, article.version_reason)
-            total += 1
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("DELETE FROM versions")
+                for key, article in versions:
+                    updated = article.updated_date.isoformat() if article.updated_date else None
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (article.canonical_url, updated, article.content_sha256, key,
+                         article.site, article.fetched_at.isoformat(), article.version_reason),
+                    )  # fmt: skip
+                    total += 1
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
         return total

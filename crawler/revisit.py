@@ -24,6 +24,8 @@ from pathlib import Path
 
 from scrapy.settings import BaseSettings
 
+from schemas.models import ArchivedArticle
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schedule (
     canonical_url TEXT PRIMARY KEY,
@@ -86,6 +88,18 @@ class Observation:
     last_modified: str | None
     fetched_at: datetime
     changed: bool
+
+
+def article_observation(
+    article: ArchivedArticle, changed: bool, etag: str | None = None,
+    last_modified: str | None = None,
+) -> Observation:  # fmt: skip
+    """What fetching ``article`` told the schedule."""
+    return Observation(
+        canonical_url=article.canonical_url, url=article.url, site=article.site,
+        category=article.category, imported_date=article.imported_date, etag=etag,
+        last_modified=last_modified, fetched_at=article.fetched_at, changed=changed,
+    )  # fmt: skip
 
 
 class RevisitSchedule:

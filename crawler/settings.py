@@ -22,6 +22,12 @@ DEDUP_STATE_PATH = os.environ.get("DEDUP_STATE_PATH", "")
 SITE_REGISTRY = os.environ.get("SITE_REGISTRY", "")
 # A second crawl of the same archive waits this long for the first, then refuses.
 CRAWL_LOCK_WAIT = 0.0
+# The exit status is 1 when a run passes these (with at least HEALTH_MIN_COUNT cases),
+# when nothing was archived from a site whose article pages came, or when anything
+# stays spooled.
+HEALTH_MAX_QUARANTINE_RATE = 0.25
+HEALTH_MAX_FAILED_RATE = 0.10
+HEALTH_MIN_COUNT = 5
 # A JSON copy of the run summary, for schedulers and monitors (optional).
 SUMMARY_PATH = os.environ.get("SUMMARY_PATH", "")
 # Where the dedup state and spool of a remote (S3) archive live on this machine.

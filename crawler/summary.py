@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,54 @@ LABELS = {
 }
 
 
-def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str, Any]:
+ARCHIVED = ("first", "updated", "unchanged", "silent_edit", "reverted", "changed")
+
+
+@dataclass(frozen=True)
+class Health:
+    """When a run counts as failed (settings ``HEALTH_*``): rates above these, with at
+    least ``min_count`` occurrences so that one bad page of three is not an alarm."""
+
+    max_quarantine_rate: float = 0.25
+    max_failed_rate: float = 0.10
+    min_count: int = 5
+
+
+def problems_of(stats: dict[str, Any], failed: list[tuple[str, str]], health: Health) -> list[str]:
+    """Why the run is unhealthy (an empty list for a healthy run)."""
+    problems = []
+    if failed and not stats.get("archive/articles") and not stats.get("archive/not_an_article"):
+        url, reason = failed[0]
+        problems.append(f"nothing could be fetched ({len(failed)} failed; {url}: {reason})")
+    sites = {key.rsplit("/", 1)[1] for key in stats if key.startswith("archive/article_pages/")}
+    for site in sorted(sites):
+        fetched = stats[f"archive/article_pages/{site}"]
+        if fetched and not any(stats.get(f"archive/{o}/{site}") for o in ARCHIVED):
+            problems.append(f"nothing archived from {site} although {fetched} article pages came")
+    pages = stats.get("revisit/fetched", 0)
+    quarantined = stats.get("archive/quarantined", 0)
+    if quarantined >= health.min_count and quarantined > health.max_quarantine_rate * pages:
+        problems.append(f"{quarantined} of {pages} article pages quarantined")
+    requests = stats.get("downloader/request_count", 0)
+    if len(failed) >= health.min_count and len(failed) > health.max_failed_rate * requests:
+        problems.append(f"{len(failed)} of {requests} requests failed for good")
+    if stats.get("archive/store_failed"):
+        problems.append(
+            f"{stats['archive/store_failed']} items could be neither stored nor spooled"
+        )
+    if stats.get("spider_exceptions/count"):
+        problems.append(f"{stats['spider_exceptions/count']} errors in the spider (see the log)")
+    if stats.get("archive/still_spooled"):
+        problems.append(
+            f"{stats['archive/still_spooled']} items stay spooled (the store did not answer);"
+            " the next run stores them first"
+        )
+    return problems
+
+
+def summarise(
+    stats: dict[str, Any], failed: list[tuple[str, str]], health: Health | None = None
+) -> dict[str, Any]:
     """The summary as data: totals, per-site counts, failures and the verdict."""
     per_site: dict[str, dict[str, int]] = defaultdict(dict)
     for key, value in stats.items():
@@ -53,23 +101,7 @@ def summarise(stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str,
             per_site[parts[2]][LABELS[parts[1]]] = value
     totals = {LABELS[name]: stats.get(f"archive/{name}", 0) for name in LABELS}
     fetched = stats.get("downloader/response_count", 0)
-    problems = []
-    if (
-        failed
-        and not stats.get("archive/articles", 0)
-        and not stats.get("archive/not_an_article", 0)
-    ):
-        url, reason = failed[0]
-        problems.append(f"nothing could be fetched ({len(failed)} failed; {url}: {reason})")
-    if totals["not stored"]:
-        problems.append(f"{totals['not stored']} articles could be neither stored nor spooled")
-    if stats.get("spider_exceptions/count"):
-        problems.append(f"{stats['spider_exceptions/count']} errors in the spider (see the log)")
-    if stats.get("archive/still_spooled"):
-        problems.append(
-            f"{stats['archive/still_spooled']} items stay spooled (the store did not answer);"
-            " the next run stores them first"
-        )
+    problems = problems_of(stats, failed, health or Health())
     return {
         "archive": stats.get("archive/location"),
         "pages_fetched": fetched,
@@ -123,6 +155,12 @@ class RunSummary:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.path = crawler.settings.get("SUMMARY_PATH")
+        settings = crawler.settings
+        self.health = Health(
+            max_quarantine_rate=settings.getfloat("HEALTH_MAX_QUARANTINE_RATE", 0.25),
+            max_failed_rate=settings.getfloat("HEALTH_MAX_FAILED_RATE", 0.10),
+            min_count=settings.getint("HEALTH_MIN_COUNT", 5),
+        )
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -133,7 +171,7 @@ class RunSummary:
         assert self.crawler.stats is not None
         stats = dict(self.crawler.stats.get_stats())
         stats.setdefault("finish_reason", reason)
-        summary = summarise(stats, list(getattr(spider, "failed", [])))
+        summary = summarise(stats, list(getattr(spider, "failed", [])), self.health)
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info("%s", render_summary(summary))
         if self.path:

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -23,10 +22,10 @@ from twisted.internet.threads import deferToThread
 from crawler.archive import Archive
 from crawler.dedup_state import DedupState, KnownVersion
 from crawler.items import FetchedPage, NotModified
+from crawler.rebuild import rebuild_state
 from crawler.resources import dedup_state_path, open_archive, open_schedule
-from crawler.revisit import Observation, RevisitSchedule
+from crawler.revisit import Observation, RevisitSchedule, article_observation
 from crawler.storage import StorageError
-from schemas.models import ArchivedArticle
 
 logger = logging.getLogger(__name__)
 
@@ -101,21 +100,7 @@ class DedupPipeline:
             logger.info("dedup state rebuilt from the archive: %d versions", rebuilt)
 
     def _rebuild(self) -> int:
-        """State and schedule from the store's records, in one pass over them."""
-        latest: dict[str, Observation] = {}
-
-        def versions() -> Iterator[tuple[str, ArchivedArticle]]:
-            for key, article in self.archive.versions():
-                known = latest.get(article.canonical_url)
-                if known is None or article.fetched_at > known.fetched_at:
-                    latest[article.canonical_url] = observation(article, changed=True)
-                yield key, article
-
-        total = self.state.rebuild(versions())
-        self.schedule.clear()
-        for seen in latest.values():
-            self.schedule.observe(seen)
-        return total
+        return rebuild_state(self.archive, self.state, self.schedule)
 
     def close_spider(self) -> None:
         sites = getattr(self.crawler.spider, "crawl_sites", None)
@@ -142,7 +127,9 @@ class DedupPipeline:
                 # the page went back to an earlier version: latest moves back to it
                 item.version_reason, item.existing_key = "reverted", decision.existing.version_key
                 return item
-            self._unchanged(item.site, observation(article, changed=False, item=item))
+            self._unchanged(
+                item.site, article_observation(article, False, item.etag, item.last_modified)
+            )
             raise DropItem(f"unchanged: {article.canonical_url}", log_level="DEBUG")
         item.version_reason = reason
         item.article = article.model_copy(update={"version_reason": reason})
@@ -157,23 +144,6 @@ class DedupPipeline:
         self.schedule.observe(seen)
         self.stats.inc_value("archive/unchanged")
         self.stats.inc_value(f"archive/unchanged/{site}")
-
-
-def observation(
-    article: ArchivedArticle, changed: bool, item: FetchedPage | None = None
-) -> Observation:
-    """What fetching ``article`` told the revisit schedule."""
-    return Observation(
-        canonical_url=article.canonical_url,
-        url=article.url,
-        site=article.site,
-        category=article.category,
-        imported_date=article.imported_date,
-        etag=item.etag if item else None,
-        last_modified=item.last_modified if item else None,
-        fetched_at=article.fetched_at,
-        changed=changed,
-    )
 
 
 def observation_of(item: NotModified) -> Observation:

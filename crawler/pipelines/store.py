@@ -35,9 +35,8 @@ from crawler.archive import Archive, Version
 from crawler.dedup_state import DedupState
 from crawler.faults import checkpoint
 from crawler.items import FetchedPage
-from crawler.pipelines.dedup import observation
 from crawler.resources import dedup_state_path, open_archive, open_schedule, spool_directory
-from crawler.revisit import RevisitSchedule
+from crawler.revisit import RevisitSchedule, article_observation
 from crawler.spool import Spool
 from crawler.storage import StorageError
 
@@ -115,7 +114,9 @@ class StorePipeline:
         if item.existing_key is not None:  # reverted: no new version, latest moves back
             self.archive.move_latest(item.article, item.existing_key)
             self.state.touch(item.article.canonical_url, item.existing_key, item.fetched_at)
-            self.schedule.observe(observation(item.article, changed=True, item=item))
+            self.schedule.observe(
+                article_observation(item.article, True, item.etag, item.last_modified)
+            )
             return item.existing_key
         known = self.state.versions(item.article.canonical_url)
         newest = all(v.fetched_at <= item.article.fetched_at.isoformat() for v in known)
@@ -123,7 +124,9 @@ class StorePipeline:
         stored = self.archive.write_version(version, newest=newest)
         checkpoint("record")
         self.state.record(item.article, stored.key, item.version_reason)
-        self.schedule.observe(observation(item.article, changed=True, item=item))
+        self.schedule.observe(
+            article_observation(item.article, True, item.etag, item.last_modified)
+        )
         return stored.key
 
     def _count(self, item: FetchedPage) -> None:

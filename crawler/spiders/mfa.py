@@ -243,6 +243,7 @@ class MfaSpider(scrapy.Spider):
             self.crawler.stats.inc_value("archive/not_html")
             return
         self.seen.add(identity)
+        self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
         page = self._read(response)
         try:
             raw, problem = extract_article(page.root, self._context(response.url)), None

@@ -1,0 +1,162 @@
+"""Checking an archive, and repairing what can be derived: ``scrapy verify [--repair]``.
+
+Errors (the archive is not what it claims):
+- a record that does not validate, or whose content hash or key does not match it;
+- a version without its text or HTML, or whose text is not the rendering of its record;
+- a dedup state entry for a version the store does not hold;
+- a ``latest.json`` that is missing or points at a missing or older version.
+
+``--repair`` also rewrites a missing or wrong ``article.txt`` from its record (the raw
+HTML, if lost, cannot be derived and stays an error).
+
+Notes (harmless, reported): versions a crash left uncommitted (no record: invisible, and
+completed when the article is next stored), temporary files, versions the state has not
+recorded yet (it lags the store after a crash; the next run records them).
+
+``--repair`` rebuilds the dedup state and the revisit schedule from the store, rewrites
+the ``latest.json`` pointers, and removes temporary files of a local archive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from crawler.archive import RECORD, Archive
+from crawler.dedup_state import DedupState
+from crawler.rebuild import rebuild_state
+from crawler.revisit import RevisitSchedule
+from crawler.storage.keys import article_prefix, version_name
+from crawler.storage.local import LocalStorage
+from schemas.digest import content_sha256
+from schemas.models import ArchivedArticle
+from schemas.textform import render
+
+PARTS = ("page.html", "article.txt", RECORD)
+
+
+@dataclass
+class Report:
+    """What verification found."""
+
+    versions: int = 0
+    articles: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def lines(self) -> list[str]:
+        verdict = "OK" if self.ok else f"{len(self.errors)} errors"
+        head = f"verify: {verdict}: {self.versions} versions of {self.articles} articles"
+        return [
+            head,
+            *(f"  error: {e}" for e in self.errors),
+            *(f"  note: {n}" for n in self.notes),
+            *(f"  repaired: {r}" for r in self.repaired),
+        ]
+
+
+def _check_version(
+    archive: Archive, key: str, files: set[str], report: Report, repair: bool
+) -> ArchivedArticle | None:
+    missing = [name for name in PARTS if name not in files]
+    if RECORD in missing:
+        report.notes.append(f"{key}: uncommitted version (no record; a crash leftover)")
+        return None
+    storage = archive.storage
+    try:
+        article = ArchivedArticle.model_validate_json(storage.get(f"{key}/{RECORD}") or b"")
+    except ValidationError as exc:
+        report.errors.append(f"{key}/{RECORD}: invalid record: {exc.errors()[0]['msg']}")
+        return None
+    report.versions += 1
+    text = render(article).encode("utf-8")
+    if repair and storage.get(f"{key}/article.txt") != text:
+        storage.put(f"{key}/article.txt", text, "text/plain; charset=utf-8")
+        report.repaired.append(f"{key}/article.txt rewritten from its record")
+        files.add("article.txt")
+        missing = [name for name in PARTS if name not in files]
+    if missing:
+        report.errors.append(f"{key}: committed version without {', '.join(missing)}")
+    if content_sha256(article) != article.content_sha256:
+        report.errors.append(f"{key}: content_sha256 does not match the record's content")
+    updated = article.updated_date.isoformat() if article.updated_date else None
+    name = version_name(updated, article.content_sha256)
+    expected = f"{article_prefix(article.canonical_url)}/{name}"
+    if expected != key:
+        report.errors.append(f"{key}: the record belongs at {expected}")
+    if "article.txt" in files and storage.get(f"{key}/article.txt") != text:
+        report.errors.append(f"{key}/article.txt is not the rendering of its record")
+    return article
+
+
+def verify(archive: Archive, state: DedupState | None, repair: bool = False,
+           schedule: RevisitSchedule | None = None) -> Report:  # fmt: skip
+    """Check every version, pointer and state entry; with ``repair``, fix what derives."""
+    report = Report()
+    files: dict[str, set[str]] = defaultdict(set)
+    pointers: set[str] = set()
+    for key in archive.storage.list("articles/"):
+        folder, name = key.rsplit("/", 1)
+        if name == "latest.json":
+            pointers.add(folder)
+        else:
+            files[folder].add(name)
+    latest: dict[str, tuple[str, ArchivedArticle]] = {}
+    stored: set[str] = set()
+    for key in sorted(files):
+        article = _check_version(archive, key, files[key], report, repair)
+        if article is None:
+            continue
+        stored.add(key)
+        prefix = key.rsplit("/", 1)[0]
+        if prefix not in latest or article.fetched_at > latest[prefix][1].fetched_at:
+            latest[prefix] = (key, article)
+    report.articles = len(latest)
+    for prefix, (key, article) in sorted(latest.items()):
+        data = archive.storage.get(f"{prefix}/latest.json") if prefix in pointers else None
+        pointer = json.loads(data) if data else {}
+        if pointer.get("version") != key:
+            problem = f"{prefix}/latest.json points at {pointer.get('version')}, not {key}"
+            if repair:
+                archive.move_latest(article, key, newest=True)
+                report.repaired.append(problem)
+            else:
+                report.errors.append(problem)
+    if state is not None:
+        _check_state(state, stored, report, repair)
+    if repair and state is not None and schedule is not None:
+        count = rebuild_state(archive, state, schedule)
+        report.repaired.append(f"dedup state and revisit schedule rebuilt from {count} versions")
+    if isinstance(archive.storage, LocalStorage):
+        _check_temporary_files(archive.storage.root, report, repair)
+    return report
+
+
+def _check_state(state: DedupState, stored: set[str], report: Report, repair: bool) -> None:
+    recorded = state.version_keys()
+    for key in sorted(recorded - stored):
+        problem = f"the dedup state claims {key}, which the store does not hold"
+        (report.repaired if repair else report.errors).append(problem)
+    lagging = stored - recorded
+    if lagging:
+        report.notes.append(f"{len(lagging)} stored versions not yet in the dedup state")
+
+
+def _check_temporary_files(root: Path, report: Report, repair: bool) -> None:
+    leftovers = [p for p in root.rglob(".*.tmp") if p.is_file()]
+    if leftovers:
+        report.notes.append(f"{len(leftovers)} temporary files left by interrupted writes")
+    if repair:
+        for path in leftovers:
+            path.unlink(missing_ok=True)
+        if leftovers:
+            report.repaired.append(f"{len(leftovers)} temporary files removed")
