@@ -36,6 +36,8 @@ from twisted.web.server import Request, Site
 
 from tests.replica.conditional import answer_conditionally
 from tests.replica.content import Page, bumped, load_pages, silently_edited
+from tests.replica.faults import Fault, Faults, respond
+from tests.replica.hostile import hostile_pages
 from tests.replica.render import LISTINGS, Theme, article_html, error_html, listing_html
 
 ROBOTS = b"User-agent: *\nDisallow: /_replica/\nDisallow: /th/private/\n"
@@ -54,6 +56,7 @@ class Replica(Resource):
         self.pages = dict(self.original)
         self.started = time.time()  # Last-Modified of a page nobody changed
         self.modified: dict[str, float] = {}
+        self.faults = Faults()
 
     def _ordered(self, language: str) -> list[Page]:
         pages = [p for p in self.pages.values() if p.language == language]
@@ -64,38 +67,60 @@ class Replica(Resource):
         request.setHeader(b"content-type", ctype)  # type: ignore[no-untyped-call]
         return body
 
-    def render_GET(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
+    def render_GET(self, request: Request) -> bytes | int:  # noqa: N802 - Twisted's name
         url = request.uri.decode("ascii", "replace")
         path = unquote(urlsplit(url).path).rstrip("/") or "/"
         query = parse_qs(urlsplit(url).query)
+        language = path.strip("/").split("/")[0]
+        language = language if language in LISTINGS else "th"
+        fault = self.faults.take(path)
+        if fault is not None:
+            code, body = self._answer(request, path, query)
+            return respond(request, fault, body, error_html(self.theme, language).encode())
+        code, body = self._answer(request, path, query)
+        if code == 200 and path in self.pages and not self.pages[path].broken:
+            self._reply(request, b"")  # status 200 and content type, unless it is a 304:
+            return answer_conditionally(request, body, self.modified.get(path, self.started))
+        ctype = HTML if path.startswith(("/th", "/en")) or code == 404 else b"application/json"
+        return self._reply(request, body, b"text/plain" if path == "/robots.txt" else ctype, code)
+
+    def _answer(
+        self, request: Request, path: str, query: dict[str, list[str]]
+    ) -> tuple[int, bytes]:
+        """The status and body a path gets when nothing goes wrong."""
         if path == "/robots.txt":
-            return self._reply(request, ROBOTS, b"text/plain")
+            return 200, ROBOTS
         if path == "/_replica/pages":
             listing = [
                 {"path": p.path, "href": p.href, "title": p.title} for p in self.pages.values()
             ]
-            return self._reply(request, json.dumps(listing).encode(), b"application/json")
+            return 200, json.dumps(listing).encode()
         segments = path.strip("/").split("/")
         language = segments[0] if segments[0] in LISTINGS else "th"
         if len(segments) == 3 and segments[1] == "content-category":
-            number = int(query.get("p", ["1"])[0]) if query.get("p", ["1"])[0].isdigit() else 1
-            html = listing_html(self.theme, language, self._ordered(language), number)
-            return self._reply(request, html.encode())
+            number = query.get("p", ["1"])[0]
+            page_number = int(number) if number.isdigit() else 1
+            return 200, listing_html(
+                self.theme, language, self._ordered(language), page_number
+            ).encode()
         if len(segments) == 1 and segments[0] in LISTINGS:
-            return self._reply(
-                request, listing_html(self.theme, language, self._ordered(language), 1).encode()
-            )
+            return 200, listing_html(self.theme, language, self._ordered(language), 1).encode()
         page = self.pages.get(path)
         if page is None:
-            return self._reply(request, error_html(self.theme, language).encode(), code=404)
+            return 404, error_html(self.theme, language).encode()
         if page.broken == "error":
-            return self._reply(request, error_html(self.theme, language).encode())
-        others = [p for p in self._ordered(page.language) if p.path != page.path]
+            return 200, error_html(self.theme, language).encode()
+        others = [p for p in self._ordered(page.language) if p.path != page.path][:3]
         base = f"http://{request.getHeader('host')}"
-        body = article_html(self.theme, page, others, base + page.href).encode()
-        modified = self.modified.get(page.path, self.started)
-        self._reply(request, b"")  # status 200 and content type, unless it is a 304:
-        return answer_conditionally(request, body, modified)
+        return 200, article_html(self.theme, page, others, base + page.href).encode()
+
+    def _add_hostile_pages(self) -> list[str]:
+        base = next(p for p in self.original.values() if "aseancanada2020" in p.href)
+        added = []
+        for key, page in hostile_pages(base):
+            self.pages[key] = page
+            added.append(page.href)
+        return added
 
     def render_POST(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
         split = urlsplit(request.uri.decode("ascii", "replace"))
@@ -104,7 +129,22 @@ class Replica(Resource):
         if action == "reset":
             self.pages = dict(self.original)
             self.started, self.modified = max(time.time(), self.started + 1), {}
+            self.faults.clear()
             return self._reply(request, b'{"ok": true}', b"application/json")
+        if action == "fault":
+            fault = Fault(
+                kind=query["kind"], times=int(query.get("times", "1")),
+                seconds=float(query.get("seconds", "1")), to=query.get("to", ""),
+            )  # fmt: skip
+            self.faults.add(unquote(query["path"]).rstrip("/") or "/", fault)
+            return self._reply(request, b'{"ok": true}', b"application/json")
+        if action == "faults-served":
+            return self._reply(
+                request, json.dumps(self.faults.served).encode(), b"application/json"
+            )
+        if action == "hostile":
+            added = self._add_hostile_pages()
+            return self._reply(request, json.dumps(added).encode(), b"application/json")
         page = self.pages.get(unquote(query.get("path", "")).rstrip("/"))
         if page is None:
             return self._reply(request, b'{"error": "no such page"}', b"application/json", 404)
