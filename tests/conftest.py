@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.s3server import S3Server, start_s3, stop_s3
+
+if TYPE_CHECKING:
+    from tests.e2e.harness import Replica
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("MFA_SHARED_DIR", REPO.parent / "shared"))
@@ -32,3 +36,21 @@ def s3_server() -> Iterator[S3Server]:
             patch.setenv(name, value)
         yield server
     stop_s3(server)
+
+
+@pytest.fixture(scope="session")
+def replica() -> Iterator[Replica]:
+    """The replica of the platform, one server process for the whole session."""
+    from tests.e2e.harness import start_replica, stop
+
+    server = start_replica()
+    yield server
+    stop(server.process)
+
+
+@pytest.fixture
+def fresh_replica(replica: Replica) -> Iterator[Replica]:
+    """The replica with every page as loaded (and no fault planned), before and after."""
+    replica.control("reset")
+    yield replica
+    replica.control("reset")

@@ -28,6 +28,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import response_status_message
 from twisted.python.failure import Failure
 
 from crawler import __version__
@@ -278,6 +280,8 @@ class MfaSpider(scrapy.Spider):
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
         reason = failure.getErrorMessage() or repr(failure.value)
+        if isinstance(failure.value, HttpError):
+            reason = f"HTTP {response_status_message(failure.value.response.status)}"
         self.failed.append((url, reason))
         self.crawler.stats.inc_value("archive/fetch_failed")
         logger.error("could not fetch %s: %s", url, reason)

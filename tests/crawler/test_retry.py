@@ -1,0 +1,62 @@
+"""Backoff and Retry-After, computed without waiting."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from scrapy import Request
+from scrapy.http import Response
+from scrapy.settings import Settings
+
+from crawler.retry import BackoffRetryMiddleware, retry_after_seconds
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (b"5", 5.0),
+        ("120", 120.0),
+        ("Thu, 26 Nov 2026 12:00:30 GMT", 30.0),
+        ("Thu, 26 Nov 2026 11:00:00 GMT", 0.0),  # already past
+        ("soon", None),
+        (None, None),
+    ],
+)
+def test_retry_after(value: bytes | str | None, expected: float | None) -> None:
+    assert retry_after_seconds(value, now=NOW) == expected
+
+
+def _middleware() -> BackoffRetryMiddleware:
+    return BackoffRetryMiddleware(
+        Settings(
+            {
+                "RETRY_ENABLED": True,
+                "RETRY_BACKOFF_BASE": 1.0,
+                "RETRY_BACKOFF_MAX": 8.0,
+                "RETRY_AFTER_MAX": 60.0,
+                "RETRY_TIMES": 3,
+                "RETRY_HTTP_CODES": [503],
+                "RETRY_PRIORITY_ADJUST": -1,
+                "RETRY_EXCEPTIONS": [],
+            }
+        )  # fmt: skip
+    )
+
+
+def test_backoff_doubles_with_jitter_up_to_the_ceiling() -> None:
+    middleware = _middleware()
+    for attempts, (low, high) in enumerate([(0.5, 1.5), (1, 3), (2, 6), (4, 12), (4, 12)]):
+        delay = middleware.delay(Request("https://x.example/", meta={"retry_times": attempts}))
+        assert low <= delay <= min(high, 12), (attempts, delay)
+
+
+def test_the_servers_retry_after_wins_but_is_capped() -> None:
+    middleware = _middleware()
+    request = Request("https://x.example/")
+    asked = Response(request.url, status=503, headers={"Retry-After": "7"}, request=request)
+    assert middleware.delay(request, asked) == 7.0
+    greedy = Response(request.url, status=503, headers={"Retry-After": "3600"}, request=request)
+    assert middleware.delay(request, greedy) == 60.0

@@ -1,0 +1,90 @@
+"""The fault suite (``pytest -m faults``): real crawler processes against the replica and
+the S3 server, with faults injected, and a table of what each fault cost.
+
+Each scenario records: the fault, how many times it was injected, the articles expected,
+archived, lost (must be 0) and corrupt (must be 0, as ``verify`` judges the archive).
+The table is printed at the end of the session and written to ``FAULTS_REPORT`` (JSON)
+if that is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pytest
+
+from crawler.archive import Archive
+from crawler.dedup_state import DedupState
+from crawler.storage import Storage
+from crawler.storage.local import LocalStorage
+from crawler.verify import verify
+
+
+@dataclass
+class FaultRow:
+    fault: str
+    injected: int
+    expected: int
+    archived: int
+    lost: int
+    corrupt: int
+
+
+ROWS: list[FaultRow] = []
+
+
+@dataclass
+class Audit:
+    """An archive as ``verify`` sees it: distinct articles, duplicates, errors."""
+
+    articles: int
+    versions: int
+    duplicates: int
+    errors: list[str]
+
+
+def audit(storage: Storage, state_path: Path | None) -> Audit:
+    archive = Archive(storage)
+    per_article = Counter(article.canonical_url for _key, article in archive.versions())
+    state = DedupState(state_path) if state_path is not None and state_path.exists() else None
+    report = verify(archive, state)
+    if state is not None:
+        state.close()
+    duplicates = sum(count - 1 for count in per_article.values())
+    return Audit(len(per_article), sum(per_article.values()), duplicates, report.errors)
+
+
+def audit_local(archive_root: Path) -> Audit:
+    return audit(LocalStorage(archive_root), archive_root / ".state" / "dedup.sqlite3")
+
+
+@pytest.fixture
+def record_fault() -> Callable[..., None]:
+    def record(fault: str, injected: int, expected: int, archived: int, corrupt: int) -> None:
+        ROWS.append(FaultRow(fault, injected, expected, archived, expected - archived, corrupt))
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not ROWS:
+        return
+    head = (
+        f"{'fault':<58} {'injected':>8} {'expected':>8} {'archived':>8} {'lost':>5} {'corrupt':>7}"
+    )
+    terminalreporter.write_sep("=", "fault suite")
+    terminalreporter.write_line(head)
+    for row in ROWS:
+        terminalreporter.write_line(
+            f"{row.fault:<58} {row.injected:>8} {row.expected:>8} {row.archived:>8}"
+            f" {row.lost:>5} {row.corrupt:>7}"
+        )
+    if os.environ.get("FAULTS_REPORT"):
+        Path(os.environ["FAULTS_REPORT"]).write_text(
+            json.dumps([asdict(row) for row in ROWS], ensure_ascii=False, indent=2) + "\n"
+        )
