@@ -42,7 +42,7 @@ def _middleware() -> BackoffRetryMiddleware:
                 "RETRY_PRIORITY_ADJUST": -1,
                 "RETRY_EXCEPTIONS": [],
             }
-        )  # fmt: skip
+        )
     )
 
 
