@@ -66,6 +66,7 @@ RETRY_BACKOFF_MAX = 30.0
 RETRY_AFTER_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
     "crawler.addresses.AddressFilterMiddleware": 50,
+    "crawler.addresses.OffsiteRedirectMiddleware": 650,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.retry.BackoffRetryMiddleware": 550,
 }

@@ -172,6 +172,10 @@ class RunSummary:
         stats = dict(self.crawler.stats.get_stats())
         stats.setdefault("finish_reason", reason)
         summary = summarise(stats, list(getattr(spider, "failed", [])), self.health)
+        summary["refused"] = [
+            {"url": redact_url(url), "reason": redact_text(reason)}
+            for url, reason in getattr(spider, "refused", [])
+        ]
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info("%s", render_summary(summary))
         if self.path:

@@ -19,6 +19,7 @@ disk for the next run, which flushes it first, and the run reports it.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -123,10 +124,12 @@ class StorePipeline:
         version = version or self.archive.prepare_version(item.article, item.html, item.encoding)
         stored = self.archive.write_version(version, newest=newest)
         checkpoint("record")
-        self.state.record(item.article, stored.key, item.version_reason)
-        self.schedule.observe(
-            article_observation(item.article, True, item.etag, item.last_modified)
-        )
+        try:
+            self.state.record(item.article, stored.key, item.version_reason)
+            observed = article_observation(item.article, True, item.etag, item.last_modified)
+            self.schedule.observe(observed)
+        except sqlite3.Error as exc:  # e.g. the state's disk is full: keep the item, retry
+            raise StorageError(f"cannot record {stored.key} in the dedup state: {exc}") from exc
         return stored.key
 
     def _count(self, item: FetchedPage) -> None:

@@ -246,13 +246,18 @@ class ListingCard:
     card_date: date | None
 
 
-def listing_cards(document: HtmlElement, context: PageContext) -> list[ListingCard]:
-    """Article links of a listing page in order, each with its card's date if shown."""
+def listing_cards(
+    document: HtmlElement, context: PageContext, limit: int = 10_000
+) -> list[ListingCard]:
+    """Article links of a listing page in order, each with its card's date if shown;
+    at most ``limit`` + 1 of them (so that a caller can tell there were more)."""
     page = ParsedPage(strip_boilerplate(document), context)
     cards: dict[str, ListingCard] = {}
     for link, url in page.article_links(page.root):
         if url not in cards:
             cards[url] = ListingCard(url=url, card_date=_card_date(link, url, page))
+            if len(cards) > limit:  # the caller is told there were more, and reads `limit`
+                break
     return list(cards.values())
 
 

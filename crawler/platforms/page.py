@@ -76,6 +76,7 @@ class ParsedPage:
         self.root, self.context = root, context
         self._lines: dict[HtmlElement, list[str]] = {}
         self._urls: dict[str, str] = {}
+        self._links: dict[HtmlElement, list[tuple[HtmlElement, str]]] = {}
         self._preserving = bool(elements(_PRESERVING, root))
         parts = urlsplit(context.url)
         self._origin = f"{parts.scheme}://{parts.netloc}"
@@ -110,8 +111,12 @@ class ParsedPage:
 
     def links(self, element: HtmlElement) -> list[tuple[HtmlElement, str]]:
         """Visible links under ``element`` with their absolute targets."""
-        links = elements(_LINKS, element)
-        return [(a, self.resolve(a.get("href"))) for a in links if not is_hidden(a)]
+        cached = self._links.get(element)
+        if cached is None:
+            anchors = elements(_LINKS, element)
+            cached = [(a, self.resolve(a.get("href"))) for a in anchors if not is_hidden(a)]
+            self._links[element] = cached
+        return cached
 
     def article_links(self, element: HtmlElement) -> list[tuple[HtmlElement, str]]:
         """Links to article pages of this site (cards, related news)."""

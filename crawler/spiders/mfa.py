@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -92,6 +93,8 @@ class MfaSpider(scrapy.Spider):
         self.listed: dict[str, set[str]] = {}
         """Per start point, the articles its listing pages have shown."""
         self.failed: list[tuple[str, str]] = []
+        self.refused: list[tuple[str, str]] = []
+        """(URL, reason) of requests refused on purpose (off-site, private, oversized)."""
         """(URL, reason) of every request that failed for good, for the run summary."""
 
     @classmethod
@@ -193,13 +196,13 @@ class MfaSpider(scrapy.Spider):
         category = _category(response.url)
         listed = self.listed.setdefault(start, set())
         new = 0
-        cards = listing_cards(self._read(response).root, self._context(response.url))
         limit = self.crawler.settings.getint("LISTING_MAX_LINKS", 500)
+        cards = listing_cards(self._read(response).root, self._context(response.url), limit)
         if len(cards) > limit:
             self.crawler.stats.inc_value("archive/listing_truncated")
             logger.warning(
-                "listing %s shows %d article links; reading the first %d (LISTING_MAX_LINKS)",
-                response.url, len(cards), limit,
+                "listing %s shows more than %d article links; reading the first %d"
+                " (LISTING_MAX_LINKS)", response.url, limit, limit,
             )  # fmt: skip
             cards = cards[:limit]
         for card in cards:
@@ -282,6 +285,11 @@ class MfaSpider(scrapy.Spider):
         reason = failure.getErrorMessage() or repr(failure.value)
         if isinstance(failure.value, HttpError):
             reason = f"HTTP {response_status_message(failure.value.response.status)}"
+        if isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError):
+            self.refused.append((url, reason))
+            self.crawler.stats.inc_value("archive/refused")
+            logger.warning("refused %s: %s", url, reason)
+            return
         self.failed.append((url, reason))
         self.crawler.stats.inc_value("archive/fetch_failed")
         logger.error("could not fetch %s: %s", url, reason)

@@ -8,20 +8,14 @@ data through an outage as a real store does.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crawler.archive import Archive
-from crawler.dedup_state import DedupState
 from crawler.storage import open_storage
-from tests.conftest import REPO
-from tests.e2e.harness import FAST, Replica, run_crawl
+from tests.e2e.harness import Replica, run_crawl
 from tests.s3server import FAKE_CREDENTIALS, S3Server, free_port
 from tests.tcpproxy import TcpProxy
 
@@ -99,115 +93,6 @@ def test_a_fresh_machine_does_not_store_everything_again(
     )
     assert other.totals["new"] == 0 and other.totals["unchanged"] == ARTICLES
     assert "dedup state rebuilt from the archive: 58 versions" in other.log
-
-
-def _crawl_process(
-    workdir: Path, replica: Replica, settings: dict[str, str], env: dict[str, str]
-) -> subprocess.Popen[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        "mfa",
-        "-a",
-        f"start_urls={replica.listing_urls()}",
-    ]
-    for name, value in {**FAST, **settings, "SUMMARY_PATH": str(workdir / "summary.json")}.items():
-        command += ["-s", f"{name}={value}"]
-    import os
-
-    return subprocess.Popen(
-        command, cwd=REPO, env={**os.environ, **env}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-
-
-def _wait_for(condition: Any, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
-
-
-def _article_count(bucket: str, server: S3Server) -> int:
-    return sum(1 for key in _objects(bucket, server) if key.endswith("article.json"))
-
-
-def _assert_complete(bucket: str, server: S3Server, state_dir: Path) -> None:
-    objects = _objects(bucket, server)
-    assert sum(1 for key in objects if key.endswith("article.json")) == ARTICLES
-    assert sum(1 for key in objects if key.endswith("reasons.json")) == 1
-    for key in (k for k in objects if k.endswith("article.json")):  # nothing half-written
-        folder = key.rsplit("/", 1)[0]
-        assert f"{folder}/page.html" in objects and f"{folder}/article.txt" in objects
-        json.loads(objects[key])
-    storage = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
-    in_store = {key for key, _ in Archive(storage).versions()}
-    [state_file] = state_dir.rglob("dedup.sqlite3")
-    state = DedupState(state_file)
-    in_state = {row[0] for row in state._db.execute("SELECT version_key FROM versions")}
-    assert in_state == in_store  # the state claims exactly what the store holds
-    assert not any(p.name == "item.json" for p in state_dir.rglob("*"))  # spool empty
-
-
-def test_the_store_going_down_mid_crawl_loses_nothing(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, proxy: TcpProxy
-) -> None:
-    bucket = s3_server.new_bucket()
-    settings = _s3_settings(
-        bucket, tmp_path, SPOOL_RETRY_SECONDS="0.5", S3_MAX_ATTEMPTS="2",
-        DOWNLOAD_DELAY="0.1", CONCURRENT_REQUESTS_PER_DOMAIN="1",
-    )  # fmt: skip
-    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{proxy.port}"}
-    crawl = _crawl_process(tmp_path, fresh_replica, settings, env)
-    _wait_for(lambda: _article_count(bucket, s3_server) >= 10)
-    proxy.down()
-    time.sleep(2)
-    proxy.up()
-    output, _ = crawl.communicate(timeout=300)
-    assert crawl.returncode == 0, output[-3000:]
-    summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
-    assert summary["totals"]["spooled"] > 0, "the outage did not hit the crawl"
-    assert summary["totals"]["flushed from the spool"] == summary["totals"]["spooled"]
-    assert summary["totals"]["new"] == ARTICLES
-    assert "store unavailable" in output and "Traceback" not in output
-    _assert_complete(bucket, s3_server, tmp_path / "state")
-
-
-def test_a_store_down_for_the_whole_run_is_flushed_by_the_next_run(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, proxy: TcpProxy
-) -> None:
-    bucket = s3_server.new_bucket()
-    settings = _s3_settings(bucket, tmp_path, SPOOL_RETRY_SECONDS="0.5", S3_MAX_ATTEMPTS="2")
-    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{proxy.port}"}
-    start = f"start_urls={fresh_replica.listing_urls()}"
-    proxy.down()
-    first = run_crawl(tmp_path, start, settings=settings, env=env)
-    assert first.returncode == 1
-    assert first.totals["spooled"] == ARTICLES + 1 and first.totals["new"] == 0
-    assert any("stay spooled" in problem for problem in first.summary["problems"])
-    assert _article_count(bucket, s3_server) == 0
-    proxy.up()
-    second = run_crawl(tmp_path, start, "mode=full", settings=settings, env=env)
-    assert second.returncode == 0, second.log[-3000:]
-    assert second.totals["flushed from the spool"] == ARTICLES + 1
-    assert second.totals["unchanged"] == ARTICLES  # the flush recorded them before the crawl
-    _assert_complete(bucket, s3_server, tmp_path / "state")
-
-
-def test_a_slow_store_still_gets_everything(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, proxy: TcpProxy
-) -> None:
-    bucket = s3_server.new_bucket()
-    proxy.delay = 0.05
-    result = run_crawl(
-        tmp_path, f"start_urls={fresh_replica.listing_urls()}",
-        settings=_s3_settings(bucket, tmp_path), env={"AWS_ENDPOINT_URL": f"http://127.0.0.1:{proxy.port}"},
-    )  # fmt: skip
-    assert result.returncode == 0, result.log[-3000:]
-    assert result.totals["spooled"] == 0
-    _assert_complete(bucket, s3_server, tmp_path / "state")
 
 
 def test_credentials_never_appear_in_logs_summaries_or_the_archive(

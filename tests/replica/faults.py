@@ -10,7 +10,9 @@
 - ``huge``: an endless body (Content-Length 200 MB); ``stream``: 20 MB without a length;
 - ``gzipbomb``: 1 GB of zeros, gzip-compressed (about 1 MB on the wire);
 - ``tis620``: the page encoded in TIS-620 while the header says UTF-8;
-- ``badutf8``: the page with bytes that are valid in no charset.
+- ``badutf8``: the page with bytes that are valid in no charset;
+- ``manylinks`` (a listing path): S (``seconds``) article links, the replica's articles
+  over and over under different menu queries.
 """
 
 from __future__ import annotations
@@ -113,7 +115,8 @@ def respond(request: Request, fault: Fault, page: bytes, error_page: bytes) -> b
         return _gzip_bomb()
     if kind == "tis620":
         request.setHeader(b"content-type", html)  # type: ignore[no-untyped-call]
-        return page.decode("utf-8").encode("cp874")  # windows-874: TIS-620 and NBSP
+        # windows-874 (TIS-620 and NBSP); what it lacks becomes a character reference
+        return page.decode("utf-8").encode("cp874", "xmlcharrefreplace")
     if kind == "badutf8":
         request.setHeader(b"content-type", html)  # type: ignore[no-untyped-call]
         marker = "ย่อหน้า".encode()

@@ -25,6 +25,7 @@ import os
 import sys
 import time
 from dataclasses import replace
+from html import escape
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -74,6 +75,14 @@ class Replica(Resource):
         language = path.strip("/").split("/")[0]
         language = language if language in LISTINGS else "th"
         fault = self.faults.take(path)
+        if fault is not None and fault.kind == "manylinks":
+            links = [page.href.split("?")[0] for page in self._ordered(language)]
+            links = [link for link in links if link.isascii() and "%" not in link]
+            cards = "".join(
+                f'<div><a href="{escape(links[i % len(links)])}?cate={i}">{i}</a></div>'
+                for i in range(int(fault.seconds))
+            )
+            return self._reply(request, f"<html><body><main>{cards}</main></body></html>".encode())
         if fault is not None:
             code, body = self._answer(request, path, query)
             return respond(request, fault, body, error_html(self.theme, language).encode())
