@@ -43,21 +43,33 @@ class KnownVersion:
     fetched_at: str
 
 
-class DedupState:
-    """Stored versions per canonical URL, in a SQLite file; safe across threads."""
+class StateFile:
+    """One table of the state file: a SQLite connection shared by the crawl's threads.
 
-    def __init__(self, path: Path) -> None:
+    WAL mode lets the pipelines read while another connection writes; ``synchronous
+    NORMAL`` keeps commits in the WAL without an fsync each (a power loss may lose the
+    last commits, which only makes the state lag the store: never lead it).
+    """
+
+    def __init__(self, path: Path, schema: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        self._db.executescript(schema)
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+class DedupState(StateFile):
+    """Stored versions per canonical URL, in a SQLite file; safe across threads."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, SCHEMA)
 
     def versions(self, canonical_url: str) -> list[KnownVersion]:
         """Known versions of an article, oldest first (the last one is the latest)."""

@@ -16,14 +16,13 @@ when a fetch finds the article unchanged (a 304, or the same content).
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from scrapy.settings import BaseSettings
 
+from crawler.dedup_state import StateFile
 from schemas.models import ArchivedArticle
 
 SCHEMA = """
@@ -102,21 +101,12 @@ def article_observation(
     )  # fmt: skip
 
 
-class RevisitSchedule:
+class RevisitSchedule(StateFile):
     """The ``schedule`` table of the dedup state file; safe across threads."""
 
     def __init__(self, path: Path, policy: Policy) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        super().__init__(path, SCHEMA)
         self.policy = policy
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
     def observe(self, seen: Observation) -> None:
         """Record a fetch's outcome and set when the article is next due.

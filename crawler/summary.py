@@ -143,9 +143,11 @@ def render_summary(summary: dict[str, Any]) -> str:
     ]
     for site, counts in sorted(summary["per_site"].items()):
         lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    lines += [f"  failed: {f['url']}: {f['reason']}" for f in summary["failed"][:20]]
-    if len(summary["failed"]) > 20:
-        lines.append(f"  ... and {len(summary['failed']) - 20} more failed URLs (see SUMMARY_PATH)")
+    for kind in ("failed", "refused"):
+        entries = summary.get(kind, [])
+        lines += [f"  {kind}: {entry['url']}: {entry['reason']}" for entry in entries[:20]]
+        if len(entries) > 20:
+            lines.append(f"  ... and {len(entries) - 20} more {kind} URLs (see SUMMARY_PATH)")
     return "\n".join(lines)
 
 

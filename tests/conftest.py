@@ -13,6 +13,7 @@ from tests.s3server import S3Server, start_s3, stop_s3
 
 if TYPE_CHECKING:
     from tests.e2e.harness import Replica
+    from tests.tcpproxy import TcpProxy
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("MFA_SHARED_DIR", REPO.parent / "shared"))
@@ -54,3 +55,16 @@ def fresh_replica(replica: Replica) -> Iterator[Replica]:
     replica.control("reset")
     yield replica
     replica.control("reset")
+
+
+@pytest.fixture
+def s3_proxy(s3_server: S3Server) -> Iterator[TcpProxy]:
+    """A TCP proxy in front of the S3 server, for outages and slowness."""
+    from tests.s3server import free_port
+    from tests.tcpproxy import TcpProxy
+
+    target = int(s3_server.endpoint.rsplit(":", 1)[1])
+    tcp = TcpProxy(target, free_port())
+    tcp.up()
+    yield tcp
+    tcp.close()

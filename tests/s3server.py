@@ -122,3 +122,21 @@ def stop_s3(server: S3Server) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait(timeout=10)
+
+
+def archive_settings(bucket: str, workdir: Path, **extra: str) -> dict[str, str]:
+    """Crawl settings for an archive in ``bucket`` (its local state under ``workdir``)."""
+    return {
+        "ARCHIVE_URI": f"s3://{bucket}/archive",
+        "S3_ADDRESSING_STYLE": "path",
+        "STATE_DIR": str(workdir / "state"),
+        **extra,
+    }
+
+
+def bucket_objects(bucket: str) -> dict[str, bytes]:
+    """Every object of the archive in ``bucket``, by key (read through the S3 server)."""
+    from crawler.storage import open_storage
+
+    storage = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
+    return {key: storage.get(key) or b"" for key in storage.list("")}

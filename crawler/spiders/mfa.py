@@ -17,6 +17,7 @@ The spider only reads pages: storage belongs to the pipelines.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime
@@ -53,6 +54,7 @@ from schemas.assess import RawArticle
 
 logger = logging.getLogger(__name__)
 DEFAULT_SITE = "www.mfa.go.th"
+ARTICLE_PRIORITY = 1
 
 
 class MfaSpider(scrapy.Spider):
@@ -86,11 +88,11 @@ class MfaSpider(scrapy.Spider):
         if mode not in (None, "full", "incremental"):
             raise ValueError(f"mode must be full or incremental, not {mode!r}")
         self.mode = mode or ""
-        self.due: set[str] = set()
+        self.due: set[int] = set()
         """Canonical URLs of the known articles this run revisits."""
-        self.seen: set[str] = set()
+        self.seen: set[int] = set()
         """Canonical URLs of the articles requested in this crawl."""
-        self.listed: dict[str, set[str]] = {}
+        self.listed: dict[str, set[int]] = {}
         """Per start point, the articles its listing pages have shown."""
         self.failed: list[tuple[str, str]] = []
         self.refused: list[tuple[str, str]] = []
@@ -149,8 +151,8 @@ class MfaSpider(scrapy.Spider):
             for revisit in self.schedule.due(self.crawl_sites, datetime.now(UTC)):
                 if self.lang and language_of(revisit.url) != self.lang:
                     continue
-                self.due.add(revisit.canonical_url)
-                self.seen.add(revisit.canonical_url)
+                self.due.add(_key(revisit.canonical_url))
+                self.seen.add(_key(revisit.canonical_url))
                 yield self._article_request(revisit.url, revisit.category, revisit)
             self.crawler.stats.set_value("revisit/due", len(self.due))
         for url in self.start_points:
@@ -176,9 +178,11 @@ class MfaSpider(scrapy.Spider):
             if revisit.last_modified:
                 headers["If-Modified-Since"] = revisit.last_modified
             meta["handle_httpstatus_list"] = [304]
+        # Articles come before the next listing page (priority 1 over 0): the scheduler
+        # then holds one page of articles, not the whole site's, and memory stays flat.
         return scrapy.Request(
             url, callback=self.parse_article, errback=self.on_error, headers=headers,
-            meta=meta, cb_kwargs={"category": category},
+            meta=meta, cb_kwargs={"category": category}, priority=ARTICLE_PRIORITY,
         )  # fmt: skip
 
     def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
@@ -209,18 +213,19 @@ class MfaSpider(scrapy.Spider):
             if self.since and card.card_date and card.card_date < self.since:
                 continue
             identity = canonical_url(card.url, self.aliases)
-            if identity in listed:
+            key = _key(identity)
+            if key in listed:
                 continue
-            listed.add(identity)
-            if identity in self.due:  # requested at the start of the run
+            listed.add(key)
+            if key in self.due:  # requested at the start of the run
                 new += 1
                 continue
-            if identity in self.seen:
+            if key in self.seen:
                 continue
             if self.mode == "incremental" and self.schedule.known(identity):
                 continue  # archived, and not due yet
             new += 1
-            self.seen.add(identity)
+            self.seen.add(key)
             yield self._article_request(card.url, category)
         more = self.max_pages is None or followed < self.max_pages
         if is_listing_url(response.url) and new and more:
@@ -247,7 +252,7 @@ class MfaSpider(scrapy.Spider):
             )
             self.crawler.stats.inc_value("archive/not_html")
             return
-        self.seen.add(identity)
+        self.seen.add(_key(identity))
         self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
         page = self._read(response)
         try:
@@ -293,6 +298,11 @@ class MfaSpider(scrapy.Spider):
         self.failed.append((url, reason))
         self.crawler.stats.inc_value("archive/fetch_failed")
         logger.error("could not fetch %s: %s", url, reason)
+
+
+def _key(identity: str) -> int:
+    """A canonical URL as 8 bytes: the crawl's sets of seen articles stay small."""
+    return int.from_bytes(hashlib.blake2b(identity.encode(), digest_size=8).digest(), "big")
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -8,42 +8,16 @@ data through an outage as a real store does.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crawler.storage import open_storage
 from tests.e2e.harness import Replica, run_crawl
-from tests.s3server import FAKE_CREDENTIALS, S3Server, free_port
-from tests.tcpproxy import TcpProxy
+from tests.s3server import FAKE_CREDENTIALS, S3Server, archive_settings, bucket_objects
 
 pytestmark = [pytest.mark.e2e, pytest.mark.s3]
 ARTICLES = 58
-
-
-def _objects(bucket: str, server: S3Server) -> dict[str, bytes]:
-    storage = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
-    return {key: storage.get(key) or b"" for key in storage.list("")}
-
-
-def _s3_settings(bucket: str, workdir: Path, **extra: str) -> dict[str, str]:
-    return {
-        "ARCHIVE_URI": f"s3://{bucket}/archive",
-        "S3_ADDRESSING_STYLE": "path",
-        "STATE_DIR": str(workdir / "state"),
-        **extra,
-    }
-
-
-@pytest.fixture
-def proxy(s3_server: S3Server) -> Iterator[TcpProxy]:
-    target = int(s3_server.endpoint.rsplit(":", 1)[1])
-    tcp = TcpProxy(target, free_port())
-    tcp.up()
-    yield tcp
-    tcp.close()
 
 
 def _comparable(key: str, data: bytes) -> Any:
@@ -61,7 +35,7 @@ def test_s3_archive_equals_the_local_archive(
     start = f"start_urls={fresh_replica.listing_urls()}"
     local = run_crawl(tmp_path / "local", start)
     bucket = s3_server.new_bucket()
-    remote = run_crawl(tmp_path / "s3", start, settings=_s3_settings(bucket, tmp_path / "s3"))
+    remote = run_crawl(tmp_path / "s3", start, settings=archive_settings(bucket, tmp_path / "s3"))
     assert local.returncode == 0 and remote.returncode == 0, remote.log[-3000:]
     assert remote.totals == local.totals
     root = tmp_path / "local" / "archive"
@@ -70,7 +44,7 @@ def test_s3_archive_equals_the_local_archive(
         for p in root.rglob("*")
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
     }
-    in_bucket = _objects(bucket, s3_server)
+    in_bucket = bucket_objects(bucket)
     assert sorted(in_bucket) == sorted(on_disk)  # same keys
     for key, data in on_disk.items():  # same bytes (fetch times aside)
         assert _comparable(key, in_bucket[key]) == _comparable(key, data), key
@@ -87,9 +61,9 @@ def test_a_fresh_machine_does_not_store_everything_again(
 ) -> None:
     bucket = s3_server.new_bucket()
     start = f"start_urls={fresh_replica.listing_urls()}"
-    run_crawl(tmp_path / "one", start, settings=_s3_settings(bucket, tmp_path / "one"))
+    run_crawl(tmp_path / "one", start, settings=archive_settings(bucket, tmp_path / "one"))
     other = run_crawl(
-        tmp_path / "two", start, "mode=full", settings=_s3_settings(bucket, tmp_path / "two")
+        tmp_path / "two", start, "mode=full", settings=archive_settings(bucket, tmp_path / "two")
     )
     assert other.totals["new"] == 0 and other.totals["unchanged"] == ARTICLES
     assert "dedup state rebuilt from the archive: 58 versions" in other.log
@@ -103,15 +77,15 @@ def test_credentials_never_appear_in_logs_summaries_or_the_archive(
     ok = run_crawl(
         tmp_path / "ok",
         start,
-        settings={**_s3_settings(bucket, tmp_path / "ok"), "LOG_LEVEL": "DEBUG"},
+        settings={**archive_settings(bucket, tmp_path / "ok"), "LOG_LEVEL": "DEBUG"},
     )
     failing = run_crawl(  # a bucket that does not exist: errors are logged, then spooled
         tmp_path / "bad", start,
-        settings={**_s3_settings("no-such-bucket-mfa", tmp_path / "bad"), "LOG_LEVEL": "DEBUG"},
+        settings={**archive_settings("no-such-bucket-mfa", tmp_path / "bad"), "LOG_LEVEL": "DEBUG"},
     )  # fmt: skip
     assert "NoSuchBucket" in failing.log
     texts = [ok.log, failing.log, json.dumps(ok.summary), json.dumps(failing.summary)]
-    texts += [data.decode("utf-8", "replace") for data in _objects(bucket, s3_server).values()]
+    texts += [data.decode("utf-8", "replace") for data in bucket_objects(bucket).values()]
     texts += [
         p.read_text("utf-8", "replace")
         for p in tmp_path.rglob("*")

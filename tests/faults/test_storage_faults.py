@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from tests.conftest import REPO
 from tests.e2e.harness import FAST, Replica, run_crawl
 from tests.faults.conftest import audit
 from tests.s3faults import ThrottlingProxy
-from tests.s3server import S3Server, free_port
+from tests.s3server import S3Server, archive_settings, bucket_objects
 from tests.tcpproxy import TcpProxy
 
 pytestmark = [pytest.mark.faults, pytest.mark.e2e, pytest.mark.s3]
@@ -33,29 +33,6 @@ def _storage(bucket: str) -> S3Storage:
     storage = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
     assert isinstance(storage, S3Storage)
     return storage
-
-
-def _objects(bucket: str) -> dict[str, bytes]:
-    storage = _storage(bucket)
-    return {key: storage.get(key) or b"" for key in storage.list("")}
-
-
-def _s3_settings(bucket: str, workdir: Path, **extra: str) -> dict[str, str]:
-    return {
-        "ARCHIVE_URI": f"s3://{bucket}/archive",
-        "S3_ADDRESSING_STYLE": "path",
-        "STATE_DIR": str(workdir / "state"),
-        **extra,
-    }
-
-
-@pytest.fixture
-def proxy(s3_server: S3Server) -> Iterator[TcpProxy]:
-    target = int(s3_server.endpoint.rsplit(":", 1)[1])
-    tcp = TcpProxy(target, free_port())
-    tcp.up()
-    yield tcp
-    tcp.close()
 
 
 def _audit_s3(bucket: str, state_dir: Path) -> Any:
@@ -91,7 +68,7 @@ def _wait_for(condition: Any, timeout: float = 60) -> None:
 
 
 def _article_count(bucket: str) -> int:
-    return sum(1 for key in _objects(bucket) if key.endswith("article.json"))
+    return sum(1 for key in bucket_objects(bucket) if key.endswith("article.json"))
 
 
 def _assert_complete(bucket: str, state_dir: Path) -> Any:
@@ -99,27 +76,27 @@ def _assert_complete(bucket: str, state_dir: Path) -> Any:
     result = _audit_s3(bucket, state_dir)
     assert result.errors == [] and result.duplicates == 0
     assert result.articles == ARTICLES
-    objects = _objects(bucket)
+    objects = bucket_objects(bucket)
     assert sum(1 for key in objects if key.endswith("reasons.json")) == 1
     assert not any(p.name == "item.json" for p in state_dir.rglob("*"))  # spool empty
     return result
 
 
 def test_the_store_going_down_mid_crawl_loses_nothing(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, proxy: TcpProxy,
+    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, s3_proxy: TcpProxy,
     record_fault: Callable[..., None],
 ) -> None:  # fmt: skip
     bucket = s3_server.new_bucket()
-    settings = _s3_settings(
+    settings = archive_settings(
         bucket, tmp_path, SPOOL_RETRY_SECONDS="0.5", S3_MAX_ATTEMPTS="2",
         DOWNLOAD_DELAY="0.1", CONCURRENT_REQUESTS_PER_DOMAIN="1",
     )  # fmt: skip
-    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{proxy.port}"}
+    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{s3_proxy.port}"}
     crawl = _crawl_process(tmp_path, fresh_replica, settings, env)
     _wait_for(lambda: _article_count(bucket) >= 10)
-    proxy.down()
+    s3_proxy.down()
     time.sleep(2)
-    proxy.up()
+    s3_proxy.up()
     output, _ = crawl.communicate(timeout=300)
     assert crawl.returncode == 0, output[-3000:]
     summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
@@ -132,20 +109,20 @@ def test_the_store_going_down_mid_crawl_loses_nothing(
 
 
 def test_a_store_down_for_the_whole_run_is_flushed_by_the_next_run(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, proxy: TcpProxy,
+    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, s3_proxy: TcpProxy,
     record_fault: Callable[..., None],
 ) -> None:  # fmt: skip
     bucket = s3_server.new_bucket()
-    settings = _s3_settings(bucket, tmp_path, SPOOL_RETRY_SECONDS="0.5", S3_MAX_ATTEMPTS="2")
-    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{proxy.port}"}
+    settings = archive_settings(bucket, tmp_path, SPOOL_RETRY_SECONDS="0.5", S3_MAX_ATTEMPTS="2")
+    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{s3_proxy.port}"}
     start = f"start_urls={fresh_replica.listing_urls()}"
-    proxy.down()
+    s3_proxy.down()
     first = run_crawl(tmp_path, start, settings=settings, env=env)
     assert first.returncode == 1
     assert first.totals["spooled"] == ARTICLES + 1 and first.totals["new"] == 0
     assert any("stay spooled" in problem for problem in first.summary["problems"])
     assert _article_count(bucket) == 0
-    proxy.up()
+    s3_proxy.up()
     second = run_crawl(tmp_path, start, "mode=full", settings=settings, env=env)
     assert second.returncode == 0, second.log[-3000:]
     assert second.totals["flushed from the spool"] == ARTICLES + 1
@@ -155,14 +132,14 @@ def test_a_store_down_for_the_whole_run_is_flushed_by_the_next_run(
 
 
 def test_a_slow_store_still_gets_everything(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, proxy: TcpProxy,
+    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, s3_proxy: TcpProxy,
     record_fault: Callable[..., None],
 ) -> None:  # fmt: skip
     bucket = s3_server.new_bucket()
-    proxy.delay = 0.05
+    s3_proxy.delay = 0.05
     result = run_crawl(
         tmp_path, f"start_urls={fresh_replica.listing_urls()}",
-        settings=_s3_settings(bucket, tmp_path), env={"AWS_ENDPOINT_URL": f"http://127.0.0.1:{proxy.port}"},
+        settings=archive_settings(bucket, tmp_path), env={"AWS_ENDPOINT_URL": f"http://127.0.0.1:{s3_proxy.port}"},
     )  # fmt: skip
     assert result.returncode == 0, result.log[-3000:]
     assert result.totals["spooled"] == 0
@@ -179,7 +156,7 @@ def test_a_throttling_store_is_retried_with_backoff(
     try:
         result = run_crawl(
             tmp_path, f"start_urls={fresh_replica.listing_urls()}",
-            settings=_s3_settings(bucket, tmp_path, S3_MAX_ATTEMPTS="5"),
+            settings=archive_settings(bucket, tmp_path, S3_MAX_ATTEMPTS="5"),
             env={"AWS_ENDPOINT_URL": f"http://127.0.0.1:{throttling.port}"},
         )  # fmt: skip
     finally:
@@ -198,7 +175,7 @@ def test_sigkill_in_the_middle_of_an_upload_to_s3(
 ) -> None:  # fmt: skip
     bucket = s3_server.new_bucket()
     start = f"start_urls={fresh_replica.listing_urls()}"
-    settings = _s3_settings(bucket, tmp_path)
+    settings = archive_settings(bucket, tmp_path)
     killed = run_crawl(tmp_path, start, settings=settings, env={"MFA_CRASH_AT": "upload:25"})
     assert killed.returncode == -9
     after = _audit_s3(bucket, tmp_path / "state")
