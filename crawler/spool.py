@@ -32,6 +32,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     temp.replace(path)
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the names in ``directory`` durable (a renamed file is durable only then)."""
+    descriptor = os.open(directory, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 class Spool:
@@ -45,6 +55,7 @@ class Spool:
         entry = f"{time.time_ns():020d}-{digest}"
         folder = self.directory / entry
         folder.mkdir(parents=True, exist_ok=True)
+        _fsync_directory(self.directory)  # the entry's folder itself survives a power loss
         _write_atomically(folder / "page.html", item.html)
         record = {
             "url": item.url,
@@ -55,6 +66,9 @@ class Spool:
             "fetched_at": item.fetched_at.isoformat(),
             "encoding": item.encoding,
             "version_reason": item.version_reason,
+            "existing_key": item.existing_key,
+            "etag": item.etag,
+            "last_modified": item.last_modified,
             "article": item.article.model_dump(mode="json") if item.article else None,
             "errors": [finding.model_dump(mode="json") for finding in item.errors],
         }
@@ -62,11 +76,13 @@ class Spool:
         return entry
 
     def entries(self) -> list[str]:
-        """Complete entries, oldest first (crash leftovers are skipped)."""
+        """Complete entries, oldest first (crash leftovers and set-aside ones are skipped)."""
         if not self.directory.is_dir():
             return []
         return sorted(
-            p.name for p in self.directory.iterdir() if p.is_dir() and (p / MARKER).is_file()
+            p.name
+            for p in self.directory.iterdir()
+            if not p.name.startswith(".") and p.is_dir() and (p / MARKER).is_file()
         )
 
     def load(self, entry: str) -> FetchedPage:
@@ -86,11 +102,18 @@ class Spool:
             article=ArchivedArticle.model_validate(article) if article else None,
             errors=[Finding.model_validate(f) for f in record["errors"]],
             version_reason=record["version_reason"],
+            existing_key=record.get("existing_key"),
+            etag=record.get("etag"),
+            last_modified=record.get("last_modified"),
         )
 
-    def set_aside(self, entry: str) -> None:
-        """Hide an unreadable entry (kept for a person to look at, never retried)."""
-        (self.directory / entry).rename(self.directory / f".unreadable-{entry}")
+    def set_aside(self, entry: str, reason: str, kind: str = "unreadable") -> Path:
+        """Hide an entry the store cannot take (kept, with ``reason.txt``, for a person
+        to look at; never retried); returns where it is now."""
+        aside = self.directory / f".{kind}-{entry}"
+        (self.directory / entry).rename(aside)
+        (aside / "reason.txt").write_text(reason + "\n", "utf-8")
+        return aside
 
     def remove(self, entry: str) -> None:
         shutil.rmtree(self.directory / entry, ignore_errors=True)

@@ -80,6 +80,11 @@ def problems_of(stats: dict[str, Any], failed: list[tuple[str, str]], health: He
         problems.append(
             f"{stats['archive/store_failed']} items could be neither stored nor spooled"
         )
+    if stats.get("archive/set_aside"):
+        problems.append(
+            f"{stats['archive/set_aside']} spooled items the store refused were set aside"
+            " (see the log)"
+        )
     if stats.get("spider_exceptions/count"):
         problems.append(f"{stats['spider_exceptions/count']} errors in the spider (see the log)")
     if stats.get("archive/still_spooled"):

@@ -7,6 +7,8 @@ Errors (the archive is not what it claims):
 - a ``latest.json`` that is missing or points at a missing or older version, once the
   dedup state has recorded the newest version (before that, a crash can leave the
   pointer behind: a note; the next store of the article or ``--repair`` moves it).
+  A pointer back at an earlier version whose fetch time is later than every record's
+  is a page that reverted to that version: no error.
 
 ``--repair`` also rewrites a missing or wrong ``article.txt`` from its record (the raw
 HTML, if lost, cannot be derived and stays an error).
@@ -24,6 +26,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -127,7 +130,7 @@ def verify(archive: Archive, state: DedupState | None, repair: bool = False,
     for prefix, (key, article) in sorted(latest.items()):
         data = archive.storage.get(f"{prefix}/latest.json") if prefix in pointers else None
         pointer = json.loads(data) if data else {}
-        if pointer.get("version") != key:
+        if pointer.get("version") != key and not _is_revert(pointer, prefix, stored, article):
             problem = f"{prefix}/latest.json points at {pointer.get('version')}, not {key}"
             if repair:
                 archive.move_latest(article, key, newest=True)
@@ -144,6 +147,20 @@ def verify(archive: Archive, state: DedupState | None, repair: bool = False,
     if isinstance(archive.storage, LocalStorage):
         _check_temporary_files(archive.storage.root, report, repair)
     return report
+
+
+def _is_revert(
+    pointer: dict[str, str], prefix: str, stored: set[str], newest: ArchivedArticle
+) -> bool:
+    """Whether ``latest.json`` points back at an earlier stored version on purpose: the
+    page was fetched again as that version (``reverted``) after the newest record."""
+    version, fetched_at = pointer.get("version", ""), pointer.get("fetched_at", "")
+    if version not in stored or version.rsplit("/", 1)[0] != prefix or not fetched_at:
+        return False
+    try:
+        return datetime.fromisoformat(fetched_at) >= newest.fetched_at
+    except ValueError:
+        return False
 
 
 def _check_state(state: DedupState, stored: set[str], report: Report, repair: bool) -> None:

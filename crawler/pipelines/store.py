@@ -26,9 +26,9 @@ from typing import Any, TypeVar
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet import reactor, task
-from twisted.internet.defer import Deferred, ensureDeferred
+from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
@@ -43,6 +43,8 @@ from crawler.storage import StorageError
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+MAX_CONSECUTIVE_FAILURES = 3
+MAX_ENTRY_STRIKES = 3
 
 
 class StorePipeline:
@@ -60,6 +62,9 @@ class StorePipeline:
         self.pool = ThreadPool(minthreads=1, maxthreads=threads, name="archive-store")
         self.down = False
         self.flushing = False
+        self.running_flush: Deferred[None] | None = None
+        self.failures: dict[str, int] = {}  # spool entry -> passes it failed in
+        self.strikes: dict[str, int] = {}  # spool entry -> passes it alone failed in
         self.retry_loop: task.LoopingCall | None = None
 
     @classmethod
@@ -87,6 +92,8 @@ class StorePipeline:
     async def close_spider(self) -> None:
         if self.retry_loop is not None and self.retry_loop.running:
             self.retry_loop.stop()
+        if self.running_flush is not None and not self.running_flush.called:
+            await maybe_deferred_to_future(self.running_flush)  # let a retry pass finish
         if len(self.spool):
             await self._flush()
         left = len(self.spool)
@@ -179,38 +186,67 @@ class StorePipeline:
         """The retry loop's tick: while the store is down, try the spool again."""
         if not self.down or self.flushing:
             return None
-        return ensureDeferred(self._flush()).addErrback(
+        self.running_flush = deferred_from_coro(self._flush()).addErrback(
             lambda failure: logger.error("spool flush failed: %s", failure.getErrorMessage())
         )
+        return self.running_flush
 
     async def _flush(self) -> None:
-        """Store spooled items oldest first; stop at the first failure."""
+        """Store spooled items, the least-failed first.
+
+        ``MAX_CONSECUTIVE_FAILURES`` failures in a row mean the store is down: the pass
+        stops.  An entry that fails while others in the same pass succeed is at fault
+        itself (say, a key the store refuses); after ``MAX_ENTRY_STRIKES`` such passes it
+        is set aside, so that one bad item never holds up the rest.
+        """
         if self.flushing:
             return
         self.flushing = True
-        flushed = 0
+        flushed, failed_in_a_row, unexplained = 0, 0, []
         try:
-            for entry in self.spool.entries():
+            entries = sorted(self.spool.entries(), key=lambda e: (self.failures.get(e, 0), e))
+            for entry in entries:
                 try:
                     item = await self._in_pool(self.spool.load, entry)
                 except (OSError, ValueError) as exc:
-                    logger.error("unreadable spool entry %s set aside (%s)", entry, exc)
-                    await self._in_pool(self.spool.set_aside, entry)
+                    await self._set_aside(entry, f"unreadable spool entry: {exc}", "unreadable")
                     continue
                 try:
                     await self._in_pool(self._write, item)
                 except StorageError as exc:
-                    self.down = True
-                    logger.info(
-                        "store still unavailable (%s); %d items spooled", exc, len(self.spool)
-                    )
-                    return
+                    self.failures[entry] = self.failures.get(entry, 0) + 1
+                    unexplained.append((entry, str(exc)))
+                    failed_in_a_row += 1
+                    if failed_in_a_row >= MAX_CONSECUTIVE_FAILURES:
+                        break
+                    continue
+                failed_in_a_row = 0
                 await self._in_pool(self.spool.remove, entry)
+                self.failures.pop(entry, None)
                 self._count(item)
                 self.stats.inc_value("archive/flushed")
                 flushed += 1
+            if flushed:
+                for entry, reason in list(unexplained):  # others went through: their fault
+                    self.strikes[entry] = self.strikes.get(entry, 0) + 1
+                    if self.strikes[entry] >= MAX_ENTRY_STRIKES:
+                        await self._set_aside(entry, reason, "refused")
+                        unexplained.remove((entry, reason))
+            if unexplained and not flushed:
+                self.down = True
+                logger.info(
+                    "store still unavailable (%s); %d items spooled",
+                    unexplained[-1][1], len(self.spool),
+                )  # fmt: skip
+                return
             if self.down or flushed:
                 logger.info("store answers: %d spooled items stored", flushed)
-            self.down = False
+            self.down = bool(unexplained)  # retry the failed ones on the next tick
         finally:
             self.flushing = False
+
+    async def _set_aside(self, entry: str, reason: str, kind: str) -> None:
+        aside = await self._in_pool(self.spool.set_aside, entry, reason, kind)
+        self.failures.pop(entry, None)
+        self.stats.inc_value("archive/set_aside")
+        logger.error("spool entry set aside, not stored (%s): %s", reason, aside)

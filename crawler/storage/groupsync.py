@@ -7,6 +7,12 @@ the first flush that starts after its request, so its writes are covered, and th
 storage threads together pay one flush per round, not one per file.  On Linux the
 flush is ``syncfs`` on the archive's file system; elsewhere every file and directory
 written since the last round is fsynced.
+
+A flush that fails fails every caller it covered: their writes may not be on disk,
+so none of them may report success.  The descriptor ``syncfs`` is called on stays
+open for the archive's lifetime, because the kernel reports a write-back error to
+each open descriptor once, and only errors that happened while it was open: a fresh
+descriptor per round could miss an error that happened between two rounds.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ def _load_syncfs() -> ctypes._NamedFuncPointer | None:
 
 
 _SYNCFS = _load_syncfs()
+_FAILURES_KEPT = 256  # failed rounds remembered for their waiters (failures are rare)
 
 
 class GroupSync:
@@ -39,6 +46,8 @@ class GroupSync:
         self._completed = 0
         self._running = False
         self._pending: set[Path] = set()
+        self._failures: list[tuple[int, int, OSError]] = []  # (first, last ticket, error)
+        self._descriptor: int | None = None
         self.rounds = 0
 
     def written(self, *paths: Path) -> None:
@@ -48,7 +57,7 @@ class GroupSync:
                 self._pending.update(paths)
 
     def barrier(self) -> None:
-        """Return once every write made before this call is durable."""
+        """Return once every write made before this call is durable; raise if it failed."""
         with self._condition:
             self._requested += 1
             ticket = self._requested
@@ -56,30 +65,40 @@ class GroupSync:
                 if self._running:
                     self._condition.wait()
                     continue
-                self._running, target = True, self._requested
+                self._running, first, target = True, self._completed + 1, self._requested
                 pending, self._pending = self._pending, set()
                 self._condition.release()
-                flushed = False
+                error: OSError | None = None
                 try:
                     self._flush(pending)
-                    flushed = True
+                except OSError as exc:
+                    error = exc
                 finally:
                     self._condition.acquire()
                     self._running = False
-                    self._condition.notify_all()
-                    if not flushed:
+                    self._completed, self.rounds = target, self.rounds + 1
+                    if error is not None:
                         self._pending |= pending  # the next round tries them again
-                self._completed, self.rounds = target, self.rounds + 1
+                        self._failures = [*self._failures[-_FAILURES_KEPT:], (first, target, error)]
+                    self._condition.notify_all()
+            for first, last, failure in self._failures:
+                if first <= ticket <= last:
+                    raise OSError(failure.errno, f"flush failed: {failure.strerror or failure}")
+
+    def close(self) -> None:
+        """Close the descriptor kept for ``syncfs``."""
+        with self._condition:
+            if self._descriptor is not None:
+                os.close(self._descriptor)
+                self._descriptor = None
 
     def _flush(self, pending: set[Path]) -> None:
         if _SYNCFS is not None:
-            descriptor = os.open(self.root, os.O_RDONLY | os.O_CLOEXEC)
-            try:
-                if _SYNCFS(descriptor) != 0:
-                    error = ctypes.get_errno()
-                    raise OSError(error, os.strerror(error))
-            finally:
-                os.close(descriptor)
+            if self._descriptor is None:
+                self._descriptor = os.open(self.root, os.O_RDONLY | os.O_CLOEXEC)
+            if _SYNCFS(self._descriptor) != 0:
+                error = ctypes.get_errno()
+                raise OSError(error, os.strerror(error))
             return
         for path in sorted(pending, key=lambda p: len(p.parts), reverse=True):
             try:

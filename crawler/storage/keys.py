@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from crawler.urls import path_segments
 
 MAX_SEGMENT_BYTES = 120
+MAX_PREFIX_BYTES = 600
+"""An article's prefix stays well inside S3's 1,024-byte keys and PATH_MAX with any root."""
 _UNSAFE = re.compile(r'[/\\<>:"|?*\s]+')
 
 
@@ -65,7 +67,19 @@ def article_prefix(canonical_url: str) -> str:
     segments = [safe_segment(s) for s in path_segments(parts.path)]
     if parts.query:
         segments[-1:] = [safe_segment(f"{segments[-1] if segments else ''}?{parts.query}")]
-    return check_key("/".join(["articles", site, *segments]))
+    head = f"articles/{site}"
+    if len("/".join([head, *segments]).encode("utf-8")) > MAX_PREFIX_BYTES:
+        # Too deep a path: keep the leading segments that fit, then one hash of the rest.
+        tail = f"~{_digest(parts.path + '?' + parts.query)}"
+        room = MAX_PREFIX_BYTES - len(head.encode("utf-8")) - len(tail) - 1
+        kept: list[str] = []
+        for segment in segments:
+            room -= len(segment.encode("utf-8")) + 1
+            if room < 0:
+                break
+            kept.append(segment)
+        segments = [*kept, tail]
+    return check_key("/".join([head, *segments]))
 
 
 def version_name(updated_date: str | None, content_sha256: str) -> str:

@@ -55,8 +55,9 @@ class LocalStorage:
         self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
         durable: bool = True,
     ) -> bool:  # fmt: skip
-        path = self._path(key)
+        path = self.root / key  # for the message, should _path itself fail
         try:
+            path = self._path(key)
             created = [] if path.parent in self._inside else _make_directories(path.parent)
             self._inside.add(path.parent)
             temp = f"{path.parent}/.{path.name}.{uuid.uuid4().hex}.tmp"

@@ -86,3 +86,22 @@ def test_repair_mends_what_derives(tmp_path: Path, stored: tuple[Archive, DedupS
     assert after.ok and after.notes == []
     assert (root / key / "article.txt").exists()
     assert state.version_keys() == {k for k, _a in archive.versions()}
+
+
+def test_a_revert_is_neither_an_error_nor_undone_by_repair(
+    tmp_path: Path, stored: tuple[Archive, DedupState, str]
+) -> None:
+    """The page went back to its first version: latest.json points back at it on purpose."""
+    archive, state, newest = stored
+    old_key = next(key for key in state.version_keys() if key != newest)
+    back = _article().model_copy(update={"fetched_at": _article().fetched_at + timedelta(days=2)})
+    archive.move_latest(back, old_key)
+    state.touch(back.canonical_url, old_key, back.fetched_at)
+    assert verify(archive, state).ok
+    schedule = RevisitSchedule(tmp_path / "state.sqlite3", Policy())
+    assert verify(archive, state, repair=True, schedule=schedule).ok
+    folder = tmp_path / "archive" / old_key.rsplit("/", 1)[0]
+    pointer = json.loads((folder / "latest.json").read_text())
+    assert pointer["version"] == old_key
+    assert state.versions(back.canonical_url)[-1].version_key == old_key  # latest again
+    assert state.versions(back.canonical_url)[-1].fetched_at == back.fetched_at.isoformat()

@@ -75,5 +75,7 @@ def test_a_crawl_paused_and_resumed_with_jobdir_completes(
     assert second.returncode == 0, second.stdout[-2000:]
     final = audit_local(tmp_path / "archive")
     assert final.errors == [] and final.duplicates == 0
-    record_fault("pause (SIGINT) and resume with JOBDIR", 1, ARTICLES, final.articles, 0)
+    record_fault(
+        "pause (SIGINT) and resume with JOBDIR", 1, ARTICLES, final.articles, len(final.errors)
+    )
     assert final.articles == ARTICLES

@@ -43,7 +43,9 @@ def test_transient_faults_are_retried_and_everything_is_archived(
                      int(_archived(tmp_path, path)), len(final.errors))  # fmt: skip
     assert final.errors == [] and final.articles == ARTICLES
     assert result.summary["failed"] == []
-    record_fault("flaky site: 503 on a listing page", 1, ARTICLES, final.articles, 0)
+    record_fault(
+        "flaky site: 503 on a listing page", 1, ARTICLES, final.articles, len(final.errors)
+    )
 
 
 def _archived(workdir: Path, path: str) -> bool:

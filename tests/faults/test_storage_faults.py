@@ -16,11 +16,13 @@ from typing import Any
 import pytest
 
 from crawler.storage import open_storage
+from crawler.storage.keys import article_prefix
 from crawler.storage.local import LocalStorage
 from crawler.storage.s3 import S3Storage
+from crawler.urls import canonical_url
 from tests.conftest import REPO
 from tests.e2e.harness import FAST, Replica, run_crawl
-from tests.faults.conftest import audit
+from tests.faults.conftest import audit, audit_local
 from tests.s3faults import ThrottlingProxy
 from tests.s3server import S3Server, archive_settings, bucket_objects
 from tests.tcpproxy import TcpProxy
@@ -105,7 +107,9 @@ def test_the_store_going_down_mid_crawl_loses_nothing(
     assert summary["totals"]["new"] == ARTICLES
     assert "store unavailable" in output and "Traceback" not in output
     result = _assert_complete(bucket, tmp_path / "state")
-    record_fault("S3 down for 2 s in the middle of a crawl", 1, ARTICLES, result.articles, 0)
+    record_fault(
+        "S3 down for 2 s in the middle of a crawl", 1, ARTICLES, result.articles, len(result.errors)
+    )
 
 
 def test_a_store_down_for_the_whole_run_is_flushed_by_the_next_run(
@@ -128,7 +132,13 @@ def test_a_store_down_for_the_whole_run_is_flushed_by_the_next_run(
     assert second.totals["flushed from the spool"] == ARTICLES + 1
     assert second.totals["unchanged"] == ARTICLES  # the flush recorded them before the crawl
     result = _assert_complete(bucket, tmp_path / "state")
-    record_fault("S3 down at the start and for the whole run", 1, ARTICLES, result.articles, 0)
+    record_fault(
+        "S3 down at the start and for the whole run",
+        1,
+        ARTICLES,
+        result.articles,
+        len(result.errors),
+    )
 
 
 def test_a_slow_store_still_gets_everything(
@@ -144,7 +154,9 @@ def test_a_slow_store_still_gets_everything(
     assert result.returncode == 0, result.log[-3000:]
     assert result.totals["spooled"] == 0
     final = _assert_complete(bucket, tmp_path / "state")
-    record_fault("S3 slow (50 ms per chunk each way)", 1, ARTICLES, final.articles, 0)
+    record_fault(
+        "S3 slow (50 ms per chunk each way)", 1, ARTICLES, final.articles, len(final.errors)
+    )
 
 
 def test_a_throttling_store_is_retried_with_backoff(
@@ -166,7 +178,7 @@ def test_a_throttling_store_is_retried_with_backoff(
     assert result.totals["spooled"] == 0  # botocore backed off and retried each one
     final = _assert_complete(bucket, tmp_path / "state")
     record_fault("S3 throttling (every 4th request 503 SlowDown)", throttling.throttled,
-                 ARTICLES, final.articles, 0)  # fmt: skip
+                 ARTICLES, final.articles, len(final.errors))  # fmt: skip
 
 
 def test_sigkill_in_the_middle_of_an_upload_to_s3(
@@ -182,7 +194,9 @@ def test_sigkill_in_the_middle_of_an_upload_to_s3(
     assert after.errors == [] and after.duplicates == 0  # parts without a record: invisible
     run_crawl(tmp_path, start, "mode=full", settings=settings)
     final = _assert_complete(bucket, tmp_path / "state")
-    record_fault("SIGKILL in the middle of an upload to S3", 1, ARTICLES, final.articles, 0)
+    record_fault(
+        "SIGKILL in the middle of an upload to S3", 1, ARTICLES, final.articles, len(final.errors)
+    )
 
 
 def test_a_full_disk_is_reported_and_nothing_is_lost(
@@ -221,3 +235,37 @@ def test_a_full_disk_is_reported_and_nothing_is_lost(
         assert final.articles == ARTICLES
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_one_article_the_store_refuses_does_not_hold_up_the_rest(
+    tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None]
+) -> None:
+    """A file where one article's folder should be: only that article fails, for good.
+
+    The store pipeline spools it, flushes the others past it, and sets it aside after
+    repeated refusals; once the obstruction is gone the next full run archives it.
+    """
+    archive = tmp_path / "archive"
+    href = "/th/content/aseancanada2020?cate=5d5bcb4e15e39c306000683d"
+    blocked = archive / article_prefix(canonical_url(fresh_replica.url + href))
+    blocked.parent.mkdir(parents=True)
+    blocked.write_bytes(b"not a folder")
+    settings = {"SPOOL_RETRY_SECONDS": "0.2", "DOWNLOAD_DELAY": "0.1"}
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    first = run_crawl(tmp_path, start, settings=settings)
+    assert first.returncode == 1 and "Traceback" not in first.log
+    assert first.totals["new"] == ARTICLES - 1  # every other article went through
+    assert first.totals["flushed from the spool"] > 0  # past the refused one
+    spool = archive / ".spool"
+    kept = [p for p in spool.iterdir() if p.is_dir()]
+    assert [p.name.split("-")[0] for p in kept] == [".refused"]  # set aside, nothing else
+    assert "Not a directory" in (kept[0] / "reason.txt").read_text("utf-8")
+    assert "set aside" in " ".join(first.summary["problems"])
+    assert "stay spooled" not in " ".join(first.summary["problems"])
+    blocked.unlink()
+    second = run_crawl(tmp_path, start, "mode=full", settings=settings)
+    assert second.returncode == 0, second.log[-3000:]
+    final = audit_local(archive)
+    record_fault("one article's folder obstructed (store refuses it)", 1, ARTICLES,
+                 final.articles, len(final.errors))  # fmt: skip
+    assert final.errors == [] and final.duplicates == 0 and final.articles == ARTICLES

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 import pytest
 
 from crawler.storage.keys import (
+    MAX_PREFIX_BYTES,
     MAX_SEGMENT_BYTES,
     UnsafeKey,
     article_prefix,
@@ -85,3 +86,14 @@ def test_an_encoded_slash_does_not_add_a_level() -> None:
     assert article_prefix("https://www.mfa.go.th/th/content/a%2Fb") != article_prefix(
         "https://www.mfa.go.th/th/content/a-b"
     )
+
+
+def test_a_very_deep_path_gives_a_bounded_distinct_prefix() -> None:
+    """Hundreds of segments would exceed S3's key limit and PATH_MAX: the tail is hashed."""
+    deep = "/".join(f"ส่วน{i}" for i in range(300))
+    first = article_prefix(f"https://www.mfa.go.th/th/{deep}/a")
+    second = article_prefix(f"https://www.mfa.go.th/th/{deep}/b")
+    assert len(first.encode("utf-8")) <= MAX_PREFIX_BYTES
+    assert first != second
+    assert first.startswith("articles/www.mfa.go.th/th/ส่วน0/ส่วน1/")
+    assert check_key(first) == first
