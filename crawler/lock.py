@@ -55,3 +55,18 @@ class ArchiveLock:
         if self._file is not None:
             os.close(self._file)
             self._file = None
+
+
+def acquire_all(paths: list[Path], wait_seconds: float = 0.0) -> list[ArchiveLock]:
+    """Hold every lock in ``paths`` (in the order given) or none: raises ArchiveBusy."""
+    held: list[ArchiveLock] = []
+    try:
+        for path in paths:
+            lock = ArchiveLock(path)
+            lock.acquire(wait_seconds)
+            held.append(lock)
+    except ArchiveBusy:
+        for lock in held:
+            lock.release()
+        raise
+    return held

@@ -13,6 +13,7 @@ from scrapy.settings import BaseSettings
 
 from crawler.archive import Archive
 from crawler.revisit import Policy, RevisitSchedule
+from crawler.run_ledger import RunLedger
 from crawler.storage import archive_location, open_storage
 
 
@@ -58,3 +59,18 @@ def dedup_state_path(settings: BaseSettings) -> Path:
 def open_schedule(settings: BaseSettings) -> RevisitSchedule:
     """The revisit schedule, kept in the dedup state's file."""
     return RevisitSchedule(dedup_state_path(settings), Policy.from_settings(settings))
+
+
+def open_ledger(settings: BaseSettings) -> RunLedger:
+    """The run ledger, kept in the dedup state's file."""
+    return RunLedger(dedup_state_path(settings))
+
+
+def lock_paths(settings: BaseSettings) -> list[Path]:
+    """The lock files a crawl holds: beside its dedup state and, for a local archive, in
+    the archive itself, so that two crawls with different ``DEDUP_STATE_PATH`` still
+    exclude each other.  (A remote archive's lock is per machine: see the README.)"""
+    paths = {dedup_state_path(settings).parent / "crawl.lock"}
+    if not archive_location(settings.get("ARCHIVE_URI")).startswith("s3://"):
+        paths.add(_state_dir(settings) / ".state" / "crawl.lock")
+    return sorted(paths)  # one order for every process: no deadlock between two crawls

@@ -12,6 +12,7 @@ import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.redact import redact_text, redact_url
+from crawler.resources import open_ledger
 
 logger = logging.getLogger(__name__)
 OUTCOMES = (
@@ -146,6 +148,10 @@ def render_summary(summary: dict[str, Any]) -> str:
             summary["mode"], **summary["revisits"]
         ),
     ]
+    if summary.get("walk") == "complete":
+        lines.append("  listings walked to the end: the next runs default to incremental")
+    elif summary.get("walk") == "partial" and summary["mode"] == "full":
+        lines.append("  listings not walked to the end: the next run defaults to full again")
     for site, counts in sorted(summary["per_site"].items()):
         lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     for kind in ("failed", "refused"):
@@ -183,8 +189,26 @@ class RunSummary:
             {"url": redact_url(url), "reason": redact_text(reason)}
             for url, reason in getattr(spider, "refused", [])
         ]
+        summary["walk"] = self._record_walk(spider, reason, stats)
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info("%s", render_summary(summary))
         if self.path:
             text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
             Path(self.path).write_text(text + "\n", encoding="utf-8")
+
+    def _record_walk(self, spider: Spider, reason: str, stats: dict[str, Any]) -> str:
+        """Record a complete walk in the run ledger (see :mod:`crawler.run_ledger`):
+        the spider walked everything, and everything it found was stored or spooled."""
+        walked = getattr(spider, "walked_everything", None)
+        if walked is None:
+            return "n/a"
+        lost = stats.get("archive/store_failed") or stats.get("archive/set_aside")
+        if reason != "finished" or lost or not walked():
+            return "partial"
+        ledger = open_ledger(self.crawler.settings)
+        try:
+            sites, scopes = getattr(spider, "crawl_sites", []), getattr(spider, "walk_scopes", [""])
+            ledger.record_walk(sites, scopes[0], datetime.now(UTC))
+        finally:
+            ledger.close()
+        return "complete"

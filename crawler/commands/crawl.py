@@ -1,7 +1,7 @@
 """``scrapy crawl``, one crawl per archive, returning the run's health as its exit status.
 
 Scrapy's own ``crawl`` exits 0 whatever happened; a scheduler needs to know.  This is
-Scrapy's command plus two things: it holds the archive's lock for the whole crawl
+Scrapy's command plus two things: it holds the archive's locks for the whole crawl
 (exit status 2, one line, if another crawl holds it), and it exits with the status the
 run summary decided.
 """
@@ -14,8 +14,8 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from crawler.lock import ArchiveBusy, ArchiveLock
-from crawler.resources import dedup_state_path
+from crawler.lock import ArchiveBusy, acquire_all
+from crawler.resources import lock_paths
 from crawler.storage import archive_location
 
 
@@ -24,9 +24,8 @@ class Command(ScrapyCrawl):
         if len(args) != 1:
             raise UsageError("give one spider name, e.g. `scrapy crawl mfa`")
         assert self.crawler_process is not None and self.settings is not None
-        lock = ArchiveLock(dedup_state_path(self.settings).parent / "crawl.lock")
         try:
-            lock.acquire(self.settings.getfloat("CRAWL_LOCK_WAIT", 0.0))
+            acquire_all(lock_paths(self.settings), self.settings.getfloat("CRAWL_LOCK_WAIT", 0.0))
         except ArchiveBusy as busy:
             location = archive_location(self.settings.get("ARCHIVE_URI"))
             print(f"mfa: not crawling {location}: {busy}", file=sys.stderr)

@@ -15,8 +15,8 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 
 from crawler.dedup_state import DedupState
-from crawler.lock import ArchiveBusy, ArchiveLock
-from crawler.resources import dedup_state_path, open_archive, open_schedule
+from crawler.lock import ArchiveBusy, ArchiveLock, acquire_all
+from crawler.resources import dedup_state_path, lock_paths, open_archive, open_schedule
 from crawler.storage import StorageError, archive_location
 from crawler.verify import verify
 
@@ -42,9 +42,10 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         location = archive_location(self.settings.get("ARCHIVE_URI"))
         state_path = dedup_state_path(self.settings)
-        lock = ArchiveLock(state_path.parent / "crawl.lock")
+        locks: list[ArchiveLock] = []
         try:
-            lock.acquire(self.settings.getfloat("CRAWL_LOCK_WAIT", 0.0))
+            wait = self.settings.getfloat("CRAWL_LOCK_WAIT", 0.0)
+            locks = acquire_all(lock_paths(self.settings), wait)
             archive = open_archive(self.settings)
             state = DedupState(state_path) if state_path.exists() or opts.repair else None
             schedule = open_schedule(self.settings) if opts.repair else None
@@ -54,7 +55,8 @@ class Command(ScrapyCommand):
             self.exitcode = 2
             return
         finally:
-            lock.release()
+            for lock in locks:
+                lock.release()
         if opts.json:
             print(json.dumps({"archive": location, "ok": report.ok, **asdict(report)}, indent=2))
         else:

@@ -40,8 +40,9 @@ from crawler.items import FetchedPage, NotModified
 from crawler.platforms.charset import ReadPage, read_page
 from crawler.platforms.mfa import PageContext, extract_article, listing_cards
 from crawler.registry import Registry, Site
-from crawler.resources import open_schedule
+from crawler.resources import open_ledger, open_schedule
 from crawler.revisit import Revisit, RevisitSchedule
+from crawler.run_ledger import walk_scopes
 from crawler.urls import (
     canonical_url,
     is_listing_url,
@@ -67,6 +68,7 @@ class MfaSpider(scrapy.Spider):
     allowed_domains: list[str]
     crawl_sites: list[str]
     schedule: RevisitSchedule
+    walk_scopes: tuple[str, ...]
 
     def __init__(
         self,
@@ -95,9 +97,9 @@ class MfaSpider(scrapy.Spider):
         self.listed: dict[str, set[int]] = {}
         """Per start point, the articles its listing pages have shown."""
         self.failed: list[tuple[str, str]] = []
+        """(URL, reason) of every request that failed for good, for the run summary."""
         self.refused: list[tuple[str, str]] = []
         """(URL, reason) of requests refused on purpose (off-site, private, oversized)."""
-        """(URL, reason) of every request that failed for good, for the run summary."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> MfaSpider:
@@ -113,9 +115,18 @@ class MfaSpider(scrapy.Spider):
         spider.crawl_sites = sorted(
             {urlsplit(canonical_url(url, spider.aliases)).netloc for url in spider.start_points}
         )
+        spider.walk_scopes = walk_scopes(lang=spider.lang, start_urls=spider.start_arg)
         spider.schedule = open_schedule(crawler.settings)
         crawler.signals.connect(spider.schedule.close, signal=signals.spider_closed)
         return spider
+
+    def walked_everything(self) -> bool:
+        """Whether this run walked its listings to the end: full, unlimited, nothing failed
+        or cut short (the run ledger then lets the next runs be incremental)."""
+        assert self.crawler.stats is not None
+        limited = self.max_pages is not None or self.since is not None
+        truncated = self.crawler.stats.get_value("archive/listing_truncated")
+        return self.mode == "full" and not limited and not self.failed and not truncated
 
     def site_hosts(self, host: str) -> frozenset[str]:
         """All names of the site ``host`` belongs to (just ``host`` if unregistered)."""
@@ -144,8 +155,16 @@ class MfaSpider(scrapy.Spider):
         return site.start_urls(self.lang)
 
     async def start(self) -> AsyncIterator[Any]:
-        known = self.schedule.count(self.crawl_sites)
-        self.mode = self.mode or ("incremental" if known else "full")
+        if not self.mode:
+            ledger = open_ledger(self.crawler.settings)
+            covered = ledger.covered(self.crawl_sites, self.walk_scopes)
+            ledger.close()
+            self.mode = "incremental" if covered else "full"
+            if not covered and self.schedule.count(self.crawl_sites):
+                logger.info(
+                    "mode full: no earlier run walked the listings to the end (interrupted"
+                    " or limited); incremental runs begin once one has"
+                )
         self.crawler.stats.set_value("revisit/mode", self.mode)
         if self.mode == "incremental" and not all(page_kind(u) for u in self.start_points):
             for revisit in self.schedule.due(self.crawl_sites, datetime.now(UTC)):

@@ -240,6 +240,21 @@ def test_max_pages_and_since_limit_the_listing(tmp_path: Path, fresh_replica: Re
     assert len(archived) < full.totals["new"]
 
 
+def test_after_a_cut_short_first_crawl_the_default_run_walks_everything(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
+    """An incremental run would stop at the first listing page, all known by then: the
+    older articles would never be archived.  So until a walk completes, runs are full."""
+    starts = f"start_urls={fresh_replica.listing_urls()}"
+    cut = run_crawl(tmp_path, starts, "mode=full", "max_pages=1")
+    assert cut.totals["new"] == 20 and cut.summary["walk"] == "partial"
+    second = run_crawl(tmp_path, starts)
+    assert second.summary["mode"] == "full" and second.summary["walk"] == "complete"
+    assert cut.totals["new"] + second.totals["new"] == CORPUS_PAGES + 1 - len(NOT_ARTICLES)
+    third = run_crawl(tmp_path, starts)
+    assert third.summary["mode"] == "incremental"
+
+
 def test_a_page_back_to_an_earlier_version_moves_latest_back(again: Path, replica: Replica) -> None:
     replica.control("edit", path=SAMPLE_HREF.split("?")[0])
     edited = run_crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")

@@ -33,8 +33,9 @@ def test_sigkill_then_the_next_run_completes_the_archive(
     after_crash = audit_local(tmp_path / "archive")
     assert after_crash.errors == []  # nothing half-written looks complete; state not ahead
     assert after_crash.duplicates == 0
-    resumed = run_crawl(tmp_path, start, "mode=full")
+    resumed = run_crawl(tmp_path, start)  # the default mode: full again, the walk was cut short
     assert resumed.returncode == 0, resumed.log[-2000:]
+    assert resumed.summary["mode"] == "full"
     final = audit_local(tmp_path / "archive")
     assert final.errors == [] and final.duplicates == 0
     record_fault(f"SIGKILL {moment}", 1, ARTICLES, final.articles, len(final.errors))

@@ -29,8 +29,9 @@ def _command(replica: Replica, archive: Path, *settings: str) -> list[str]:
     return command
 
 
+@pytest.mark.parametrize("own_state", [False, True], ids=["same-state", "own-state-path"])
 def test_a_second_crawl_of_the_same_archive_refuses(
-    tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None]
+    tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None], own_state: bool
 ) -> None:
     slow = _command(fresh_replica, tmp_path / "archive", "DOWNLOAD_DELAY=0.05",
                     "CONCURRENT_REQUESTS=1")  # fmt: skip
@@ -39,8 +40,9 @@ def test_a_second_crawl_of_the_same_archive_refuses(
     while not list((tmp_path / "archive").rglob("article.json")):
         assert time.monotonic() < deadline
         time.sleep(0.05)
+    elsewhere = [f"DEDUP_STATE_PATH={tmp_path / 'other' / 'dedup.sqlite3'}"] if own_state else []
     second = subprocess.run(
-        _command(fresh_replica, tmp_path / "archive"), cwd=REPO, capture_output=True,
+        _command(fresh_replica, tmp_path / "archive", *elsewhere), cwd=REPO, capture_output=True,
         text=True, timeout=60, check=False,
     )  # fmt: skip
     assert second.returncode == 2
@@ -50,7 +52,8 @@ def test_a_second_crawl_of_the_same_archive_refuses(
     assert first.wait(timeout=120) == 0
     final = audit_local(tmp_path / "archive")
     assert final.errors == [] and final.duplicates == 0
-    record_fault("a second crawl of the same archive at once (refused)", 1, ARTICLES,
+    label = ", own DEDUP_STATE_PATH," if own_state else ""
+    record_fault(f"a second crawl of one archive at once{label} (refused)", 1, ARTICLES,
                  final.articles, len(final.errors))  # fmt: skip
     assert final.articles == ARTICLES
 
