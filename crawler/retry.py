@@ -3,25 +3,37 @@
 Scrapy's RetryMiddleware retries at once; a government site that answers 503 or 429 is
 asking for time.  This one waits before each retry -- exponential backoff with jitter
 (``RETRY_BACKOFF_BASE`` seconds, doubling, at most ``RETRY_BACKOFF_MAX``), or the delay
-the response's ``Retry-After`` names (at most ``RETRY_AFTER_MAX``) -- without holding
-up other requests: only the retried request waits.
+the response's ``Retry-After`` names (at most ``RETRY_AFTER_MAX``).
+
+The wait holds nothing: the failed request ends at once (``RetryScheduled``, which the
+spider's errback ignores) and its retry is handed to the engine when the delay is over,
+so a throttled site never takes downloader capacity from the others.  While retries
+are waiting the spider is kept open; retries still waiting when the crawl is stopped
+are logged and counted (their pages were never recorded, so a later run fetches them).
 """
 
 from __future__ import annotations
 
+import logging
 import random
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Self
 
-from scrapy import Request
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
-from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
-from twisted.internet import reactor
-from twisted.internet.task import deferLater
+from twisted.internet.base import DelayedCall
+
+logger = logging.getLogger(__name__)
+
+
+class RetryScheduled(IgnoreRequest):
+    """This attempt is over; the request is retried later, as a new request."""
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
@@ -42,13 +54,23 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
-    """RetryMiddleware that waits before retrying."""
+    """RetryMiddleware that retries later, after a backoff, without holding a slot."""
 
     def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
         self.ceiling = settings.getfloat("RETRY_BACKOFF_MAX", 30.0)
         self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 60.0)
+        self.waiting: dict[DelayedCall, Request] = {}
+        self.clock: Any = None  # an IReactorTime (zope interfaces do not type-check)
+        """What schedules the retries (the reactor unless a test sets a clock)."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        middleware = super().from_crawler(crawler)
+        crawler.signals.connect(middleware.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
 
     def delay(self, request: Request, response: Response | None = None) -> float:
         """Seconds to wait before retrying ``request`` (after ``response``, if any)."""
@@ -60,11 +82,39 @@ class BackoffRetryMiddleware(RetryMiddleware):
         jitter = random.uniform(0.5, 1.5)  # noqa: S311 - spreading retries, not a secret
         return float(min(self.ceiling, self.base * 2**attempts) * jitter)
 
-    async def _wait(self, seconds: float) -> None:
-        if seconds > 0:
-            await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+    def _later(self, retry: Request, seconds: float) -> Request:
+        """Hand ``retry`` to the engine in ``seconds``; end this attempt now."""
+        if seconds <= 0:
+            return retry
 
-    async def process_response(  # type: ignore[override]
+        def send() -> None:
+            self.waiting.pop(call, None)
+            assert self.crawler.engine is not None
+            self.crawler.engine.crawl(retry)
+
+        if self.clock is None:
+            from twisted.internet import reactor  # installed by Scrapy by now, not at import
+
+            self.clock = reactor
+        call: DelayedCall = self.clock.callLater(seconds, send)
+        self.waiting[call] = retry
+        raise RetryScheduled(f"retried in {seconds:.1f} s")
+
+    def spider_idle(self) -> None:
+        if self.waiting:
+            raise DontCloseSpider  # retries are still to come
+
+    def spider_closed(self) -> None:
+        for call, request in list(self.waiting.items()):
+            if call.active():
+                call.cancel()
+            logger.warning("crawl stopped before the retry of %s", request.url)
+        assert self.crawler.stats is not None
+        if self.waiting:
+            self.crawler.stats.set_value("retry/dropped_at_close", len(self.waiting))
+        self.waiting.clear()
+
+    def process_response(
         self, request: Request, response: Response, spider: Any = None
     ) -> Request | Response:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
@@ -72,15 +122,14 @@ class BackoffRetryMiddleware(RetryMiddleware):
         retry = self._retry(request, response_status_message(response.status))
         if retry is None:
             return response
-        await self._wait(self.delay(request, response))
-        return retry
+        return self._later(retry, self.delay(request, response))
 
-    async def process_exception(  # type: ignore[override]
+    def process_exception(
         self, request: Request, exception: Exception, spider: Any = None
     ) -> Request | Response | None:
         if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry"):
             return None
         retry = self._retry(request, exception)
-        if retry is not None:
-            await self._wait(self.delay(request))
-        return retry
+        if retry is None:
+            return None
+        return self._later(retry, self.delay(request))

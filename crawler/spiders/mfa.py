@@ -41,6 +41,7 @@ from crawler.platforms.charset import ReadPage, read_page
 from crawler.platforms.mfa import PageContext, extract_article, listing_cards
 from crawler.registry import Registry, Site
 from crawler.resources import open_ledger, open_schedule
+from crawler.retry import RetryScheduled
 from crawler.revisit import Revisit, RevisitSchedule
 from crawler.run_ledger import walk_scopes
 from crawler.urls import (
@@ -309,6 +310,8 @@ class MfaSpider(scrapy.Spider):
         reason = failure.getErrorMessage() or repr(failure.value)
         if isinstance(failure.value, HttpError):
             reason = f"HTTP {response_status_message(failure.value.response.status)}"
+        if isinstance(failure.value, RetryScheduled):
+            return  # not a failure: the request comes again after a backoff
         if isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError):
             self.refused.append((url, reason))
             self.crawler.stats.inc_value("archive/refused")

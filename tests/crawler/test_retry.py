@@ -1,15 +1,20 @@
-"""Backoff and Retry-After, computed without waiting."""
+"""Backoff and Retry-After, computed and scheduled on a fake clock."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
-from scrapy import Request
+from scrapy import Request, Spider
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.settings import Settings
+from scrapy.statscollectors import StatsCollector
+from scrapy.utils.test import get_crawler
+from twisted.internet.task import Clock
 
-from crawler.retry import BackoffRetryMiddleware, retry_after_seconds
+from crawler.retry import BackoffRetryMiddleware, RetryScheduled, retry_after_seconds
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
@@ -60,3 +65,40 @@ def test_the_servers_retry_after_wins_but_is_capped() -> None:
     assert middleware.delay(request, asked) == 7.0
     greedy = Response(request.url, status=503, headers={"Retry-After": "3600"}, request=request)
     assert middleware.delay(request, greedy) == 60.0
+
+
+def test_a_retry_waits_without_holding_the_request_and_keeps_the_spider_open() -> None:
+    """The attempt ends at once; the retry reaches the engine only after the backoff."""
+    clock = Clock()
+    crawler = get_crawler(settings_dict={"RETRY_HTTP_CODES": [503], "RETRY_AFTER_MAX": 60})
+    crawler.spider = Spider.from_crawler(crawler, "x")
+    sent: list[Request] = []
+    crawler.engine = SimpleNamespace(crawl=sent.append)  # type: ignore[assignment]
+    middleware = BackoffRetryMiddleware.from_crawler(crawler)
+    middleware.clock = clock
+    request = Request("https://x.example/a")
+    busy = Response(request.url, status=503, headers={"Retry-After": "7"}, request=request)
+    with pytest.raises(RetryScheduled):
+        middleware.process_response(request, busy)
+    with pytest.raises(DontCloseSpider):
+        middleware.spider_idle()
+    clock.advance(6.9)
+    assert sent == []
+    clock.advance(0.2)
+    assert [r.url for r in sent] == [request.url] and sent[0].meta["retry_times"] == 1
+    middleware.spider_idle()  # nothing waits any more: the spider may close
+
+
+def test_retries_still_waiting_at_close_are_cancelled_and_counted() -> None:
+    clock = Clock()
+    crawler = get_crawler(settings_dict={"RETRY_HTTP_CODES": [503]})
+    crawler.spider = Spider.from_crawler(crawler, "x")
+    crawler.stats = StatsCollector(crawler)
+    middleware = BackoffRetryMiddleware.from_crawler(crawler)
+    middleware.clock = clock
+    request = Request("https://x.example/a")
+    with pytest.raises(RetryScheduled):
+        middleware.process_response(request, Response(request.url, status=503, request=request))
+    middleware.spider_closed()
+    assert clock.getDelayedCalls() == []
+    assert crawler.stats.get_value("retry/dropped_at_close") == 1
