@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from typing import Any, cast
+from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
@@ -20,20 +21,30 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import reactor
-from twisted.internet.interfaces import IReactorCore
 
 logger = logging.getLogger(__name__)
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def _embedded_ipv4(ip: IPAddress) -> IPAddress:
+    """The IPv4 address an IPv6 one carries (mapped, 6to4, Teredo client), else ``ip``."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip
+    inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+    return inner if inner is not None else ip
 
 
 def forbidden_reason(address: str) -> str | None:
-    """Why ``address`` is not on the public internet, or None if it is."""
+    """Why ``address`` is not on the public internet, or None if it is.
+
+    Anything not globally routable is refused (loopback, link-local, private, shared
+    carrier-grade NAT ``100.64/10``, documentation, reserved ranges), also when wrapped
+    in an IPv6 address (IPv4-mapped, 6to4, Teredo)."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
         return "not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    ip = _embedded_ipv4(ip)
     checks = (
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
@@ -41,13 +52,19 @@ def forbidden_reason(address: str) -> str | None:
         ("multicast", ip.is_multicast),
         ("reserved", ip.is_reserved),
         ("unspecified", ip.is_unspecified),
+        ("non-global", not ip.is_global),
     )
     return next((f"a {name} address" for name, hit in checks if hit), None)
 
 
-def _resolver() -> Any:
-    """The reactor, through whose cached resolver the download resolves names too."""
-    return cast("IReactorCore", reactor)
+async def resolve_with_reactor(host: str) -> str:
+    """``host``'s address through the reactor's cached resolver, which the download
+    itself uses too (so the check and the connection see the same answer)."""
+    from twisted.internet import reactor  # the installed one, not installed by an import
+
+    resolver: Any = reactor  # an IReactorCore (zope interfaces do not type-check)
+    address: str = await maybe_deferred_to_future(resolver.resolve(host))
+    return address
 
 
 def _is_ip(host: str) -> bool:
@@ -61,8 +78,11 @@ def _is_ip(host: str) -> bool:
 class AddressFilterMiddleware:
     """Downloader middleware refusing requests to non-public addresses (see module doc)."""
 
-    def __init__(self, crawler: Crawler, allowed: set[str]) -> None:
-        self.crawler, self.allowed = crawler, allowed
+    def __init__(
+        self, crawler: Crawler, allowed: set[str],
+        resolve: Callable[[str], Awaitable[str]] = resolve_with_reactor,
+    ) -> None:  # fmt: skip
+        self.crawler, self.allowed, self.resolve = crawler, allowed, resolve
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AddressFilterMiddleware:
@@ -79,10 +99,9 @@ class AddressFilterMiddleware:
             return
         address = host
         if not _is_ip(host):
-            try:
-                address = await maybe_deferred_to_future(_resolver().resolve(host))
-            except Exception:
-                return
+            # A failed lookup propagates (the retry middleware retries it): the request
+            # never goes out unchecked.
+            address = await self.resolve(host)
         reason = forbidden_reason(address)
         if reason is not None:
             assert self.crawler.stats is not None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
+from twisted.internet.error import DNSLookupError
 
 from crawler.addresses import AddressFilterMiddleware, forbidden_reason
 
@@ -30,6 +31,10 @@ from crawler.addresses import AddressFilterMiddleware, forbidden_reason
         ("224.0.0.1", "a multicast address"),
         ("0.0.0.0", "a private address"),  # noqa: S104 - a string under test, not a bind
         ("203.0.113.5", "a private address"),  # documentation range (TEST-NET-3)
+        ("100.64.0.1", "a non-global address"),  # carrier-grade NAT, shared space
+        ("2002:a00:1::", "a private address"),  # 6to4 wrapping 10.0.0.1
+        ("2001:0:4136:e378:8000:63bf:f5ff:fffe", "a private address"),  # Teredo, 10.0.0.1
+        ("2002:a473:161e::", None),  # 6to4 wrapping a public address
         ("not-an-ip", "not an IP address"),
         ("164.115.22.30", None),  # a public address
         ("2001:4860:4860::8888", None),
@@ -48,13 +53,19 @@ class _Stats(Counter[str]):
         self[key] += 1
 
 
-def _middleware(allow: list[str] | None = None) -> AddressFilterMiddleware:
+async def _no_dns(host: str) -> str:
+    raise AssertionError(f"looked up {host}")
+
+
+def _middleware(
+    allow: list[str] | None = None, resolve: Callable[[str], Awaitable[str]] = _no_dns
+) -> AddressFilterMiddleware:
     crawler = SimpleNamespace(spider=_Spider(), stats=_Stats())
-    return AddressFilterMiddleware(crawler, set(allow or []))  # type: ignore[arg-type]
+    return AddressFilterMiddleware(crawler, set(allow or []), resolve)  # type: ignore[arg-type]
 
 
 def _run(coroutine: Coroutine[Any, Any, None]) -> None:
-    """Run a coroutine that awaits nothing (IP literals need no DNS: no reactor here)."""
+    """Run a coroutine that never waits (IP literals, a fake resolver: no reactor here)."""
     try:
         coroutine.send(None)
     except StopIteration:
@@ -81,3 +92,27 @@ def test_ip_literals_outside_the_public_internet_are_refused(url: str) -> None:
 def test_the_operators_own_hosts_are_allowed() -> None:
     _run(_middleware().process_request(Request("http://127.0.0.1:8765/th/x")))
     _run(_middleware(["10.0.0.1"]).process_request(Request("http://10.0.0.1/th/x")))
+
+
+def _answering(address: str) -> Callable[[str], Awaitable[str]]:
+    async def resolve(host: str) -> str:
+        return address
+
+    return resolve
+
+
+def test_a_name_that_resolves_to_a_private_address_is_refused() -> None:
+    middleware = _middleware(resolve=_answering("10.0.0.1"))
+    with pytest.raises(IgnoreRequest, match=r"www\.mfa\.go\.th is a private address"):
+        _run(middleware.process_request(Request("https://www.mfa.go.th/th/content/x")))
+    _run(_middleware(resolve=_answering("164.115.22.30")).process_request(
+        Request("https://www.mfa.go.th/th/content/x")
+    ))  # fmt: skip
+
+
+def test_a_failed_lookup_is_not_waved_through() -> None:
+    async def failing(host: str) -> str:
+        raise DNSLookupError(host)
+
+    with pytest.raises(DNSLookupError):  # retried by the retry middleware, never sent unchecked
+        _run(_middleware(resolve=failing).process_request(Request("https://www.mfa.go.th/")))
