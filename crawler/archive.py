@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from crawler.faults import checkpoint
+from crawler.redact import redact_url
 from crawler.storage import Storage, StorageError
 from crawler.storage.keys import article_prefix, version_name
 from schemas.models import ArchivedArticle, Finding
@@ -154,7 +155,7 @@ class Archive:
         key = f"quarantine/{article_prefix(canonical_url).removeprefix('articles/')}/{digest}"
         self.storage.put(f"{key}/page.html", html, f"text/html; charset={encoding}")
         reasons = {
-            "url": url,
+            "url": redact_url(url),
             "canonical_url": canonical_url,
             "fetched_at": fetched_at,
             "findings": [finding.model_dump(mode="json") for finding in findings],

@@ -39,6 +39,7 @@ from crawler.faults import checkpoint
 from crawler.items import FetchedPage, NotModified
 from crawler.platforms.charset import ReadPage, read_page
 from crawler.platforms.mfa import PageContext, extract_article, listing_cards
+from crawler.redact import REDACTED
 from crawler.registry import Registry, Site
 from crawler.resources import open_ledger, open_schedule
 from crawler.retry import RetryScheduled
@@ -173,7 +174,10 @@ class MfaSpider(scrapy.Spider):
                     continue
                 self.due.add(_key(revisit.canonical_url))
                 self.seen.add(_key(revisit.canonical_url))
-                yield self._article_request(revisit.url, revisit.category, revisit)
+                # A URL stored with a credential redacted would fetch nothing: use the
+                # canonical one, which never carried it.
+                url = revisit.canonical_url if REDACTED in revisit.url else revisit.url
+                yield self._article_request(url, revisit.category, revisit)
             self.crawler.stats.set_value("revisit/due", len(self.due))
         for url in self.start_points:
             if page_kind(url):

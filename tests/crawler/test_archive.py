@@ -95,9 +95,11 @@ def test_a_key_holding_another_record_is_a_conflict(archive: Archive, tmp_path: 
 
 def test_quarantine_keeps_the_html_and_the_reasons(archive: Archive, tmp_path: Path) -> None:
     finding = Finding(field="imported_date", value=None, reason="no date")
-    key = archive.quarantine(URL + "?x=1", URL, b"<html>error</html>", "utf-8", [finding], "t")
+    url = URL + "?x=1&token=s3cr3t"
+    key = archive.quarantine(url, URL, b"<html>error</html>", "utf-8", [finding], "t")
     assert key.startswith("quarantine/www.mfa.go.th/th/content/aseancanada2020/")
     assert (tmp_path / key / "page.html").read_bytes() == b"<html>error</html>"
     reasons = json.loads((tmp_path / key / "reasons.json").read_text("utf-8"))
     assert reasons["findings"][0]["reason"] == "no date"
+    assert reasons["url"] == URL + "?x=1&token=REDACTED"
     assert list(archive.versions()) == []

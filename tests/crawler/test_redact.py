@@ -53,3 +53,14 @@ def test_the_log_filter_rewrites_records(caplog: pytest.LogCaptureFixture) -> No
 def test_secret_parameters_are_no_part_of_an_articles_identity() -> None:
     plain = canonical_url("https://www.mfa.go.th/th/content/x")
     assert canonical_url("https://www.mfa.go.th/th/content/x?token=abc&Signature=z") == plain
+
+
+def test_the_log_filter_rewrites_tracebacks_too(caplog: pytest.LogCaptureFixture) -> None:
+    logger = logging.getLogger("test.redact")
+    caplog.handler.addFilter(RedactingFilter())
+    try:
+        raise ValueError(f"cannot open {SIGNED}")
+    except ValueError:
+        logger.exception("failed")
+    assert "ValueError: cannot open https://bucket" in caplog.text
+    assert "deadbeef" not in caplog.text

@@ -151,3 +151,24 @@ def test_articles_that_could_not_be_revisited_are_reported_overdue(
     [url] = result.summary["revisits"]["overdue_urls"]
     assert url.endswith(OLD)
     assert "overdue 1" in result.log
+
+
+def test_a_revisit_never_requests_a_url_with_a_redacted_credential(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
+    """The archive keeps URLs redacted (``token=REDACTED``); fetching that would be wrong,
+    so the revisit asks for the canonical URL, which never carried the credential."""
+    secret = f"{fresh_replica.url}{OLD}?token=s3cr3t"
+    due_at_once = {"REVISIT_MIN_HOURS": "0"}
+    first = run_crawl(tmp_path, f"start_urls={secret}", "mode=full", settings=due_at_once)
+    assert first.returncode == 0 and first.totals["new"] == 1
+    assert "s3cr3t" not in first.log
+    revisit = run_crawl(
+        tmp_path, f"start_urls={fresh_replica.listing_urls()}", "mode=incremental",
+        "max_pages=1", settings={**due_at_once, "LOG_LEVEL": "DEBUG"},
+    )  # fmt: skip
+    assert revisit.returncode == 0, revisit.log[-3000:]
+    assert revisit.summary["revisits"]["due"] == 1
+    crawled = [line for line in revisit.log.splitlines() if "Crawled (" in line]
+    assert any(OLD in line for line in crawled)
+    assert not any("token=" in line for line in crawled)
