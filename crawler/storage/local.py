@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -27,7 +29,7 @@ class LocalStorage:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.location = str(self.root)
-        self._inside: set[Path] = set()  # directories already seen to resolve inside the root
+        self._inside = _RecentDirectories()  # seen to resolve inside the root, and to exist
         self._group = GroupSync(self.root)
 
     @classmethod
@@ -102,6 +104,30 @@ class LocalStorage:
             for name in filenames:
                 if not name.startswith("."):
                     yield Path(directory, name).relative_to(self.root).as_posix()
+
+
+class _RecentDirectories:
+    """The directories used most recently (a few thousand): each version's directory
+    takes a handful of writes and is never used again, so remembering every one would
+    make the crawl's memory grow with the archive."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        self._items: OrderedDict[Path, None] = OrderedDict()
+        self._limit = limit
+        self._lock = threading.Lock()
+
+    def __contains__(self, directory: Path) -> bool:
+        return directory in self._items
+
+    def add(self, directory: Path) -> None:
+        with self._lock:
+            self._items[directory] = None
+            self._items.move_to_end(directory)
+            if len(self._items) > self._limit:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 def _reason(exc: OSError) -> str:

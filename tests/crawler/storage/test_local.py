@@ -49,3 +49,13 @@ def test_local_uris(tmp_path: Path, uri: str, monkeypatch: pytest.MonkeyPatch) -
 def test_unknown_scheme_is_refused() -> None:
     with pytest.raises(StorageError, match="unsupported ARCHIVE_URI scheme 'ftp'"):
         open_storage("ftp://example.org/archive")
+
+
+def test_the_directory_cache_stays_bounded(tmp_path: Path) -> None:
+    """Every version has its own directory: remembering all of them would grow forever."""
+    storage = LocalStorage(tmp_path)
+    for index in range(5000):
+        storage.put(f"articles/a/{index}/article.json", b"{}", "application/json", durable=False)
+    assert len(storage._inside) <= 4096
+    assert storage.get("articles/a/0/article.json") == b"{}"  # forgotten, still readable
+    storage.put("articles/a/0/article.txt", b"x", "text/plain")  # and writable
