@@ -14,10 +14,13 @@ Kept in the dedup state file (a table of its own), so it goes wherever the state
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import datetime
 from pathlib import Path
 
 from crawler.dedup_state import StateFile
+
+logger = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS walks (
@@ -63,3 +66,15 @@ class RunLedger(StateFile):
             return all(
                 self._db.execute(query, (site, *scopes)).fetchone() is not None for site in sites
             )
+
+
+def default_mode(ledger: RunLedger, sites: list[str], scopes: tuple[str, ...], known: bool) -> str:
+    """``incremental`` once a complete walk covers the run, else ``full``."""
+    if ledger.covered(sites, scopes):
+        return "incremental"
+    if known:
+        logger.info(
+            "mode full: no earlier run walked the listings to the end (interrupted or"
+            " limited); incremental runs begin once one has"
+        )
+    return "full"

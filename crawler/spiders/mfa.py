@@ -17,34 +17,37 @@ The spider only reads pages: storage belongs to the pipelines.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.response import response_status_message
 from twisted.python.failure import Failure
 
 from crawler import __version__
 from crawler.faults import checkpoint
-from crawler.items import FetchedPage, NotModified
-from crawler.platforms.charset import ReadPage, read_page
-from crawler.platforms.mfa import PageContext, extract_article, listing_cards
+from crawler.fetching import (
+    article_request,
+    classify_failure,
+    header,
+    listing_category,
+    read_article,
+    read_text,
+    url_key,
+)
+from crawler.items import NotModified
+from crawler.platforms.mfa import PageContext, listing_cards
 from crawler.redact import REDACTED
 from crawler.registry import Registry, Site
 from crawler.resources import open_ledger, open_schedule
-from crawler.retry import RetryScheduled
 from crawler.revisit import Revisit, RevisitSchedule
-from crawler.run_ledger import walk_scopes
+from crawler.run_ledger import default_mode, walk_scopes
 from crawler.urls import (
     canonical_url,
     is_listing_url,
@@ -53,11 +56,9 @@ from crawler.urls import (
     page_kind,
     with_listing_page,
 )
-from schemas.assess import RawArticle
 
 logger = logging.getLogger(__name__)
 DEFAULT_SITE = "www.mfa.go.th"
-ARTICLE_PRIORITY = 1
 
 
 class MfaSpider(scrapy.Spider):
@@ -159,21 +160,16 @@ class MfaSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         if not self.mode:
             ledger = open_ledger(self.crawler.settings)
-            covered = ledger.covered(self.crawl_sites, self.walk_scopes)
+            known = self.schedule.count(self.crawl_sites) > 0
+            self.mode = default_mode(ledger, self.crawl_sites, self.walk_scopes, known)
             ledger.close()
-            self.mode = "incremental" if covered else "full"
-            if not covered and self.schedule.count(self.crawl_sites):
-                logger.info(
-                    "mode full: no earlier run walked the listings to the end (interrupted"
-                    " or limited); incremental runs begin once one has"
-                )
         self.crawler.stats.set_value("revisit/mode", self.mode)
         if self.mode == "incremental" and not all(page_kind(u) for u in self.start_points):
             for revisit in self.schedule.due(self.crawl_sites, datetime.now(UTC)):
                 if self.lang and language_of(revisit.url) != self.lang:
                     continue
-                self.due.add(_key(revisit.canonical_url))
-                self.seen.add(_key(revisit.canonical_url))
+                self.due.add(url_key(revisit.canonical_url))
+                self.seen.add(url_key(revisit.canonical_url))
                 # A URL stored with a credential redacted would fetch nothing: use the
                 # canonical one, which never carried it.
                 url = revisit.canonical_url if REDACTED in revisit.url else revisit.url
@@ -181,7 +177,10 @@ class MfaSpider(scrapy.Spider):
             self.crawler.stats.set_value("revisit/due", len(self.due))
         for url in self.start_points:
             if page_kind(url):
-                yield self._article_request(url, category=None)
+                key = url_key(canonical_url(url, self.aliases))
+                if key not in self.seen:
+                    self.seen.add(key)
+                    yield self._article_request(url, category=None)
             else:
                 yield self._listing_request(url, start=url, followed=1)
 
@@ -194,20 +193,7 @@ class MfaSpider(scrapy.Spider):
     def _article_request(
         self, url: str, category: str | None, revisit: Revisit | None = None
     ) -> scrapy.Request:
-        """An article request; a revisit asks only for what changed since the last fetch."""
-        headers, meta = {}, {}
-        if revisit is not None:
-            if revisit.etag:
-                headers["If-None-Match"] = revisit.etag
-            if revisit.last_modified:
-                headers["If-Modified-Since"] = revisit.last_modified
-            meta["handle_httpstatus_list"] = [304]
-        # Articles come before the next listing page (priority 1 over 0): the scheduler
-        # then holds one page of articles, not the whole site's, and memory stays flat.
-        return scrapy.Request(
-            url, callback=self.parse_article, errback=self.on_error, headers=headers,
-            meta=meta, cb_kwargs={"category": category}, priority=ARTICLE_PRIORITY,
-        )  # fmt: skip
+        return article_request(url, category, revisit, self.parse_article, self.on_error)
 
     def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
         """Article links of one listing page; the next page while this one brought new ones.
@@ -221,11 +207,13 @@ class MfaSpider(scrapy.Spider):
             content_type = response.headers.get("Content-Type")
             logger.error("not an HTML listing: %s (%s)", response.url, content_type)
             return
-        category = _category(response.url)
+        category = listing_category(response.url)
         listed = self.listed.setdefault(start, set())
         new = 0
         limit = self.crawler.settings.getint("LISTING_MAX_LINKS", 500)
-        cards = listing_cards(self._read(response).root, self._context(response.url), limit)
+        assert self.crawler.stats is not None
+        page = read_text(response, self.crawler.stats)
+        cards = listing_cards(page.root, self._context(response.url), limit)
         if len(cards) > limit:
             self.crawler.stats.inc_value("archive/listing_truncated")
             logger.warning(
@@ -237,7 +225,7 @@ class MfaSpider(scrapy.Spider):
             if self.since and card.card_date and card.card_date < self.since:
                 continue
             identity = canonical_url(card.url, self.aliases)
-            key = _key(identity)
+            key = url_key(identity)
             if key in listed:
                 continue
             listed.add(key)
@@ -261,7 +249,7 @@ class MfaSpider(scrapy.Spider):
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
         self.crawler.stats.inc_value("revisit/fetched")
         identity = canonical_url(response.url, self.aliases)
-        etag, modified = _header(response, b"ETag"), _header(response, b"Last-Modified")
+        etag, modified = header(response, b"ETag"), header(response, b"Last-Modified")
         if response.status == 304:
             self.crawler.stats.inc_value("revisit/not_modified")
             yield NotModified(
@@ -276,66 +264,24 @@ class MfaSpider(scrapy.Spider):
             )
             self.crawler.stats.inc_value("archive/not_html")
             return
-        self.seen.add(_key(identity))
+        self.seen.add(url_key(identity))
         self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
-        page = self._read(response)
-        try:
-            raw, problem = extract_article(page.root, self._context(response.url)), None
-        except Exception as exc:
-            logger.exception("could not read %s", response.url)
-            raw, problem = RawArticle(), f"{type(exc).__name__}: {exc}"
-        raw.notes.extend(page.notes)
+        assert self.crawler.stats is not None
+        page = read_article(response, self._context(response.url), self.crawler.stats)
         checkpoint("fetched")
-        yield FetchedPage(
-            url=response.url,
-            canonical_url=identity,
-            site=urlsplit(identity).netloc,
-            language=language_of(response.url),
-            category=category,
-            fetched_at=datetime.now(UTC),
-            html=response.body,
-            encoding=page.encoding,
-            raw=raw,
-            extraction_error=problem,
-            etag=etag,
-            last_modified=modified,
-        )
-
-    def _read(self, response: TextResponse) -> ReadPage:
-        page = read_page(response.body, response.encoding, lambda: response.selector.root)
-        if page.notes:
-            key = "archive/charset_fixed" if page.clean else "archive/charset_damaged"
-            self.crawler.stats.inc_value(key)
-        return page
+        page.canonical_url, page.site, page.category = identity, urlsplit(identity).netloc, category
+        page.etag, page.last_modified = etag, modified
+        yield page
 
     def on_error(self, failure: Failure) -> None:
-        request = getattr(failure, "request", None)
-        url = request.url if request is not None else "?"
-        reason = failure.getErrorMessage() or repr(failure.value)
-        if isinstance(failure.value, HttpError):
-            reason = f"HTTP {response_status_message(failure.value.response.status)}"
-        if isinstance(failure.value, RetryScheduled):
+        failed = classify_failure(failure)
+        if failed.kind == "retrying":
             return  # not a failure: the request comes again after a backoff
-        if isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError):
-            self.refused.append((url, reason))
+        if failed.kind == "refused":
+            self.refused.append((failed.url, failed.reason))
             self.crawler.stats.inc_value("archive/refused")
-            logger.warning("refused %s: %s", url, reason)
+            logger.warning("refused %s: %s", failed.url, failed.reason)
             return
-        self.failed.append((url, reason))
+        self.failed.append((failed.url, failed.reason))
         self.crawler.stats.inc_value("archive/fetch_failed")
-        logger.error("could not fetch %s: %s", url, reason)
-
-
-def _key(identity: str) -> int:
-    """A canonical URL as 8 bytes: the crawl's sets of seen articles stay small."""
-    return int.from_bytes(hashlib.blake2b(identity.encode(), digest_size=8).digest(), "big")
-
-
-def _header(response: Response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None
-
-
-def _category(listing_url: str) -> str | None:
-    path = unquote(urlsplit(listing_url).path)
-    return path.rsplit("/", 1)[-1] if "/content-category/" in path else None
+        logger.error("could not fetch %s: %s", failed.url, failed.reason)
