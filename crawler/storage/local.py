@@ -10,6 +10,7 @@ A crash leaves at most a hidden ``.*.tmp`` file, which listings ignore.
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import threading
 import uuid
@@ -21,6 +22,9 @@ from urllib.parse import unquote, urlsplit
 from crawler.storage import StorageError
 from crawler.storage.groupsync import GroupSync
 from crawler.storage.keys import UnsafeKey, check_key
+
+_TEMP_PREFIX = uuid.uuid4().hex[:12]  # temporary names unique to this process ...
+_TEMP_COUNTER = itertools.count()  # ... and to each write in it (no syscall per name)
 
 
 class LocalStorage:
@@ -38,7 +42,8 @@ class LocalStorage:
         return cls(Path(path).expanduser())
 
     def _path(self, key: str) -> Path:
-        """The file for ``key``; its directory, symlinks resolved, must be in the root.
+        """The file for ``key`` (to read); its directory, symlinks resolved, must be in
+        the root.
 
         A symbolic link as the file itself is harmless (a rename replaces the link, a
         link() refuses it); one among the directories could lead out, so each directory
@@ -47,22 +52,54 @@ class LocalStorage:
         path = self.root / check_key(key)
         directory = path.parent
         if directory not in self._inside:
-            if not directory.resolve().is_relative_to(self.root):
-                raise UnsafeKey(f"storage key {key!r} leaves the archive root")
+            self._check_inside(directory)
             if directory.is_dir():
                 self._inside.add(directory)
         return path
+
+    def _check_inside(self, directory: Path) -> None:
+        if not directory.resolve().is_relative_to(self.root):
+            raise UnsafeKey(f"{directory} leaves the archive root {self.root}")
+
+    def _directory(self, directory: Path) -> list[Path]:
+        """Make ``directory`` (to write in) exist inside the root; returns the
+        directories created, deepest last.
+
+        Only a directory that was there before can be a symbolic link leading out, so
+        only the deepest of those is resolved; the ones made here by ``mkdir`` (which
+        never follows a link) are real directories inside it.  Each version gets a
+        directory of its own, so this saves resolving a deep path for every version.
+        """
+        missing = []
+        while directory not in self._inside and directory != self.root:
+            if directory.is_dir():
+                self._check_inside(directory)
+                break
+            missing.append(directory)
+            directory = directory.parent
+        if directory == self.root:
+            self.root.mkdir(parents=True, exist_ok=True)
+        self._inside.add(directory)
+        for new in reversed(missing):
+            try:
+                new.mkdir()
+            except FileExistsError:  # made meanwhile (another thread, or someone else)
+                if not new.is_dir():
+                    reason = os.strerror(errno.ENOTDIR)
+                    raise NotADirectoryError(errno.ENOTDIR, reason, str(new)) from None
+                self._check_inside(new)
+            self._inside.add(new)
+        return list(reversed(missing))
 
     def put(
         self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
         durable: bool = True,
     ) -> bool:  # fmt: skip
-        path = self.root / key  # for the message, should _path itself fail
+        path = self.root / key  # for the message, should a check fail
         try:
-            path = self._path(key)
-            created = [] if path.parent in self._inside else _make_directories(path.parent)
-            self._inside.add(path.parent)
-            temp = f"{path.parent}/.{path.name}.{uuid.uuid4().hex}.tmp"
+            path = self.root / check_key(key)
+            created = self._directory(path.parent)
+            temp = f"{path.parent}/.{path.name}.{_TEMP_PREFIX}-{next(_TEMP_COUNTER)}.tmp"
             _write_whole(temp, data)
             self._group.written(Path(temp))
             self._group.barrier()  # the data is on disk before any name points at it
@@ -146,14 +183,3 @@ def _write_whole(name: str, data: bytes) -> None:
         os.unlink(name)  # noqa: PTH108
         raise
     os.close(descriptor)
-
-
-def _make_directories(directory: Path) -> list[Path]:
-    """``mkdir -p``, returning the directories it created (deepest last)."""
-    missing = []
-    while not directory.exists():
-        missing.append(directory)
-        directory = directory.parent
-    for new in reversed(missing):
-        new.mkdir(exist_ok=True)
-    return list(reversed(missing))

@@ -38,6 +38,41 @@ def test_a_symlink_cannot_lead_out_of_the_root(tmp_path: Path) -> None:
     assert not (outside / "x.json").exists()
 
 
+@pytest.mark.parametrize(("parent", "key"), [("", "link/new/x.json"), ("a", "a/link/new/y/x.json")])
+def test_a_symlink_above_new_directories_cannot_lead_out(
+    tmp_path: Path, parent: str, key: str
+) -> None:
+    """New directories are made without resolving them; the one they hang from is checked."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "archive"
+    (root / "a").mkdir(parents=True)
+    storage = LocalStorage(root)
+    storage.put("a/known.json", b"{}", "application/json")  # "a" is known to be inside
+    (root / parent / "link").symlink_to(outside)
+    with pytest.raises(UnsafeKey):
+        storage.put(key, b"{}", "application/json")
+    assert list(outside.iterdir()) == []
+
+
+def test_a_symlink_to_a_directory_inside_the_root_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "alias").symlink_to(tmp_path / "real")
+    storage = LocalStorage(tmp_path)
+    storage.put("alias/new/x.json", b"{}", "application/json")
+    assert (tmp_path / "real" / "new" / "x.json").read_bytes() == b"{}"
+
+
+def test_a_file_where_a_directory_should_be_is_a_storage_error(tmp_path: Path) -> None:
+    storage = LocalStorage(tmp_path)
+    (tmp_path / "a").write_bytes(b"in the way")
+    with pytest.raises(StorageError, match="cannot write"):
+        storage.put("a/b/x.json", b"{}", "application/json")
+    (tmp_path / "a").unlink()  # the operator clears it: the next write goes through
+    storage.put("a/b/x.json", b"{}", "application/json")
+    assert (tmp_path / "a" / "b" / "x.json").read_bytes() == b"{}"
+
+
 @pytest.mark.parametrize("uri", ["archive", "./archive", "file://{tmp}/archive"])
 def test_local_uris(tmp_path: Path, uri: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
