@@ -189,6 +189,8 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
                     caught = (
                         f"; updated caught {inc.extra['caught']}/{inc.extra['updated_on_site']}"
                     )
+                    if inc.extra["caught"] < inc.extra["updated_on_site"]:
+                        caught += " -- UPDATES MISSED"
                 lines.append(
                     f"{size}: {name}: requests {100 * inc.requests / local.requests:.1f}% and"
                     f" time {100 * inc.seconds / local.seconds:.1f}% of the full crawl{caught}"

@@ -5,7 +5,9 @@ read from the page cache).  Each page answers with an ``ETag`` and a ``Last-Modi
 and honours ``If-None-Match`` / ``If-Modified-Since`` with 304, as a CDN in front of the
 platform does.  ``POST /_bench/update?count=K&scope=recent|old`` re-renders K articles
 with a later update date and a changed body (the 1% update of the incremental run) and
-answers with their paths.
+answers with their paths.  Updated pages go to a directory of this server's own: the
+cached site is never written, so every benchmark run starts from the same pages (an
+update written into the cache made the next run's update change nothing).
 
     python -m bench.server SITE_DIR [--port 0]   # prints READY <url>
 """
@@ -14,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import cast
@@ -48,6 +52,8 @@ class BenchSite(Resource):
             for language, entry in index["listings"].items()
         }
         self.modified: dict[str, float] = {}
+        self.overlay = Path(tempfile.mkdtemp(prefix="mfa-bench-updates-"))
+        self.updated: dict[str, Path] = {}  # URL path -> its updated page in the overlay
         self.generation = 1_700_000_000.0  # Last-Modified of every page until it is updated
         self.n = int(index["n"])
 
@@ -73,7 +79,7 @@ class BenchSite(Resource):
             request.setResponseCode(404)
             return b"not found"
         name, key = found
-        body = (self.root / name).read_bytes()
+        body = self.updated.get(key, self.root / name).read_bytes()
         request.setHeader(b"content-type", b"text/html; charset=utf-8")  # type: ignore[no-untyped-call]
         return answer_conditionally(request, body, self.modified.get(key, self.generation))
 
@@ -92,7 +98,8 @@ class BenchSite(Resource):
             bumped = replace(
                 page, updated_raw=format_date(TODAY, page.language), body=[*page.body, "updated"]
             )
-            write_page(self.root, i, bumped, theme, pages[i + 1 : i + 4])
+            name = write_page(self.overlay, i, bumped, theme, pages[i + 1 : i + 4])
+            self.updated[page.path] = self.overlay / name
             self.modified[page.path] = self.generation
             updated.append(page.path)
         request.setHeader(b"content-type", b"application/json")  # type: ignore[no-untyped-call]
@@ -104,12 +111,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args(argv)
-    site = Site(BenchSite(args.site))  # type: ignore[no-untyped-call]
+    resource = BenchSite(args.site)
+    site = Site(resource)  # type: ignore[no-untyped-call]
     site.noisy = False
     tcp, core = cast("IReactorTCP", reactor), cast("IReactorCore", reactor)
     port = tcp.listenTCP(args.port, site, interface="127.0.0.1")  # type: ignore[arg-type]
     print(f"READY http://127.0.0.1:{port.getHost().port}", flush=True)  # type: ignore[misc]
-    core.run()  # type: ignore[misc]
+    try:
+        core.run()  # type: ignore[misc]
+    finally:
+        shutil.rmtree(resource.overlay, ignore_errors=True)
     return 0
 
 
