@@ -83,6 +83,7 @@ class AddressFilterMiddleware:
         resolve: Callable[[str], Awaitable[str]] = resolve_with_reactor,
     ) -> None:  # fmt: skip
         self.crawler, self.allowed, self.resolve = crawler, allowed, resolve
+        self._hosts: set[str] | None = None  # allowed + the spider's start hosts, once known
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AddressFilterMiddleware:
@@ -90,8 +91,13 @@ class AddressFilterMiddleware:
         return cls(crawler, allowed)
 
     def _operator_hosts(self, spider: Spider | None) -> set[str]:
-        starts = getattr(spider, "start_arg", None) or []
-        return self.allowed | {(urlsplit(url).hostname or "").lower() for url in starts}
+        """The hosts the operator named (computed once per crawl, not per request)."""
+        if spider is None:
+            return self.allowed
+        if self._hosts is None:
+            starts = getattr(spider, "start_arg", None) or []
+            self._hosts = self.allowed | {(urlsplit(url).hostname or "").lower() for url in starts}
+        return self._hosts
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
         host = (urlsplit(request.url).hostname or "").lower()

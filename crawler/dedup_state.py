@@ -33,6 +33,21 @@ CREATE INDEX IF NOT EXISTS versions_by_url ON versions (canonical_url, fetched_a
 """
 
 
+_INSERT = "INSERT OR IGNORE INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
+def _row(article: ArchivedArticle, version_key: str, reason: str | None) -> tuple[object, ...]:
+    """A ``versions`` row, in the table's column order."""
+    updated = article.updated_date.isoformat() if article.updated_date else None
+    return (article.canonical_url, updated, article.content_sha256, version_key,
+            article.site, article.fetched_at.isoformat(), reason)  # fmt: skip
+
+
+def placeholders(count: int) -> str:
+    """``?, ?, ...`` for an ``IN (...)`` list: only placeholders go into query text."""
+    return ",".join("?" * count)
+
+
 @dataclass(frozen=True)
 class KnownVersion:
     """One stored version as the state remembers it."""
@@ -86,14 +101,9 @@ class DedupState(StateFile):
 
     def record(self, article: ArchivedArticle, version_key: str, reason: str | None) -> None:
         """Remember a version the store has confirmed."""
-        updated = article.updated_date.isoformat() if article.updated_date else None
         with self._lock:
             checkpoint("state")
-            self._db.execute(
-                "INSERT OR IGNORE INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (article.canonical_url, updated, article.content_sha256, version_key,
-                 article.site, article.fetched_at.isoformat(), reason),
-            )  # fmt: skip
+            self._db.execute(_INSERT, _row(article, version_key, reason))
 
     def touch(self, canonical_url: str, version_key: str, fetched_at: datetime) -> None:
         """The page was fetched again as this stored version: it is the latest now."""
@@ -120,12 +130,7 @@ class DedupState(StateFile):
             try:
                 self._db.execute("DELETE FROM versions")
                 for key, article in versions:
-                    updated = article.updated_date.isoformat() if article.updated_date else None
-                    self._db.execute(
-                        "INSERT OR IGNORE INTO versions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (article.canonical_url, updated, article.content_sha256, key,
-                         article.site, article.fetched_at.isoformat(), article.version_reason),
-                    )  # fmt: skip
+                    self._db.execute(_INSERT, _row(article, key, article.version_reason))
                     total += 1
             except BaseException:
                 self._db.execute("ROLLBACK")

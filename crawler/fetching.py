@@ -106,11 +106,11 @@ def read_text(response: TextResponse, stats: StatsCollector) -> ReadPage:
 
 
 def read_article(
-    response: TextResponse, context: PageContext, stats: StatsCollector
-) -> FetchedPage:
-    """The page as the pipelines get it: its HTML and raw parts.  The spider fills in
-    identity, category and validators.  A page the extractor cannot read at all still
-    travels on, with the error (it is quarantined)."""
+    response: TextResponse, context: PageContext, identity: str, category: str | None,
+    stats: StatsCollector,
+) -> FetchedPage:  # fmt: skip
+    """The page as the pipelines get it: its HTML, raw parts and validators.  A page the
+    extractor cannot read at all still travels on, with the error (it is quarantined)."""
     page = read_text(response, stats)
     try:
         raw, problem = extract_article(page.root, context), None
@@ -119,7 +119,8 @@ def read_article(
         raw, problem = RawArticle(), f"{type(exc).__name__}: {exc}"
     raw.notes.extend(page.notes)
     return FetchedPage(
-        url=response.url, canonical_url=response.url, site="", category=None,
-        language=language_of(response.url), fetched_at=datetime.now(UTC), html=response.body,
-        encoding=page.encoding, raw=raw, extraction_error=problem,
+        url=response.url, canonical_url=identity, site=urlsplit(identity).netloc,
+        category=category, language=language_of(response.url), fetched_at=datetime.now(UTC),
+        html=response.body, encoding=page.encoding, raw=raw, extraction_error=problem,
+        etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
     )  # fmt: skip

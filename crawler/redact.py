@@ -36,8 +36,8 @@ def redact_url(url: str) -> str:
     if "@" in netloc:
         netloc = f"{REDACTED}@{netloc.rsplit('@', 1)[1]}"
     query = parts.query
-    if query and any(is_secret_parameter(k) for k, _ in parse_qsl(query, keep_blank_values=True)):
-        pairs = parse_qsl(query, keep_blank_values=True)
+    pairs = parse_qsl(query, keep_blank_values=True) if query else []
+    if any(is_secret_parameter(k) for k, _ in pairs):
         query = urlencode([(k, REDACTED if is_secret_parameter(k) else v) for k, v in pairs])
     if netloc == parts.netloc and query == parts.query:
         return url

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from scrapy.settings import BaseSettings
 
-from crawler.dedup_state import StateFile
+from crawler.dedup_state import StateFile, placeholders
 from schemas.models import ArchivedArticle
 
 SCHEMA = """
@@ -142,7 +142,7 @@ class RevisitSchedule(StateFile):
 
     def due(self, sites: list[str], now: datetime) -> list[Revisit]:
         """Known articles of ``sites`` to fetch in a run starting ``now``."""
-        marks = ",".join("?" * len(sites))  # only placeholders go into the query text
+        marks = placeholders(len(sites))
         columns = "canonical_url, url, category, etag, last_modified"
         where = f"site IN ({marks}) AND (next_due <= ? OR imported_date >= ?)"
         query = f"SELECT {columns} FROM schedule WHERE {where} ORDER BY next_due"  # noqa: S608
@@ -159,13 +159,13 @@ class RevisitSchedule(StateFile):
         with self._lock:
             if sites is None:
                 return int(self._db.execute("SELECT COUNT(*) FROM schedule").fetchone()[0])
-            marks = ",".join("?" * len(sites))
+            marks = placeholders(len(sites))
             query = f"SELECT COUNT(*) FROM schedule WHERE site IN ({marks})"  # noqa: S608
             return int(self._db.execute(query, sites).fetchone()[0])
 
     def overdue(self, sites: list[str], now: datetime) -> list[str]:
         """Articles that should have been fetched by now and were not (the grace aside)."""
-        marks = ",".join("?" * len(sites))
+        marks = placeholders(len(sites))
         limit = stamp(now - self.policy.overdue_grace)
         query = (
             f"SELECT url FROM schedule WHERE site IN ({marks}) AND next_due < ? ORDER BY next_due"  # noqa: S608

@@ -18,7 +18,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from crawler.dedup_state import StateFile
+from crawler.dedup_state import StateFile, placeholders
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class RunLedger(StateFile):
 
     def covered(self, sites: list[str], scopes: tuple[str, ...]) -> bool:
         """Whether every one of ``sites`` has a complete walk in one of ``scopes``."""
-        marks = ",".join("?" * len(scopes))
+        marks = placeholders(len(scopes))
         query = f"SELECT 1 FROM walks WHERE site = ? AND scope IN ({marks})"  # noqa: S608
         with self._lock:
             return all(

@@ -97,6 +97,11 @@ def problems_of(stats: dict[str, Any], failed: list[tuple[str, str]], health: He
     return problems
 
 
+def redacted(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """(URL, reason) pairs for the summary, without credentials."""
+    return [{"url": redact_url(url), "reason": redact_text(reason)} for url, reason in entries]
+
+
 def summarise(
     stats: dict[str, Any], failed: list[tuple[str, str]], health: Health | None = None
 ) -> dict[str, Any]:
@@ -125,9 +130,7 @@ def summarise(
         },
         "totals": totals,
         "per_site": dict(per_site),
-        "failed": [
-            {"url": redact_url(url), "reason": redact_text(reason)} for url, reason in failed
-        ],
+        "failed": redacted(failed),
         "healthy": not problems,
         "problems": problems,
         "finish_reason": stats.get("finish_reason"),
@@ -185,10 +188,7 @@ class RunSummary:
         stats = dict(self.crawler.stats.get_stats())
         stats.setdefault("finish_reason", reason)
         summary = summarise(stats, list(getattr(spider, "failed", [])), self.health)
-        summary["refused"] = [
-            {"url": redact_url(url), "reason": redact_text(reason)}
-            for url, reason in getattr(spider, "refused", [])
-        ]
+        summary["refused"] = redacted(getattr(spider, "refused", []))
         summary["walk"] = self._record_walk(spider, reason, stats)
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info("%s", render_summary(summary))

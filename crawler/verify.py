@@ -84,10 +84,12 @@ def _check_version(
         return None
     report.versions += 1
     text = render(article).encode("utf-8")
-    if repair and storage.get(f"{key}/article.txt") != text:
+    stored_text = storage.get(f"{key}/article.txt") if "article.txt" in files or repair else None
+    if repair and stored_text != text:
         storage.put(f"{key}/article.txt", text, "text/plain; charset=utf-8")
         report.repaired.append(f"{key}/article.txt rewritten from its record")
         files.add("article.txt")
+        stored_text = text
         missing = [name for name in PARTS if name not in files]
     if missing:
         report.errors.append(f"{key}: committed version without {', '.join(missing)}")
@@ -98,7 +100,7 @@ def _check_version(
     expected = f"{article_prefix(article.canonical_url)}/{name}"
     if expected != key:
         report.errors.append(f"{key}: the record belongs at {expected}")
-    if "article.txt" in files and storage.get(f"{key}/article.txt") != text:
+    if "article.txt" in files and stored_text != text:
         report.errors.append(f"{key}/article.txt is not the rendering of its record")
     return article
 
@@ -140,7 +142,7 @@ def verify(archive: Archive, state: DedupState | None, repair: bool = False,
             else:  # a crash between the version and its pointer: the next store fixes it
                 report.notes.append(f"{problem} (the version is not recorded yet)")
     if state is not None:
-        _check_state(state, stored, report, repair)
+        _check_state(recorded, stored, report, repair)
     if repair and state is not None and schedule is not None:
         count = rebuild_state(archive, state, schedule)
         report.repaired.append(f"dedup state and revisit schedule rebuilt from {count} versions")
@@ -163,8 +165,7 @@ def _is_revert(
         return False
 
 
-def _check_state(state: DedupState, stored: set[str], report: Report, repair: bool) -> None:
-    recorded = state.version_keys()
+def _check_state(recorded: set[str], stored: set[str], report: Report, repair: bool) -> None:
     for key in sorted(recorded - stored):
         problem = f"the dedup state claims {key}, which the store does not hold"
         (report.repaired if repair else report.errors).append(problem)

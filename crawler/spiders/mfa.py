@@ -247,30 +247,29 @@ class MfaSpider(scrapy.Spider):
             )
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
-        self.crawler.stats.inc_value("revisit/fetched")
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.inc_value("revisit/fetched")
         identity = canonical_url(response.url, self.aliases)
-        etag, modified = header(response, b"ETag"), header(response, b"Last-Modified")
+        site = urlsplit(identity).netloc
         if response.status == 304:
-            self.crawler.stats.inc_value("revisit/not_modified")
+            stats.inc_value("revisit/not_modified")
             yield NotModified(
-                url=response.url, canonical_url=identity, site=urlsplit(identity).netloc,
-                category=category, fetched_at=datetime.now(UTC), etag=etag,
-                last_modified=modified,
+                url=response.url, canonical_url=identity, site=site, category=category,
+                fetched_at=datetime.now(UTC), etag=header(response, b"ETag"),
+                last_modified=header(response, b"Last-Modified"),
             )  # fmt: skip
             return
         if not isinstance(response, TextResponse):
             logger.error(
                 "not an HTML page: %s (%s)", response.url, response.headers.get("Content-Type")
             )
-            self.crawler.stats.inc_value("archive/not_html")
+            stats.inc_value("archive/not_html")
             return
         self.seen.add(url_key(identity))
-        self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
-        assert self.crawler.stats is not None
-        page = read_article(response, self._context(response.url), self.crawler.stats)
+        stats.inc_value(f"archive/article_pages/{site}")
+        page = read_article(response, self._context(response.url), identity, category, stats)
         checkpoint("fetched")
-        page.canonical_url, page.site, page.category = identity, urlsplit(identity).netloc, category
-        page.etag, page.last_modified = etag, modified
         yield page
 
     def on_error(self, failure: Failure) -> None:

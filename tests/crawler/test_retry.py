@@ -31,6 +31,8 @@ NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
     ],
 )
 def test_retry_after(value: bytes | str | None, expected: float | None) -> None:
+    """How a ``Retry-After`` header is read (a number, or a date against a fixed clock):
+    the parsed value, not a measured time."""
     assert retry_after_seconds(value, now=NOW) == expected
 
 
