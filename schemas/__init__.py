@@ -13,6 +13,7 @@ from schemas.models import (
     Attachment,
     Finding,
     ImageRef,
+    VideoRef,
 )
 from schemas.textform import parse, parse_view_count, render
 
@@ -26,6 +27,7 @@ __all__ = [
     "ImageRef",
     "NotAnArticle",
     "RawArticle",
+    "VideoRef",
     "build_content",
     "content_sha256",
     "parse",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from schemas.dates import DateParseError, parse_platform_date
-from schemas.models import ArticleContent, Attachment, Finding, ImageRef
+from schemas.models import ArticleContent, Attachment, Finding, ImageRef, VideoRef
 
 EARLIEST_PLAUSIBLE_YEAR = 1990
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
@@ -41,6 +41,7 @@ class RawArticle:
     body: list[str] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    videos: list[VideoRef] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     """Where each field was read (1-based line of the source text), for findings."""
     notes: list[Finding] = field(default_factory=list)
@@ -138,6 +139,9 @@ def build_content(raw: RawArticle, today: date | None = None) -> ArticleContent:
         )
     if not has_title:
         warnings.append(Finding(field="title", value=raw.title, reason="no title line"))
+    if not has_body_text:
+        reason = "no body text: the page shows a title and dates but nothing else"
+        warnings.append(Finding(field="body", value=None, reason=reason))
     if raw.view_count is None:
         warnings.append(Finding(field="view_count", value=None, reason="no view count shown"))
     return ArticleContent(
@@ -150,5 +154,6 @@ def build_content(raw: RawArticle, today: date | None = None) -> ArticleContent:
         body=[p for p in raw.body if p],
         images=raw.images,
         attachments=raw.attachments,
+        videos=raw.videos,
         warnings=warnings,
     )

@@ -8,7 +8,8 @@ digits, leading and trailing spaces): only its line structure is constrained, so
 that the text form (:mod:`schemas.textform`) can always be written and read back.
 
 Downstream users rely on these field names; change them only with a new
-``SCHEMA_VERSION``.
+``SCHEMA_VERSION``.  Version 1.1 added ``videos`` and ``ImageRef.served_url``; a 1.0
+record reads as a 1.1 record without them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
 
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -59,12 +60,33 @@ class Finding(_Model):
 
 
 class ImageRef(_Model):
-    """One image of the article's gallery."""
+    """One image of the article (its gallery, or a picture in the body)."""
 
     url: HttpUrlStr | None = None
-    """Absolute URL of the image (usually on image.mfa.go.th), where known."""
+    """Absolute URL of the image's original, where known.  On the platform's image host
+    (``image.mfa.go.th/mfa/<op>/<site key>/<path>``) this is the original rendition
+    (``<op>`` = ``0``), whichever resized or cropped one the page shows."""
+    served_url: HttpUrlStr | None = None
+    """The image URL exactly as the page serves it (a thumbnail, a lazy-loading
+    placeholder such as ``.../mfa/r_50x50/...``), made absolute; ``None`` when not known
+    (records made from the text form)."""
     caption: OneLine | None = None
-    """Visible caption, else the alt text (the CMS default is "รูปภาพประกอบ" / "Images")."""
+    """The image's visible caption, else its title or alt text, else the gallery's
+    heading when that is the CMS's default caption ("รูปภาพประกอบ" / "Images")."""
+
+
+class VideoRef(_Model):
+    """One video of the article: the platform's video section, or an embedded player."""
+
+    title: OneLine | None = None
+    """The video's title as shown (its ``title`` attribute or visible text)."""
+    url: HttpUrlStr | None = None
+    """Where the video plays (a YouTube or Facebook link, an embed's ``src``), if the
+    page links it; the platform's video section often opens a player by script only."""
+    thumbnail_url: HttpUrlStr | None = None
+    """The thumbnail's original rendition (see :attr:`ImageRef.url`)."""
+    thumbnail_served_url: HttpUrlStr | None = None
+    """The thumbnail URL exactly as the page serves it."""
 
 
 class Attachment(_Model):
@@ -94,7 +116,9 @@ class ArticleContent(_Model):
     body: list[OneLine] = []
     """The body paragraphs in order, text kept exactly (NBSP-only separator paragraphs too)."""
     images: list[ImageRef] = []
-    """The gallery images in order, with their captions."""
+    """The article's images in order (body pictures, then the gallery), with captions."""
+    videos: list[VideoRef] = []
+    """The article's videos in order; never part of the body."""
     attachments: list[Attachment] = []
     """Linked files (documents) in order."""
     warnings: list[Finding] = []
@@ -130,8 +154,9 @@ class ArchivedArticle(ArticleContent):
     update date); ``silent_edit`` (same update date, different content: flagged, because an
     archive never drops content it has not kept); ``changed`` (different content with no
     update date, or with an update date older than the latest version's)."""
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    """Version of this schema the record was written with."""
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
+    """Version of this schema the record was written with (1.0 records have no videos
+    and no served image URLs)."""
 
     @model_validator(mode="after")
     def _fetched_at_is_utc(self) -> ArchivedArticle:

@@ -9,7 +9,9 @@
 ``parse`` reads that form and the variants text extractors produce from real pages:
 the title once or not at all, either date label missing, the label-less template (a
 bare date line and ``N view``), ``|9,693 view`` and ``5,128 view``, fields on one
-line, single or double newlines anywhere, blank lines between body paragraphs.
+line, the title (once or twice) and the fields on one line, the first paragraph on
+the view counter's line, single or double newlines anywhere, blank lines between body
+paragraphs.
 
 Image captions are recognised as the trailing lines equal to the CMS's default
 captions ("รูปภาพประกอบ", "Images"): in text, a custom caption cannot be told from
@@ -127,32 +129,74 @@ def _apply(raw: RawArticle, tokens: list[tuple[str, str]], line: int, view_last:
     return True
 
 
+def _doubled(text: str) -> list[str]:
+    """``"T T"`` (a title written twice, joined by a space) as ``[T, T]``; else ``[text]``."""
+    half = (len(text) - 1) // 2
+    if len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]:
+        return [text[:half], text[:half]]
+    return [text]
+
+
+def split_header_line(line: str) -> list[str] | None:
+    """A line holding the header among other text, cut into lines of their own.
+
+    Some extractors join a page's first blocks with spaces: the title (often twice),
+    then ``วันที่นำเข้าข้อมูล 17 ก.ย. 2567`` and the other header fields, sometimes the
+    first paragraph after the view count.  Returns the title part(s), the header and
+    the rest, or None when the line holds no header after other text.
+    """
+    starts = [i for i in (line.find(IMPORTED_LABEL), line.find(UPDATED_LABEL)) if i > 0]
+    at = min(starts, default=0)
+    prefix, header, rest = line[:at].strip(), line[at:].strip() if at else line.strip(), ""
+    if header_tokens(header) is None:
+        view = _VIEW.search(header)
+        if view is None or header_tokens(header[: view.end()]) is None:
+            return None
+        header, rest = header[: view.end()].strip(), header[view.end() :].strip()
+    if not prefix and not rest:
+        return None
+    return [*(_doubled(prefix) if prefix else []), header, *([rest] if rest else [])]
+
+
+def _numbered(text: str, first_line: int) -> list[tuple[int, str]]:
+    """The text's lines with their numbers; a line joining title and header is split."""
+    numbered: list[tuple[int, str]] = []
+    seen_header = False
+    for index, line in enumerate(text.replace("\r\n", "\n").split("\n")):
+        parts = None if seen_header or header_tokens(line) else split_header_line(line)
+        seen_header = seen_header or parts is not None or header_tokens(line) is not None
+        numbered += [(first_line + index, part) for part in parts or [line]]
+    return numbered
+
+
 def read_raw(text: str, first_line: int = 1) -> RawArticle:
     """Read the text form into its raw parts; ``first_line`` numbers the first line."""
-    lines = text.replace("\r\n", "\n").split("\n")
+    numbered = _numbered(text, first_line)
+    lines = [line for _number, line in numbered]
     raw = RawArticle()
     start = next((i for i, line in enumerate(lines) if header_tokens(line)), None)
-    raw.lines["metadata"] = first_line + (start or 0)
+    raw.lines["metadata"] = numbered[start or 0][0] if numbered else first_line
     if start is None:
         raw.body = [line for line in lines if line]
         raw.lines["body"] = first_line
         return raw
 
-    before = [line for line in lines[:start] if line.strip()]
+    before = [(n, line) for n, line in numbered[:start] if line.strip()]
     if before:
-        raw.title = before[0]
-        raw.lines["title"] = first_line + lines.index(before[0])
-    extra = before[2:] if len(before) >= 2 and before[1] == before[0] else before[1:]
+        raw.title = before[0][1]
+        raw.lines["title"] = before[0][0]
+    titles = [line for _n, line in before]
+    extra = titles[2:] if len(titles) >= 2 and titles[1] == titles[0] else titles[1:]
     if extra:
         reason = "unexpected text between the title and the dates; kept as body"
         raw.notes.append(Finding(field="title", value=extra[0], reason=reason))
 
     i = start
     while i < len(lines):
-        if lines[i].strip() and not read_header_line(raw, lines[i], first_line + i):
+        if lines[i].strip() and not read_header_line(raw, lines[i], numbered[i][0]):
             break
         i += 1
-    raw.lines["body"] = first_line + i
+    raw.lines["body"] = numbered[i][0] if i < len(numbered) else numbered[-1][0] + 1
 
     end = len(lines)
     captions: list[str] = []

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from schemas import ArchivedArticle, ArticleContent, ImageRef, content_sha256, parse
+from schemas import ArchivedArticle, ArticleContent, ImageRef, VideoRef, content_sha256, parse
 
 
 def _archived(**fields: Any) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def _archived(**fields: Any) -> dict[str, Any]:
 
 def test_archived_article_round_trips_through_json() -> None:
     article = ArchivedArticle.model_validate(_archived())
-    assert article.schema_version == "1.0"
+    assert article.schema_version == "1.1"
     assert article.fetched_at == datetime(2026, 11, 26, 6, tzinfo=UTC)
     assert ArchivedArticle.model_validate_json(article.model_dump_json()) == article
 
@@ -75,6 +75,7 @@ def test_missing_fields_are_null_not_invented() -> None:
         "view_count": None,
         "body": [],
         "images": [],
+        "videos": [],
         "attachments": [],
         "warnings": [],
     }
@@ -89,6 +90,28 @@ def test_content_hash_ignores_the_view_counter_but_not_a_silent_edit(sample_text
     assert content_sha256(edited) != digest
     recaptioned = article.model_copy(update={"images": [ImageRef(caption="ภาพ")]})
     assert content_sha256(recaptioned) != digest
+
+
+def test_a_schema_1_0_record_still_reads() -> None:
+    article = ArchivedArticle.model_validate(_archived(schema_version="1.0"))
+    assert (article.schema_version, article.videos) == ("1.0", [])
+
+
+def test_content_hash_of_a_page_without_videos_is_as_before_schema_1_1() -> None:
+    """Archives made before videos existed must not see every article as edited."""
+    content = ArticleContent(
+        title="t", imported_date_raw="11 ก.ย. 2563", body=["b"],
+        images=[ImageRef(url="https://image.mfa.go.th/mfa/0/k/a.jpg", caption="c")],
+    )  # fmt: skip
+    assert content_sha256(content) == (
+        "e45af9288b08b4e8ca0d661120b57fc6f494f82346a62e03fc4736d5f7b92168"  # schema 1.0's hash
+    )
+    served = content.model_copy(
+        update={"images": [content.images[0].model_copy(update={"served_url": "https://x/y.jpg"})]}
+    )
+    assert content_sha256(served) == content_sha256(content)
+    with_video = content.model_copy(update={"videos": [VideoRef(title="v")]})
+    assert content_sha256(with_video) != content_sha256(content)
 
 
 def test_every_field_has_a_docstring() -> None:

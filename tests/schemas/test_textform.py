@@ -10,6 +10,11 @@ from schemas import ArticleContent, Finding, ImageRef, NotAnArticle, parse, rend
 
 TODAY = date(2026, 11, 26)
 TITLE = "ผู้ช่วยรัฐมนตรี เข้าร่วมการประชุม"
+NO_BODY = Finding(
+    field="body",
+    value=None,
+    reason="no body text: the page shows a title and dates but nothing else",
+)
 
 
 def test_sample_round_trip_is_byte_for_byte(sample_text: str) -> None:
@@ -59,7 +64,7 @@ def test_render_layout() -> None:
     [
         _content(),
         _content(images=[]),
-        _content(body=[]),
+        _content(body=[], warnings=[NO_BODY]),
         _content(images=[ImageRef(caption="Images"), ImageRef(caption="Images")]),
         _content(view_count=0, body=["one line only"]),
     ],
@@ -91,6 +96,21 @@ HEADER_VARIANTS = {
     "fields on one line, no spaces": (
         f"{TITLE}\nวันที่นำเข้าข้อมูล11 ก.ย. 2563วันที่ปรับปรุงข้อมูล28 พ.ย. 2565|9,693 view\nย่อหน้าแรก"
     ),
+    "title twice and the fields on one line": (
+        f"{TITLE} {TITLE} วันที่นำเข้าข้อมูล 11 ก.ย. 2563 วันที่ปรับปรุงข้อมูล 28 พ.ย. 2565"
+        " | 9,693 view\nย่อหน้าแรก"
+    ),
+    "title once, the import date on its line": (
+        f"{TITLE} วันที่นำเข้าข้อมูล 11 ก.ย. 2563\nวันที่ปรับปรุงข้อมูล 28 พ.ย. 2565\n| 9,693 view\n\nย่อหน้าแรก"
+    ),
+    "title above, title again beside the import date": (
+        f"{TITLE}\n\n{TITLE} วันที่นำเข้าข้อมูล 11 ก.ย. 2563\n\nวันที่ปรับปรุงข้อมูล 28 พ.ย. 2565"
+        "\n\n| 9,693 view\nย่อหน้าแรก"
+    ),
+    "everything on one line": (
+        f"{TITLE} {TITLE} วันที่นำเข้าข้อมูล 11 ก.ย. 2563 วันที่ปรับปรุงข้อมูล 28 พ.ย. 2565"
+        " | 9,693 view ย่อหน้าแรก"
+    ),
     "CRLF line ends": (
         f"{TITLE}\r\n\r\nวันที่นำเข้าข้อมูล 11 ก.ย. 2563\r\nวันที่ปรับปรุงข้อมูล 28 พ.ย. 2565"
         "\r\n| 9,693 view\r\nย่อหน้าแรก"
@@ -107,6 +127,22 @@ def test_header_variants(text: str) -> None:
     assert article.view_count == 9693
     assert article.body == ["ย่อหน้าแรก"]
     assert article.warnings == []
+
+
+def test_a_title_beside_the_import_date_keeps_its_line_number() -> None:
+    text = f"{TITLE} {TITLE} วันที่นำเข้าข้อมูล 11 ก.ย. 3563\n| 5 view\nย่อหน้า"
+    article = parse(text, TODAY, first_line=3)
+    assert article.title == TITLE
+    assert [(w.field, w.line) for w in article.warnings] == [
+        ("imported_date", 3),
+        ("updated_date", None),
+    ]
+
+
+def test_a_label_inside_a_body_paragraph_is_not_a_header() -> None:
+    text = f"{TITLE}\nวันที่นำเข้าข้อมูล 11 ก.ย. 2563\n| 5 view\nดู วันที่นำเข้าข้อมูล 1 ม.ค. 2564 ด้วย"
+    article = parse(text, TODAY)
+    assert article.body == ["ดู วันที่นำเข้าข้อมูล 1 ม.ค. 2564 ด้วย"]
 
 
 def test_label_less_template_reads_the_bare_date_as_the_import_date() -> None:
