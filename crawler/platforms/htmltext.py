@@ -1,10 +1,14 @@
 """Text of HTML as a browser shows it, one line per block, for the platform extractors.
 
 Text is data here, so the rules are the browser's, not a scraper's convenience:
-runs of ASCII whitespace collapse to one space and are trimmed at line ends, while
-NBSP (``&nbsp;``) is kept as ``\\xa0``; ``<pre>`` and an inline ``white-space: pre*``
+runs of spaces, tabs and newlines collapse to one space and are trimmed at line ends,
+while NBSP (``&nbsp;``) is kept as ``\\xa0``; ``<pre>`` and an inline ``white-space: pre*``
 style keep spaces as written; block elements and ``<br>`` end a line; table cells are
-separated by a space.  Elements that show nothing (script, style, template, ...) are
+separated by a space.  The characters Unicode makes mandatory line breaks (LINE
+SEPARATOR U+2028, PARAGRAPH SEPARATOR U+2029, NEXT LINE U+0085, VT and FF, common in
+text pasted from word processors) end a line wherever they stand, as browsers lay them
+out; so do the information separators U+001C..U+001E, which browsers show as nothing
+and which no line of the text form may hold.  Elements that show nothing (script, style, template, ...) are
 skipped.  The result is the list of non-empty lines, which is what the article's
 text form holds as paragraphs.
 """
@@ -28,9 +32,10 @@ BLOCKS = frozenset(
     }
 )  # fmt: skip
 CELLS = frozenset({"td", "th"})
-_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+_COLLAPSIBLE = re.compile(r"[ \t\n\r]+")
+_FORCED_BREAK = re.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _PRESERVING = re.compile(r"white-space\s*:\s*(pre|pre-wrap|break-spaces)\b", re.IGNORECASE)
-_ASCII_SPACE = " \t\n\r\f"
+_ASCII_SPACE = " \t\n\r"
 _HIDING_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 
 
@@ -62,6 +67,17 @@ class _LineWriter:
         self._preserved = False
 
     def text(self, value: str | None, preserve: bool) -> None:
+        if not value:
+            return
+        if _FORCED_BREAK.search(value):
+            for index, chunk in enumerate(_FORCED_BREAK.split(value)):
+                if index:
+                    self.flush()
+                self._inline(chunk, preserve)
+            return
+        self._inline(value, preserve)
+
+    def _inline(self, value: str, preserve: bool) -> None:
         if not value:
             return
         if preserve:

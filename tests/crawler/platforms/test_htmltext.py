@@ -31,6 +31,14 @@ def _lines(fragment: str) -> list[str]:
         ("<p>shown<script>hidden()</script><style>.x{}</style></p>", ["shown"]),
         ("<ul><li>a</li><li>b</li></ul>", ["a", "b"]),
         ("<p>๒๕๖๔\u200b</p>", ["๒๕๖๔\u200b"]),  # zero-width space kept (it is in the text)
+        # mandatory line breaks (pasted from word processors) end a line, as browsers show them
+        ("<p>ย่อหน้า\u2028ต่อ</p>", ["ย่อหน้า", "ต่อ"]),
+        ("<p>a\u2029b\x85c</p>", ["a", "b", "c"]),
+        ("<p>a\x0bb\x0cc</p>", ["a", "b", "c"]),
+        ("<p>a \u2028 b</p>", ["a", "b"]),  # the spaces around a break are trimmed
+        ("<p>a\u2028\u2028b</p>", ["a", "b"]),  # no empty paragraph
+        ('<p style="white-space:pre-wrap"> a \u2028 b </p>', [" a ", " b "]),
+        ("<p>a\x1cb</p>", ["a", "b"]),  # no line of the text form may hold U+001C
     ],
 )
 def test_lines(fragment: str, expected: list[str]) -> None:
