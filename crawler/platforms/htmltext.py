@@ -8,9 +8,9 @@ separated by a space.  The characters Unicode makes mandatory line breaks (LINE
 SEPARATOR U+2028, PARAGRAPH SEPARATOR U+2029, NEXT LINE U+0085, VT and FF, common in
 text pasted from word processors) end a line wherever they stand, as browsers lay them
 out; so do the information separators U+001C..U+001E, which browsers show as nothing
-and which no line of the text form may hold.  Elements that show nothing (script, style, template, ...) are
-skipped.  The result is the list of non-empty lines, which is what the article's
-text form holds as paragraphs.
+and which no line of the text form may hold.  Elements that show nothing (script,
+style, template, ...) are skipped.  The result is the list of non-empty lines, which
+is what the article's text form holds as paragraphs.
 """
 
 from __future__ import annotations
@@ -156,6 +156,20 @@ def element_lines(element: HtmlElement, inherited: bool | None = None) -> list[s
     writer = _LineWriter()
     preserve = _inherited_preserve(element) if inherited is None else inherited
     _walk(element, writer, preserve)
+    writer.flush()
+    return writer.lines
+
+
+def run_lines(parent: HtmlElement, run: list[HtmlElement | str]) -> list[str]:
+    """The lines a browser shows for a run of inline content of ``parent``: text
+    strings and elements (each without its tail, which the run lists as a string)."""
+    writer = _LineWriter()
+    preserve = _preserves_space(parent, _inherited_preserve(parent))
+    for node in run:
+        if isinstance(node, str):
+            writer.text(node, preserve)
+        else:
+            _walk(node, writer, preserve)
     writer.flush()
     return writer.lines
 

@@ -42,10 +42,13 @@ def test_article_fields(case: str) -> None:
     assert raw.updated_date_raw == expected["updated_date_raw"]
     assert raw.view_count == expected["view_count"]
     assert raw.body == expected["body"]
-    images = [{"url": i.url, "caption": i.caption} for i in raw.images]
-    if expected["images"] and "url" not in expected["images"][0]:
-        images = [{"caption": image["caption"]} for image in images]
-    assert images == expected["images"]
+    images = [i.model_dump() for i in raw.images]
+    keys = [set(image) for image in expected["images"]]
+    assert [
+        {k: v for k, v in i.items() if k in ks} for i, ks in zip(images, keys, strict=False)
+    ] == (expected["images"])
+    assert len(images) == len(expected["images"])
+    assert [v.model_dump() for v in raw.videos] == expected.get("videos", [])
     assert [a.model_dump() for a in raw.attachments] == expected["attachments"]
 
 

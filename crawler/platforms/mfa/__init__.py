@@ -1,0 +1,120 @@
+"""Selectors of the MFA platform (www.mfa.go.th, *.mfa.go.th, *.thaiembassy.org).
+
+The pages are server-rendered by Next.js with styled-components and styled-jsx class
+names that change on every deploy, so nothing here names a class.  A page is read by
+what it shows:
+
+1. navigation, header, footer, breadcrumbs and forms go first, by their semantic
+   tags and ARIA roles (:func:`strip_boilerplate`);
+2. a page with the platform's metadata block (:mod:`.header`) outside any card is an
+   article: its title is the heading before the block, its body and media what
+   follows, box by box (:mod:`.boxes`, :mod:`.reader`);
+3. a page of article cards without one is a listing (:mod:`.listing`).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.platforms.htmltext import element_lines
+from crawler.platforms.mfa.boxes import common_container, region_boxes
+from crawler.platforms.mfa.cards import find_cards
+from crawler.platforms.mfa.header import find_header, find_title, owner
+from crawler.platforms.mfa.listing import ListingCard, read_cards
+from crawler.platforms.mfa.reader import Reader
+from crawler.platforms.page import PageContext, ParsedPage, elements, one_line, texts
+from schemas.assess import RawArticle
+from schemas.textform import IMPORTED_LABEL, UPDATED_LABEL, read_raw
+
+__all__ = [
+    "ListingCard",
+    "PageContext",
+    "PlatformPage",
+    "extract_article",
+    "listing_cards",
+    "read_platform_page",
+    "strip_boilerplate",
+]
+
+_BOILERPLATE = etree.XPath(  # one pass over the tree, the cheap tests first
+    "//*[self::header or self::nav or self::footer or self::aside or self::form"
+    " or self::button or self::dialog or self::select or self::input or self::textarea"
+    " or @role='navigation' or @role='banner' or @role='contentinfo'"
+    " or @role='complementary' or @role='search'"
+    " or (@aria-label and contains(translate(@aria-label, 'BREADCUM', 'breadcum'), 'breadcrumb'))"
+    " or (@class and contains(@class, 'readcrumb') and contains(concat(' ',"
+    " normalize-space(translate(@class, 'BREADCUM', 'breadcum')), ' '), ' breadcrumb '))]"
+)
+_LABELS = etree.XPath("//text()[contains(., $imported) or contains(., $updated)]")
+
+
+def strip_boilerplate(root: HtmlElement) -> HtmlElement:
+    """A copy of ``root`` without navigation, header, footer, breadcrumbs and forms."""
+    root = copy.deepcopy(root)
+    for element in elements(_BOILERPLATE, root):
+        if element.getparent() is not None:
+            element.drop_tree()
+    return root
+
+
+@dataclass
+class PlatformPage:
+    """What a page is (``article``, ``listing`` or ``other``) and what it holds."""
+
+    kind: str
+    raw: RawArticle
+    cards: list[ListingCard] = field(default_factory=list)
+
+
+def _article(page: ParsedPage) -> RawArticle | None:
+    labels = [o for t in texts(_LABELS, page.root, imported=IMPORTED_LABEL, updated=UPDATED_LABEL)
+              if (o := owner(t)) is not None]  # fmt: skip
+    header = find_header(page, find_cards(page, avoid=labels))
+    if header is None:
+        return None
+    raw = RawArticle()
+    header.read(raw, page)
+    cards = find_cards(page, avoid=header.blocks)
+    title = find_title(page, header, cards)
+    last = header.blocks[-1]
+    container = common_container(title, last) if title is not None else last.getparent()
+    if title is not None:
+        raw.title = one_line(" ".join(page.lines(title)))
+        raw.lines["title"] = title.sourceline or 0
+    raw.lines["body"] = raw.lines["metadata"]
+    reader = Reader(page, cards, raw, guarded={page.root, last, *last.iterancestors()})
+    for box in region_boxes(last, container if container is not None else last, page):
+        reader.feed(box)
+    reader.finish()
+    return raw
+
+
+def read_platform_page(
+    document: HtmlElement, context: PageContext, limit: int = 10_000
+) -> PlatformPage:
+    """Read a page of the platform, deciding by its content what it is."""
+    page = ParsedPage(strip_boilerplate(document), context)
+    raw = _article(page)
+    if raw is not None:
+        return PlatformPage("article", raw)
+    cards = read_cards(page, find_cards(page), limit)
+    fallback = read_raw("\n".join(element_lines(page.root)), first_line=1)
+    return PlatformPage("listing" if cards else "other", fallback, cards)
+
+
+def extract_article(document: HtmlElement, context: PageContext) -> RawArticle:
+    """The article's raw parts; a page without a metadata block is read as a text
+    extractor would (and is then found not to be an article, or to lack its header)."""
+    return read_platform_page(document, context, limit=0).raw
+
+
+def listing_cards(
+    document: HtmlElement, context: PageContext, limit: int = 10_000
+) -> list[ListingCard]:
+    """The article cards of a listing page in order, at most ``limit`` + 1."""
+    page = ParsedPage(strip_boilerplate(document), context)
+    return read_cards(page, find_cards(page), limit)

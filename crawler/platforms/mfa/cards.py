@@ -1,0 +1,113 @@
+"""Cards: the small boxes that link another article (listings, related news).
+
+A card is a link to another article of the site with what surrounds it: thumbnail,
+title, date, view counter.  The platform's card (``real-markup/listing-cards.html``)
+holds the thumbnail and the title in the link and the date and the counter beside
+it, so a card is the largest element around the link that links nothing else and
+stays small.  A card's date and counter look exactly like the label-less template's
+metadata, which is why the header search and the body skip whatever lies in a card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from crawler.platforms.htmltext import BLOCKS
+from crawler.platforms.mfa.media import carriers
+from crawler.platforms.page import ParsedPage
+from crawler.urls import decoded_path
+from schemas.textform import header_tokens
+
+MAX_CARD_CHARS = 500  # a card: a title, a date and a counter
+MAX_UNLINKED_CHARS = 250  # a card's text beside its link: a title at most
+
+
+def target_key(url: str) -> tuple[str, str]:
+    """Host and decoded path: one key however the menu query or encoding differs."""
+    parts = urlsplit(url)
+    return (parts.hostname or "").lower().removeprefix("www."), decoded_path(parts.path).rstrip("/")
+
+
+@dataclass
+class Cards:
+    """The page's cards: container element -> the article it links."""
+
+    containers: dict[HtmlElement, str] = field(default_factory=dict)
+
+    def container_of(self, element: HtmlElement) -> HtmlElement | None:
+        """The card ``element`` lies in, if any."""
+        for node in (element, *element.iterancestors()):
+            if node in self.containers:
+                return node
+        return None
+
+    def card_of(self, element: HtmlElement) -> str | None:
+        """The article linked by the card ``element`` lies in, if any."""
+        container = self.container_of(element)
+        return None if container is None else self.containers[container]
+
+    def rich(self, container: HtmlElement, page: ParsedPage) -> bool:
+        """A card as listings and related news show them: with a picture, a date or a
+        counter, or one of a row of cards; not a lone link in a paragraph."""
+        if container.find(".//img") is not None or any(True for _ in carriers(container)):
+            return True
+        if any(header_tokens(line) for line in page.lines(container)):
+            return True
+        parent = container.getparent()
+        siblings = [] if parent is None else [c for c in parent if c is not container]
+        return any(
+            s in self.containers or any(d in self.containers for d in s.iterdescendants())
+            for s in siblings
+        )
+
+
+def _block_of(element: HtmlElement) -> HtmlElement:
+    for node in element.iterancestors():
+        if node.tag in BLOCKS:
+            return node
+    return element
+
+
+def _is_card_link(link: HtmlElement, page: ParsedPage) -> bool:
+    """A link that stands for an article, not a link inside a sentence."""
+    if link.find(".//img") is not None or any(c.tag in BLOCKS for c in link.iter()):
+        return True
+    own = page.text_length(link)
+    around = page.text_length(_block_of(link))
+    return own > 0 and 2 * own >= around
+
+
+def find_cards(page: ParsedPage, avoid: list[HtmlElement] | None = None) -> Cards:
+    """Every card of the page; a card never holds an element of ``avoid`` (the
+    page's own title and metadata)."""
+    own = target_key(page.context.url)
+    kept = set(avoid or [])
+    guarded = {a for element in kept for a in (element, *element.iterancestors())}
+    cards = Cards()
+    for link, url in page.article_links(page.root):
+        key = target_key(url)
+        if key == own or not _is_card_link(link, page):
+            continue
+        container = link
+        for ancestor in link.iterancestors():
+            if ancestor is page.root or ancestor in guarded or ancestor.tag in ("body", "html"):
+                break
+            targets = {target_key(u) for _a, u in page.links(ancestor) if _is_web(u)}
+            if targets - {key, own} or page.text_length(ancestor) > MAX_CARD_CHARS:
+                break
+            linked = sum(
+                page.text_length(a) for a, u in page.links(ancestor) if target_key(u) == key
+            )
+            if page.text_length(ancestor) - linked > MAX_UNLINKED_CHARS:
+                break
+            container = ancestor
+        cards.containers.setdefault(container, url)
+    return cards
+
+
+def _is_web(url: str) -> bool:
+    """A link that leads somewhere (in-page and script links do not)."""
+    return urlsplit(url).scheme in ("http", "https")

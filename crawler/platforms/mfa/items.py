@@ -1,0 +1,85 @@
+"""Gallery and video items: a picture with what belongs to it (caption, title, link).
+
+The platform's video section (``real-markup/article-body-and-video-section.html``)
+shows per video a lazy thumbnail, a play icon and a ``div[title]`` with the video's
+title; galleries are slides of pictures, with or without captions.  An *item* is the
+largest element around one picture that holds no other picture and stays small; what
+the item shows or names is the picture's caption, or the video's title.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from crawler.platforms.mfa.media import PictureUrls, carriers, picture_urls
+from crawler.platforms.mfa.vocabulary import is_decoration
+from crawler.platforms.page import ParsedPage, one_line
+
+MAX_ITEM_CHARS = 300
+VIDEO_HOSTS = (
+    "youtube.com",
+    "youtu.be",
+    "vimeo.com",
+    "facebook.com",
+    "fb.watch",
+    "dailymotion.com",
+)
+
+
+def pictures_in(element: HtmlElement, page: ParsedPage) -> dict[str, PictureUrls]:
+    """The distinct pictures under ``element``, by original URL."""
+    found: dict[str, PictureUrls] = {}
+    for carrier in carriers(element):
+        urls = picture_urls(carrier, page)
+        if urls is not None:
+            found.setdefault(urls.url, urls)
+    return found
+
+
+def item_of(
+    carrier: HtmlElement, url: str, page: ParsedPage, stop: set[HtmlElement]
+) -> HtmlElement:
+    """The largest element around ``carrier`` that shows no other picture, holds none
+    of ``stop`` (a section heading) and stays small."""
+    item = carrier
+    for ancestor in carrier.iterancestors():
+        if ancestor in stop or ancestor.tag in ("body", "html") or ancestor is page.root:
+            break
+        if any(s in stop for s in ancestor.iterdescendants()):
+            break
+        if set(pictures_in(ancestor, page)) - {url} or page.text_length(ancestor) > MAX_ITEM_CHARS:
+            break
+        item = ancestor
+    return item
+
+
+def _attribute(item: HtmlElement, carrier: HtmlElement, name: str) -> str | None:
+    for element in (carrier, *item.iter()):
+        if isinstance(element.tag, str) and (value := one_line(element.get(name))):
+            return value
+    return None
+
+
+def item_text(item: HtmlElement, carrier: HtmlElement, page: ParsedPage, shown: bool) -> str | None:
+    """What names the item's picture: a figcaption; its visible text (``shown``: for
+    gallery and video items, not for a picture inside a paragraph); a ``title``; the
+    alt text; an ``aria-label``."""
+    figure = next((e for e in (carrier, *carrier.iterancestors()) if e.tag == "figure"), None)
+    caption = figure.find(".//figcaption") if figure is not None else None
+    if caption is not None and (text := one_line(" ".join(page.lines(caption)))):
+        return text
+    if shown:
+        lines = [line for line in page.lines(item) if not is_decoration(line)]
+        if text := one_line(" ".join(lines)):
+            return text
+    for name in ("title", "alt", "aria-label"):
+        if value := _attribute(item, carrier, name):
+            return value
+    return None
+
+
+def is_video_url(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    return any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS)

@@ -1,0 +1,62 @@
+"""Listing pages: a page of article cards, whatever its path.
+
+The platform lists articles at ``/<lang>/content-category/<name>?p=N`` and at
+``/<lang>/page/<name>?menu=<id>&p=N``, in a grid or a list of cards (a thumbnail and
+a title in a link to ``/<lang>/content/<slug>?page=<id>``, the card's date and a view
+counter beside it).  Side menus link other pages of the site with nothing around the
+links; where the page's cards show dates, links without a date or a picture are menus
+and are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from lxml.html import HtmlElement
+
+from crawler.platforms.mfa.cards import Cards, target_key
+from crawler.platforms.mfa.media import carriers
+from crawler.platforms.page import ParsedPage
+from schemas.dates import DateParseError, parse_platform_date
+
+
+@dataclass(frozen=True)
+class ListingCard:
+    """One article linked from a listing, with the date its card shows."""
+
+    url: str
+    card_date: date | None
+
+
+def card_date(container: HtmlElement, page: ParsedPage) -> date | None:
+    """The first date a card shows."""
+    for line in page.lines(container):
+        try:
+            return parse_platform_date(line)
+        except DateParseError:
+            continue
+    return None
+
+
+def read_cards(page: ParsedPage, cards: Cards, limit: int) -> list[ListingCard]:
+    """The listing's cards in order, each article once; at most ``limit`` + 1 of them
+    (so that a caller can tell there were more)."""
+    own = target_key(page.context.url)
+    found: list[tuple[ListingCard, bool]] = []
+    seen: set[tuple[str, str]] = set()
+    for link, url in page.article_links(page.root):
+        key = target_key(url)
+        if key in seen or key == own:
+            continue
+        seen.add(key)
+        container = cards.container_of(link)
+        container = link if container is None else container
+        shown = card_date(container, page)
+        pictured = shown is not None or next(carriers(container), None) is not None
+        found.append((ListingCard(url=url, card_date=shown), pictured))
+        if len(found) > limit:
+            break
+    if any(card.card_date is not None for card, _pictured in found):
+        return [card for card, pictured in found if pictured]
+    return [card for card, _pictured in found]

@@ -1,0 +1,150 @@
+"""Pictures of a page, however it serves them, and the platform's image host.
+
+The platform lazy-loads its images: the served HTML of a gallery or of the video
+section holds no ``<img>``, only ``<span class="lazy-load-image-background"
+style="background-image:url(...)">`` with a blurred placeholder; other builds and
+pasted CMS content use ``<img>`` with ``src``, ``data-src`` or ``srcset``, a
+``<picture>``, or a ``<noscript>`` fallback.  Each of these is a *carrier* of one
+picture; :func:`carriers` finds them all and :func:`picture_urls` reads one.
+
+On ``image.mfa.go.th/mfa/<op>/<site key>/<path>`` the ``<op>`` segment names a
+rendition (``0`` the original, ``r_WxH`` resized, ``c_c_WxH`` cropped); the archive
+records the original (:func:`original_url`) beside the URL as served.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from lxml.html import HtmlElement
+
+from crawler.platforms.page import ParsedPage, is_image_url
+from crawler.urls import is_article_path
+
+IMAGE_HOST = "image.mfa.go.th"
+_RENDITION = re.compile(r"^/mfa/(?P<op>[a-z](?:_[a-z0-9]+)+|0)/(?P<rest>[^/]+/.+)$")
+_BACKGROUND = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*(['\"]?)(?P<url>[^'\")]+)\1\s*\)")
+_LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
+_BACKGROUND_ATTRIBUTES = ("data-bg", "data-background", "data-background-image", "data-bg-src")
+_ICON_SUFFIXES = (".svg", ".ico")
+
+
+def original_url(url: str) -> str:
+    """The original rendition of a platform image (``<op>`` = ``0``); other URLs as they are."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").lower() != IMAGE_HOST:
+        return url
+    match = _RENDITION.match(parts.path)
+    if match is None or match["op"] == "0":
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, f"/mfa/0/{match['rest']}", parts.query, ""))
+
+
+def _srcset_best(srcset: str | None) -> str | None:
+    """The widest (or densest) candidate of a ``srcset``."""
+    best, best_size = None, -1.0
+    for candidate in (srcset or "").split(","):
+        fields = candidate.split()
+        if not fields:
+            continue
+        size = 1.0
+        if len(fields) > 1 and fields[1][:-1].replace(".", "", 1).isdigit():
+            size = float(fields[1][:-1])
+        if size > best_size:
+            best, best_size = fields[0], size
+    return best
+
+
+def _candidates(element: HtmlElement) -> list[str]:
+    """The URLs an element carries, the one a browser shows first."""
+    found: list[str | None] = []
+    if element.tag == "img":
+        found += [element.get("src"), *(element.get(a) for a in _LAZY_ATTRIBUTES)]
+        found += [_srcset_best(element.get("srcset") or element.get("data-srcset"))]
+    elif element.tag == "source":
+        found.append(_srcset_best(element.get("srcset") or element.get("data-srcset")))
+    style = element.get("style")
+    if style and "url(" in style:
+        match = _BACKGROUND.search(style)
+        found.append(match["url"] if match else None)
+    found += [element.get(a) for a in _BACKGROUND_ATTRIBUTES]
+    return [url.strip() for url in found if url and url.strip()]
+
+
+def carriers(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements under ``root`` (itself included) that carry a picture, in document order.
+
+    A ``<source>`` counts only when its ``<picture>`` has no usable ``<img>``.
+    """
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "template", "style"):
+            continue
+        if element.tag == "source":
+            picture = element.getparent()
+            img = picture.find("img") if picture is not None else None
+            if (
+                picture is None
+                or picture.tag != "picture"
+                or (img is not None and _candidates(img))
+            ):
+                continue
+        if _candidates(element):
+            yield element
+
+
+@dataclass(frozen=True)
+class PictureUrls:
+    """One picture: its original's URL (what the archive records) and the URL as served."""
+
+    url: str
+    served: str
+
+
+def picture_urls(carrier: HtmlElement, page: ParsedPage) -> PictureUrls | None:
+    """The picture a carrier shows, or None for an icon of a link, a data: placeholder,
+    or an image of another page (a related-news thumbnail, a share button).
+
+    A link around the picture to a full-size image wins over the picture's own URL.
+    """
+    served = None
+    for candidate in _candidates(carrier):
+        url = page.resolve(candidate)
+        if urlsplit(url).scheme in ("http", "https"):
+            served = url
+            break
+    if served is None or urlsplit(served).path.lower().endswith(_ICON_SUFFIXES):
+        return None
+    link = next(carrier.iterancestors("a"), None)
+    href = (link.get("href") or "").strip() if link is not None else ""
+    target = "" if not href or href.startswith(("#", "javascript:")) else page.resolve(href)
+    parts = urlsplit(target)
+    if parts.scheme in ("http", "https") and not is_image_url(target):
+        host = (parts.hostname or "").lower()
+        own = host in page.context.hosts or urlsplit(served).netloc.lower() == parts.netloc.lower()
+        if not own or is_article_path(parts.path):
+            return None
+        target = ""
+    full = target if target and is_image_url(target) else served
+    return PictureUrls(url=original_url(full), served=served)
+
+
+def video_link(item: HtmlElement, carrier: HtmlElement | None, page: ParsedPage) -> str | None:
+    """Where a video item plays: the link around its thumbnail, a link or an embed in
+    the item, or a ``data-*`` URL on it; None when only a script opens the player."""
+    around = next(carrier.iterancestors("a"), None) if carrier is not None else None
+    for element in ([around] if around is not None else []) + list(item.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        for name in ("href", "src", "data-video", "data-video-url", "data-url", "data-src"):
+            value = element.get(name)
+            if not value or (name == "href" and element.tag != "a"):
+                continue
+            if name == "src" and element.tag not in ("iframe", "video", "source", "embed"):
+                continue
+            url = page.resolve(value)
+            if urlsplit(url).scheme in ("http", "https") and not is_image_url(url):
+                return url
+    return None
