@@ -28,11 +28,14 @@ VIDEO_HOSTS = (
 )
 
 
-def pictures_in(element: HtmlElement, page: ParsedPage) -> dict[str, PictureUrls]:
-    """The distinct pictures under ``element``, by original URL."""
+def pictures_in(
+    element: HtmlElement, page: ParsedPage, linked: bool = False
+) -> dict[str, PictureUrls]:
+    """The distinct pictures under ``element``, by original URL (``linked``: those in
+    links to other pages too)."""
     found: dict[str, PictureUrls] = {}
     for carrier in carriers(element):
-        urls = picture_urls(carrier, page)
+        urls = picture_urls(carrier, page, linked)
         if urls is not None:
             found.setdefault(urls.url, urls)
     return found
@@ -49,7 +52,8 @@ def item_of(
             break
         if any(s in stop for s in ancestor.iterdescendants()):
             break
-        if set(pictures_in(ancestor, page)) - {url} or page.text_length(ancestor) > MAX_ITEM_CHARS:
+        others = set(pictures_in(ancestor, page, linked=True)) - {url}
+        if others or page.text_length(ancestor) > MAX_ITEM_CHARS:
             break
         item = ancestor
     return item

@@ -82,9 +82,9 @@ def carriers(root: HtmlElement) -> Iterator[HtmlElement]:
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "template", "style"):
             continue
-        if element.tag == "source":
-            picture = element.getparent()
-            img = picture.find("img") if picture is not None else None
+        if element.tag == "source":  # libxml2 may nest the <img> inside it
+            picture = next(element.iterancestors("picture"), None)
+            img = next(picture.iter("img"), None) if picture is not None else None
             if (
                 picture is None
                 or picture.tag != "picture"
@@ -103,9 +103,12 @@ class PictureUrls:
     served: str
 
 
-def picture_urls(carrier: HtmlElement, page: ParsedPage) -> PictureUrls | None:
+def picture_urls(
+    carrier: HtmlElement, page: ParsedPage, linked: bool = False
+) -> PictureUrls | None:
     """The picture a carrier shows, or None for an icon of a link, a data: placeholder,
-    or an image of another page (a related-news thumbnail, a share button).
+    or an image of another page (a related-news thumbnail, a share button); with
+    ``linked``, a picture inside any link counts (a video's thumbnail links the video).
 
     A link around the picture to a full-size image wins over the picture's own URL.
     """
@@ -124,7 +127,7 @@ def picture_urls(carrier: HtmlElement, page: ParsedPage) -> PictureUrls | None:
     if parts.scheme in ("http", "https") and not is_image_url(target):
         host = (parts.hostname or "").lower()
         own = host in page.context.hosts or urlsplit(served).netloc.lower() == parts.netloc.lower()
-        if not own or is_article_path(parts.path):
+        if not linked and (not own or is_article_path(parts.path)):
             return None
         target = ""
     full = target if target and is_image_url(target) else served

@@ -49,6 +49,7 @@ from schemas.textform import read_header_line
 BODY, AFTER = "body", "after"
 MAX_BUTTON_CHARS = 30
 MAX_CAPTION_CHARS = 150
+MEDIA_DEPTH = 8  # a slider nests a picture about six elements deep
 _DEFAULT = {normalised(c) for c in DEFAULT_CAPTIONS}
 
 
@@ -78,6 +79,7 @@ class Reader:
     body_level: int | None = None
     section: _Section | None = None
     heading_owner: HtmlElement | None = None
+    section_root: HtmlElement | None = None
     sections: list[_Section] = field(default_factory=list)
     pictures: dict[str, _Picture] = field(default_factory=dict)
     videos: dict[str, VideoRef] = field(default_factory=dict)
@@ -90,9 +92,10 @@ class Reader:
     def feed(self, box: Box) -> None:
         heading = box.lines[0] if len(box.lines) == 1 else None
         kind = section_kind(heading) if heading is not None else None
-        if kind is not None and self._is_link(box):
-            kind = None  # "ดาวน์โหลด" on a link to a file is the file, not a heading
+        if kind is not None and (self._is_link(box) or self._in_item(box)):
+            kind = None  # a link to a file named "ดาวน์โหลด", a caption "Images"
         card = self._card(box)
+        self._leave_section(box)
         if kind is not None and card is None:
             self._open(kind, heading or "", box)
             return
@@ -117,8 +120,35 @@ class Reader:
                 self._media(box)
         elif self.state == ATTACHMENTS:
             self._attach(box, everything=True)
-        elif self.state == AFTER and not box.outer:
             self._take_pictures(box, shown=True)
+        elif not box.outer:  # after the body, in related news or tags
+            self._take_pictures(box, shown=True)
+
+    def _in_item(self, box: Box) -> bool:
+        chain = (box.owner, *box.owner.iterancestors())
+        return any(item in chain for item in self.items)
+
+    def _leave_section(self, box: Box) -> None:
+        """A box outside the element that a section heading opens ends the section."""
+        root = self.section_root
+        if root is None or self.state in (BODY, AFTER):
+            return
+        if box.owner is not root and root not in box.owner.iterancestors():
+            self.state = AFTER if self.raw.body else BODY
+            self.section_root = None
+
+    def _section_root(self, owner: HtmlElement) -> HtmlElement | None:
+        """The largest element that begins with the heading and holds what it heads;
+        None when the heading stands alone (its section runs to the next heading)."""
+        root = None
+        for ancestor in owner.iterancestors():
+            if ancestor in self.guarded or ancestor.tag in ("body", "html"):
+                break
+            lines = self.page.lines(ancestor)
+            if not lines or lines[0] != self.page.lines(owner)[0]:
+                break
+            root = ancestor
+        return root
 
     def _card(self, box: Box) -> HtmlElement | None:
         for node in (box.owner, *box.nodes):
@@ -131,6 +161,7 @@ class Reader:
         if kind == SHARE:
             return  # a label; the links beside it are a share bar
         self.state = kind
+        self.section_root = self._section_root(box.owner)
         self.section = _Section(kind, heading)
         self.sections.append(self.section)
         self.heading_owner = box.owner
@@ -151,7 +182,7 @@ class Reader:
     def _is_chrome(self, box: Box) -> bool:
         """A share bar, or buttons that only run a script."""
         links = self._links(box)
-        if not links or not box.lines:
+        if not links:
             return False
         web = [(a, u) for a, u in links if urlsplit(u).scheme in ("http", "https", "mailto")]
         linked = sum(self.page.text_length(a) for a, _u in links)
@@ -159,7 +190,7 @@ class Reader:
         dead = [
             a for a, u in links if (a.get("href") or "").strip().startswith(("#", "javascript:"))
         ]
-        if len(dead) == len(links) and linked + max(unlinked, 0) <= MAX_BUTTON_CHARS:
+        if box.lines and len(dead) == len(links) and linked + max(unlinked, 0) <= MAX_BUTTON_CHARS:
             return True
         if not web or any(self.page.on_site(u) for _a, u in web):
             return False
@@ -184,7 +215,7 @@ class Reader:
         for depth, element in enumerate((box.owner, *box.owner.iterancestors())):
             if element.tag in ("figure", "figcaption") and box.lines:
                 return element
-            if depth > 4 or element in self.guarded or element.tag in ("body", "html"):
+            if depth > MEDIA_DEPTH or element in self.guarded or element.tag in ("body", "html"):
                 return None
             count = self.media.get(element)
             if count is None:
@@ -252,7 +283,7 @@ class Reader:
         stop = {self.heading_owner} if self.heading_owner is not None else set()
         for node in box.nodes:
             for carrier in carriers(node):
-                urls = picture_urls(carrier, self.page)
+                urls = picture_urls(carrier, self.page, linked=True)
                 if urls is None:
                     continue
                 item = item_of(carrier, urls.url, self.page, stop)

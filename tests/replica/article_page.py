@@ -1,0 +1,168 @@
+"""An article page of the replica in one layout, and the record a right reading gives.
+
+:func:`article_page` writes the page: the document shell (navigation, breadcrumbs,
+footer), the title (also in a banner), the metadata block in the page's template
+(labels, or the label-less bare date and "N view"), the body, then the sections in
+the layout's order, and a sidebar.  :func:`expected_record` is what extraction must
+find in it, field for field: the same content, whatever the layout.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from tests.replica.content import Page
+from tests.replica.layouts import Layout
+from tests.replica.markup import PRE, Markup, needs_pre
+from tests.replica.sections import Part, attachments, gallery, related, share, sidebar, videos
+
+IMPORTED, UPDATED = "วันที่นำเข้าข้อมูล", "วันที่ปรับปรุงข้อมูล"
+HOME = {"th": "หน้าหลัก", "en": "Home"}
+LISTING = {"th": ("ข่าวเด่น", "/th/page/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%E0%B9%80%E0%B8%94%E0%B9%88%E0%B8%99?menu=5d5bd3d815e39c306002aac4"),
+           "en": ("Press releases", "/en/content-category/press-release")}  # fmt: skip
+
+
+def _view(m: Markup, page: Page, bar: str) -> str:
+    count = f"{page.view_count:,}"
+    style = m.layout.view
+    if style == "split":
+        return f"<p><span>{bar}</span> <span>{count}</span> <span>view</span></p>"
+    if style == "icon":
+        return f'<div><i class="fa fa-eye" aria-hidden="true"></i> <span>{bar} {count} view</span></div>'
+    return f"<p>{bar} {count} view</p>".replace("<p> ", "<p>")
+
+
+def _label(m: Markup, label: str, value: str) -> str:
+    style = m.layout.labels
+    if style == "one":
+        return f"<p>{label} {m.text(value)}</p>"
+    if style == "split":
+        return f"<div><p>{label}</p><p>{m.text(value)}</p></div>"
+    if style == "colon":
+        return f"<p>{label} : {m.text(value)}</p>"
+    return f"<p><span>{label}</span> <span>{m.text(value)}</span></p>"
+
+
+def metadata(m: Markup, page: Page) -> tuple[str, str]:
+    """The metadata block, and the view counter when it stands apart (``sibling``:
+    right after the block; ``bar``: after the body)."""
+    view = (
+        _view(m, page, "" if page.template == "bare" else "|")
+        if page.view_count is not None
+        else ""
+    )
+    if page.template == "bare":
+        dates = f"<p>{m.text(page.imported_raw)}</p>" if page.imported_raw else ""
+    else:
+        dates = "".join(
+            _label(m, label, value)
+            for label, value in ((IMPORTED, page.imported_raw), (UPDATED, page.updated_raw))
+            if value is not None
+        )
+    if m.layout.view in ("sibling", "bar") and view:
+        block = f"<div{m.cls('meta', 'd-flex')}>{dates}</div>"
+        return (
+            (block + f"<div{m.cls('views')}>{view}</div>", "")
+            if m.layout.view == "sibling"
+            else (block, view)
+        )
+    return (
+        f"<div{m.cls('meta', 'd-flex justify-content-between')}><div>{dates}</div>{view}</div>",
+        "",
+    )
+
+
+def body(m: Markup, lines: list[str]) -> str:
+    style = m.layout.paragraphs
+    if style in ("br", "bare"):
+        shown = "<br>".join(
+            f"<span{PRE}>{m.text(line)}</span>" if needs_pre(line) else m.text(line)
+            for line in lines
+        )
+        return shown if style == "bare" else f"<p>{shown}</p>"
+    gap = m.gap(4)
+    if style == "cms":
+        return gap.join(
+            f'<p{PRE if needs_pre(line) else ""}><span style="font-size: 14pt;">{m.text(line)}</span></p>'
+            for line in lines
+        )
+    if style == "dir-auto":
+        groups = [lines[i : i + 3] for i in range(0, len(lines), 3)]
+        return gap.join(
+            '<div class="kvgmc6g5 cxmmr5t8 oygrvhab hcukyx3x c1et5uql ii04i59q">'
+            + "".join(m.para(line, "div", ' dir="auto"') for line in group)
+            + "</div>"
+            for group in groups
+        )
+    return gap.join(m.para(line, "div" if style == "div" else "p") for line in lines)
+
+
+def _shell(m: Markup, page: Page, title: str | None, main: str) -> str:
+    lang = page.language
+    name, href = LISTING[lang]
+    shown = title or "กระทรวงการต่างประเทศ"
+    footer_tag = "footer" if m.layout.footer == "footer" else "div"
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{m.text(shown)} | กระทรวงการต่างประเทศ</title>"
+        f'<meta property="og:title" content="{escape(shown)}">'
+        f'<script>window.__NEXT_DATA__={{"page":"/[lang]/content/[slug]"}}</script></head><body>'
+        f'<div id="__next"><div{m.cls("page", f"website-container lang-{lang}")}>'
+        f'<header{m.cls("header")}><nav{m.cls("navbar", "navbar")}><a href="/{lang}">{HOME[lang]}</a>'
+        f'<a href="{href}">{name}</a><a href="/{"en" if lang == "th" else "th"}">EN/TH</a></nav></header>'
+        f"{main}<{footer_tag}{m.cls('footer')}><p>กระทรวงการต่างประเทศ 443 ถนนศรีอยุธยา กรุงเทพฯ 10400</p>"
+        f"<p>© Ministry of Foreign Affairs of the Kingdom of Thailand</p></{footer_tag}></div></div></body></html>"
+    )
+
+
+def _crumbs(m: Markup, page: Page) -> str:
+    name, href = LISTING[page.language]
+    items = f'<li><a href="/{page.language}">{HOME[page.language]}</a></li><li><a href="{href}">{name}</a></li>'
+    if m.layout.breadcrumb == "aria":
+        return f'<nav aria-label="breadcrumb"><ol{m.cls("crumbs", "breadcrumb")}>{items}</ol></nav>'
+    if m.layout.breadcrumb == "class":
+        return f'<ol class="breadcrumb">{items}</ol>'
+    return ""
+
+
+def _parts(m: Markup, page: Page, others: list[Page], url: str) -> dict[str, Part]:
+    return {
+        "gallery": gallery(m, page), "video": videos(m, page), "related": related(m, page, others),
+        "attachments": attachments(m, page),
+        "share": share(m, page, url) if m.layout.share_at == "bottom" else Part(),
+    }  # fmt: skip
+
+
+def article_page(
+    page: Page, others: list[Page], url: str, layout: Layout
+) -> tuple[str, dict[str, Any]]:
+    """The page's HTML in ``layout``, and the record a right reading finds in it."""
+    layout = layout.for_template(page.template)
+    m = Markup(layout)
+    title = None if page.broken == "notitle" else page.title
+    tag = layout.title_tag
+    heading = f"<div{m.cls('heading')}>{m.para(title, tag)}</div>" if title else ""
+    banner = f"<div{m.cls('banner')}>{m.para(title, 'h1')}</div>" if title and layout.banner else ""
+    meta, bar = metadata(m, page)
+    top = share(m, page, url).html if layout.share_at == "top" else ""
+    parts = _parts(m, page, others, url)
+    column = m.gap(3).join([
+        heading, meta, top, f"<div{m.cls('body', 'content-detail')}>{body(m, page.body)}</div>",
+        bar, *(parts[name].html for name in layout.order),
+    ])  # fmt: skip
+    for depth in range(layout.depth):
+        column = f"<div{m.cls(f'wrap-{depth}')}>{m.gap(2)}{column}</div>"
+    column = f"<div{m.cls('column', 'col-md-9')}>{column}</div>"
+    side = sidebar(m, page, others) if layout.sidebar != "none" else ""
+    row = side + column if layout.sidebar == "before" else column + side
+    main = f"{banner}<div{m.cls('container', 'container')}>{_crumbs(m, page)}<div{m.cls('row', 'row')}>{row}</div></div>"
+    expected: dict[str, Any] = {
+        "title": title, "imported_date_raw": page.imported_raw,
+        "updated_date_raw": page.updated_raw if page.template != "bare" else None,
+        "view_count": page.view_count, "body": page.body,
+        "images": [i for name in layout.order for i in parts[name].images],
+        "videos": [v for name in layout.order for v in parts[name].videos],
+        "attachments": [a for name in layout.order for a in parts[name].attachments],
+    }  # fmt: skip
+    return _shell(m, page, title, main), expected

@@ -1,0 +1,106 @@
+"""Layouts of an article page, drawn from a seed: the replica's layout fuzzer.
+
+The replica is one guess at the platform; extraction must hold on layouts nobody here
+wrote.  A :class:`Layout` is one plausible build of the platform's article template:
+wrapper depth, heading levels, the date labels in one element or split, the view
+counter inline, split or in a block of its own, the gallery as ``<img>`` or as the
+platform's lazy-loading spans (with or without a ``<noscript>`` fallback), slider
+markup, the gallery, video, share, related-news and attachment sections present or
+absent and in any order, a sidebar before or after the article column, paragraphs as
+``<p>``, ``<div>``, ``<div dir="auto">``, CMS spans or bare text with ``<br>``, class
+names of both hash styles, whitespace between tags and entity variants.
+
+``Layout.draw(seed)`` draws one; ``Layout.classic()`` is the replica's first look.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, fields
+
+SECTIONS = ("gallery", "video", "share", "related", "attachments")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One way of writing an article page; every field is a choice the fuzzer draws."""
+
+    seed: int = 0
+    classes: str = "jsx"  # jsx-123 | styled: Name__Part-sc-hash hash
+    depth: int = 1  # wrappers around the article column
+    title_tag: str = "h2"  # h1..h4, or div (named by <title> and og:title only)
+    banner: bool = True  # the title also in a banner above the column
+    breadcrumb: str = "aria"  # aria | class | none
+    labels: str = "spans"  # one | spans | split | colon
+    view: str = "icon"  # icon | plain | split | sibling | bar
+    paragraphs: str = "p"  # p | div | dir-auto | cms | br | bare
+    nbsp: str = "entity"  # entity | literal | numeric
+    pretty: bool = False  # newlines and indentation between block tags
+    entities: bool = False  # some Thai letters as numeric character references
+    gallery: str = "img"  # img | lazy-img | lazy-span | noscript | srcset | figure
+    gallery_heading: str = "none"  # h4 | div | none
+    captions: str = "alt"  # alt | title | visible | none (the heading names them)
+    slider: str = "grid"  # grid | slick | swiper
+    share: str = "icons"  # none | icons | text | labelled
+    share_at: str = "bottom"  # top (between the metadata and the body) | bottom
+    videos: int = 0
+    video_links: bool = False
+    related: str = "heading"  # none | heading | bare
+    related_views: str = "none"  # none | number | view (cards with "N view", like a header)
+    attachments: int = 0
+    sidebar: str = "after"  # none | before | after
+    footer: str = "footer"  # footer | div (a footer that is no <footer>)
+    order: tuple[str, ...] = SECTIONS
+
+    @classmethod
+    def classic(cls) -> Layout:
+        """The replica's original page (as ``tests/replica`` first rendered it)."""
+        return cls()
+
+    @classmethod
+    def draw(cls, seed: int) -> Layout:
+        rng = random.Random(seed)  # noqa: S311 - layouts, not secrets
+        choices: dict[str, list[object]] = {
+            "classes": ["jsx", "styled"],
+            "depth": [0, 1, 2, 3],
+            "title_tag": ["h1", "h2", "h3", "h4", "div"],
+            "banner": [True, False],
+            "breadcrumb": ["aria", "class", "none"],
+            "labels": ["one", "spans", "split", "colon"],
+            "view": ["icon", "plain", "split", "sibling", "bar"],
+            "paragraphs": ["p", "div", "dir-auto", "cms", "br", "bare"],
+            "nbsp": ["entity", "literal", "numeric"],
+            "pretty": [True, False],
+            "entities": [True, False],
+            "gallery": ["img", "lazy-img", "lazy-span", "noscript", "srcset", "figure"],
+            "gallery_heading": ["h4", "div", "none"],
+            "captions": ["alt", "title", "visible", "none"],
+            "slider": ["grid", "slick", "swiper"],
+            "share": ["none", "icons", "text", "labelled"],
+            "share_at": ["top", "bottom"],
+            "videos": [0, 0, 1, 2, 3],
+            "video_links": [True, False],
+            "related": ["none", "heading", "bare"],
+            "related_views": ["none", "number", "view"],
+            "attachments": [0, 0, 1, 2],
+            "sidebar": ["none", "before", "after"],
+            "footer": ["footer", "div"],
+        }
+        drawn: dict[str, object] = {"seed": seed}
+        for f in fields(cls):
+            if f.name in choices:
+                drawn[f.name] = rng.choice(choices[f.name])
+        order = list(SECTIONS)
+        rng.shuffle(order)
+        drawn["order"] = tuple(order)
+        layout = cls(**drawn)  # type: ignore[arg-type]
+        if layout.captions == "none" and layout.gallery_heading == "none":
+            layout = cls(**{**drawn, "captions": "alt"})  # type: ignore[arg-type]
+        return layout
+
+    def for_template(self, template: str) -> Layout:
+        """The label-less template keeps its counter beside its date: that is how it
+        shows at all (a bare date alone is any paragraph)."""
+        if template == "bare" and self.view == "bar":
+            return Layout(**{**self.__dict__, "view": "sibling"})
+        return self

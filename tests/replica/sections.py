@@ -1,0 +1,226 @@
+"""The parts of an article page after its body, in a layout's markup.
+
+Each renderer returns the HTML and what a right reading finds in it (images, videos,
+attachments), so that the page and its expected record come from one place.  The
+gallery and video sections follow ``real-markup/``: an ``h4`` heading, a slick slider,
+lazy-loading spans with a blurred ``r_50x50`` placeholder and a ``div[title]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from tests.replica.content import Page, format_date
+from tests.replica.markup import Markup
+
+IMAGE_HOST = "https://image.mfa.go.th/mfa"
+GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+
+
+@dataclass
+class Part:
+    html: str = ""
+    images: list[dict[str, Any]] = field(default_factory=list)
+    videos: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+
+
+def lazy_span(m: Markup, url: str) -> str:
+    style = f"background-image:url({url});background-size:100% 100%;color:transparent;display:inline-block"
+    return (
+        f'<div{m.cls("lazy-image")}><span class=" lazy-load-image-background blur" style="{style}">'
+        '<span class="" style="display:inline-block"></span></span></div>'
+    )
+
+
+def _slides(m: Markup, items: list[str]) -> str:
+    slider = m.layout.slider
+    if slider == "slick":
+        slides = "".join(
+            f'<div data-index="{i}" class="slick-slide{" slick-active slick-current" if i == 0 else ""}"'
+            f' tabindex="-1" aria-hidden="{"false" if i == 0 else "true"}" style="outline:none">'
+            f'<div><div class="p-2">{item}</div></div></div>'
+            for i, item in enumerate(items)
+        )
+        return (
+            '<div class="slick-slider slick-initialized"><button class="slick-arrow slick-prev">'
+            f'Previous</button><div class="slick-list"><div class="slick-track">{slides}</div></div>'
+            '<ul class="slick-dots"><li class="slick-active"><button>1</button></li></ul></div>'
+        )
+    if slider == "swiper":
+        slides = "".join(f'<div class="swiper-slide">{item}</div>' for item in items)
+        return (
+            f'<div class="swiper"><div class="swiper-wrapper">{slides}</div>'
+            '<div class="swiper-button-prev">‹</div><div class="swiper-button-next">›</div>'
+            f'<div class="swiper-pagination">1 / {len(items)}</div></div>'
+        )
+    cols = m.gap(3).join(f"<div{m.cls('gallery', 'col-4')}>{item}</div>" for item in items)
+    return f"<div{m.cls('gallery', 'row')}>{cols}</div>"
+
+
+def _heading(m: Markup, text: str, style: str) -> str:
+    if style == "h4":
+        return f'<div class="content-justify-between row"><div class="col"><h4 class="m-0">{m.text(text)}</h4></div></div>'
+    if style == "div":
+        return f"<div{m.cls('section-title')}><strong>{m.text(text)}</strong></div>"
+    return ""
+
+
+def gallery(m: Markup, page: Page) -> Part:
+    layout, part, items = m.layout, Part(), []
+    default = "รูปภาพประกอบ" if page.language == "th" else "Images"
+    heading = page.captions[0] if page.captions else default
+    form, carrier = layout.gallery, layout.captions
+    if form == "figure":
+        carrier = "visible"
+    if form == "lazy-span" and carrier == "alt":
+        carrier = "title"  # a span has no alt text
+    for index, caption in enumerate(page.captions):
+        key = page.image_seed[index * 2 : index * 2 + 24]
+        full, thumb = (
+            f"{IMAGE_HOST}/0/{key}/{index + 1}.jpg",
+            f"{IMAGE_HOST}/r_300x200/{key}/{index + 1}.jpg",
+        )
+        blur = f"{IMAGE_HOST}/r_50x50/{key}/{index + 1}.jpg"
+        alt = f' alt="{m.attr(caption)}"' if carrier == "alt" else ' alt=""'
+        served = thumb
+        if form == "img":
+            picture = f'<a href="{full}" data-lightbox="gallery"><img src="{thumb}"{alt}></a>'
+        elif form == "lazy-img":
+            picture = f'<img class="lazy" src="{GIF}" data-src="{thumb}"{alt}>'
+        elif form == "srcset":
+            picture = (
+                f'<picture><source type="image/webp" srcset="{IMAGE_HOST}/r_800x600/{key}/{index + 1}.jpg 800w">'
+                f'<img src="{thumb}"{alt}></picture>'
+            )
+        elif form == "figure":
+            picture = f'<figure><img src="{thumb}" alt=""><figcaption>{m.text(caption)}</figcaption></figure>'
+        else:
+            served, picture = blur, lazy_span(m, blur)
+            if form == "noscript":
+                picture += f'<noscript><img src="{thumb}"{alt}></noscript>'
+        titled = f' title="{m.attr(caption)}"' if carrier == "title" else ""
+        shown = (
+            f'<div title="{m.attr(caption)}">{m.text(caption)}</div>'
+            if carrier == "visible"
+            else ""
+        )
+        items.append(f"<div{m.cls('gallery-item')}{titled}>{picture}{shown}</div>")
+        expected_caption = caption if carrier != "none" else heading
+        part.images.append({"url": full, "served_url": served, "caption": expected_caption})
+    if items:
+        part.html = f"<div>{_heading(m, heading, layout.gallery_heading)}{_slides(m, items)}</div>"
+    return part
+
+
+def videos(m: Markup, page: Page) -> Part:
+    part, items = Part(), []
+    for index in range(m.layout.videos):
+        key = page.image_seed[index : index + 10]
+        blur = f"{IMAGE_HOST}/r_50x50/{key}/video-{index + 1}.jpg"
+        title = (f"วิดีโอการประชุม ตอนที่ {index + 1}" if page.language == "th"
+                 else f"Video of the meeting, part {index + 1}")  # fmt: skip
+        link = f"https://www.youtube.com/watch?v={page.image_seed[index : index + 11]}"
+        item = (
+            f"<div{m.cls('video-container')}>{lazy_span(m, blur)}"
+            f"<strong{m.cls('play-icon', 'icon-web-play-circled')}></strong></div>"
+            f'<div title="{m.attr(title)}">{m.text(title)}</div>'
+        )
+        if m.layout.video_links:
+            item = f'<a href="{link}" target="_blank">{item}</a>'
+        items.append(
+            f'<div class="p-2 clickable" tabindex="-1" style="width:25%;display:inline-block">{item}</div>'
+        )
+        part.videos.append({
+            "title": title, "url": link if m.layout.video_links else None,
+            "thumbnail_url": f"{IMAGE_HOST}/0/{key}/video-{index + 1}.jpg", "thumbnail_served_url": blur,
+        })  # fmt: skip
+    if items:
+        heading = "วิดีโอประกอบ" if page.language == "th" else "Videos"
+        style = "div" if m.layout.gallery_heading == "div" else "h4"
+        part.html = f'<div>{_heading(m, heading, style)}<div class="row"><div class="p-2 col">{_slides(m, items)}</div></div></div>'
+    return part
+
+
+def share(m: Markup, page: Page, url: str) -> Part:
+    target = quote(url, safe="")
+    links = {
+        "Facebook": f"https://www.facebook.com/sharer/sharer.php?u={target}",
+        "Twitter": f"https://twitter.com/intent/tweet?url={target}",
+        "Line": f"https://social-plugins.line.me/lineit/share?url={target}",
+    }
+    label = "แชร์" if page.language == "th" else "Share"
+    style = m.layout.share
+    if style == "icons":
+        icons = "".join(
+            f'<a href="{h}"><img src="/static/{n.lower()}.svg" alt=""></a>'
+            for n, h in links.items()
+        )
+        return Part(f"<div{m.cls('share')}>{icons}</div>")
+    if style == "text":
+        texts = " ".join(f'<a href="{h}">{n}</a>' for n, h in links.items())
+        return Part(f"<div{m.cls('share')}><span>{label}</span> {texts}</div>")
+    if style == "labelled":
+        icons = "".join(
+            f'<a href="{h}"><i class="fa fa-{n.lower()}"></i></a>' for n, h in links.items()
+        )
+        return Part(f"<div{m.cls('share')}><h5>{label}</h5><div>{icons}</div></div>")
+    return Part()
+
+
+def cards(m: Markup, others: list[Page], views: str) -> str:
+    out = []
+    for other in others:
+        title = m.text(other.title or other.path)
+        shown = format_date(other.sort_date(), other.language)
+        counter = {"none": "", "number": f'<strong class="icon-web-eye"></strong> {len(title) * 37:,}',
+                   "view": f"{len(title) * 37:,} view"}[views]  # fmt: skip
+        thumb = f"{IMAGE_HOST}/c_c_400x300/{other.image_seed[:10]}/cover.jpg"
+        out.append(
+            f'<div class="p-3 col-md-4"><a{m.cls("card-link")} href="{m.attr(other.href)}">{lazy_span(m, thumb)}'
+            f'<div title="{m.attr(other.title or other.path)}">{title}</div></a><div class="row">'
+            f'<div{m.cls("content-info", "col")} lang="{other.language}"><p class="date">{shown}</p></div>'
+            f'<div class="col-auto">{counter}</div></div></div>'
+        )
+    return m.gap(2).join(out)
+
+
+def related(m: Markup, page: Page, others: list[Page]) -> Part:
+    if m.layout.related == "none" or not others:
+        return Part()
+    heading = ""
+    if m.layout.related == "heading":
+        heading = f"<h3>{'ข่าวที่เกี่ยวข้อง' if page.language == 'th' else 'Related news'}</h3>"
+    return Part(
+        f'<div{m.cls("related")}>{heading}<div class="row">{cards(m, others[:3], m.layout.related_views)}</div></div>'
+    )
+
+
+def attachments(m: Markup, page: Page) -> Part:
+    part, links = Part(), []
+    for index in range(m.layout.attachments):
+        url = f"{IMAGE_HOST}/0/{page.image_seed[:10]}/document-{index + 1}.pdf"
+        name = f"เอกสารแนบ {index + 1}" if page.language == "th" else f"Attachment {index + 1}"
+        links.append(f'<li><a href="{url}" target="_blank">{m.text(name)}</a></li>')
+        part.attachments.append({"url": url, "title": name})
+    if links:
+        heading = "ไฟล์แนบ" if page.language == "th" else "Attachments"
+        part.html = f"<div{m.cls('attachments')}><h4>{heading}</h4><ul>{''.join(links)}</ul></div>"
+    return part
+
+
+def sidebar(m: Markup, page: Page, others: list[Page]) -> str:
+    """A side column: latest news as cards (dated, with "N view" like a header), a menu
+    of the site's pages and a text widget."""
+    latest = "ข่าวล่าสุด" if page.language == "th" else "Latest news"
+    menu = "".join(
+        f'<li class="nav-item"><a class="nav-link" href="/{page.language}/page/{quote(name)}?menu=5d5bd3d815e39c306002aac{i}">{m.text(name)}</a></li>'
+        for i, name in enumerate(("เกี่ยวกับกระทรวง", "บริการกงสุล", "ติดต่อเรา"))
+    )
+    widget = "สถานเอกอัครราชทูต ณ กรุงโคเปนเฮเกน โทร +45 3962 5010 เปิดทำการวันจันทร์ถึงวันศุกร์"
+    return (
+        f"<div{m.cls('sidebar', 'col-md-3')}><div><h4>{latest}</h4>{cards(m, others[:2], 'view')}</div>"
+        f'<ul class="nav flex-column">{menu}</ul><div{m.cls("widget")}><p>{m.text(widget)}</p></div></div>'
+    )
