@@ -30,12 +30,18 @@ class ListingCard:
 
 
 def card_date(container: HtmlElement, page: ParsedPage) -> date | None:
-    """The first date a card shows."""
-    for line in page.lines(container):
-        try:
-            return parse_platform_date(line)
-        except DateParseError:
-            continue
+    """The first date a card shows: in the card, else in the row right after it when
+    that row links nothing (a list layout, or markup whose card closed early)."""
+    following = container.getnext()
+    rows = [container]
+    if following is not None and isinstance(following.tag, str) and not page.links(following):
+        rows.append(following)
+    for row in rows:
+        for line in page.lines(row):
+            try:
+                return parse_platform_date(line)
+            except DateParseError:
+                continue
     return None
 
 

@@ -22,7 +22,7 @@ from crawler.platforms.mfa import PageContext, extract_article, listing_cards
 from schemas import NotAnArticle, build_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "input.html").exists())
 CRAWLER = Path(__file__).parents[3] / "crawler"
 
 
