@@ -37,7 +37,7 @@ from tests.e2e.harness import stop, wait_for_ready_line
 from tests.s3server import start_moto, stop_s3
 
 RESULTS = Path(__file__).parent / "results"
-LISTINGS = ("th/content-category/ข่าวเด่น", "en/content-category/press-releases")
+LISTINGS = ("th/content-category/ข่าวเด่น", "en/content-category/press-release")
 SAME_SETTINGS = {
     "CONCURRENT_REQUESTS": "64",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "64",

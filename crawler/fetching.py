@@ -27,7 +27,7 @@ from twisted.python.failure import Failure
 
 from crawler.items import FetchedPage
 from crawler.platforms.charset import ReadPage, read_page
-from crawler.platforms.mfa import PageContext, extract_article
+from crawler.platforms.mfa import PageContext, PlatformPage, read_platform_page
 from crawler.retry import RetryScheduled
 from crawler.revisit import Revisit
 from crawler.urls import language_of
@@ -91,9 +91,11 @@ def header(response: Response, name: bytes) -> str | None:
 
 
 def listing_category(listing_url: str) -> str | None:
-    """The category a listing URL names (``/<lang>/content-category/<name>``), if any."""
-    path = unquote(urlsplit(listing_url).path)
-    return path.rsplit("/", 1)[-1] if "/content-category/" in path else None
+    """The category a listing URL names (``/<lang>/content-category/<name>`` or
+    ``/<lang>/page/<name>?menu=<id>``), if any."""
+    path = unquote(urlsplit(listing_url).path).rstrip("/")
+    parts = path.split("/")
+    return parts[-1] if len(parts) == 4 and parts[2] in ("content-category", "page") else None
 
 
 def read_text(response: TextResponse, stats: StatsCollector) -> ReadPage:
@@ -105,22 +107,43 @@ def read_text(response: TextResponse, stats: StatsCollector) -> ReadPage:
     return page
 
 
-def read_article(
-    response: TextResponse, context: PageContext, identity: str, category: str | None,
-    stats: StatsCollector,
-) -> FetchedPage:  # fmt: skip
-    """The page as the pipelines get it: its HTML, raw parts and validators.  A page the
-    extractor cannot read at all still travels on, with the error (it is quarantined)."""
-    page = read_text(response, stats)
+@dataclass
+class ReadResponse:
+    """A response read by the platform's selectors: what kind of page it is, its parts,
+    or why it could not be read at all."""
+
+    text: ReadPage
+    page: PlatformPage | None
+    problem: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.page.kind if self.page is not None else "other"
+
+
+def read_response(
+    response: TextResponse, context: PageContext, stats: StatsCollector, limit: int = 10_000
+) -> ReadResponse:
+    """The page read by content (article, listing or neither); an exception of the
+    selectors is kept as the reason, never raised (the page is then quarantined)."""
+    text = read_text(response, stats)
     try:
-        raw, problem = extract_article(page.root, context), None
+        return ReadResponse(text, read_platform_page(text.root, context, limit))
     except Exception as exc:
         logger.exception("could not read %s", response.url)
-        raw, problem = RawArticle(), f"{type(exc).__name__}: {exc}"
-    raw.notes.extend(page.notes)
+        return ReadResponse(text, None, f"{type(exc).__name__}: {exc}")
+
+
+def fetched_page(
+    response: TextResponse, read: ReadResponse, identity: str, category: str | None
+) -> FetchedPage:
+    """The page as the pipelines get it: its HTML, raw parts and validators.  A page the
+    extractor cannot read at all still travels on, with the error (it is quarantined)."""
+    raw = read.page.raw if read.page is not None else RawArticle()
+    raw.notes.extend(read.text.notes)
     return FetchedPage(
         url=response.url, canonical_url=identity, site=urlsplit(identity).netloc,
         category=category, language=language_of(response.url), fetched_at=datetime.now(UTC),
-        html=response.body, encoding=page.encoding, raw=raw, extraction_error=problem,
+        html=response.body, encoding=read.text.encoding, raw=raw, extraction_error=read.problem,
         etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
     )  # fmt: skip

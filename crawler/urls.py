@@ -17,7 +17,7 @@ from crawler.redact import is_secret_parameter
 
 MENU_PARAMETERS = frozenset({"cate", "menu", "page", "fbclid", "gclid"})
 _ARTICLE_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/(content|page|publicservice)/[^/]+/?$")
-_LISTING_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/content-category/[^/]+/?$")
+_LISTING_PATH = re.compile(r"^/[a-z]{2}(?:-[a-z]{2,4})?/(content-category|page)/[^/]+/?$")
 _LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]{2,4})?)(?:/|$)")
 _SEGMENT_SAFE = "-._~!$&'()*+,;=:@"
 
@@ -49,7 +49,8 @@ def is_article_path(path: str) -> bool:
 
 
 def is_listing_url(url: str) -> bool:
-    """``/<lang>/content-category/<name>``: a paged category listing."""
+    """A URL of a paged listing's form: ``/<lang>/content-category/<name>``, or
+    ``/<lang>/page/<name>`` (the form of article pages too: only the content tells)."""
     return bool(_LISTING_PATH.match(decoded_path(url)))
 
 

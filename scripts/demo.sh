@@ -14,7 +14,7 @@ for _ in $(seq 100); do grep -q '^READY ' "$log" && break; sleep 0.2; done
 url=$(sed -n 's/^READY //p' "$log")
 [ -n "$url" ] || { echo "the replica did not start:"; cat "$log"; exit 1; }
 echo "replica of the MFA platform at $url"
-starts="$url/th/content-category/ข่าวเด่น,$url/en/content-category/press-releases"
+starts="$url/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4,$url/en/content-category/press-release"
 for run in first second; do
   echo "--- $run crawl"
   .venv/bin/scrapy crawl mfa -a "start_urls=$starts" -s ARCHIVE_URI="$ARCHIVE" \

@@ -33,16 +33,17 @@ from twisted.python.failure import Failure
 from crawler import __version__
 from crawler.faults import checkpoint
 from crawler.fetching import (
+    ReadResponse,
     article_request,
     classify_failure,
+    fetched_page,
     header,
     listing_category,
-    read_article,
-    read_text,
+    read_response,
     url_key,
 )
-from crawler.items import NotModified
-from crawler.platforms.mfa import PageContext, listing_cards
+from crawler.items import FetchedPage, NotModified
+from crawler.platforms.mfa import PageContext
 from crawler.redact import REDACTED
 from crawler.registry import Registry, Site
 from crawler.resources import open_ledger, open_schedule
@@ -164,7 +165,8 @@ class MfaSpider(scrapy.Spider):
             self.mode = default_mode(ledger, self.crawl_sites, self.walk_scopes, known)
             ledger.close()
         self.crawler.stats.set_value("revisit/mode", self.mode)
-        if self.mode == "incremental" and not all(page_kind(u) for u in self.start_points):
+        articles_only = all(page_kind(u) in ("content", "publicservice") for u in self.start_points)
+        if self.mode == "incremental" and not articles_only:
             for revisit in self.schedule.due(self.crawl_sites, datetime.now(UTC)):
                 if self.lang and language_of(revisit.url) != self.lang:
                     continue
@@ -196,26 +198,44 @@ class MfaSpider(scrapy.Spider):
         return article_request(url, category, revisit, self.parse_article, self.on_error)
 
     def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
+        """A listing page (or a start point that turns out to be an article)."""
+        if not isinstance(response, TextResponse):
+            content_type = response.headers.get("Content-Type")
+            logger.error("not an HTML listing: %s (%s)", response.url, content_type)
+            return
+        read = self._read(response)
+        if read.kind == "article":
+            yield self._article(response, read, category=None)
+            return
+        yield from self._listing(response, read, start, followed)
+
+    def _read(self, response: TextResponse) -> ReadResponse:
+        assert self.crawler.stats is not None
+        limit = self.crawler.settings.getint("LISTING_MAX_LINKS", 500)
+        return read_response(response, self._context(response.url), self.crawler.stats, limit)
+
+    def _listing(
+        self, response: TextResponse, read: ReadResponse, start: str, followed: int
+    ) -> Iterator[Any]:
         """Article links of one listing page; the next page while this one brought new ones.
 
         "New" is counted per start point (a listing that repeats its last page, or runs
         out, stops), while each article is requested once per crawl however many
         listings link it.
         """
-        self.crawler.stats.inc_value("archive/listing_pages")
-        if not isinstance(response, TextResponse):
-            content_type = response.headers.get("Content-Type")
-            logger.error("not an HTML listing: %s (%s)", response.url, content_type)
-            return
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.inc_value("archive/listing_pages")
+        if read.kind != "listing":  # past the last page, or not a listing at all
+            logger.info("no article cards on the listing page %s", response.url)
+            stats.inc_value("archive/empty_listings")
         category = listing_category(response.url)
         listed = self.listed.setdefault(start, set())
         new = 0
         limit = self.crawler.settings.getint("LISTING_MAX_LINKS", 500)
-        assert self.crawler.stats is not None
-        page = read_text(response, self.crawler.stats)
-        cards = listing_cards(page.root, self._context(response.url), limit)
+        cards = read.page.cards if read.page is not None else []
         if len(cards) > limit:
-            self.crawler.stats.inc_value("archive/listing_truncated")
+            stats.inc_value("archive/listing_truncated")
             logger.warning(
                 "listing %s shows more than %d article links; reading the first %d"
                 " (LISTING_MAX_LINKS)", response.url, limit, limit,
@@ -240,19 +260,20 @@ class MfaSpider(scrapy.Spider):
             self.seen.add(key)
             yield self._article_request(card.url, category)
         more = self.max_pages is None or followed < self.max_pages
-        if is_listing_url(response.url) and new and more:
+        if read.kind == "listing" and is_listing_url(response.url) and new and more:
             number = listing_page_number(response.url)
             yield self._listing_request(
                 with_listing_page(response.url, number + 1), start, followed + 1
             )
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
+        """An article page (or a page of the article path form that is a listing)."""
         stats = self.crawler.stats
         assert stats is not None
-        stats.inc_value("revisit/fetched")
         identity = canonical_url(response.url, self.aliases)
         site = urlsplit(identity).netloc
         if response.status == 304:
+            stats.inc_value("revisit/fetched")
             stats.inc_value("revisit/not_modified")
             yield NotModified(
                 url=response.url, canonical_url=identity, site=site, category=category,
@@ -261,16 +282,30 @@ class MfaSpider(scrapy.Spider):
             )  # fmt: skip
             return
         if not isinstance(response, TextResponse):
+            stats.inc_value("revisit/fetched")
             logger.error(
                 "not an HTML page: %s (%s)", response.url, response.headers.get("Content-Type")
             )
             stats.inc_value("archive/not_html")
             return
+        read = self._read(response)
+        if read.kind == "listing":  # /<lang>/page/<name>?menu=<id>: only the content tells
+            yield from self._listing(response, read, start=response.url, followed=1)
+            return
+        yield self._article(response, read, category)
+
+    def _article(
+        self, response: TextResponse, read: ReadResponse, category: str | None
+    ) -> FetchedPage:
+        stats = self.crawler.stats
+        assert stats is not None
+        identity = canonical_url(response.url, self.aliases)
+        stats.inc_value("revisit/fetched")
         self.seen.add(url_key(identity))
-        stats.inc_value(f"archive/article_pages/{site}")
-        page = read_article(response, self._context(response.url), identity, category, stats)
+        stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
+        page = fetched_page(response, read, identity, category)
         checkpoint("fetched")
-        yield page
+        return page
 
     def on_error(self, failure: Failure) -> None:
         failed = classify_failure(failure)

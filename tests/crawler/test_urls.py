@@ -78,6 +78,10 @@ def test_listing_paging() -> None:
     assert listing_page_number(second) == 2
     assert listing_page_number(with_listing_page(second, 3)) == 3
     assert listing_page_number(url + "?p=abc") == 1
+    menu = "https://www.mfa.go.th/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4"
+    assert is_listing_url(menu)  # the form of a listing (and of an article page)
+    assert with_listing_page(menu, 2).endswith("?menu=5d5bd3d815e39c306002aac4&p=2")
+    assert not is_listing_url("https://www.mfa.go.th/th")
 
 
 def test_registry_entries() -> None:
@@ -86,9 +90,14 @@ def test_registry_entries() -> None:
     assert registry.get("dili.thaiembassy.org") is not None
     assert registry.get("consular.mfa.go.th") is not None
     mfa = registry.get("www.mfa.go.th")
-    assert mfa is not None and mfa.start_urls("th")[0].startswith(
-        "https://www.mfa.go.th/th/content-category/"
+    assert mfa is not None
+    assert mfa.start_urls("th")[0] == (
+        "https://www.mfa.go.th/th/page/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%E0%B9%80%E0%B8%94%E0%B9%88%E0%B8%99"
+        "?menu=5d5bd3d815e39c306002aac4"
     )
+    assert len(mfa.start_urls("th")) == 3
+    assert mfa.start_urls("en") == ["https://www.mfa.go.th/en/content-category/press-release"]
+    assert all(is_listing_url(url) for url in mfa.start_urls())
     dili = registry.get("dili.thaiembassy.org")
     assert dili is not None and dili.start_urls() == [
         "https://dili.thaiembassy.org/th",

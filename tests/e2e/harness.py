@@ -57,10 +57,13 @@ class Replica:
     process: subprocess.Popen[str]
 
     def listing_urls(self) -> str:
+        """The two listing forms of the platform: a Thai ``/page/<name>?menu=<id>`` and the
+        English press releases' ``/content-category/press-release``."""
         return ",".join(
             f"{self.url}/{path}"
-            for path in ("th/content-category/ข่าวเด่น", "en/content-category/press-releases")
-        )
+            for path in ("th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4",
+                         "en/content-category/press-release")
+        )  # fmt: skip
 
     def control(self, action: str, **params: str) -> dict[str, Any]:
         query = urlencode(params)

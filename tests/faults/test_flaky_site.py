@@ -24,7 +24,7 @@ TRANSIENT = [  # (path, fault, times): each page recovers within RETRY_TIMES (3)
     ("/th/content/presscon100265", "reset", 2),
     ("/en/content/presscon03112022", "truncate", 2),
 ]
-LISTING_FAULT = ("/th/content-category/ข่าวเด่น", "503", 1)
+LISTING_FAULT = ("/th/page/ข่าวเด่น", "503", 1)
 
 
 def test_transient_faults_are_retried_and_everything_is_archived(

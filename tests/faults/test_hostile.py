@@ -125,7 +125,7 @@ def test_wrong_or_broken_charsets_keep_the_thai_text(
 def test_a_listing_with_100000_links_is_contained(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None]
 ) -> None:
-    listing = "/th/content-category/ข่าวเด่น"
+    listing = "/th/page/ข่าวเด่น"
     fresh_replica.control("fault", path=listing, kind="manylinks", seconds="100000")
     result = run_crawl(
         tmp_path, f"start_urls={fresh_replica.url}{listing}", "max_pages=1", settings=SETTINGS

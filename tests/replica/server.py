@@ -3,8 +3,10 @@
 Routes (paths as the real platform has them)::
 
     GET  /robots.txt
-    GET  /<lang>/content-category/<name>?p=N     category listing, 10 cards a page
-    GET  /<lang>/content|page|publicservice/...  article pages (query ignored)
+    GET  /<lang>/content-category/<name>?p=N     a listing, 10 cards a page (ข่าวเด่น,
+    GET  /<lang>/page/<name>?menu=<id>&p=N        press-release), in the platform's card markup
+    GET  /<lang>/content|page|publicservice/...  article pages (query ignored), each in a
+                                                 layout of its own (``--layouts classic``: one)
     GET  /<lang>                                 home page: the latest articles
     GET  /_replica/pages                         JSON list of the pages (for tests)
     POST /_replica/bump?path=P[&date=RAW]        later update date
@@ -50,9 +52,9 @@ class Replica(Resource):
 
     isLeaf = True  # noqa: N815 - Twisted's name
 
-    def __init__(self, shared: Path, seed: int | None = None) -> None:
+    def __init__(self, shared: Path, seed: int | None = None, fuzz: bool = True) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
-        self.shared, self.theme = shared, Theme(seed)
+        self.shared, self.theme = shared, Theme(seed, fuzz)
         self.original = {page.path: page for page in load_pages(shared)}
         self.pages = dict(self.original)
         self.started = time.time()  # Last-Modified of a page nobody changed
@@ -106,11 +108,13 @@ class Replica(Resource):
             return 200, json.dumps(listing).encode()
         segments = path.strip("/").split("/")
         language = segments[0] if segments[0] in LISTINGS else "th"
-        if len(segments) == 3 and segments[1] == "content-category":
+        forms = (["content-category", LISTINGS[language]], ["page", LISTINGS[language]])
+        if len(segments) == 3 and segments[1:] in forms:
             number = query.get("p", ["1"])[0]
             page_number = int(number) if number.isdigit() else 1
+            form = "category" if segments[1] == "content-category" else "page"
             return 200, listing_html(
-                self.theme, language, self._ordered(language), page_number
+                self.theme, language, self._ordered(language), page_number, form
             ).encode()
         if len(segments) == 1 and segments[0] in LISTINGS:
             return 200, listing_html(self.theme, language, self._ordered(language), 1).encode()
@@ -178,7 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.replica", description=__doc__)
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--seed", type=int, default=None, help="fix the class names")
+    parser.add_argument("--seed", type=int, default=None, help="fix class names and layouts")
+    parser.add_argument(
+        "--layouts", choices=("fuzz", "classic"), default="fuzz",
+        help="a layout per page drawn from the seed (fuzz), or the replica's first look",
+    )  # fmt: skip
     default_shared = Path(__file__).resolve().parents[2].parent / "shared"
     parser.add_argument(
         "--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared))
@@ -186,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.host.startswith("127."):
         parser.error("the replica listens on loopback only (127.0.0.0/8)")
-    site = Site(Replica(args.shared, args.seed))  # type: ignore[no-untyped-call]
+    site = Site(Replica(args.shared, args.seed, args.layouts == "fuzz"))  # type: ignore[no-untyped-call]
     site.noisy = False
     tcp, core = cast("IReactorTCP", reactor), cast("IReactorCore", reactor)
     port = tcp.listenTCP(args.port, site, interface=args.host)  # type: ignore[arg-type]

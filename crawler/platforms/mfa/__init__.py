@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 from crawler.platforms.htmltext import element_lines
 from crawler.platforms.mfa.boxes import common_container, region_boxes
 from crawler.platforms.mfa.cards import find_cards
-from crawler.platforms.mfa.header import find_header, find_title, owner
+from crawler.platforms.mfa.header import find_header, find_title, has_header_text, owner
 from crawler.platforms.mfa.listing import ListingCard, read_cards
 from crawler.platforms.mfa.reader import Reader
 from crawler.platforms.page import PageContext, ParsedPage, elements, one_line, texts
@@ -71,6 +71,8 @@ class PlatformPage:
 
 
 def _article(page: ParsedPage) -> RawArticle | None:
+    if not has_header_text(page):
+        return None
     labels = [o for t in texts(_LABELS, page.root, imported=IMPORTED_LABEL, updated=UPDATED_LABEL)
               if (o := owner(t)) is not None]  # fmt: skip
     header = find_header(page, find_cards(page, avoid=labels))

@@ -87,6 +87,7 @@ def find_cards(page: ParsedPage, avoid: list[HtmlElement] | None = None) -> Card
     kept = set(avoid or [])
     guarded = {a for element in kept for a in (element, *element.iterancestors())}
     cards = Cards()
+    reach: dict[HtmlElement, set[tuple[str, str]]] = {}  # ancestor -> what it links (<= 3)
     for link, url in page.article_links(page.root):
         key = target_key(url)
         if key == own or not _is_card_link(link, page):
@@ -95,8 +96,12 @@ def find_cards(page: ParsedPage, avoid: list[HtmlElement] | None = None) -> Card
         for ancestor in link.iterancestors():
             if ancestor is page.root or ancestor in guarded or ancestor.tag in ("body", "html"):
                 break
-            targets = {target_key(u) for _a, u in page.links(ancestor) if _is_web(u)}
-            if targets - {key, own} or page.text_length(ancestor) > MAX_CARD_CHARS:
+            if page.text_length(ancestor) > MAX_CARD_CHARS:
+                break
+            targets = reach.get(ancestor)
+            if targets is None:
+                targets = reach[ancestor] = _targets(ancestor, page)
+            if targets - {key, own}:
                 break
             linked = sum(
                 page.text_length(a) for a, u in page.links(ancestor) if target_key(u) == key
@@ -106,6 +111,17 @@ def find_cards(page: ParsedPage, avoid: list[HtmlElement] | None = None) -> Card
             container = ancestor
         cards.containers.setdefault(container, url)
     return cards
+
+
+def _targets(element: HtmlElement, page: ParsedPage) -> set[tuple[str, str]]:
+    """What an element links, up to three distinct targets (enough to tell a card)."""
+    found: set[tuple[str, str]] = set()
+    for _anchor, url in page.links(element):
+        if _is_web(url):
+            found.add(target_key(url))
+            if len(found) > 2:
+                break
+    return found
 
 
 def _is_web(url: str) -> bool:

@@ -131,6 +131,12 @@ def _grow(start: HtmlElement, page: ParsedPage) -> Header | None:
     return Header(blocks, fields)
 
 
+def has_header_text(page: ParsedPage) -> bool:
+    """Whether the page shows any text a metadata block is made of (cheap to ask)."""
+    found = texts(_CANDIDATES, page.root, imported=IMPORTED_LABEL, updated=UPDATED_LABEL)
+    return bool(found)
+
+
 def _fits(more: set[str], fields: set[str]) -> bool:
     """Whether a neighbouring block completes the header: a bare date only when the
     header has no date yet (else it is the body's first line, a dateline)."""

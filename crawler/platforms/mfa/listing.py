@@ -4,8 +4,9 @@ The platform lists articles at ``/<lang>/content-category/<name>?p=N`` and at
 ``/<lang>/page/<name>?menu=<id>&p=N``, in a grid or a list of cards (a thumbnail and
 a title in a link to ``/<lang>/content/<slug>?page=<id>``, the card's date and a view
 counter beside it).  Side menus link other pages of the site with nothing around the
-links; where the page's cards show dates, links without a date or a picture are menus
-and are left out.
+links: where the page's cards show dates or pictures, links with neither are left out;
+where none does (a page past the last one, a bare list of links), links in a menu list
+(a ``<ul>`` or ``<ol>`` of items that are each one link) are.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def read_cards(page: ParsedPage, cards: Cards, limit: int) -> list[ListingCard]:
     """The listing's cards in order, each article once; at most ``limit`` + 1 of them
     (so that a caller can tell there were more)."""
     own = target_key(page.context.url)
-    found: list[tuple[ListingCard, bool]] = []
+    found: list[tuple[ListingCard, bool, bool]] = []
     seen: set[tuple[str, str]] = set()
     for link, url in page.article_links(page.root):
         key = target_key(url)
@@ -60,9 +61,19 @@ def read_cards(page: ParsedPage, cards: Cards, limit: int) -> list[ListingCard]:
         container = link if container is None else container
         shown = card_date(container, page)
         pictured = shown is not None or next(carriers(container), None) is not None
-        found.append((ListingCard(url=url, card_date=shown), pictured))
+        found.append((ListingCard(url=url, card_date=shown), pictured, _in_menu(link)))
         if len(found) > limit:
             break
-    if any(card.card_date is not None for card, _pictured in found):
-        return [card for card, pictured in found if pictured]
-    return [card for card, _pictured in found]
+    if any(pictured for _card, pictured, _menu in found):
+        return [card for card, pictured, _menu in found if pictured]
+    return [card for card, _pictured, menu in found if not menu]
+
+
+def _in_menu(link: HtmlElement) -> bool:
+    """A link that is one item of a list of links (a menu)."""
+    item = next(link.iterancestors("li"), None)
+    listing = item.getparent() if item is not None else None
+    if listing is None or listing.tag not in ("ul", "ol"):
+        return False
+    items = [child for child in listing if child.tag == "li"]
+    return len(items) >= 2 and all(len(child.findall(".//a")) == 1 for child in items)
