@@ -90,6 +90,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.summary.RunSummary": 500,
+    "crawler.item_errors.ItemErrors": 100,
     "crawler.quietlogs.QuietNetworkErrors": 0,
 }
 

@@ -44,7 +44,9 @@ LABELS = {
     "store_failed": "not stored",
     "spooled": "spooled",
     "flushed": "flushed from the spool",
+    "item_errors": "pipeline errors",
 }
+LISTED = {"item_errors": "pipeline error", "incomplete": "incomplete"}
 
 
 ARCHIVED = ("first", "updated", "unchanged", "silent_edit", "reverted", "changed")
@@ -86,6 +88,15 @@ def problems_of(stats: dict[str, Any], failed: list[tuple[str, str]], health: He
         problems.append(
             f"{stats['archive/set_aside']} spooled items the store refused were set aside"
             " (see the log)"
+        )
+    if stats.get("archive/item_errors"):
+        problems.append(
+            f"{stats['archive/item_errors']} items failed in an item pipeline"
+            " (quarantined with the error: see the summary)"
+        )
+    if stats.get("archive/invalid"):
+        problems.append(
+            f"{stats['archive/invalid']} pages the schema refused (quarantined with the reason)"
         )
     if stats.get("spider_exceptions/count"):
         problems.append(f"{stats['spider_exceptions/count']} errors in the spider (see the log)")
@@ -131,6 +142,13 @@ def summarise(
         "totals": totals,
         "per_site": dict(per_site),
         "failed": redacted(failed),
+        "item_errors": stats.get("archive/item_error_urls", []),
+        "warnings": {
+            key.removeprefix("archive/warnings/"): value
+            for key, value in sorted(stats.items())
+            if key.startswith("archive/warnings/")
+        },
+        "incomplete": stats.get("archive/incomplete_urls", []),
         "healthy": not problems,
         "problems": problems,
         "finish_reason": stats.get("finish_reason"),
@@ -157,9 +175,15 @@ def render_summary(summary: dict[str, Any]) -> str:
         lines.append("  listings not walked to the end: the next run defaults to full again")
     for site, counts in sorted(summary["per_site"].items()):
         lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    for kind in ("failed", "refused"):
+    if summary.get("warnings"):
+        lines.append(
+            "  warnings by field: "
+            + ", ".join(f"{name} {count}" for name, count in summary["warnings"].items())
+        )
+    for kind in ("item_errors", "incomplete", "failed", "refused"):
         entries = summary.get(kind, [])
-        lines += [f"  {kind}: {entry['url']}: {entry['reason']}" for entry in entries[:20]]
+        label = LISTED.get(kind, kind)
+        lines += [f"  {label}: {entry['url']}: {entry['reason']}" for entry in entries[:20]]
         if len(entries) > 20:
             lines.append(f"  ... and {len(entries) - 20} more {kind} URLs (see SUMMARY_PATH)")
     return "\n".join(lines)

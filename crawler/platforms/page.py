@@ -77,6 +77,7 @@ class ParsedPage:
         self._lines: dict[HtmlElement, list[str]] = {}
         self._urls: dict[str, str] = {}
         self._links: dict[HtmlElement, list[tuple[HtmlElement, str]]] = {}
+        self._lengths: dict[HtmlElement, int] = {}
         self._preserving = bool(elements(_PRESERVING, root))
         parts = urlsplit(context.url)
         self._origin = f"{parts.scheme}://{parts.netloc}"
@@ -91,7 +92,11 @@ class ParsedPage:
 
     def text_length(self, element: HtmlElement) -> int:
         """Characters of visible text, spaces not counted (to compare link text with)."""
-        return sum(len(line) - line.count(" ") for line in self.lines(element))
+        cached = self._lengths.get(element)
+        if cached is None:
+            lines = self.lines(element)
+            cached = self._lengths[element] = sum(len(line) - line.count(" ") for line in lines)
+        return cached
 
     def resolve(self, href: str | None) -> str:
         href = (href or "").strip()

@@ -234,13 +234,12 @@ class MfaSpider(scrapy.Spider):
         new = 0
         limit = self.crawler.settings.getint("LISTING_MAX_LINKS", 500)
         cards = read.page.cards if read.page is not None else []
-        if len(cards) > limit:
+        if read.page is not None and read.page.truncated:
             stats.inc_value("archive/listing_truncated")
             logger.warning(
                 "listing %s shows more than %d article links; reading the first %d"
                 " (LISTING_MAX_LINKS)", response.url, limit, limit,
             )  # fmt: skip
-            cards = cards[:limit]
         for card in cards:
             if self.since and card.card_date and card.card_date < self.since:
                 continue

@@ -68,6 +68,8 @@ class PlatformPage:
     kind: str
     raw: RawArticle
     cards: list[ListingCard] = field(default_factory=list)
+    truncated: bool = False
+    """A listing with more article links than were read (``limit``)."""
 
 
 def _article(page: ParsedPage) -> RawArticle | None:
@@ -103,20 +105,22 @@ def read_platform_page(
     raw = _article(page)
     if raw is not None:
         return PlatformPage("article", raw)
-    cards = read_cards(page, find_cards(page), limit)
-    fallback = read_raw("\n".join(element_lines(page.root)), first_line=1)
-    return PlatformPage("listing" if cards else "other", fallback, cards)
+    cards, more = read_cards(page, limit)
+    if cards:
+        return PlatformPage("listing", RawArticle(), cards, more)
+    return PlatformPage("other", read_raw("\n".join(element_lines(page.root)), first_line=1))
 
 
 def extract_article(document: HtmlElement, context: PageContext) -> RawArticle:
     """The article's raw parts; a page without a metadata block is read as a text
     extractor would (and is then found not to be an article, or to lack its header)."""
-    return read_platform_page(document, context, limit=0).raw
+    page = ParsedPage(strip_boilerplate(document), context)
+    raw = _article(page)
+    return raw if raw is not None else read_raw("\n".join(element_lines(page.root)))
 
 
 def listing_cards(
     document: HtmlElement, context: PageContext, limit: int = 10_000
 ) -> list[ListingCard]:
-    """The article cards of a listing page in order, at most ``limit`` + 1."""
-    page = ParsedPage(strip_boilerplate(document), context)
-    return read_cards(page, find_cards(page), limit)
+    """The article cards of a listing page in order, from its first ``limit`` links."""
+    return read_cards(ParsedPage(strip_boilerplate(document), context), limit)[0]

@@ -80,28 +80,35 @@ def _is_card_link(link: HtmlElement, page: ParsedPage) -> bool:
     return own > 0 and 2 * own >= around
 
 
-def find_cards(page: ParsedPage, avoid: list[HtmlElement] | None = None) -> Cards:
-    """Every card of the page; a card never holds an element of ``avoid`` (the
-    page's own title and metadata)."""
-    own = target_key(page.context.url)
-    kept = set(avoid or [])
-    guarded = {a for element in kept for a in (element, *element.iterancestors())}
-    cards = Cards()
-    reach: dict[HtmlElement, set[tuple[str, str]]] = {}  # ancestor -> what it links (<= 3)
-    for link, url in page.article_links(page.root):
-        key = target_key(url)
-        if key == own or not _is_card_link(link, page):
-            continue
+class CardFinder:
+    """Finds the card around one link at a time (a listing reads only the links it
+    keeps: a page of 100,000 links costs its first few hundred)."""
+
+    def __init__(self, page: ParsedPage, avoid: list[HtmlElement] | None = None) -> None:
+        self.page, self.cards = page, Cards()
+        self.own = target_key(page.context.url)
+        self.guarded = {a for element in avoid or [] for a in (element, *element.iterancestors())}
+        self._reach: dict[HtmlElement, set[tuple[str, str]]] = {}  # what it links (<= 3)
+
+    def add(self, link: HtmlElement, url: str) -> HtmlElement | None:
+        """The card of ``link`` (registered), or None for a link that is no card."""
+        page, key = self.page, target_key(url)
+        if key == self.own or not _is_card_link(link, page):
+            return None
         container = link
         for ancestor in link.iterancestors():
-            if ancestor is page.root or ancestor in guarded or ancestor.tag in ("body", "html"):
+            if (
+                ancestor is page.root
+                or ancestor in self.guarded
+                or ancestor.tag in ("body", "html")
+            ):
                 break
             if page.text_length(ancestor) > MAX_CARD_CHARS:
                 break
-            targets = reach.get(ancestor)
+            targets = self._reach.get(ancestor)
             if targets is None:
-                targets = reach[ancestor] = _targets(ancestor, page)
-            if targets - {key, own}:
+                targets = self._reach[ancestor] = _targets(ancestor, page)
+            if targets - {key, self.own}:
                 break
             linked = sum(
                 page.text_length(a) for a, u in page.links(ancestor) if target_key(u) == key
@@ -109,8 +116,17 @@ def find_cards(page: ParsedPage, avoid: list[HtmlElement] | None = None) -> Card
             if page.text_length(ancestor) - linked > MAX_UNLINKED_CHARS:
                 break
             container = ancestor
-        cards.containers.setdefault(container, url)
-    return cards
+        self.cards.containers.setdefault(container, url)
+        return container
+
+
+def find_cards(page: ParsedPage, avoid: list[HtmlElement] | None = None) -> Cards:
+    """Every card of the page; a card never holds an element of ``avoid`` (the
+    page's own title and metadata)."""
+    finder = CardFinder(page, avoid)
+    for link, url in page.article_links(page.root):
+        finder.add(link, url)
+    return finder.cards
 
 
 def _targets(element: HtmlElement, page: ParsedPage) -> set[tuple[str, str]]:

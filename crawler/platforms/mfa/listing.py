@@ -16,7 +16,7 @@ from datetime import date
 
 from lxml.html import HtmlElement
 
-from crawler.platforms.mfa.cards import Cards, target_key
+from crawler.platforms.mfa.cards import CardFinder, target_key
 from crawler.platforms.mfa.media import carriers
 from crawler.platforms.page import ParsedPage
 from schemas.dates import DateParseError, parse_platform_date
@@ -46,27 +46,28 @@ def card_date(container: HtmlElement, page: ParsedPage) -> date | None:
     return None
 
 
-def read_cards(page: ParsedPage, cards: Cards, limit: int) -> list[ListingCard]:
-    """The listing's cards in order, each article once; at most ``limit`` + 1 of them
-    (so that a caller can tell there were more)."""
+def read_cards(page: ParsedPage, limit: int) -> tuple[list[ListingCard], bool]:
+    """The listing's cards in order, each article once, from its first ``limit``
+    article links; and whether it has more (a hostile page may hold 100,000)."""
     own = target_key(page.context.url)
+    finder = CardFinder(page)
     found: list[tuple[ListingCard, bool, bool]] = []
     seen: set[tuple[str, str]] = set()
-    for link, url in page.article_links(page.root):
+    links = page.article_links(page.root)
+    for link, url in links[:limit]:
         key = target_key(url)
         if key in seen or key == own:
             continue
         seen.add(key)
-        container = cards.container_of(link)
+        container = finder.add(link, url)
         container = link if container is None else container
         shown = card_date(container, page)
         pictured = shown is not None or next(carriers(container), None) is not None
         found.append((ListingCard(url=url, card_date=shown), pictured, _in_menu(link)))
-        if len(found) > limit:
-            break
+    more = len(links) > limit
     if any(pictured for _card, pictured, _menu in found):
-        return [card for card, pictured, _menu in found if pictured]
-    return [card for card, _pictured, menu in found if not menu]
+        return [card for card, pictured, _menu in found if pictured], more
+    return [card for card, _pictured, menu in found if not menu], more
 
 
 def _in_menu(link: HtmlElement) -> bool:

@@ -9,7 +9,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler.items import FetchedPage
 from crawler.pipelines.validate import ValidatePipeline
-from schemas import RawArticle, content_sha256
+from schemas import Finding, RawArticle, content_sha256
 
 URL = "https://www.mfa.go.th/th/content/x?cate=5d5bcb4e15e39c306000683d"
 
@@ -52,3 +52,29 @@ def test_a_page_that_could_not_be_read_is_marked_for_quarantine() -> None:
     item = pipeline.process_item(_item(RawArticle(), error="ValueError: boom"))
     assert item.article is None
     assert item.errors[0].reason == "the page could not be read: ValueError: boom"
+
+
+def test_a_page_the_schema_refuses_is_quarantined_with_the_field() -> None:
+    """A value no line of the text form may hold (here a record separator in the title,
+    which no extractor lets through) is refused with its field, never raised."""
+    pipeline, stats = _pipeline()
+    raw = RawArticle(title="หัว\x1eข้อ", imported_date_raw="11 ก.ย. 2563", body=["ก"])
+    item = pipeline.process_item(_item(raw))
+    assert item.article is None
+    assert item.errors[0].field == "title"
+    assert "line break" in item.errors[0].reason
+    assert stats.get_value("archive/invalid") == 1
+
+
+def test_warnings_are_counted_by_field_and_lost_parts_listed() -> None:
+    pipeline, stats = _pipeline()
+    lost = Finding(field="images", value="รูปภาพประกอบ", reason="a gallery heading, no image")
+    raw = RawArticle(title="หัวข้อ", imported_date_raw="11 ก.ย. 2563", body=[], notes=[lost])
+    item = pipeline.process_item(_item(raw))
+    assert item.article is not None
+    assert stats.get_value("archive/warnings/images") == 1
+    assert stats.get_value("archive/warnings/body") == 1  # no body text
+    assert stats.get_value("archive/incomplete") == 1
+    assert stats.get_value("archive/incomplete_urls") == [
+        {"url": URL, "reason": "a gallery heading, no image"}
+    ]
