@@ -147,8 +147,13 @@ def article_page(
     meta, bar = metadata(m, page)
     top = share(m, page, url).html if layout.share_at == "top" else ""
     parts = _parts(m, page, others, url)
+    lines, shown = list(page.body), list(page.body)
+    if page.broken == "linesep" and lines:  # pasted from a word processor
+        cut = len(lines[0]) // 2
+        lines[0] = lines[0][:cut] + "\u2028" + lines[0][cut:]
+        shown[:1] = [part.strip(" ") for part in lines[0].split("\u2028") if part.strip(" ")]
     column = m.gap(3).join([
-        heading, meta, top, f"<div{m.cls('body', 'content-detail')}>{body(m, page.body)}</div>",
+        heading, meta, top, f"<div{m.cls('body', 'content-detail')}>{body(m, lines)}</div>",
         bar, *(parts[name].html for name in layout.order),
     ])  # fmt: skip
     for depth in range(layout.depth):
@@ -160,7 +165,7 @@ def article_page(
     expected: dict[str, Any] = {
         "title": title, "imported_date_raw": page.imported_raw,
         "updated_date_raw": page.updated_raw if page.template != "bare" else None,
-        "view_count": page.view_count, "body": page.body,
+        "view_count": page.view_count, "body": shown,
         "images": [i for name in layout.order for i in parts[name].images],
         "videos": [v for name in layout.order for v in parts[name].videos],
         "attachments": [a for name in layout.order for a in parts[name].attachments],

@@ -56,7 +56,9 @@ class Page:
     body: list[str]
     captions: list[str]
     template: str = "labels"  # "labels" or "bare" (bare date line and "N view")
-    broken: str | None = None  # None, "error" (error page, status 200) or "notitle"
+    broken: str | None = None
+    """None; "error" (the error page, status 200); "notitle"; "linesep" (a LINE SEPARATOR
+    pasted into the first paragraph); "emptygallery" (a gallery heading, no picture)."""
     image_seed: str = field(default="")
 
     @property

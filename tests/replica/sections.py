@@ -110,6 +110,11 @@ def gallery(m: Markup, page: Page) -> Part:
         items.append(f"<div{m.cls('gallery-item')}{titled}>{picture}{shown}</div>")
         expected_caption = caption if carrier != "none" else heading
         part.images.append({"url": full, "served_url": served, "caption": expected_caption})
+    if page.broken == "emptygallery":  # the heading, and pictures no reader can find
+        style = layout.gallery_heading if layout.gallery_heading != "none" else "h4"
+        return Part(
+            f'<div>{_heading(m, heading, style)}<div class="row"><div class="col"></div></div></div>'
+        )
     if items:
         part.html = f"<div>{_heading(m, heading, layout.gallery_heading)}{_slides(m, items)}</div>"
     return part
