@@ -25,7 +25,6 @@ DOCUMENT_SUFFIXES = (
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 _SPACES = re.compile(r"\s+")
 _LINKS = etree.XPath(".//a[@href]")
-_IMAGES = etree.XPath(".//img")
 _PRESERVING = etree.XPath("//pre | //textarea | //*[contains(@style, 'white-space')]")
 
 
@@ -130,39 +129,3 @@ class ParsedPage:
             for a, url in self.links(element)
             if self.on_site(url) and is_article_path(urlsplit(url).path)
         ]
-
-    def image_source(self, img: HtmlElement) -> str | None:
-        """The image's own http(s) URL: src, else a lazy-loading attribute or srcset."""
-        srcset = (img.get("srcset") or img.get("data-srcset") or "").split(",")[0].split(" ")[0]
-        for candidate in (img.get("src"), img.get("data-src"), img.get("data-lazy-src"), srcset):
-            url = self.resolve(candidate) if candidate else ""
-            if urlsplit(url).scheme in ("http", "https"):
-                return url
-        return None
-
-    def gallery_images(self, element: HtmlElement) -> list[tuple[HtmlElement, str | None]]:
-        """Pictures of the article under ``element``, with the URL to archive.
-
-        A full-size image link target wins over the image's own URL.  An image inside
-        a link to an article page of the site (a related-news thumbnail) or to another
-        site's page (a share button) is an icon of that link, not a picture.
-        """
-        found = []
-        for img in elements(_IMAGES, element):
-            if is_hidden(img):
-                continue
-            source = self.image_source(img)
-            link = next(img.iterancestors("a"), None)
-            href = (link.get("href") or "").strip() if link is not None else ""
-            in_page = not href or href.startswith(("#", "javascript:"))
-            target = "" if in_page else self.resolve(href)
-            parts = urlsplit(target)
-            if parts.scheme in ("http", "https") and not is_image_url(target):
-                host = parts.netloc.lower()
-                own = host in self.context.hosts or (
-                    source is not None and urlsplit(source).netloc == host
-                )
-                if not own or is_article_path(parts.path):
-                    continue
-            found.append((img, target if is_image_url(target) else source))
-        return found

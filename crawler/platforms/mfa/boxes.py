@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -40,9 +40,6 @@ class Box:
     lines: list[str]
     level: int
     outer: bool
-    block: bool = True
-    """False for an inline run (the owner also holds other boxes)."""
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def gone(element: HtmlElement) -> bool:
@@ -65,7 +62,7 @@ def _run_box(parent: HtmlElement, run: list[HtmlElement | str], page: ParsedPage
     lines = run_lines(parent, run)
     if not lines and not nodes:
         return None
-    return Box(parent, nodes, lines, level, outer, block=False)
+    return Box(parent, nodes, lines, level, outer)
 
 
 def _boxes_of_items(

@@ -87,3 +87,52 @@ def item_text(item: HtmlElement, carrier: HtmlElement, page: ParsedPage, shown: 
 def is_video_url(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower().removeprefix("www.").removeprefix("m.")
     return any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS)
+
+
+MAX_CAPTION_CHARS = 150
+MEDIA_DEPTH = 8  # a slider nests a picture about six elements deep
+
+
+def media_container(
+    owner: HtmlElement, has_text: bool, page: ParsedPage, guarded: set[HtmlElement],
+    cache: dict[HtmlElement, int],
+) -> HtmlElement | None:  # fmt: skip
+    """The gallery an element lies in when no heading says so: the nearest element with
+    two pictures or more and no more text than captions (or a ``<figure>``); never one
+    of ``guarded`` (the metadata block's ancestors)."""
+    for depth, element in enumerate((owner, *owner.iterancestors())):
+        if element.tag in ("figure", "figcaption") and has_text:
+            return element
+        if depth > MEDIA_DEPTH or element in guarded or element.tag in ("body", "html"):
+            return None
+        count = cache.get(element)
+        if count is None:
+            count = cache[element] = _caption_sized(element, page)
+        if count:
+            return element
+    return None
+
+
+def _caption_sized(element: HtmlElement, page: ParsedPage) -> int:
+    pictures = pictures_in(element, page)
+    lines = page.lines(element)
+    if len(pictures) < 2 or any(len(line) > MAX_CAPTION_CHARS for line in lines):
+        return 0
+    return len(pictures) if page.text_length(element) <= 100 * len(pictures) else 0
+
+
+def section_root(
+    owner: HtmlElement, page: ParsedPage, guarded: set[HtmlElement]
+) -> HtmlElement | None:
+    """The largest element that begins with a section heading and holds what it heads;
+    None when the heading stands alone (its section runs to the next heading)."""
+    root = None
+    first = page.lines(owner)[0]
+    for ancestor in owner.iterancestors():
+        if ancestor in guarded or ancestor.tag in ("body", "html"):
+            break
+        lines = page.lines(ancestor)
+        if not lines or lines[0] != first:
+            break
+        root = ancestor
+    return root

@@ -26,8 +26,15 @@ from lxml.html import HtmlElement
 
 from crawler.platforms.mfa.boxes import Box
 from crawler.platforms.mfa.cards import Cards
+from crawler.platforms.mfa.chrome import box_links, is_chrome, is_link
 from crawler.platforms.mfa.header import header_fields, header_lines
-from crawler.platforms.mfa.items import is_video_url, item_of, item_text, pictures_in
+from crawler.platforms.mfa.items import (
+    is_video_url,
+    item_of,
+    item_text,
+    media_container,
+    section_root,
+)
 from crawler.platforms.mfa.media import carriers, picture_urls, video_link
 from crawler.platforms.mfa.vocabulary import (
     ATTACHMENTS,
@@ -36,8 +43,6 @@ from crawler.platforms.mfa.vocabulary import (
     SHARE,
     VIDEO,
     is_decoration,
-    is_share_url,
-    is_social_url,
     normalised,
     section_kind,
 )  # fmt: skip
@@ -47,9 +52,6 @@ from schemas.models import Attachment, Finding, ImageRef, VideoRef
 from schemas.textform import read_header_line
 
 BODY, AFTER = "body", "after"
-MAX_BUTTON_CHARS = 30
-MAX_CAPTION_CHARS = 150
-MEDIA_DEPTH = 8  # a slider nests a picture about six elements deep
 _DEFAULT = {normalised(c) for c in DEFAULT_CAPTIONS}
 
 
@@ -92,7 +94,7 @@ class Reader:
     def feed(self, box: Box) -> None:
         heading = box.lines[0] if len(box.lines) == 1 else None
         kind = section_kind(heading) if heading is not None else None
-        if kind is not None and (self._is_link(box) or self._in_item(box)):
+        if kind is not None and (is_link(box, self.page) or self._in_item(box)):
             kind = None  # a link to a file named "ดาวน์โหลด", a caption "Images"
         card = self._card(box)
         self._leave_section(box)
@@ -108,7 +110,7 @@ class Reader:
             for line in header_lines(box.lines):
                 read_header_line(self.raw, line, box.owner.sourceline or 0, view_last=False)
             return
-        if self._is_chrome(box):
+        if is_chrome(box, self.page):
             return
         if self.state == BODY:
             self._body(box)
@@ -137,19 +139,6 @@ class Reader:
             self.state = AFTER if self.raw.body else BODY
             self.section_root = None
 
-    def _section_root(self, owner: HtmlElement) -> HtmlElement | None:
-        """The largest element that begins with the heading and holds what it heads;
-        None when the heading stands alone (its section runs to the next heading)."""
-        root = None
-        for ancestor in owner.iterancestors():
-            if ancestor in self.guarded or ancestor.tag in ("body", "html"):
-                break
-            lines = self.page.lines(ancestor)
-            if not lines or lines[0] != self.page.lines(owner)[0]:
-                break
-            root = ancestor
-        return root
-
     def _card(self, box: Box) -> HtmlElement | None:
         for node in (box.owner, *box.nodes):
             container = self.cards.container_of(node)
@@ -161,75 +150,15 @@ class Reader:
         if kind == SHARE:
             return  # a label; the links beside it are a share bar
         self.state = kind
-        self.section_root = self._section_root(box.owner)
+        self.section_root = section_root(box.owner, self.page, self.guarded)
         self.section = _Section(kind, heading)
         self.sections.append(self.section)
         self.heading_owner = box.owner
-
-    def _links(self, box: Box) -> list[tuple[HtmlElement, str]]:
-        found = []
-        for node in box.nodes:
-            if node.tag == "a" and node.get("href") is not None:
-                found.append((node, self.page.resolve(node.get("href"))))
-            found += self.page.links(node)
-        return found
-
-    def _is_link(self, box: Box) -> bool:
-        web = [a for a, u in self._links(box) if urlsplit(u).scheme in ("http", "https")]
-        linked = sum(self.page.text_length(a) for a in web)
-        return bool(web) and 2 * linked >= sum(len(line) - line.count(" ") for line in box.lines)
-
-    def _is_chrome(self, box: Box) -> bool:
-        """A share bar, or buttons that only run a script."""
-        links = self._links(box)
-        if not links:
-            return False
-        web = [(a, u) for a, u in links if urlsplit(u).scheme in ("http", "https", "mailto")]
-        linked = sum(self.page.text_length(a) for a, _u in links)
-        unlinked = sum(len(line) - line.count(" ") for line in box.lines) - linked
-        dead = [
-            a for a, u in links if (a.get("href") or "").strip().startswith(("#", "javascript:"))
-        ]
-        if box.lines and len(dead) == len(links) and linked + max(unlinked, 0) <= MAX_BUTTON_CHARS:
-            return True
-        if not web or any(self.page.on_site(u) for _a, u in web):
-            return False
-        if all(is_share_url(u) for _a, u in web) and unlinked <= MAX_BUTTON_CHARS:
-            return True
-        if not all(is_social_url(u) for _a, u in web):
-            return False
-        label = " ".join(box.lines)
-        for anchor, _u in links:
-            for line in self.page.lines(anchor):
-                label = label.replace(line, " ")
-        return not label.strip() or section_kind(label) == SHARE or is_decoration(label)
 
     def _is_prose(self, box: Box) -> bool:
         if not any(not is_decoration(line) for line in box.lines):
             return False
         return not any(item in (box.owner, *box.owner.iterancestors()) for item in self.items)
-
-    def _media_container(self, box: Box) -> HtmlElement | None:
-        """The gallery a box lies in when no heading says so: the nearest element with
-        two pictures or more and no more text than captions (or a ``<figure>``)."""
-        for depth, element in enumerate((box.owner, *box.owner.iterancestors())):
-            if element.tag in ("figure", "figcaption") and box.lines:
-                return element
-            if depth > MEDIA_DEPTH or element in self.guarded or element.tag in ("body", "html"):
-                return None
-            count = self.media.get(element)
-            if count is None:
-                count = self.media[element] = self._caption_sized(element)
-            if count:
-                return element
-        return None
-
-    def _caption_sized(self, element: HtmlElement) -> int:
-        pictures = pictures_in(element, self.page)
-        lines = self.page.lines(element)
-        if len(pictures) < 2 or any(len(line) > MAX_CAPTION_CHARS for line in lines):
-            return 0
-        return len(pictures) if self.page.text_length(element) <= 100 * len(pictures) else 0
 
     def _body(self, box: Box) -> None:
         beyond = box.outer or (self.body_level is not None and box.level > self.body_level)
@@ -238,10 +167,18 @@ class Reader:
             return
         if beyond:
             return
-        if box.lines and self._media_container(box) is not None:
+        if (
+            box.lines
+            and media_container(box.owner, bool(box.lines), self.page, self.guarded, self.media)
+            is not None
+        ):
             self._take_pictures(box, shown=True)
             return
-        self._take_pictures(box, shown=self._media_container(box) is not None)
+        self._take_pictures(
+            box,
+            shown=media_container(box.owner, bool(box.lines), self.page, self.guarded, self.media)
+            is not None,
+        )
         self._embeds(box)
         lines = box.lines
         if lines and all(is_decoration(line) for line in lines) and self._has_pictures(box):
@@ -293,7 +230,7 @@ class Reader:
                 self._video(VideoRef(title=title, url=link, thumbnail_url=urls.url,
                                      thumbnail_served_url=urls.served))  # fmt: skip
         self._embeds(box)
-        for anchor, url in self._links(box):
+        for anchor, url in box_links(box, self.page):
             if is_video_url(url) and not any(v.url == url for v in self.videos.values()):
                 self._video(VideoRef(title=one_line(" ".join(self.page.lines(anchor))), url=url))
 
@@ -312,7 +249,7 @@ class Reader:
                     self._video(VideoRef(title=one_line(embed.get("title")), url=link))
 
     def _attach(self, box: Box, everything: bool) -> None:
-        for anchor, url in self._links(box):
+        for anchor, url in box_links(box, self.page):
             wanted = is_document_url(url) or (
                 everything and urlsplit(url).scheme in ("http", "https")
             )
