@@ -77,12 +77,15 @@ def _article(page: ParsedPage) -> RawArticle | None:
         return None
     labels = [o for t in texts(_LABELS, page.root, imported=IMPORTED_LABEL, updated=UPDATED_LABEL)
               if (o := owner(t)) is not None]  # fmt: skip
-    header = find_header(page, find_cards(page, avoid=labels))
+    probe = find_cards(page, avoid=labels)
+    header = find_header(page, probe)
     if header is None:
         return None
     raw = RawArticle()
     header.read(raw, page)
-    cards = find_cards(page, avoid=header.blocks)
+    # the labels' guard already kept cards off a labelled header; a label-less one is
+    # guarded now, so that no card holds the page's own metadata
+    cards = probe if header.labelled else find_cards(page, avoid=header.blocks)
     title = find_title(page, header, cards)
     last = header.blocks[-1]
     container = common_container(title, last) if title is not None else last.getparent()

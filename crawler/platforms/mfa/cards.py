@@ -11,6 +11,7 @@ metadata, which is why the header search and the body skip whatever lies in a ca
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -25,6 +26,7 @@ MAX_CARD_CHARS = 500  # a card: a title, a date and a counter
 MAX_UNLINKED_CHARS = 250  # a card's text beside its link: a title at most
 
 
+@lru_cache(maxsize=4096)
 def target_key(url: str) -> tuple[str, str]:
     """Host and decoded path: one key however the menu query or encoding differs."""
     parts = urlsplit(url)
@@ -103,12 +105,10 @@ class CardFinder:
                 or ancestor.tag in ("body", "html")
             ):
                 break
-            if page.text_length(ancestor) > MAX_CARD_CHARS:
-                break
             targets = self._reach.get(ancestor)
             if targets is None:
                 targets = self._reach[ancestor] = _targets(ancestor, page)
-            if targets - {key, self.own}:
+            if targets - {key, self.own} or page.text_length(ancestor) > MAX_CARD_CHARS:
                 break
             linked = sum(
                 page.text_length(a) for a, u in page.links(ancestor) if target_key(u) == key
