@@ -12,10 +12,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from tests.replica.asides import featured, logo, sidebar
 from tests.replica.content import Page
 from tests.replica.layouts import Layout
 from tests.replica.markup import PRE, Markup, needs_pre
-from tests.replica.sections import Part, attachments, gallery, related, share, sidebar, videos
+from tests.replica.sections import Part, attachments, gallery, related, share, tags, videos
 
 IMPORTED, UPDATED = "วันที่นำเข้าข้อมูล", "วันที่ปรับปรุงข้อมูล"
 HOME = {"th": "หน้าหลัก", "en": "Home"}
@@ -111,7 +112,7 @@ def _shell(m: Markup, page: Page, title: str | None, main: str) -> str:
         f'<div id="__next"><div{m.cls("page", f"website-container lang-{lang}")}>'
         f'<header{m.cls("header")}><nav{m.cls("navbar", "navbar")}><a href="/{lang}">{HOME[lang]}</a>'
         f'<a href="{href}">{name}</a><a href="/{"en" if lang == "th" else "th"}">EN/TH</a></nav></header>'
-        f"{main}<{footer_tag}{m.cls('footer')}><p>กระทรวงการต่างประเทศ 443 ถนนศรีอยุธยา กรุงเทพฯ 10400</p>"
+        f"{logo(m, page)}{main}<{footer_tag}{m.cls('footer')}><p>กระทรวงการต่างประเทศ 443 ถนนศรีอยุธยา กรุงเทพฯ 10400</p>"
         f"<p>© Ministry of Foreign Affairs of the Kingdom of Thailand</p></{footer_tag}></div></div></body></html>"
     )
 
@@ -129,7 +130,7 @@ def _crumbs(m: Markup, page: Page) -> str:
 def _parts(m: Markup, page: Page, others: list[Page], url: str) -> dict[str, Part]:
     return {
         "gallery": gallery(m, page), "video": videos(m, page), "related": related(m, page, others),
-        "attachments": attachments(m, page),
+        "attachments": attachments(m, page), "tags": tags(m, page),
         "share": share(m, page, url) if m.layout.share_at == "bottom" else Part(),
     }  # fmt: skip
 
@@ -152,16 +153,26 @@ def article_page(
         cut = len(lines[0]) // 2
         lines[0] = lines[0][:cut] + "\u2028" + lines[0][cut:]
         shown[:1] = [part.strip(" ") for part in lines[0].split("\u2028") if part.strip(" ")]
+    before = heading if layout.headline in ("before", "both") else ""
+    after = heading if layout.headline in ("after", "both") else ""
+    head = m.gap(3).join([before, meta])
+    if layout.semantic:  # the article's own header: not the page's banner
+        head = f"<header{m.cls('article-header')}>{head}</header>"
     column = m.gap(3).join([
-        heading, meta, top, f"<div{m.cls('body', 'content-detail')}>{body(m, lines)}</div>",
+        head, after, top, f"<div{m.cls('body', 'content-detail')}>{body(m, lines)}</div>",
         bar, *(parts[name].html for name in layout.order),
     ])  # fmt: skip
+    if layout.semantic:
+        column = f"<article>{column}</article>"
     for depth in range(layout.depth):
         column = f"<div{m.cls(f'wrap-{depth}')}>{m.gap(2)}{column}</div>"
     column = f"<div{m.cls('column', 'col-md-9')}>{column}</div>"
     side = sidebar(m, page, others) if layout.sidebar != "none" else ""
     row = side + column if layout.sidebar == "before" else column + side
+    row = (featured(m, page, others) if layout.featured else "") + row
     main = f"{banner}<div{m.cls('container', 'container')}>{_crumbs(m, page)}<div{m.cls('row', 'row')}>{row}</div></div>"
+    if layout.semantic:
+        main = f"<main>{main}</main>"
     expected: dict[str, Any] = {
         "title": title, "imported_date_raw": page.imported_raw,
         "updated_date_raw": page.updated_raw if page.template != "bare" else None,

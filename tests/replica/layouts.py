@@ -8,7 +8,11 @@ platform's lazy-loading spans (with or without a ``<noscript>`` fallback), slide
 markup, the gallery, video, share, related-news and attachment sections present or
 absent and in any order, a sidebar before or after the article column, paragraphs as
 ``<p>``, ``<div>``, ``<div dir="auto">``, CMS spans or bare text with ``<br>``, class
-names of both hash styles, whitespace between tags and entity variants.
+names of both hash styles, whitespace between tags and entity variants.  Later draws
+add what an outside check of layouts nobody here wrote found: the title and dates in
+an ``<article>``'s own ``<header>``, a side column of short dated links (or one
+featured card) before a label-less article, a tag row on one line, a site logo above
+the page, a headline right after the dates.
 
 ``Layout.draw(seed)`` draws one; ``Layout.classic()`` is the replica's first look.
 """
@@ -18,7 +22,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, fields
 
-SECTIONS = ("gallery", "video", "share", "related", "attachments")
+SECTIONS = ("gallery", "video", "share", "related", "attachments", "tags")
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,12 @@ class Layout:
     related_views: str = "none"  # none | number | view (cards with "N view", like a header)
     attachments: int = 0
     sidebar: str = "after"  # none | before | after
+    side_items: str = "cards"  # cards | compact (short links, "date | N view" under each)
+    featured: bool = False  # one featured card before the article column
+    semantic: bool = False  # <main><article><header> title and dates </header> ...
+    logo: bool = False  # the site's name in a linked logo above the page
+    headline: str = "before"  # before | after (right after the dates) | both
+    tags: str = "none"  # none | inline ("แท็ก #a #b" on one line) | heading
     footer: str = "footer"  # footer | div (a footer that is no <footer>)
     order: tuple[str, ...] = SECTIONS
 
@@ -85,6 +95,12 @@ class Layout:
             "attachments": [0, 0, 1, 2],
             "sidebar": ["none", "before", "after"],
             "footer": ["footer", "div"],
+            "side_items": ["cards", "compact"],
+            "featured": [False, False, True],
+            "semantic": [False, True],
+            "logo": [False, True],
+            "headline": ["before", "before", "after", "both"],
+            "tags": ["none", "inline", "heading"],
         }
         drawn: dict[str, object] = {"seed": seed}
         for f in fields(cls):
@@ -95,8 +111,10 @@ class Layout:
         drawn["order"] = tuple(order)
         layout = cls(**drawn)  # type: ignore[arg-type]
         if layout.captions == "none" and layout.gallery_heading == "none":
-            layout = cls(**{**drawn, "captions": "alt"})  # type: ignore[arg-type]
-        return layout
+            drawn["captions"] = "alt"
+        if layout.title_tag not in ("h1", "h2", "h3"):
+            drawn["headline"] = "before"  # only a heading is a headline after the dates
+        return cls(**drawn)  # type: ignore[arg-type]
 
     def for_template(self, template: str) -> Layout:
         """The label-less template keeps its counter beside its date: that is how it

@@ -216,16 +216,16 @@ def attachments(m: Markup, page: Page) -> Part:
     return part
 
 
-def sidebar(m: Markup, page: Page, others: list[Page]) -> str:
-    """A side column: latest news as cards (dated, with "N view" like a header), a menu
-    of the site's pages and a text widget."""
-    latest = "ข่าวล่าสุด" if page.language == "th" else "Latest news"
-    menu = "".join(
-        f'<li class="nav-item"><a class="nav-link" href="/{page.language}/page/{quote(name)}?menu=5d5bd3d815e39c306002aac{i}">{m.text(name)}</a></li>'
-        for i, name in enumerate(("เกี่ยวกับกระทรวง", "บริการกงสุล", "ติดต่อเรา"))
+def tags(m: Markup, page: Page) -> Part:
+    """The article's tags after the body: a label and its links on one line, or under a
+    heading of their own."""
+    if m.layout.tags == "none":
+        return Part()
+    label = "แท็ก" if page.language == "th" else "Tags"
+    words = ("กระทรวงการต่างประเทศ", "ข่าวสาร") if page.language == "th" else ("MFA", "News")
+    links = " ".join(
+        f'<a href="/{page.language}/search?tag={quote(w)}">#{m.text(w)}</a>' for w in words
     )
-    widget = "สถานเอกอัครราชทูต ณ กรุงโคเปนเฮเกน โทร +45 3962 5010 เปิดทำการวันจันทร์ถึงวันศุกร์"
-    return (
-        f"<div{m.cls('sidebar', 'col-md-3')}><div><h4>{latest}</h4>{cards(m, others[:2], 'view')}</div>"
-        f'<ul class="nav flex-column">{menu}</ul><div{m.cls("widget")}><p>{m.text(widget)}</p></div></div>'
-    )
+    if m.layout.tags == "inline":
+        return Part(f"<div{m.cls('tags')}><span>{label}</span> {links}</div>")
+    return Part(f"<div{m.cls('tags')}><h5>{label}</h5><div>{links}</div></div>")

@@ -23,7 +23,13 @@ from lxml.html import HtmlElement
 from crawler.platforms.htmltext import element_lines
 from crawler.platforms.mfa.boxes import common_container, region_boxes
 from crawler.platforms.mfa.cards import find_cards
-from crawler.platforms.mfa.header import find_header, find_title, has_header_text, owner
+from crawler.platforms.mfa.header import (
+    find_header,
+    find_title,
+    find_title_after,
+    has_header_text,
+    owner,
+)
 from crawler.platforms.mfa.listing import ListingCard, read_cards
 from crawler.platforms.mfa.reader import Reader
 from crawler.platforms.page import PageContext, ParsedPage, elements, one_line, texts
@@ -40,8 +46,12 @@ __all__ = [
     "strip_boilerplate",
 ]
 
+# A <header> or <footer> is the page's banner only outside sectioning content: inside
+# <article>, <main> or <section> it is that part's own (an article's title and dates).
 _BOILERPLATE = etree.XPath(  # one pass over the tree, the cheap tests first
-    "//*[self::header or self::nav or self::footer or self::aside or self::form"
+    "//*[((self::header or self::footer)"
+    " and not(ancestor::article or ancestor::main or ancestor::section))"
+    " or self::nav or self::aside or self::form"
     " or self::button or self::dialog or self::select or self::input or self::textarea"
     " or @role='navigation' or @role='banner' or @role='contentinfo'"
     " or @role='complementary' or @role='search'"
@@ -87,6 +97,10 @@ def _article(page: ParsedPage) -> RawArticle | None:
     # guarded now, so that no card holds the page's own metadata
     cards = probe if header.labelled else find_cards(page, avoid=header.blocks)
     title = find_title(page, header, cards)
+    if title is not None:
+        raw.title = one_line(" ".join(page.lines(title)))
+    after = find_title_after(page, header, raw.title)  # a headline after the dates
+    title = title if title is not None else after
     last = header.blocks[-1]
     container = common_container(title, last) if title is not None else last.getparent()
     if title is not None:
@@ -94,6 +108,8 @@ def _article(page: ParsedPage) -> RawArticle | None:
         raw.lines["title"] = title.sourceline or 0
     raw.lines["body"] = raw.lines["metadata"]
     reader = Reader(page, cards, raw, guarded={page.root, last, *last.iterancestors()})
+    if after is not None:
+        reader.skipped.add(after)
     for box in region_boxes(last, container if container is not None else last, page):
         reader.feed(box)
     reader.finish()

@@ -73,13 +73,33 @@ def _block_of(element: HtmlElement) -> HtmlElement:
     return element
 
 
+def header_counts(element: HtmlElement, page: ParsedPage) -> tuple[int, int]:
+    """How many dates and view counters ``element`` shows on lines of their own."""
+    dates = counters = 0
+    for line in page.lines(element):
+        for name, _value in header_tokens(line) or ():
+            if name == "view_count":
+                counters += 1
+            else:
+                dates += 1
+    return dates, counters
+
+
 def _is_card_link(link: HtmlElement, page: ParsedPage) -> bool:
-    """A link that stands for an article, not a link inside a sentence."""
+    """A link that stands for an article, not a link inside a sentence: it is most of
+    the text around it, a date and a counter beside it aside (a list of short titles,
+    each with "date | N view")."""
     if link.find(".//img") is not None or any(c.tag in BLOCKS for c in link.iter()):
         return True
     own = page.text_length(link)
-    around = page.text_length(_block_of(link))
-    return own > 0 and 2 * own >= around
+    if own == 0:
+        return False
+    block = _block_of(link)
+    around = page.text_length(block)
+    if 2 * own >= around:
+        return True
+    beside = sum(len(line) - line.count(" ") for line in page.lines(block) if header_tokens(line))
+    return 2 * own >= around - beside
 
 
 class CardFinder:
@@ -91,6 +111,13 @@ class CardFinder:
         self.own = target_key(page.context.url)
         self.guarded = {a for element in avoid or [] for a in (element, *element.iterancestors())}
         self._reach: dict[HtmlElement, set[tuple[str, str]]] = {}  # what it links (<= 3)
+        self._counts: dict[HtmlElement, tuple[int, int]] = {}
+
+    def _shown(self, element: HtmlElement) -> tuple[int, int]:
+        counts = self._counts.get(element)
+        if counts is None:
+            counts = self._counts[element] = header_counts(element, self.page)
+        return counts
 
     def add(self, link: HtmlElement, url: str) -> HtmlElement | None:
         """The card of ``link`` (registered), or None for a link that is no card."""
@@ -110,6 +137,8 @@ class CardFinder:
                 targets = self._reach[ancestor] = _targets(ancestor, page)
             if targets - {key, self.own} or page.text_length(ancestor) > MAX_CARD_CHARS:
                 break
+            if max(self._shown(ancestor)) > 1:
+                break  # a card shows one date and one counter: two are two things
             linked = sum(
                 page.text_length(a) for a, u in page.links(ancestor) if target_key(u) == key
             )

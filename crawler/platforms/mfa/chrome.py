@@ -15,7 +15,9 @@ from lxml.html import HtmlElement
 
 from crawler.platforms.mfa.boxes import Box
 from crawler.platforms.mfa.vocabulary import (
+    RELATED,
     SHARE,
+    TAGS,
     is_decoration,
     is_share_url,
     is_social_url,
@@ -60,8 +62,28 @@ def is_chrome(box: Box, page: ParsedPage) -> bool:
         return True
     if not all(is_social_url(u) for _a, u in web):
         return False
+    label = unlinked_text(box, links, page)
+    return not label or section_kind(label) == SHARE or is_decoration(label)
+
+
+def unlinked_text(box: Box, links: list[tuple[HtmlElement, str]], page: ParsedPage) -> str:
+    """The box's text without the text of its links (the label beside them)."""
     label = " ".join(box.lines)
     for anchor, _u in links:
         for line in page.lines(anchor):
             label = label.replace(line, " ")
-    return not label.strip() or section_kind(label) == SHARE or is_decoration(label)
+    return label.strip()
+
+
+def labelled_links(box: Box, page: ParsedPage) -> tuple[str, str] | None:
+    """(kind, label) of a one-line box that is a tag, share or related-news label
+    followed by its links ("แท็ก #a #b", "Related: <a>...</a>"), else None.  An
+    attachment line ("เอกสารแนบ: <a>x.pdf</a>") is an editor's sentence: body."""
+    if len(box.lines) != 1:
+        return None
+    links = box_links(box, page)
+    if not links:
+        return None
+    label = unlinked_text(box, links, page)
+    kind = section_kind(label) if label else None
+    return (kind, label) if kind in (TAGS, SHARE, RELATED) else None

@@ -22,7 +22,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.platforms.htmltext import is_hidden
-from crawler.platforms.mfa.cards import Cards
+from crawler.platforms.mfa.cards import Cards, target_key
 from crawler.platforms.mfa.vocabulary import section_kind
 from crawler.platforms.page import ParsedPage, one_line, texts
 from schemas.assess import RawArticle
@@ -194,6 +194,8 @@ def find_title(page: ParsedPage, header: Header, cards: Cards) -> HtmlElement | 
         shown = one_line(" ".join(page.lines(block)))
         if not shown or header_fields(page.lines(block)) or section_kind(shown):
             continue
+        if _links_away(block, page):
+            continue  # a logo or a menu item: the site's name, another page's title
         seen.append(block)
         if shown in named:
             return block
@@ -202,6 +204,38 @@ def find_title(page: ParsedPage, header: Header, cards: Cards) -> HtmlElement | 
         if len(seen) >= TITLE_LOOKBACK:
             break
     return nearest
+
+
+_TEXT_AFTER = etree.XPath("following::text()[normalize-space()]")
+
+
+def find_title_after(page: ParsedPage, header: Header, title: str | None) -> HtmlElement | None:
+    """A headline right after the metadata (a dates-above-headline layout): the first
+    thing that follows, when it is a heading that the document title names or that
+    repeats the ``title`` found before the metadata."""
+    named = _document_titles(page) if title is None else {title}
+    last = header.blocks[-1]
+    for text in texts(_TEXT_AFTER, last):
+        element = owner(text)
+        if element is None or last in (element, *element.iterancestors()):
+            continue
+        heading = next((e for e in (element, *element.iterancestors()) if _is_heading(e)), None)
+        if heading is None or _links_away(heading, page):
+            return None
+        return heading if one_line(" ".join(page.lines(heading))) in named else None
+    return None
+
+
+def _links_away(block: HtmlElement, page: ParsedPage) -> bool:
+    """Whether ``block`` is a link (or all link text) to another page than this one."""
+    own = target_key(page.context.url)
+    anchor = next((e for e in (block, *block.iterancestors()) if e.tag == "a"), None)
+    if anchor is not None and anchor.get("href"):
+        return target_key(page.resolve(anchor.get("href"))) != own
+    links = page.links(block)
+    linked = sum(page.text_length(a) for a, _url in links)
+    away = any(target_key(url) != own for _a, url in links)
+    return away and linked >= page.text_length(block)
 
 
 def _is_heading(element: HtmlElement) -> bool:

@@ -38,11 +38,16 @@ def card_date(container: HtmlElement, page: ParsedPage) -> date | None:
     if following is not None and isinstance(following.tag, str) and not page.links(following):
         rows.append(following)
     for row in rows:
+        linked = [text for anchor, _url in page.links(row) for text in page.lines(anchor)]
         for line in page.lines(row):
-            try:
-                return parse_platform_date(line)
-            except DateParseError:
-                continue
+            unlinked = line
+            for text in linked:  # "13 Sep 2021 Read more": the date beside a link
+                unlinked = unlinked.replace(text, " ")
+            for candidate in dict.fromkeys((line, unlinked.strip())):
+                try:
+                    return parse_platform_date(candidate)
+                except DateParseError:
+                    continue
     return None
 
 

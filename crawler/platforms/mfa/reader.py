@@ -26,7 +26,7 @@ from lxml.html import HtmlElement
 
 from crawler.platforms.mfa.boxes import Box
 from crawler.platforms.mfa.cards import Cards
-from crawler.platforms.mfa.chrome import box_links, is_chrome, is_link
+from crawler.platforms.mfa.chrome import box_links, is_chrome, is_link, labelled_links
 from crawler.platforms.mfa.header import header_fields, header_lines
 from crawler.platforms.mfa.items import (
     is_video_url,
@@ -90,8 +90,12 @@ class Reader:
     media: dict[HtmlElement, int] = field(default_factory=dict)
     guarded: set[HtmlElement] = field(default_factory=set)
     """The metadata block and its ancestors: no gallery holds them."""
+    skipped: set[HtmlElement] = field(default_factory=set)
+    """Elements read already (a headline after the metadata): never body."""
 
     def feed(self, box: Box) -> None:
+        if any(node in self.skipped for node in (box.owner, *box.owner.iterancestors())):
+            return
         heading = box.lines[0] if len(box.lines) == 1 else None
         kind = section_kind(heading) if heading is not None else None
         if kind is not None and (is_link(box, self.page) or self._in_item(box)):
@@ -100,6 +104,10 @@ class Reader:
         self._leave_section(box)
         if kind is not None and card is None:
             self._open(kind, heading or "", box)
+            return
+        labelled = labelled_links(box, self.page) if card is None else None
+        if labelled is not None:  # a label and its links on one line: "แท็ก #a #b"
+            self._open(*labelled, box)
             return
         if card is not None and (self.cards.rich(card, self.page) or self.state != BODY):
             if self.state == BODY and self.raw.body:

@@ -5,7 +5,10 @@ from the corpus text); the others are written by hand to shapes the replica does
 make: a flat layout with all fields on one line, a wrapped header with figures,
 lazy-loaded images with links to the site under its other host name, hidden text and
 an attachment-only block, a breadcrumb without ARIA, the view counter first and labels
-followed by a colon.
+followed by a colon.  Seven more come from a check by someone who had not seen the
+extractor, writing layouts of their own: the title and dates in an ``<article>``'s own
+``<header>``, a label-less page after a sidebar or a featured card, a tag row on one
+line, a site logo that ``<title>`` names, a headline after the dates.
 """
 
 from __future__ import annotations
@@ -80,6 +83,16 @@ def test_listing_cards_with_their_dates() -> None:
     assert len(dates) == 10 and dates == sorted(
         dates, reverse=True
     )  # newest first, as the listing shows them
+
+
+def test_a_card_date_beside_a_read_more_link() -> None:
+    url = "https://www.mfa.go.th/en/content-category/press-release"
+    page = lxml_html.document_fromstring((FIXTURES / "listing-date-beside-link.html").read_bytes())
+    cards = listing_cards(page, PageContext.of(url))
+    assert [card.url.rsplit("/", 1)[1] for card in cards] == [
+        f"news-{n}?cate=5d5bcb4e15e39c306000683e" for n in range(3)
+    ]
+    assert [str(card.card_date) for card in cards] == ["2021-09-13"] * 3
 
 
 def test_no_parsing_code_names_a_styled_jsx_class() -> None:
