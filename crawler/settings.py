@@ -16,7 +16,8 @@ COMMANDS_MODULE = "crawler.commands"
 ARCHIVE_URI = os.environ.get("ARCHIVE_URI", "archive")
 # Who to contact about this crawler; it goes into the User-Agent.
 ARCHIVE_CONTACT = os.environ.get("ARCHIVE_CONTACT", "")
-# The dedup state (SQLite); default: <archive>/.state/ for a local archive.
+# The state file (SQLite: versions, revisit schedule, walks); default:
+# <archive>/.state/dedup.sqlite3 for a local archive, under STATE_DIR for a remote one.
 DEDUP_STATE_PATH = os.environ.get("DEDUP_STATE_PATH", "")
 # The site registry (a TOML file); default: crawler/sites.toml.
 SITE_REGISTRY = os.environ.get("SITE_REGISTRY", "")
@@ -35,6 +36,17 @@ STATE_DIR = os.environ.get("STATE_DIR", ".mfa-state")
 # Items the store could not take wait here (default: beside the dedup state).
 SPOOL_DIR = os.environ.get("SPOOL_DIR", "")
 SPOOL_RETRY_SECONDS = 15.0
+# The revisit policy (crawler/state/schedule.py): a changed article comes back after
+# REVISIT_MIN_HOURS, an unchanged one waits twice as long each time up to REVISIT_MAX_DAYS,
+# articles imported in the last REVISIT_RECENT_DAYS are due every run, and one due for
+# longer than REVISIT_OVERDUE_HOURS that a run could not revisit is reported as overdue.
+REVISIT_MIN_HOURS = 20.0
+REVISIT_MAX_DAYS = 90.0
+REVISIT_RECENT_DAYS = 60.0
+REVISIT_OVERDUE_HOURS = 24.0
+# Crash points, for the fault suite only: "<point>:<n>" kills the crawl with SIGKILL the
+# n-th time it reaches the point (crawler/crashpoints.py). Empty: never.
+CRASH_AT = ""
 # Storage threads, i.e. uploads in flight (the S3 connection pool is sized to match).
 STORE_MAX_CONCURRENCY = 8
 
@@ -65,10 +77,10 @@ RETRY_BACKOFF_BASE = 1.0
 RETRY_BACKOFF_MAX = 30.0
 RETRY_AFTER_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.addresses.AddressFilterMiddleware": 50,
-    "crawler.addresses.OffsiteRedirectMiddleware": 650,
+    "crawler.middlewares.addresses.AddressFilterMiddleware": 50,
+    "crawler.middlewares.redirects.OffsiteRedirectMiddleware": 650,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.retry.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
 }
 # Hosts that may resolve to private addresses (besides the crawl's own start_urls hosts).
 ALLOW_PRIVATE_HOSTS: list[str] = []
@@ -88,10 +100,14 @@ ITEM_PIPELINES = {
     "crawler.pipelines.dedup.DedupPipeline": 200,
     "crawler.pipelines.store.StorePipeline": 300,
 }
+# The crawl context is built first: every other component reaches the archive, the
+# state and the spool through it (crawler/extensions/context.py).
 EXTENSIONS = {
-    "crawler.summary.RunSummary": 500,
-    "crawler.item_errors.ItemErrors": 100,
-    "crawler.quietlogs.QuietNetworkErrors": 0,
+    "crawler.extensions.context.CrawlContext": 0,
+    "crawler.extensions.log_redaction.LogRedaction": 10,
+    "crawler.extensions.network_errors.OneLineNetworkErrorsExtension": 20,
+    "crawler.extensions.item_errors.ItemErrors": 100,
+    "crawler.extensions.summary.RunSummary": 500,
 }
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -8,6 +8,7 @@ identity, so one article is archived once.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -112,3 +113,16 @@ def listing_page_number(url: str) -> int:
         if key == "p" and value.isdigit():
             return max(int(value), 1)
     return 1
+
+
+def url_key(identity: str) -> int:
+    """A canonical URL as 8 bytes: the crawl's sets of seen articles stay small."""
+    return int.from_bytes(hashlib.blake2b(identity.encode(), digest_size=8).digest(), "big")
+
+
+def listing_category(listing_url: str) -> str | None:
+    """The category a listing URL names (``/<lang>/content-category/<name>`` or
+    ``/<lang>/page/<name>?menu=<id>``), if any."""
+    path = unquote(urlsplit(listing_url).path).rstrip("/")
+    parts = path.split("/")
+    return parts[-1] if len(parts) == 4 and parts[2] in ("content-category", "page") else None

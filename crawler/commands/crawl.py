@@ -14,9 +14,8 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from crawler.lock import ArchiveBusy, acquire_all
-from crawler.resources import lock_paths
-from crawler.storage import archive_location
+from crawler.state.lock import ArchiveBusy, acquire_all
+from crawler.state.paths import StatePaths
 
 
 class Command(ScrapyCrawl):
@@ -24,14 +23,14 @@ class Command(ScrapyCrawl):
         if len(args) != 1:
             raise UsageError("give one spider name, e.g. `scrapy crawl mfa`")
         assert self.crawler_process is not None and self.settings is not None
+        paths = StatePaths.from_settings(self.settings)
         try:
-            acquire_all(lock_paths(self.settings), self.settings.getfloat("CRAWL_LOCK_WAIT", 0.0))
+            acquire_all(list(paths.locks), self.settings.getfloat("CRAWL_LOCK_WAIT"))
         except ArchiveBusy as busy:
-            location = archive_location(self.settings.get("ARCHIVE_URI"))
-            print(f"mfa: not crawling {location}: {busy}", file=sys.stderr)
+            print(f"mfa: not crawling {paths.location}: {busy}", file=sys.stderr)
             self.exitcode = 2
             return
-        crawler = self._create_crawler(args[0])
+        crawler = self.crawler_process.create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:

@@ -14,11 +14,12 @@ from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 
-from crawler.dedup_state import DedupState
-from crawler.lock import ArchiveBusy, ArchiveLock, acquire_all
-from crawler.resources import dedup_state_path, lock_paths, open_archive, open_schedule
-from crawler.storage import StorageError, archive_location
-from crawler.verify import verify
+from crawler.extensions.context import open_archive, open_state
+from crawler.state.db import StateDB
+from crawler.state.lock import ArchiveBusy, ArchiveLock, acquire_all
+from crawler.state.paths import StatePaths
+from crawler.state.verify import verify
+from crawler.storage import StorageError
 
 
 class Command(ScrapyCommand):
@@ -40,25 +41,27 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
-        location = archive_location(self.settings.get("ARCHIVE_URI"))
-        state_path = dedup_state_path(self.settings)
+        paths = StatePaths.from_settings(self.settings)
         locks: list[ArchiveLock] = []
+        state: StateDB | None = None
         try:
-            wait = self.settings.getfloat("CRAWL_LOCK_WAIT", 0.0)
-            locks = acquire_all(lock_paths(self.settings), wait)
+            locks = acquire_all(list(paths.locks), self.settings.getfloat("CRAWL_LOCK_WAIT"))
             archive = open_archive(self.settings)
-            state = DedupState(state_path) if state_path.exists() or opts.repair else None
-            schedule = open_schedule(self.settings) if opts.repair else None
-            report = verify(archive, state, repair=opts.repair, schedule=schedule)
+            if paths.database.exists() or opts.repair:
+                state = open_state(self.settings)
+            report = verify(archive, state, repair=opts.repair)
         except (ArchiveBusy, StorageError) as exc:
-            print(f"mfa verify: cannot check {location}: {exc}", file=sys.stderr)
+            print(f"mfa verify: cannot check {paths.location}: {exc}", file=sys.stderr)
             self.exitcode = 2
             return
         finally:
+            if state is not None:
+                state.close()
             for lock in locks:
                 lock.release()
         if opts.json:
-            print(json.dumps({"archive": location, "ok": report.ok, **asdict(report)}, indent=2))
+            document = {"archive": paths.location, "ok": report.ok, **asdict(report)}
+            print(json.dumps(document, indent=2))
         else:
-            print("\n".join([f"archive: {location}", *report.lines()]))
+            print("\n".join([f"archive: {paths.location}", *report.lines()]))
         self.exitcode = 0 if report.ok else 1

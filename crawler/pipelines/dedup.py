@@ -16,16 +16,13 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.threads import deferToThread
+from scrapy.statscollectors import StatsCollector
 
-from crawler.archive import Archive
-from crawler.dedup_state import DedupState, KnownVersion
+from crawler.extensions.context import CrawlContext
 from crawler.items import FetchedPage, NotModified
-from crawler.rebuild import rebuild_state
-from crawler.resources import dedup_state_path, open_archive, open_schedule
-from crawler.revisit import Observation, RevisitSchedule, article_observation
-from crawler.storage import StorageError
+from crawler.state.db import StateDB
+from crawler.state.schedule import Observation, article_observation
+from crawler.state.versions import KnownVersion
 
 logger = logging.getLogger(__name__)
 
@@ -61,55 +58,23 @@ class DedupPipeline:
     (the same content, or a 304) waits longer before its next visit.
     """
 
-    def __init__(
-        self, state: DedupState, schedule: RevisitSchedule, archive: Archive, crawler: Crawler
-    ) -> None:
-        assert crawler.stats is not None
-        self.state, self.schedule, self.archive = state, schedule, archive
-        self.crawler, self.stats = crawler, crawler.stats
+    def __init__(self, context: CrawlContext, stats: StatsCollector) -> None:
+        self.context, self.stats = context, stats
+        self.state: StateDB = context.state
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
-        state = DedupState(dedup_state_path(crawler.settings))
-        schedule = open_schedule(crawler.settings)
-        return cls(state, schedule, open_archive(crawler.settings), crawler)
+        assert crawler.stats is not None
+        return cls(CrawlContext.of(crawler), crawler.stats)
 
     async def open_spider(self) -> None:
-        try:
-            await self._open()
-        except StorageError as exc:
-            logger.warning(
-                "cannot check the dedup state against the archive (%s); versions the store "
-                "already holds are recognised when they are written again",
-                exc,
-            )
-
-    async def _open(self) -> None:
-        """Make the state agree with the store: rebuilt when empty, reset when the
-        archive it describes is gone (a state must never claim what the store lacks)."""
-        has_versions = await maybe_deferred_to_future(deferToThread(self.archive.has_versions))
-        if self.state.count() and not has_versions:
-            logger.warning(
-                "the dedup state knows %d versions but the archive holds none: starting afresh",
-                self.state.count(),
-            )
-            self.state.rebuild([])
-            self.schedule.clear()
-        if has_versions and (self.state.count() == 0 or self.schedule.count() == 0):
-            rebuilt = await maybe_deferred_to_future(deferToThread(self._rebuild))
-            logger.info("dedup state rebuilt from the archive: %d versions", rebuilt)
-
-    def _rebuild(self) -> int:
-        return rebuild_state(self.archive, self.state, self.schedule)
+        await self.context.sync_state()
 
     def close_spider(self) -> None:
-        sites = getattr(self.crawler.spider, "crawl_sites", None)
-        if sites:
-            overdue = self.schedule.overdue(sites, datetime.now(UTC))
+        if self.context.started and self.context.scope.sites:
+            overdue = self.state.schedule.overdue(self.context.scope.sites, datetime.now(UTC))
             self.stats.set_value("revisit/overdue", len(overdue))
             self.stats.set_value("revisit/overdue_urls", overdue[:20])
-        self.state.close()
-        self.schedule.close()
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, NotModified):
@@ -118,7 +83,7 @@ class DedupPipeline:
         if not isinstance(item, FetchedPage) or item.article is None:
             return item
         article = item.article
-        known = self.state.versions(article.canonical_url)
+        known = self.state.versions.of(article.canonical_url)
         decision = decide(known, article.updated_date, article.content_sha256)
         reason = decision.reason
         if reason is None:
@@ -141,7 +106,7 @@ class DedupPipeline:
         return item
 
     def _unchanged(self, site: str, seen: Observation) -> None:
-        self.schedule.observe(seen)
+        self.state.schedule.observe(seen)
         self.stats.inc_value("archive/unchanged")
         self.stats.inc_value(f"archive/unchanged/{site}")
 

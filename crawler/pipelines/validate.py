@@ -16,7 +16,8 @@ from pydantic import ValidationError
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from crawler.faults import checkpoint
+from crawler.crashpoints import CrashPoints
+from crawler.extensions.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.redact import redact_url
 from schemas.assess import NotAnArticle, bangkok_today, build_content
@@ -31,13 +32,13 @@ MAX_LISTED = 50
 class ValidatePipeline:
     """Builds the schema's archived article; counts articles, warnings, quarantines."""
 
-    def __init__(self, stats: StatsCollector) -> None:
-        self.stats = stats
+    def __init__(self, stats: StatsCollector, crash: CrashPoints) -> None:
+        self.stats, self.crash = stats, crash
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
         assert crawler.stats is not None
-        return cls(crawler.stats)
+        return cls(crawler.stats, CrawlContext.of(crawler).crash)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
@@ -69,7 +70,7 @@ class ValidatePipeline:
             self.stats.inc_value("archive/invalid")
             self.stats.inc_value(f"archive/invalid/{item.site}")
             return item
-        checkpoint("validated")
+        self.crash.reached("validated")
         self.stats.inc_value("archive/articles")
         if content.warnings:
             self.stats.inc_value("archive/with_warnings")

@@ -24,37 +24,29 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from crawler import __version__
-from crawler.faults import checkpoint
-from crawler.fetching import (
-    ReadResponse,
-    article_request,
-    classify_failure,
-    fetched_page,
-    header,
-    listing_category,
-    read_response,
-    url_key,
-)
+from crawler.extensions.context import CrawlContext, CrawlScope
 from crawler.items import FetchedPage, NotModified
 from crawler.platforms.mfa import PageContext
+from crawler.platforms.reading import PageReading, read_fetched
 from crawler.redact import REDACTED
 from crawler.registry import Registry, Site
-from crawler.resources import open_ledger, open_schedule
-from crawler.revisit import Revisit, RevisitSchedule
-from crawler.run_ledger import default_mode, walk_scopes
+from crawler.spiders.pages import article_request, classify_failure, fetched_page, header
+from crawler.state.schedule import Revisit
+from crawler.state.walks import default_mode, walk_scopes
 from crawler.urls import (
     canonical_url,
     is_listing_url,
     language_of,
+    listing_category,
     listing_page_number,
     page_kind,
+    url_key,
     with_listing_page,
 )
 
@@ -71,8 +63,7 @@ class MfaSpider(scrapy.Spider):
     start_points: list[str]
     allowed_domains: list[str]
     crawl_sites: list[str]
-    schedule: RevisitSchedule
-    walk_scopes: tuple[str, ...]
+    context: CrawlContext
 
     def __init__(
         self,
@@ -100,10 +91,6 @@ class MfaSpider(scrapy.Spider):
         """Canonical URLs of the articles requested in this crawl."""
         self.listed: dict[str, set[int]] = {}
         """Per start point, the articles its listing pages have shown."""
-        self.failed: list[tuple[str, str]] = []
-        """(URL, reason) of every request that failed for good, for the run summary."""
-        self.refused: list[tuple[str, str]] = []
-        """(URL, reason) of requests refused on purpose (off-site, private, oversized)."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> MfaSpider:
@@ -119,25 +106,14 @@ class MfaSpider(scrapy.Spider):
         spider.crawl_sites = sorted(
             {urlsplit(canonical_url(url, spider.aliases)).netloc for url in spider.start_points}
         )
-        spider.walk_scopes = walk_scopes(lang=spider.lang, start_urls=spider.start_arg)
-        spider.schedule = open_schedule(crawler.settings)
-        crawler.signals.connect(spider.schedule.close, signal=signals.spider_closed)
         return spider
-
-    def walked_everything(self) -> bool:
-        """Whether this run walked its listings to the end: full, unlimited, nothing failed
-        or cut short (the run ledger then lets the next runs be incremental)."""
-        assert self.crawler.stats is not None
-        limited = self.max_pages is not None or self.since is not None
-        truncated = self.crawler.stats.get_value("archive/listing_truncated")
-        return self.mode == "full" and not limited and not self.failed and not truncated
 
     def site_hosts(self, host: str) -> frozenset[str]:
         """All names of the site ``host`` belongs to (just ``host`` if unregistered)."""
         site = self.registry.get(host)
         return frozenset({site.host, *site.aliases}) if site else frozenset({host})
 
-    def _context(self, url: str) -> PageContext:
+    def _page_context(self, url: str) -> PageContext:
         return PageContext.of(url, self.site_hosts((urlsplit(url).hostname or "").lower()))
 
     @classmethod
@@ -158,16 +134,29 @@ class MfaSpider(scrapy.Spider):
             raise ValueError(f"unknown site {name!r}; registered sites: {known}")
         return site.start_urls(self.lang)
 
-    async def start(self) -> AsyncIterator[Any]:
+    def _begin(self) -> None:
+        """Tell the crawl context what this run covers (the mode decided now, from the
+        state: incremental once a complete walk covers this scope)."""
+        self.context = CrawlContext.of(self.crawler)
+        state = self.context.state
+        scopes = walk_scopes(lang=self.lang, start_urls=self.start_arg)
         if not self.mode:
-            ledger = open_ledger(self.crawler.settings)
-            known = self.schedule.count(self.crawl_sites) > 0
-            self.mode = default_mode(ledger, self.crawl_sites, self.walk_scopes, known)
-            ledger.close()
+            known = state.schedule.count(self.crawl_sites) > 0
+            self.mode = default_mode(state.walks, self.crawl_sites, scopes, known)
+        self.context.begin(CrawlScope(
+            sites=self.crawl_sites, walk_scopes=scopes,
+            start_hosts=frozenset((urlsplit(u).hostname or "").lower() for u in self.start_arg),
+            allowed_domains=frozenset(d.lower() for d in self.allowed_domains), mode=self.mode,
+            limited=self.max_pages is not None or self.since is not None,
+        ))  # fmt: skip
         self.crawler.stats.set_value("revisit/mode", self.mode)
+
+    async def start(self) -> AsyncIterator[Any]:
+        self._begin()
         articles_only = all(page_kind(u) in ("content", "publicservice") for u in self.start_points)
         if self.mode == "incremental" and not articles_only:
-            for revisit in self.schedule.due(self.crawl_sites, datetime.now(UTC)):
+            schedule = self.context.state.schedule
+            for revisit in schedule.due(self.crawl_sites, datetime.now(UTC)):
                 if self.lang and language_of(revisit.url) != self.lang:
                     continue
                 self.due.add(url_key(revisit.canonical_url))
@@ -209,13 +198,22 @@ class MfaSpider(scrapy.Spider):
             return
         yield from self._listing(response, read, start, followed)
 
-    def _read(self, response: TextResponse) -> ReadResponse:
-        assert self.crawler.stats is not None
-        limit = self.crawler.settings.getint("LISTING_MAX_LINKS", 500)
-        return read_response(response, self._context(response.url), self.crawler.stats, limit)
+    def _read(self, response: TextResponse) -> PageReading:
+        """The page read by content, in the charset that decodes it (counted when the
+        declared one was wrong)."""
+        stats = self.crawler.stats
+        assert stats is not None
+        read = read_fetched(
+            response.body, response.encoding, lambda: response.selector.root,
+            self._page_context(response.url), self.crawler.settings.getint("LISTING_MAX_LINKS"),
+        )  # fmt: skip
+        if read.text.notes:
+            fixed = "archive/charset_fixed" if read.text.clean else "archive/charset_damaged"
+            stats.inc_value(fixed)
+        return read
 
     def _listing(
-        self, response: TextResponse, read: ReadResponse, start: str, followed: int
+        self, response: TextResponse, read: PageReading, start: str, followed: int
     ) -> Iterator[Any]:
         """Article links of one listing page; the next page while this one brought new ones.
 
@@ -232,7 +230,7 @@ class MfaSpider(scrapy.Spider):
         category = listing_category(response.url)
         listed = self.listed.setdefault(start, set())
         new = 0
-        limit = self.crawler.settings.getint("LISTING_MAX_LINKS", 500)
+        limit = self.crawler.settings.getint("LISTING_MAX_LINKS")
         cards = read.page.cards if read.page is not None else []
         if read.page is not None and read.page.truncated:
             stats.inc_value("archive/listing_truncated")
@@ -253,7 +251,7 @@ class MfaSpider(scrapy.Spider):
                 continue
             if key in self.seen:
                 continue
-            if self.mode == "incremental" and self.schedule.known(identity):
+            if self.mode == "incremental" and self.context.state.schedule.known(identity):
                 continue  # archived, and not due yet
             new += 1
             self.seen.add(key)
@@ -294,7 +292,7 @@ class MfaSpider(scrapy.Spider):
         yield self._article(response, read, category)
 
     def _article(
-        self, response: TextResponse, read: ReadResponse, category: str | None
+        self, response: TextResponse, read: PageReading, category: str | None
     ) -> FetchedPage:
         stats = self.crawler.stats
         assert stats is not None
@@ -303,7 +301,7 @@ class MfaSpider(scrapy.Spider):
         self.seen.add(url_key(identity))
         stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
         page = fetched_page(response, read, identity, category)
-        checkpoint("fetched")
+        self.context.crash.reached("fetched")
         return page
 
     def on_error(self, failure: Failure) -> None:
@@ -311,10 +309,10 @@ class MfaSpider(scrapy.Spider):
         if failed.kind == "retrying":
             return  # not a failure: the request comes again after a backoff
         if failed.kind == "refused":
-            self.refused.append((failed.url, failed.reason))
+            self.context.log.refused.append((failed.url, failed.reason))
             self.crawler.stats.inc_value("archive/refused")
             logger.warning("refused %s: %s", failed.url, failed.reason)
             return
-        self.failed.append((failed.url, failed.reason))
+        self.context.log.failed.append((failed.url, failed.reason))
         self.crawler.stats.inc_value("archive/fetch_failed")
         logger.error("could not fetch %s: %s", failed.url, failed.reason)

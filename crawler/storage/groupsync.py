@@ -23,6 +23,8 @@ import os
 import threading
 from pathlib import Path
 
+from crawler.storage.atomic import fsync_path
+
 
 def _load_syncfs() -> ctypes._NamedFuncPointer | None:
     try:
@@ -102,10 +104,6 @@ class GroupSync:
             return
         for path in sorted(pending, key=lambda p: len(p.parts), reverse=True):
             try:
-                descriptor = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+                fsync_path(path)
             except FileNotFoundError:
                 continue  # a temporary file already renamed or removed: its name was written
-            try:
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)

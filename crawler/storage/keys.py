@@ -1,6 +1,6 @@
 """Storage keys from untrusted URLs: readable where the slug is, never outside the root.
 
-A key is ``articles/<site>/<lang>/<kind>/<slug>/...``.  Each segment is decoded,
+The layout (:mod:`crawler.storage.layout`) builds keys from URL segments.  Each is decoded,
 NFC-normalised and cleaned of everything that could escape or confuse a file system
 or an object store: separators, ``.``/``..``, control and format characters (NUL,
 RTL marks, zero-width spaces), characters Windows refuses.  A segment that had to be
@@ -13,9 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from urllib.parse import urlsplit
-
-from crawler.urls import path_segments
 
 MAX_SEGMENT_BYTES = 120
 MAX_PREFIX_BYTES = 600
@@ -27,7 +24,8 @@ class UnsafeKey(ValueError):
     """A key that could escape the archive root or is not a clean relative path."""
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
+    """A short hash of ``text``, for a key segment that had to change."""
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:10]
 
 
@@ -43,7 +41,7 @@ def safe_segment(text: str) -> str:
         return cleaned
     room = MAX_SEGMENT_BYTES - 11
     shortened = encoded[:room].decode("utf-8", "ignore").rstrip("-. ")
-    return f"{shortened}~{_digest(original)}"
+    return f"{shortened}~{digest(original)}"
 
 
 def check_key(key: str) -> str:
@@ -58,30 +56,3 @@ def check_key(key: str) -> str:
     ):
         raise UnsafeKey(f"unsafe storage key {key!r}")
     return key
-
-
-def article_prefix(canonical_url: str) -> str:
-    """``articles/<site>/<path segments>`` for an article's canonical URL."""
-    parts = urlsplit(canonical_url)
-    site = safe_segment(parts.netloc.lower().replace(":", "_"))
-    segments = [safe_segment(s) for s in path_segments(parts.path)]
-    if parts.query:
-        segments[-1:] = [safe_segment(f"{segments[-1] if segments else ''}?{parts.query}")]
-    head = f"articles/{site}"
-    if len("/".join([head, *segments]).encode("utf-8")) > MAX_PREFIX_BYTES:
-        # Too deep a path: keep the leading segments that fit, then one hash of the rest.
-        tail = f"~{_digest(parts.path + '?' + parts.query)}"
-        room = MAX_PREFIX_BYTES - len(head.encode("utf-8")) - len(tail) - 1
-        kept: list[str] = []
-        for segment in segments:
-            room -= len(segment.encode("utf-8")) + 1
-            if room < 0:
-                break
-            kept.append(segment)
-        segments = [*kept, tail]
-    return check_key("/".join([head, *segments]))
-
-
-def version_name(updated_date: str | None, content_sha256: str) -> str:
-    """A version's directory: its update date and content hash, so retries are idempotent."""
-    return f"{updated_date or 'undated'}_{content_sha256[:16]}"

@@ -1,30 +1,27 @@
 """Local disk backend: atomic writes, so a file that exists is complete.
 
-Each write goes to a hidden temporary file in the target directory, which is made
-durable (a group-commit barrier, :mod:`crawler.storage.groupsync`) before it is renamed
-into place, or hard-linked for create-only writes (which fails if the name exists).
-A durable write then waits for a second barrier, which makes the name durable too.
-A crash leaves at most a hidden ``.*.tmp`` file, which listings ignore.
+Each write goes to a hidden temporary file in the target directory
+(:mod:`crawler.storage.atomic`), which is made durable (a group-commit barrier,
+:mod:`crawler.storage.groupsync`) before it is renamed into place, or hard-linked for
+create-only writes (which fails if the name exists).  A durable write then waits for a
+second barrier, which makes the name durable too.  A crash leaves at most a hidden
+``.*.tmp`` file, which listings ignore.
 """
 
 from __future__ import annotations
 
 import errno
-import itertools
 import os
 import threading
-import uuid
 from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from crawler.storage import StorageError
+from crawler.storage.atomic import temporary_path, write_new
 from crawler.storage.groupsync import GroupSync
 from crawler.storage.keys import UnsafeKey, check_key
-
-_TEMP_PREFIX = uuid.uuid4().hex[:12]  # temporary names unique to this process ...
-_TEMP_COUNTER = itertools.count()  # ... and to each write in it (no syscall per name)
 
 
 class LocalStorage:
@@ -99,8 +96,8 @@ class LocalStorage:
         try:
             path = self.root / check_key(key)
             created = self._directory(path.parent)
-            temp = f"{path.parent}/.{path.name}.{_TEMP_PREFIX}-{next(_TEMP_COUNTER)}.tmp"
-            _write_whole(temp, data)
+            temp = temporary_path(path)
+            write_new(temp, data)
             self._group.written(Path(temp))
             self._group.barrier()  # the data is on disk before any name points at it
             try:
@@ -169,17 +166,3 @@ class _RecentDirectories:
 
 def _reason(exc: OSError) -> str:
     return "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-
-
-def _write_whole(name: str, data: bytes) -> None:
-    """Create ``name`` (it must not exist) and write ``data`` (durable at the next barrier)."""
-    descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view) :]
-    except BaseException:
-        os.close(descriptor)
-        os.unlink(name)  # noqa: PTH108
-        raise
-    os.close(descriptor)

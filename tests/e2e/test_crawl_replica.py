@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.storage.keys import article_prefix
+from crawler.storage.layout import article_prefix
 from crawler.urls import canonical_url
 from schemas import ArchivedArticle, parse
 from tests.conftest import CORPUS, SAMPLE

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from crawler.archive import Archive
-from crawler.dedup_state import DedupState
+from crawler.state.verify import verify
 from crawler.storage import Storage
+from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
-from crawler.verify import verify
+from tests.project import open_state
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Audit:
 def audit(storage: Storage, state_path: Path | None) -> Audit:
     archive = Archive(storage)
     per_article = Counter(article.canonical_url for _key, article in archive.versions())
-    state = DedupState(state_path) if state_path is not None and state_path.exists() else None
+    state = open_state(state_path) if state_path is not None and state_path.exists() else None
     report = verify(archive, state)
     if state is not None:
         state.close()

@@ -28,7 +28,7 @@ def test_sigkill_then_the_next_run_completes_the_archive(
     point: str, count: int, moment: str,
 ) -> None:  # fmt: skip
     start = f"start_urls={fresh_replica.listing_urls()}"
-    killed = run_crawl(tmp_path, start, env={"MFA_CRASH_AT": f"{point}:{count}"})
+    killed = run_crawl(tmp_path, start, settings={"CRASH_AT": f"{point}:{count}"})
     assert killed.returncode == -9, killed.log[-2000:]  # SIGKILLed, as planned
     after_crash = audit_local(tmp_path / "archive")
     assert after_crash.errors == []  # nothing half-written looks complete; state not ahead

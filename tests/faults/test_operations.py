@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from crawler import settings as project_settings
 from tests.conftest import REPO
 from tests.e2e.harness import FAST, Replica, run_crawl
 from tests.faults.conftest import audit_local
@@ -59,8 +58,6 @@ def test_a_second_crawl_of_the_same_archive_refuses(
 
 
 def test_the_crawl_opens_no_listening_port(tmp_path: Path, fresh_replica: Replica) -> None:
-    assert project_settings.REMOTE_CONTROL_ENABLED is False
-    assert project_settings.TELNETCONSOLE_ENABLED is False
     crawl = subprocess.Popen(
         _command(fresh_replica, tmp_path / "archive", "DOWNLOAD_DELAY=0.05",
                  "CONCURRENT_REQUESTS=1"),

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from crawler.storage import open_storage
-from crawler.storage.keys import article_prefix
+from crawler.storage.layout import article_prefix
 from crawler.storage.local import LocalStorage
 from crawler.storage.s3 import S3Storage
 from crawler.urls import canonical_url
@@ -188,7 +188,7 @@ def test_sigkill_in_the_middle_of_an_upload_to_s3(
     bucket = s3_server.new_bucket()
     start = f"start_urls={fresh_replica.listing_urls()}"
     settings = archive_settings(bucket, tmp_path)
-    killed = run_crawl(tmp_path, start, settings=settings, env={"MFA_CRASH_AT": "upload:25"})
+    killed = run_crawl(tmp_path, start, settings={**settings, "CRASH_AT": "upload:25"})
     assert killed.returncode == -9
     after = _audit_s3(bucket, tmp_path / "state")
     assert after.errors == [] and after.duplicates == 0  # parts without a record: invisible

@@ -1,15 +1,21 @@
-"""Dedup by the page's own update date; the state survives restarts and can be rebuilt."""
+"""Dedup by the page's own update date: the decision, and the pipeline on a real state."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from scrapy.exceptions import DropItem
 
-from crawler.dedup_state import DedupState, KnownVersion
-from crawler.pipelines.dedup import decide
-from tests.crawler.test_archive import _article
+from crawler.extensions.context import CrawlContext
+from crawler.items import FetchedPage, NotModified
+from crawler.pipelines.dedup import DedupPipeline, decide
+from crawler.state.schedule import article_observation
+from crawler.state.versions import KnownVersion
+from schemas import ArchivedArticle
+from schemas.assess import RawArticle
+from tests.project import make_article, project_settings, stats_collector
 
 D1, D2, D0 = date(2022, 11, 28), date(2023, 1, 5), date(2021, 1, 1)
 
@@ -49,25 +55,77 @@ def test_a_page_back_to_an_earlier_version_points_at_it() -> None:
     assert decision.existing is not None and decision.existing.version_key == "k0"
 
 
-def test_state_survives_a_restart(tmp_path: Path) -> None:
-    path = tmp_path / "state" / "dedup.sqlite3"
-    state = DedupState(path)
-    article = _article()
-    state.record(article, "articles/x/v1", "first")
-    state.record(article, "articles/x/v1", "first")  # recording twice is harmless
-    state.close()
-    reopened = DedupState(path)
-    [version] = reopened.versions(article.canonical_url)
-    assert (version.updated_date, version.content_sha256) == (D1, article.content_sha256)
-    assert reopened.count() == 1
+def _fetched(article: ArchivedArticle) -> FetchedPage:
+    return FetchedPage(
+        url=article.url, canonical_url=article.canonical_url, site=article.site,
+        language=article.language, category=None, fetched_at=article.fetched_at,
+        html=b"<html></html>", encoding="utf-8", raw=RawArticle(), article=article,
+    )  # fmt: skip
 
 
-def test_state_is_rebuilt_from_what_the_store_holds(tmp_path: Path) -> None:
-    state = DedupState(tmp_path / "dedup.sqlite3")
-    state.record(_article(), "articles/stale/v0", "first")
-    versions = [("articles/x/v1", _article()), ("articles/x/v2", _article(updated="5 ม.ค. 2566"))]
-    assert state.rebuild(versions) == 2
-    assert [v.version_key for v in state.versions(_article().canonical_url)] == [
-        "articles/x/v1",
-        "articles/x/v2",
-    ]
+@pytest.fixture
+def pipeline(tmp_path: Path) -> DedupPipeline:
+    context = CrawlContext(project_settings(ARCHIVE_URI=str(tmp_path / "archive")))
+    return DedupPipeline(context, stats_collector())
+
+
+def _store(pipeline: DedupPipeline, article: ArchivedArticle, reason: str) -> str:
+    stored = pipeline.context.archive.store_version(article, b"<html></html>", "utf-8")
+    seen = article_observation(article, True)
+    pipeline.state.record_version(article, stored.key, reason, seen)
+    return stored.key
+
+
+def test_new_articles_and_new_versions_go_on_with_their_reason(pipeline: DedupPipeline) -> None:
+    item = pipeline.process_item(_fetched(make_article()))
+    assert item.version_reason == "first" and item.article.version_reason == "first"
+    _store(pipeline, make_article(), "first")
+    edited = pipeline.process_item(_fetched(make_article(body="แก้ไข")))
+    assert edited.version_reason == "silent_edit"
+    updated = pipeline.process_item(_fetched(make_article(updated="5 ม.ค. 2566")))
+    assert updated.version_reason == "updated"
+
+
+def test_an_unchanged_article_is_dropped_and_waits_longer(pipeline: DedupPipeline) -> None:
+    article = make_article()
+    _store(pipeline, article, "first")
+    later = article.model_copy(update={"fetched_at": article.fetched_at + timedelta(days=1)})
+    with pytest.raises(DropItem, match="unchanged"):
+        pipeline.process_item(_fetched(later))
+    assert pipeline.stats.get_value("archive/unchanged") == 1
+    assert pipeline.stats.get_value("archive/unchanged/www.mfa.go.th") == 1
+    due = pipeline.state.schedule.due(["www.mfa.go.th"], later.fetched_at + timedelta(hours=39))
+    assert due == []  # 20 hours doubled: not due before 40 hours after the second fetch
+    assert pipeline.state.schedule.due(["www.mfa.go.th"], later.fetched_at + timedelta(hours=41))
+
+
+def test_a_page_back_at_an_earlier_version_is_a_revert_not_a_new_version(
+    pipeline: DedupPipeline,
+) -> None:
+    first = _store(pipeline, make_article(), "first")
+    edited = make_article(body="แก้ไข").model_copy(
+        update={"fetched_at": make_article().fetched_at + timedelta(days=1)}
+    )
+    _store(pipeline, edited, "silent_edit")
+    back = make_article().model_copy(
+        update={"fetched_at": make_article().fetched_at + timedelta(days=2)}
+    )
+    item = pipeline.process_item(_fetched(back))
+    assert item.version_reason == "reverted" and item.existing_key == first
+    assert item.article.version_reason is None  # no new version, no new record
+
+
+def test_a_304_is_unchanged(pipeline: DedupPipeline) -> None:
+    article = make_article()
+    _store(pipeline, article, "first")
+    not_modified = NotModified(
+        url=article.url, canonical_url=article.canonical_url, site=article.site, category=None,
+        fetched_at=article.fetched_at + timedelta(days=1), etag='"v2"',
+    )  # fmt: skip
+    with pytest.raises(DropItem, match="304"):
+        pipeline.process_item(not_modified)
+    assert pipeline.stats.get_value("archive/unchanged") == 1
+    [revisit] = pipeline.state.schedule.due(
+        ["www.mfa.go.th"], article.fetched_at + timedelta(days=9)
+    )
+    assert revisit.etag == '"v2"'

@@ -11,11 +11,10 @@ from crawler.storage.keys import (
     MAX_PREFIX_BYTES,
     MAX_SEGMENT_BYTES,
     UnsafeKey,
-    article_prefix,
     check_key,
     safe_segment,
-    version_name,
 )
+from crawler.storage.layout import article_prefix, version_name
 
 HOSTILE = [
     "..",

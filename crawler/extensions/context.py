@@ -1,0 +1,181 @@
+"""One crawl's shared resources and facts, owned in one place.
+
+The spider, the pipelines, the middlewares and the summary all work on the same
+archive, the same state file and the same spool, and need to know what this run
+covers.  :class:`CrawlContext` is a Scrapy extension, built before every other
+component of the crawl (spiders excepted): it opens each resource once, closes them
+when the engine stops, and holds the run's facts, which the spider sets when it
+starts and the others read -- never the spider's attributes.  Components reach it
+with ``CrawlContext.of(crawler)`` (``crawler.get_extension``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.settings import BaseSettings
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred
+from twisted.internet.threads import deferToThread
+
+from crawler.crashpoints import CrashPoints
+from crawler.state.db import StateDB
+from crawler.state.paths import StatePaths
+from crawler.state.rebuild import rebuild_state
+from crawler.state.schedule import Policy
+from crawler.storage import StorageError, open_storage
+from crawler.storage.archive import Archive
+from crawler.storage.spool import Spool
+
+logger = logging.getLogger(__name__)
+
+
+def open_archive(settings: BaseSettings, crash: CrashPoints | None = None) -> Archive:
+    """The archive ``ARCHIVE_URI`` names, with the backend's options (never credentials)."""
+    options = {
+        "endpoint_url": settings.get("S3_ENDPOINT_URL"),
+        "region_name": settings.get("S3_REGION_NAME"),
+        "addressing_style": settings.get("S3_ADDRESSING_STYLE"),
+        "max_concurrency": settings.getint("STORE_MAX_CONCURRENCY"),
+        "max_attempts": settings.getint("S3_MAX_ATTEMPTS"),
+    }
+    storage = open_storage(settings.get("ARCHIVE_URI"), options)
+    return Archive(storage) if crash is None else Archive(storage, crash)
+
+
+def open_state(settings: BaseSettings, crash: CrashPoints | None = None) -> StateDB:
+    """The archive's state file on this machine."""
+    path = StatePaths.from_settings(settings).database
+    policy = Policy.from_settings(settings)
+    return StateDB(path, policy) if crash is None else StateDB(path, policy, crash)
+
+
+@dataclass(frozen=True)
+class CrawlScope:
+    """What this run covers, as the spider decided it from its arguments."""
+
+    sites: list[str]
+    """The canonical hosts of the sites crawled."""
+    walk_scopes: tuple[str, ...]
+    """The scope a complete walk is recorded under, then the wider ones that cover it."""
+    start_hosts: frozenset[str]
+    """Hosts the operator named in ``start_urls`` (they may be private: the replica)."""
+    allowed_domains: frozenset[str]
+    """Every name of the sites crawled: redirects elsewhere are refused."""
+    mode: str
+    """``full`` or ``incremental``."""
+    limited: bool
+    """Whether ``max_pages`` or ``since`` cut the walk short on purpose."""
+
+
+@dataclass
+class RunLog:
+    """What the run met that the summary lists by URL."""
+
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(URL, reason) of every request that failed for good."""
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    """(URL, reason) of requests refused on purpose (off-site, private, oversized)."""
+
+
+class CrawlContext:
+    """The archive, state and spool of one crawl, and what the run covers."""
+
+    def __init__(self, settings: BaseSettings) -> None:
+        self.paths = StatePaths.from_settings(settings)
+        self.crash = CrashPoints.parse(settings.get("CRASH_AT"))
+        self.archive = open_archive(settings, self.crash)
+        self.state = StateDB(self.paths.database, Policy.from_settings(settings), self.crash)
+        self.spool = Spool(self.paths.spool)
+        self.log = RunLog()
+        self._scope: CrawlScope | None = None
+        self._synced: Deferred[None] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlContext:
+        context = cls(crawler.settings)
+
+        def opened() -> None:
+            assert crawler.stats is not None
+            crawler.stats.set_value("archive/location", context.archive.storage.location)
+
+        crawler.signals.connect(opened, signal=signals.spider_opened, weak=False)
+        crawler.signals.connect(context.close, signal=signals.engine_stopped)
+        return context
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> CrawlContext:
+        """The crawl's context (an error naming the setting if it is switched off)."""
+        context = crawler.get_extension(cls)
+        if context is None:
+            raise RuntimeError(
+                "the crawl context is not enabled: EXTENSIONS must hold"
+                " crawler.extensions.context.CrawlContext"
+            )
+        return context
+
+    @property
+    def scope(self) -> CrawlScope:
+        if self._scope is None:
+            raise RuntimeError("the crawl's scope is set when the spider starts")
+        return self._scope
+
+    def begin(self, scope: CrawlScope) -> None:
+        """The spider says what this run covers (once, as it starts)."""
+        self._scope = scope
+
+    @property
+    def started(self) -> bool:
+        return self._scope is not None
+
+    async def sync_state(self) -> None:
+        """Make the state agree with the store, once per crawl, before the first item
+        (every pipeline that needs it awaits this; the first one runs it)."""
+        if self._synced is None:
+            self._synced = deferToThread(self._sync)
+        try:
+            await maybe_deferred_to_future(self._synced)
+        except StorageError as exc:
+            logger.warning(
+                "cannot check the dedup state against the archive (%s); versions the store "
+                "already holds are recognised when they are written again", exc,
+            )  # fmt: skip
+
+    def _sync(self) -> None:
+        """Rebuilt when empty, reset when the archive it describes is gone: a state must
+        never claim what the store lacks."""
+        has_versions = self.archive.has_versions()
+        known = self.state.versions.count()
+        if known and not has_versions:
+            logger.warning(
+                "the dedup state knows %d versions but the archive holds none: starting afresh",
+                known,
+            )
+            self.state.reset()
+        if has_versions and (known == 0 or self.state.schedule.count() == 0):
+            rebuilt = rebuild_state(self.archive, self.state)
+            logger.info("dedup state rebuilt from the archive: %d versions", rebuilt)
+
+    def walked_everything(self, reason: str, stats: dict[str, Any]) -> bool:
+        """Whether this run walked its listings to the end: full, unlimited, finished,
+        nothing failed or cut short, and everything found stored or spooled."""
+        if self._scope is None or reason != "finished":
+            return False
+        lost = stats.get("archive/store_failed") or stats.get("archive/set_aside")
+        truncated = stats.get("archive/listing_truncated")
+        return (
+            self._scope.mode == "full" and not self._scope.limited and not self.log.failed
+            and not truncated and not lost
+        )  # fmt: skip
+
+    def record_walk(self) -> None:
+        """Remember that this run walked its sites' listings to the end."""
+        self.state.record_walk(self.scope.sites, self.scope.walk_scopes[0], datetime.now(UTC))
+
+    def close(self) -> None:
+        self.state.close()

@@ -1,0 +1,119 @@
+"""When a run counts as failed: declarative health rules, in the manner of spidermon.
+
+Each :class:`Rule` names a stat, what it is compared with (nothing: any occurrence is
+a problem; or a rate of another stat, above the threshold a setting names, with at
+least ``HEALTH_MIN_COUNT`` occurrences so that one bad page of three is not an alarm)
+and the message the summary shows.  :data:`RULES` is the table; :func:`verdict`
+applies it to a run's stats.  A rule ``per_site`` is checked for every site that the
+stat names (``<stat>/<site>``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from scrapy.settings import BaseSettings
+
+ARCHIVED = ("first", "updated", "unchanged", "silent_edit", "reverted", "changed")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The settings the rules compare with (``HEALTH_*``, defaults in settings.py)."""
+
+    max_quarantine_rate: float
+    max_failed_rate: float
+    min_count: int
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> Thresholds:
+        return cls(
+            max_quarantine_rate=settings.getfloat("HEALTH_MAX_QUARANTINE_RATE"),
+            max_failed_rate=settings.getfloat("HEALTH_MAX_FAILED_RATE"),
+            min_count=settings.getint("HEALTH_MIN_COUNT"),
+        )
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A run is unhealthy when ``stat`` (a count) breaks this rule."""
+
+    name: str
+    stat: str
+    message: str
+    """Formatted with ``count``, ``total``, ``site`` and the stats of ``details``."""
+    rate_of: str | None = None
+    """The stat ``stat`` is a fraction of; None: any occurrence counts."""
+    threshold: str | None = None
+    """The :class:`Thresholds` field the rate must stay under."""
+    unless: tuple[str, ...] = ()
+    """Stats any of which, when non-zero, make the rule hold."""
+    per_site: bool = False
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("nothing_fetched", "archive/fetch_failed",
+         "nothing could be fetched ({count} failed; {first_failure})",
+         unless=("archive/articles", "archive/not_an_article")),
+    Rule("nothing_archived", "archive/article_pages",
+         "nothing archived from {site} although {count} article pages came",
+         unless=tuple(f"archive/{o}" for o in ARCHIVED), per_site=True),
+    Rule("quarantine_rate", "archive/quarantined", "{count} of {total} article pages quarantined",
+         rate_of="revisit/fetched", threshold="max_quarantine_rate"),
+    Rule("failed_rate", "archive/fetch_failed", "{count} of {total} requests failed for good",
+         rate_of="downloader/request_count", threshold="max_failed_rate"),
+    Rule("store_failed", "archive/store_failed",
+         "{count} items could be neither stored nor spooled"),
+    Rule("set_aside", "archive/set_aside",
+         "{count} spooled items the store refused were set aside (see the log)"),
+    Rule("item_errors", "archive/item_errors",
+         "{count} items failed in an item pipeline (quarantined with the error: see the summary)"),
+    Rule("invalid", "archive/invalid",
+         "{count} pages the schema refused (quarantined with the reason)"),
+    Rule("spider_errors", "spider_exceptions/count", "{count} errors in the spider (see the log)"),
+    Rule("still_spooled", "archive/still_spooled",
+         "{count} items stay spooled (the store did not answer); the next run stores them first"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule a run broke, and what the summary says about it."""
+
+    rule: str
+    message: str
+
+
+def _broken(rule: Rule, stats: Mapping[str, Any], suffix: str, limits: Thresholds) -> bool:
+    count = int(stats.get(rule.stat + suffix, 0) or 0)
+    if count <= 0 or any(stats.get(s + suffix) for s in rule.unless):
+        return False
+    if rule.rate_of is None:
+        return True
+    assert rule.threshold is not None
+    total = int(stats.get(rule.rate_of, 0) or 0)
+    return count >= limits.min_count and count > getattr(limits, rule.threshold) * total
+
+
+def _sites(rule: Rule, stats: Mapping[str, Any]) -> list[str]:
+    prefix = rule.stat + "/"
+    return sorted({key[len(prefix) :] for key in stats if key.startswith(prefix)})
+
+
+def verdict(
+    stats: Mapping[str, Any], limits: Thresholds, details: Mapping[str, str] | None = None
+) -> list[Problem]:
+    """Every rule the run broke, in the table's order (empty for a healthy run)."""
+    problems = []
+    for rule in RULES:
+        for site in _sites(rule, stats) if rule.per_site else [""]:
+            suffix = f"/{site}" if site else ""
+            if _broken(rule, stats, suffix, limits):
+                values = {
+                    "count": stats.get(rule.stat + suffix, 0), "site": site,
+                    "total": stats.get(rule.rate_of, 0) if rule.rate_of else 0, **(details or {}),
+                }  # fmt: skip
+                problems.append(Problem(rule.name, rule.message.format(**values)))
+    return problems

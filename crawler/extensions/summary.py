@@ -1,0 +1,172 @@
+"""The run summary, for the person (or scheduler) who started the crawl.
+
+At the end of each run it logs what happened -- pages fetched, articles new, updated,
+unchanged, silently edited, quarantined, with warnings, per site -- and where the
+archive is; with ``SUMMARY_PATH`` set it also writes the same as JSON.  It decides
+the run's exit status, which ``scrapy crawl`` returns (see ``crawler.commands``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from crawler.extensions.context import CrawlContext
+from crawler.extensions.health import Thresholds, verdict
+from crawler.redact import redact_text, redact_url
+from crawler.storage.atomic import write_atomically
+
+logger = logging.getLogger(__name__)
+OUTCOMES = (
+    "first",
+    "updated",
+    "unchanged",
+    "silent_edit",
+    "changed",
+    "quarantined",
+    "with_warnings",
+)
+LABELS = {
+    "first": "new",
+    "updated": "updated",
+    "unchanged": "unchanged",
+    "silent_edit": "silently edited",
+    "reverted": "reverted",
+    "changed": "changed",
+    "quarantined": "quarantined",
+    "with_warnings": "with warnings",
+    "store_failed": "not stored",
+    "spooled": "spooled",
+    "flushed": "flushed from the spool",
+    "item_errors": "pipeline errors",
+}
+LISTED = {"item_errors": "pipeline error", "incomplete": "incomplete"}
+
+
+def redacted(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """(URL, reason) pairs for the summary, without credentials."""
+    return [{"url": redact_url(url), "reason": redact_text(reason)} for url, reason in entries]
+
+
+def summarise(
+    stats: dict[str, Any], failed: list[tuple[str, str]], limits: Thresholds
+) -> dict[str, Any]:
+    """The summary as data: totals, per-site counts, failures and the verdict."""
+    per_site: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, value in stats.items():
+        parts = key.split("/")
+        if len(parts) == 3 and parts[0] == "archive" and parts[1] in LABELS:
+            per_site[parts[2]][LABELS[parts[1]]] = value
+    totals = {LABELS[name]: stats.get(f"archive/{name}", 0) for name in LABELS}
+    fetched = stats.get("downloader/response_count", 0)
+    first = f"{failed[0][0]}: {failed[0][1]}" if failed else ""
+    problems = verdict(stats, limits, {"first_failure": first})
+    return {
+        "archive": stats.get("archive/location"),
+        "pages_fetched": fetched,
+        "requests": stats.get("downloader/request_count", 0),
+        "listing_pages": stats.get("archive/listing_pages", 0),
+        "articles_seen": stats.get("archive/articles", 0),
+        "mode": stats.get("revisit/mode"),
+        "revisits": {
+            "due": stats.get("revisit/due", 0),
+            "article_pages_fetched": stats.get("revisit/fetched", 0),
+            "not_modified": stats.get("revisit/not_modified", 0),
+            "overdue": stats.get("revisit/overdue", 0),
+            "overdue_urls": stats.get("revisit/overdue_urls", []),
+        },
+        "totals": totals,
+        "per_site": dict(per_site),
+        "failed": redacted(failed),
+        "item_errors": stats.get("archive/item_error_urls", []),
+        "warnings": {
+            key.removeprefix("archive/warnings/"): value
+            for key, value in sorted(stats.items())
+            if key.startswith("archive/warnings/")
+        },
+        "incomplete": stats.get("archive/incomplete_urls", []),
+        "healthy": not problems,
+        "problems": [problem.message for problem in problems],
+        "rules_broken": [problem.rule for problem in problems],
+        "finish_reason": stats.get("finish_reason"),
+    }
+
+
+def render_summary(summary: dict[str, Any]) -> str:
+    totals = summary["totals"]
+    verdict = "OK" if summary["healthy"] else "FAILED: " + "; ".join(summary["problems"])
+    lines = [
+        f"Run summary: {verdict}",
+        f"  archive: {summary['archive']}",
+        f"  pages fetched: {summary['pages_fetched']} (listing pages: {summary['listing_pages']}),"
+        f" failed: {len(summary['failed'])}",
+        "  articles: " + ", ".join(f"{label} {totals[label]}" for label in LABELS.values()),
+        "  revisits ({}): due {due}, article pages fetched {article_pages_fetched}"
+        " (304 not modified: {not_modified}), overdue {overdue}".format(
+            summary["mode"], **summary["revisits"]
+        ),
+    ]
+    if summary.get("walk") == "complete":
+        lines.append("  listings walked to the end: the next runs default to incremental")
+    elif summary.get("walk") == "partial" and summary["mode"] == "full":
+        lines.append("  listings not walked to the end: the next run defaults to full again")
+    for site, counts in sorted(summary["per_site"].items()):
+        lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if summary.get("warnings"):
+        lines.append(
+            "  warnings by field: "
+            + ", ".join(f"{name} {count}" for name, count in summary["warnings"].items())
+        )
+    for kind in ("item_errors", "incomplete", "failed", "refused"):
+        entries = summary.get(kind, [])
+        label = LISTED.get(kind, kind)
+        lines += [f"  {label}: {entry['url']}: {entry['reason']}" for entry in entries[:20]]
+        if len(entries) > 20:
+            lines.append(f"  ... and {len(entries) - 20} more {kind} URLs (see SUMMARY_PATH)")
+    return "\n".join(lines)
+
+
+class RunSummary:
+    """Logs the summary at spider close and records the exit status in the stats."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.path = crawler.settings.get("SUMMARY_PATH")
+        self.limits = Thresholds.from_settings(crawler.settings)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunSummary:
+        return cls(crawler)  # the context is asked when needed: extensions are built together
+
+    def spider_closed(self, reason: str) -> None:
+        assert self.crawler.stats is not None
+        stats = dict(self.crawler.stats.get_stats())
+        stats.setdefault("finish_reason", reason)
+        context = CrawlContext.of(self.crawler)
+        log = context.log
+        summary = summarise(stats, log.failed, self.limits)
+        summary["refused"] = redacted(log.refused)
+        summary["walk"] = _walk(context, reason, stats)
+        self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
+        logger.info("%s", render_summary(summary))
+        if self.path:
+            text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
+            write_atomically(Path(self.path), (text + "\n").encode("utf-8"))
+
+
+def _walk(context: CrawlContext, reason: str, stats: dict[str, Any]) -> str:
+    """Whether the run walked its listings to the end (then the context records it, and
+    the next runs default to incremental: see :mod:`crawler.state.walks`)."""
+    if not context.started:
+        return "n/a"
+    if not context.walked_everything(reason, stats):
+        return "partial"
+    context.record_walk()
+    return "complete"

@@ -1,0 +1,95 @@
+"""The spider's requests, what their failures mean, and the item a page becomes.
+
+Article requests come before the next listing page (priority 1 over 0): the scheduler
+then holds one page of articles, not the whole site's, and memory stays flat.  The
+spider requests each article once by its canonical URL (a set of 8-byte keys), which
+is stricter than Scrapy's request fingerprints, so article requests skip Scrapy's
+duplicate filter and their fingerprints are not kept a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import response_status_message
+from twisted.python.failure import Failure
+
+from crawler.items import FetchedPage
+from crawler.middlewares.retry import RetryScheduled
+from crawler.platforms.reading import PageReading
+from crawler.state.schedule import Revisit
+from crawler.urls import language_of
+from schemas.assess import RawArticle
+
+ARTICLE_PRIORITY = 1
+
+
+def article_request(
+    url: str, category: str | None, revisit: Revisit | None,
+    callback: Callable[..., Any], errback: Callable[[Failure], Any],
+) -> scrapy.Request:  # fmt: skip
+    """An article request; a revisit asks only for what changed since the last fetch."""
+    headers, meta = {}, {}
+    if revisit is not None:
+        if revisit.etag:
+            headers["If-None-Match"] = revisit.etag
+        if revisit.last_modified:
+            headers["If-Modified-Since"] = revisit.last_modified
+        meta["handle_httpstatus_list"] = [304]
+    return scrapy.Request(
+        url, callback=callback, errback=errback, headers=headers, meta=meta,
+        cb_kwargs={"category": category}, priority=ARTICLE_PRIORITY, dont_filter=True,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FailedRequest:
+    """What a request's failure means for the run summary."""
+
+    url: str
+    reason: str
+    kind: str
+    """``retrying`` (not a failure yet), ``refused`` (on purpose) or ``failed``."""
+
+
+def classify_failure(failure: Failure) -> FailedRequest:
+    request = getattr(failure, "request", None)  # Scrapy sets it on errback failures
+    url = request.url if request is not None else "?"
+    reason = failure.getErrorMessage() or repr(failure.value)
+    if isinstance(failure.value, HttpError):
+        return FailedRequest(
+            url, f"HTTP {response_status_message(failure.value.response.status)}", "failed"
+        )
+    if isinstance(failure.value, RetryScheduled):
+        return FailedRequest(url, reason, "retrying")
+    if isinstance(failure.value, IgnoreRequest):
+        return FailedRequest(url, reason, "refused")
+    return FailedRequest(url, reason, "failed")
+
+
+def header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def fetched_page(
+    response: TextResponse, read: PageReading, identity: str, category: str | None
+) -> FetchedPage:
+    """The page as the pipelines get it: its HTML, raw parts and validators.  A page the
+    extractor cannot read at all still travels on, with the error (it is quarantined)."""
+    raw = read.page.raw if read.page is not None else RawArticle()
+    raw.notes.extend(read.text.notes)
+    return FetchedPage(
+        url=response.url, canonical_url=identity, site=urlsplit(identity).netloc,
+        category=category, language=language_of(response.url), fetched_at=datetime.now(UTC),
+        html=response.body, encoding=read.text.encoding, raw=raw, extraction_error=read.problem,
+        etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
+    )  # fmt: skip

@@ -1,0 +1,57 @@
+"""How a fetched item enters the archive and the state: the store first, then the state.
+
+The state learns of a version only after the store has confirmed it, in one
+transaction (the version and what its fetch tells the schedule), so a crash in
+between can never make an article look stored when it is not: the next run finds
+the version already stored and records it then.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from crawler.crashpoints import NEVER, CrashPoints
+from crawler.items import FetchedPage
+from crawler.state.db import StateDB
+from crawler.state.schedule import article_observation
+from crawler.storage import StorageError
+from crawler.storage.archive import Archive, Version
+
+
+class Committer:
+    """Writes items (blocking: call it from a storage thread)."""
+
+    def __init__(self, archive: Archive, state: StateDB, crash: CrashPoints = NEVER) -> None:
+        self.archive, self.state, self.crash = archive, state, crash
+
+    def prepare(self, item: FetchedPage) -> Version | None:
+        """A new version's files as bytes (cheap, no I/O: done on the reactor thread, so
+        that the storage threads do little but I/O and seldom contend for the GIL)."""
+        if item.article is None or item.existing_key is not None:
+            return None
+        return self.archive.prepare_version(item.article, item.html, item.encoding)
+
+    def commit(self, item: FetchedPage, version: Version | None = None) -> str:
+        """Store one item and record it; returns its key.  Raises StorageError when the
+        store (or the state's disk) fails, and the item is then kept by the caller."""
+        if item.article is None:
+            return self.archive.quarantine(
+                item.url, item.canonical_url, item.html, item.encoding, item.errors,
+                item.fetched_at.isoformat(),
+            )  # fmt: skip
+        seen = article_observation(item.article, True, item.etag, item.last_modified)
+        try:
+            if item.existing_key is not None:  # reverted: no new version, latest moves back
+                self.archive.move_latest(item.article, item.existing_key)
+                self.state.record_revert(item.existing_key, seen)
+                return item.existing_key
+            known = self.state.versions.of(item.article.canonical_url)
+            newest = all(v.fetched_at <= item.article.fetched_at.isoformat() for v in known)
+            version = version or self.prepare(item)
+            assert version is not None
+            stored = self.archive.write_version(version, newest=newest)
+            self.crash.reached("record")
+            self.state.record_version(item.article, stored.key, item.version_reason, seen)
+        except sqlite3.Error as exc:  # e.g. the state's disk is full: keep the item, retry
+            raise StorageError(f"cannot record {item.canonical_url} in the state: {exc}") from exc
+        return stored.key

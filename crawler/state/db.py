@@ -1,0 +1,62 @@
+"""The crawl's state: one SQLite file, one connection, one lock, three tables.
+
+- ``versions``: which versions of which articles the store has confirmed (dedup);
+- ``schedule``: when each known article is next due (the revisit policy);
+- ``walks``: which sites a complete crawl has walked (the default mode).
+
+Everything the crawl learns about one version is one transaction, so the tables never
+disagree with each other; all of it derives from the archive
+(:func:`crawler.state.rebuild.rebuild_state`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from crawler.crashpoints import NEVER, CrashPoints
+from crawler.state import schedule, versions, walks
+from crawler.state.schedule import Observation, Policy, Schedule
+from crawler.state.sqlite import Database
+from crawler.state.versions import Versions
+from crawler.state.walks import Walks
+from schemas.models import ArchivedArticle
+
+
+class StateDB:
+    """The state file of one archive, opened once per crawl (or command)."""
+
+    def __init__(self, path: Path, policy: Policy, crash: CrashPoints = NEVER) -> None:
+        self.path = path
+        self.db = Database(path, versions.SCHEMA + schedule.SCHEMA + walks.SCHEMA)
+        self.versions = Versions(self.db)
+        self.schedule = Schedule(self.db, policy)
+        self.walks = Walks(self.db)
+        self.crash = crash
+
+    def record_version(
+        self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation
+    ) -> None:
+        """A version the store has confirmed, and what its fetch tells the schedule."""
+        with self.db.transaction():
+            self.crash.reached("state")
+            self.versions.add(article, key, reason)
+            self.schedule.observe(seen)
+
+    def record_revert(self, key: str, seen: Observation) -> None:
+        """The page is an earlier stored version again (``key``): it is the latest now."""
+        with self.db.transaction():
+            self.versions.touch(seen.canonical_url, key, seen.fetched_at)
+            self.schedule.observe(seen)
+
+    def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None:
+        self.walks.record_walk(sites, scope, completed_at)
+
+    def reset(self) -> None:
+        """Forget every version and schedule entry (the archive they described is gone)."""
+        with self.db.transaction():
+            self.versions.replace([])
+            self.schedule.clear()
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,190 @@
+"""Checking an archive, and repairing what can be derived: ``scrapy verify [--repair]``.
+
+Errors (the archive is not what it claims):
+- a record that does not validate, or whose content hash or key does not match it;
+- a version without its text or HTML, or whose text is not the rendering of its record;
+- a dedup state entry for a version the store does not hold;
+- a ``latest.json`` that is missing or points at a missing or older version, once the
+  dedup state has recorded the newest version (before that, a crash can leave the
+  pointer behind: a note; the next store of the article or ``--repair`` moves it).
+  A pointer back at an earlier version whose fetch time is later than every record's
+  is a page that reverted to that version: no error.
+
+``--repair`` also rewrites a missing or wrong ``article.txt`` from its record (the raw
+HTML, if lost, cannot be derived and stays an error).
+
+Notes (harmless, reported): versions a crash left uncommitted (no record: invisible, and
+completed when the article is next stored), temporary files, versions the state has not
+recorded yet (it lags the store after a crash; the next run records them).
+
+``--repair`` rebuilds the dedup state and the revisit schedule from the store, rewrites
+the ``latest.json`` pointers, and removes temporary files of a local archive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from crawler.state.db import StateDB
+from crawler.state.rebuild import rebuild_state
+from crawler.storage.archive import Archive
+from crawler.storage.layout import (
+    ARTICLES,
+    LATEST,
+    PARTS,
+    RECORD,
+    TEXT,
+    TEXT_TYPE,
+    LatestPointer,
+    article_of,
+    version_key,
+)
+from crawler.storage.local import LocalStorage
+from schemas.digest import content_sha256
+from schemas.models import ArchivedArticle
+from schemas.textform import render
+
+
+@dataclass
+class Report:
+    """What verification found."""
+
+    versions: int = 0
+    articles: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def lines(self) -> list[str]:
+        verdict = "OK" if self.ok else f"{len(self.errors)} errors"
+        head = f"verify: {verdict}: {self.versions} versions of {self.articles} articles"
+        return [
+            head,
+            *(f"  error: {e}" for e in self.errors),
+            *(f"  note: {n}" for n in self.notes),
+            *(f"  repaired: {r}" for r in self.repaired),
+        ]
+
+
+def _check_version(
+    archive: Archive, key: str, files: set[str], report: Report, repair: bool
+) -> ArchivedArticle | None:
+    missing = [name for name in PARTS if name not in files]
+    if RECORD in missing:
+        report.notes.append(f"{key}: uncommitted version (no record; a crash leftover)")
+        return None
+    storage = archive.storage
+    try:
+        article = ArchivedArticle.model_validate_json(storage.get(f"{key}/{RECORD}") or b"")
+    except ValidationError as exc:
+        report.errors.append(f"{key}/{RECORD}: invalid record: {exc.errors()[0]['msg']}")
+        return None
+    report.versions += 1
+    text = render(article).encode("utf-8")
+    stored_text = storage.get(f"{key}/{TEXT}") if TEXT in files or repair else None
+    if repair and stored_text != text:
+        storage.put(f"{key}/{TEXT}", text, TEXT_TYPE)
+        report.repaired.append(f"{key}/{TEXT} rewritten from its record")
+        files.add(TEXT)
+        stored_text = text
+        missing = [name for name in PARTS if name not in files]
+    if missing:
+        report.errors.append(f"{key}: committed version without {', '.join(missing)}")
+    if content_sha256(article) != article.content_sha256:
+        report.errors.append(f"{key}: content_sha256 does not match the record's content")
+    expected = version_key(article)
+    if expected != key:
+        report.errors.append(f"{key}: the record belongs at {expected}")
+    if TEXT in files and stored_text != text:
+        report.errors.append(f"{key}/{TEXT} is not the rendering of its record")
+    return article
+
+
+def verify(archive: Archive, state: StateDB | None, repair: bool = False) -> Report:
+    """Check every version, pointer and state entry; with ``repair``, fix what derives
+    (``repair`` needs the state)."""
+    report = Report()
+    files: dict[str, set[str]] = defaultdict(set)
+    pointers: set[str] = set()
+    for key in archive.storage.list(ARTICLES):
+        folder, name = key.rsplit("/", 1)
+        if name == LATEST:
+            pointers.add(folder)
+        else:
+            files[folder].add(name)
+    latest: dict[str, tuple[str, ArchivedArticle]] = {}
+    stored: set[str] = set()
+    for key in sorted(files):
+        article = _check_version(archive, key, files[key], report, repair)
+        if article is None:
+            continue
+        stored.add(key)
+        prefix = article_of(key)
+        if prefix not in latest or article.fetched_at > latest[prefix][1].fetched_at:
+            latest[prefix] = (key, article)
+    report.articles = len(latest)
+    recorded = state.versions.all_keys() if state is not None else stored
+    for prefix, (key, article) in sorted(latest.items()):
+        pointer = archive.latest(prefix) if prefix in pointers else None
+        if (pointer is None or pointer.version != key) and not _is_revert(
+            pointer, prefix, stored, article
+        ):
+            target = pointer.version if pointer else None
+            problem = f"{prefix}/{LATEST} points at {target}, not {key}"
+            if repair:
+                archive.move_latest(article, key, newest=True)
+                report.repaired.append(problem)
+            elif key in recorded:
+                report.errors.append(problem)
+            else:  # a crash between the version and its pointer: the next store fixes it
+                report.notes.append(f"{problem} (the version is not recorded yet)")
+    if state is not None:
+        _check_state(recorded, stored, report, repair)
+    if repair and state is not None:
+        count = rebuild_state(archive, state)
+        report.repaired.append(f"dedup state and revisit schedule rebuilt from {count} versions")
+    if isinstance(archive.storage, LocalStorage):
+        _check_temporary_files(archive.storage.root, report, repair)
+    return report
+
+
+def _is_revert(
+    pointer: LatestPointer | None, prefix: str, stored: set[str], newest: ArchivedArticle
+) -> bool:
+    """Whether ``latest.json`` points back at an earlier stored version on purpose: the
+    page was fetched again as that version (``reverted``) after the newest record."""
+    if pointer is None or pointer.version not in stored or article_of(pointer.version) != prefix:
+        return False
+    try:
+        return datetime.fromisoformat(pointer.fetched_at) >= newest.fetched_at
+    except ValueError:
+        return False
+
+
+def _check_state(recorded: set[str], stored: set[str], report: Report, repair: bool) -> None:
+    for key in sorted(recorded - stored):
+        problem = f"the dedup state claims {key}, which the store does not hold"
+        (report.repaired if repair else report.errors).append(problem)
+    lagging = stored - recorded
+    if lagging:
+        report.notes.append(f"{len(lagging)} stored versions not yet in the dedup state")
+
+
+def _check_temporary_files(root: Path, report: Report, repair: bool) -> None:
+    leftovers = [p for p in root.rglob(".*.tmp") if p.is_file()]
+    if leftovers:
+        report.notes.append(f"{len(leftovers)} temporary files left by interrupted writes")
+    if repair:
+        for path in leftovers:
+            path.unlink(missing_ok=True)
+        if leftovers:
+            report.repaired.append(f"{len(leftovers)} temporary files removed")

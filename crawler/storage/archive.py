@@ -1,0 +1,166 @@
+"""The protocol that keeps the archive honest, on any storage backend.
+
+``article.json`` is a version's commit marker: a version exists when its record does.
+The other two files are written first and may be rewritten until then, so a crash
+mid-version leaves an invisible partial version that the next run completes.  Version
+names come from the update date and the content hash, so a retry writes the same keys
+and never a second copy.  The keys themselves are :mod:`crawler.storage.layout`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from crawler.crashpoints import NEVER, CrashPoints
+from crawler.redact import redact_url
+from crawler.storage import Storage, StorageError
+from crawler.storage.layout import (
+    ARTICLES,
+    JSON_TYPE,
+    PAGE,
+    REASONS,
+    RECORD,
+    TEXT,
+    TEXT_TYPE,
+    LatestPointer,
+    article_of,
+    dump_json,
+    latest_key,
+    quarantine_key,
+    version_key,
+)
+from schemas.models import ArchivedArticle, Finding
+from schemas.textform import render
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """A version that is in the store: its key, and whether this call wrote it."""
+
+    key: str
+    created: bool
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version ready to write: its key and the bytes of its files."""
+
+    key: str
+    article: ArchivedArticle
+    parts: tuple[tuple[str, bytes, str], ...]
+    record: bytes
+
+
+class ArchiveConflict(StorageError):
+    """A version key already holds a different record (should never happen)."""
+
+
+class Archive:
+    """Writes and reads versions and quarantined pages through a :class:`Storage`."""
+
+    def __init__(self, storage: Storage, crash: CrashPoints = NEVER) -> None:
+        self.storage, self.crash = storage, crash
+
+    def prepare_version(self, article: ArchivedArticle, html: bytes, encoding: str) -> Version:
+        """Everything a version's files hold, as bytes (no I/O: cheap to do anywhere)."""
+        return Version(
+            key=version_key(article),
+            article=article,
+            parts=(
+                (PAGE, html, f"text/html; charset={encoding}"),
+                (TEXT, render(article).encode("utf-8"), TEXT_TYPE),
+            ),
+            record=dump_json(article.model_dump(mode="json")),
+        )
+
+    def store_version(
+        self, article: ArchivedArticle, html: bytes, encoding: str, *, newest: bool = False
+    ) -> StoredVersion:
+        """Prepare and write one version (see :meth:`write_version`)."""
+        return self.write_version(self.prepare_version(article, html, encoding), newest=newest)
+
+    def write_version(self, version: Version, *, newest: bool = False) -> StoredVersion:
+        """Write one version (idempotent) and move ``latest`` to it.
+
+        The common case costs three create-only writes (page, text, record) and the
+        pointer; only when one of them finds other bytes already there (a retry, a
+        version left half-written by a crash) is the record read to tell which.
+        ``newest`` says the caller knows of no later fetch of this article, so the
+        pointer is written without reading it first.
+        """
+        key, parts, record = version.key, version.parts, version.record
+        part_keys = [f"{key}/{name}" for name, _data, _type in parts]
+        written = all(
+            self.storage.put(k, data, content_type, create_only=True, durable=False)
+            for k, (_name, data, content_type) in zip(part_keys, parts, strict=True)
+        )
+        if written:
+            self.storage.sync(part_keys)  # the parts are durable before the record exists
+            self.crash.reached("upload")
+            created = self.storage.put(f"{key}/{RECORD}", record, JSON_TYPE, create_only=True)
+        else:
+            created = False
+        if not created:
+            existing = self.storage.get(f"{key}/{RECORD}")
+            if existing is None:  # a version a crash left uncommitted: its parts are ours
+                for name, data, content_type in parts:
+                    self.storage.put(f"{key}/{name}", data, content_type)  # durable
+                created = self.storage.put(f"{key}/{RECORD}", record, JSON_TYPE, create_only=True)
+                existing = None if created else self.storage.get(f"{key}/{RECORD}")
+            if existing is not None:
+                earlier = ArchivedArticle.model_validate_json(existing)
+                if earlier.content_sha256 != version.article.content_sha256:
+                    raise ArchiveConflict(f"{key} holds another version of {earlier.canonical_url}")
+        self.move_latest(version.article, key, newest=newest)
+        return StoredVersion(key=key, created=created)
+
+    def latest(self, prefix: str) -> LatestPointer | None:
+        """The pointer of the article folder ``prefix``, if there is a readable one."""
+        return LatestPointer.read(self.storage.get(latest_key(prefix)))
+
+    def move_latest(self, article: ArchivedArticle, key: str, *, newest: bool = False) -> None:
+        """Point ``latest.json`` at ``key`` unless it points at a later fetch already
+        (a version flushed late from the spool must not move latest backwards)."""
+        pointer = LatestPointer.to(article, key)
+        current = None if newest else self.latest(article_of(key))
+        if current is not None and (
+            current.version == key or current.fetched_at > pointer.fetched_at
+        ):
+            return
+        # The pointer derives from the versions (verify --repair rebuilds it): it need
+        # not cost a journal commit of its own, the next one makes it durable.
+        self.storage.put(latest_key(article_of(key)), pointer.dump(), JSON_TYPE, durable=False)
+
+    def quarantine(
+        self, url: str, canonical_url: str, html: bytes, encoding: str, findings: list[Finding],
+        fetched_at: str,
+    ) -> str:  # fmt: skip
+        """Keep a page that is not an article, with the reasons; returns its key."""
+        key = quarantine_key(canonical_url, html)
+        self.storage.put(f"{key}/{PAGE}", html, f"text/html; charset={encoding}")
+        reasons = {
+            "url": redact_url(url),
+            "canonical_url": canonical_url,
+            "fetched_at": fetched_at,
+            "findings": [finding.model_dump(mode="json") for finding in findings],
+        }
+        self.storage.put(f"{key}/{REASONS}", dump_json(reasons), JSON_TYPE)
+        return key
+
+    def has_versions(self) -> bool:
+        """Whether the store holds any version at all (one listing request)."""
+        return any(key.endswith(f"/{RECORD}") for key in self.storage.list(ARTICLES))
+
+    def versions(self) -> Iterator[tuple[str, ArchivedArticle]]:
+        """Every complete version in the store: (version key, record)."""
+        for key in self.storage.list(ARTICLES):
+            if key.endswith(f"/{RECORD}"):
+                data = self.storage.get(key)
+                if data is not None:
+                    yield article_of(key), ArchivedArticle.model_validate_json(data)
+
+    def record(self, key: str) -> ArchivedArticle | None:
+        """The record of the version ``key``, if it is committed."""
+        data = self.storage.get(f"{key}/{RECORD}")
+        return ArchivedArticle.model_validate_json(data) if data is not None else None

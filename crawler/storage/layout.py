@@ -1,0 +1,127 @@
+"""The archive's layout: every key the archive uses, and the ``latest.json`` pointer.
+
+Per article, under ``articles/<site>/<lang>/<kind>/<slug>/``::
+
+    <updated-date>_<sha16>/page.html     the raw HTML as fetched
+    <updated-date>_<sha16>/article.txt   the text form (schemas.render)
+    <updated-date>_<sha16>/article.json  the record; written last, create-only
+    latest.json                          which version is the latest
+
+Pages that are not articles go to ``quarantine/<site>/.../<sha16 of the HTML>/`` with
+``page.html`` and ``reasons.json``.  Keys come from untrusted URLs, so every segment
+goes through :func:`crawler.storage.keys.safe_segment` and never leaves the root.
+This module is the only one that knows these names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ValidationError
+
+from crawler.storage.keys import MAX_PREFIX_BYTES, check_key, digest, safe_segment
+from crawler.urls import path_segments
+from schemas.models import ArchivedArticle
+
+ARTICLES = "articles/"
+PAGE, TEXT, RECORD, LATEST = "page.html", "article.txt", "article.json", "latest.json"
+PARTS = (PAGE, TEXT, RECORD)
+"""A version's files, in the order they are written (the record last)."""
+REASONS = "reasons.json"
+JSON_TYPE = "application/json"
+TEXT_TYPE = "text/plain; charset=utf-8"
+
+
+def dump_json(data: object) -> bytes:
+    """UTF-8 JSON as the archive writes it: Thai unescaped, stable key order."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def article_prefix(canonical_url: str) -> str:
+    """``articles/<site>/<path segments>`` for an article's canonical URL."""
+    parts = urlsplit(canonical_url)
+    site = safe_segment(parts.netloc.lower().replace(":", "_"))
+    segments = [safe_segment(s) for s in path_segments(parts.path)]
+    if parts.query:
+        segments[-1:] = [safe_segment(f"{segments[-1] if segments else ''}?{parts.query}")]
+    head = f"{ARTICLES}{site}"
+    if len("/".join([head, *segments]).encode("utf-8")) > MAX_PREFIX_BYTES:
+        # Too deep a path: keep the leading segments that fit, then one hash of the rest.
+        tail = f"~{digest(parts.path + '?' + parts.query)}"
+        room = MAX_PREFIX_BYTES - len(head.encode("utf-8")) - len(tail) - 1
+        kept: list[str] = []
+        for segment in segments:
+            room -= len(segment.encode("utf-8")) + 1
+            if room < 0:
+                break
+            kept.append(segment)
+        segments = [*kept, tail]
+    return check_key("/".join([head, *segments]))
+
+
+def version_name(updated_date: str | None, content_sha256: str) -> str:
+    """A version's directory: its update date and content hash, so retries are idempotent."""
+    return f"{updated_date or 'undated'}_{content_sha256[:16]}"
+
+
+def version_key(article: ArchivedArticle) -> str:
+    """Where a version of ``article`` lives (its folder)."""
+    updated = article.updated_date.isoformat() if article.updated_date else None
+    name = version_name(updated, article.content_sha256)
+    return f"{article_prefix(article.canonical_url)}/{name}"
+
+
+def article_of(key: str) -> str:
+    """The article folder of a version key or of a file in it."""
+    return key.rsplit("/", 1)[0]
+
+
+def latest_key(prefix: str) -> str:
+    """The pointer of the article folder ``prefix``."""
+    return f"{prefix}/{LATEST}"
+
+
+def quarantine_key(canonical_url: str, html: bytes) -> str:
+    """The folder of a quarantined page: per article, per distinct HTML."""
+    digest16 = hashlib.sha256(html).hexdigest()[:16]
+    return f"quarantine/{article_prefix(canonical_url).removeprefix(ARTICLES)}/{digest16}"
+
+
+class LatestPointer(BaseModel):
+    """``latest.json``: which version of an article is the latest, and since which fetch.
+
+    The pointer derives from the versions (``verify --repair`` rebuilds it), except that
+    a page which went back to an earlier version (``reverted``) is recorded only here:
+    the pointer then names the earlier version with the later fetch time.
+    """
+
+    canonical_url: str
+    version: str
+    """The version's key (its folder)."""
+    updated_date: str | None
+    content_sha256: str
+    fetched_at: str
+    """When the page was last fetched as this version (ISO 8601, UTC)."""
+
+    @classmethod
+    def to(cls, article: ArchivedArticle, key: str) -> LatestPointer:
+        updated = article.updated_date.isoformat() if article.updated_date else None
+        return cls(
+            canonical_url=article.canonical_url, version=key, updated_date=updated,
+            content_sha256=article.content_sha256, fetched_at=article.fetched_at.isoformat(),
+        )  # fmt: skip
+
+    @classmethod
+    def read(cls, data: bytes | None) -> LatestPointer | None:
+        """The pointer in ``data``; None when there is none or it cannot be read."""
+        if not data:
+            return None
+        try:
+            return cls.model_validate_json(data)
+        except ValidationError:
+            return None
+
+    def dump(self) -> bytes:
+        return dump_json(self.model_dump())

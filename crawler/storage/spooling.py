@@ -1,0 +1,191 @@
+"""A store that never loses an item: while the store is down, items wait in the spool.
+
+When a write fails (after the backend's own retries) the item goes to the spool on
+local disk and the circuit opens: every item is spooled straight away, and the oldest
+spooled ones are retried every ``retry_seconds``; once one succeeds the rest are
+flushed and items are written directly again.  What is still spooled at the end stays
+on disk for the next run, which flushes it first.
+
+A flush pass stops after ``MAX_CONSECUTIVE_FAILURES`` failures in a row (the store is
+down).  An entry that fails while others in the same pass succeed is at fault itself
+(say, a key the store refuses); after ``MAX_ENTRY_STRIKES`` such passes it is set
+aside, so that one bad item never holds up the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet import task
+from twisted.internet.defer import Deferred
+
+from crawler.items import FetchedPage
+from crawler.storage import StorageError
+from crawler.storage.spool import Spool
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+MAX_CONSECUTIVE_FAILURES = 3
+MAX_ENTRY_STRIKES = 3
+Run = Callable[..., Awaitable[Any]]
+"""Runs a blocking call in a storage thread: ``await run(function, *args)``."""
+
+
+class Unstorable(Exception):
+    """Neither stored nor spooled (the spool's disk failed too)."""
+
+
+class Counts(Protocol):
+    """Where the outcomes are counted (Scrapy's stats collector)."""
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None: ...
+
+
+@dataclass
+class Circuit:
+    """The store's health as the spooling store sees it."""
+
+    down: bool = False
+    flushing: bool = False
+    failures: dict[str, int] = field(default_factory=dict)
+    """Spool entry -> passes it failed in (the least-failed are tried first)."""
+    strikes: dict[str, int] = field(default_factory=dict)
+    """Spool entry -> passes it alone failed in."""
+
+
+class SpoolingStore:
+    """Writes items with ``write``; spools them while the store does not answer."""
+
+    def __init__(
+        self, write: Callable[[FetchedPage], str], spool: Spool, run: Run, counts: Counts,
+        on_stored: Callable[[FetchedPage], None], retry_seconds: float,
+    ) -> None:  # fmt: skip
+        self.write, self.spool, self.run, self.counts = write, spool, run, counts
+        self.on_stored, self.retry_seconds = on_stored, retry_seconds
+        self.circuit = Circuit()
+        self.clock: Any = None  # an IReactorTime (the reactor unless a test sets a Clock)
+        self._loop: task.LoopingCall | None = None
+        self._pass: Deferred[None] | None = None
+
+    async def open(self) -> None:
+        """Flush what an earlier run left spooled, then start retrying on a timer."""
+        if len(self.spool):
+            logger.info("%d items spooled by an earlier run: flushing them first", len(self.spool))
+            await self.flush()
+        self._loop = task.LoopingCall(self._tick)
+        if self.clock is not None:
+            self._loop.clock = self.clock
+        self._loop.start(self.retry_seconds, now=False)
+
+    async def close(self) -> int:
+        """Stop retrying, make a last pass; returns how many items stay spooled."""
+        if self._loop is not None and self._loop.running:
+            self._loop.stop()
+        if self._pass is not None and not self._pass.called:
+            await maybe_deferred_to_future(self._pass)  # let a retry pass finish
+        if len(self.spool):
+            await self.flush()
+        return len(self.spool)
+
+    async def put(self, item: FetchedPage, write: Callable[[], str] | None = None) -> str | None:
+        """Store ``item`` (``write`` overrides how); returns its key, or None when it was
+        spooled.  Raises Unstorable when it could be neither."""
+        if not self.circuit.down:
+            try:
+                key: str = await self.run(write or (lambda: self.write(item)))
+            except StorageError as exc:
+                self.circuit.down = True
+                logger.error(
+                    "store unavailable (%s): spooling to %s until it answers",
+                    exc, self.spool.directory,
+                )  # fmt: skip
+            else:
+                return key
+        await self._spool(item)
+        return None
+
+    async def _spool(self, item: FetchedPage) -> None:
+        try:
+            await self.run(self.spool.put, item)
+        except OSError as exc:
+            raise Unstorable(exc.strerror or str(exc)) from exc
+        self.counts.inc_value("archive/spooled")
+
+    def _tick(self) -> Deferred[None] | None:
+        """The retry loop's tick: while the store is down, try the spool again."""
+        if not self.circuit.down or self.circuit.flushing:
+            return None
+        self._pass = deferred_from_coro(self.flush()).addErrback(
+            lambda failure: logger.error("spool flush failed: %s", failure.getErrorMessage())
+        )
+        return self._pass
+
+    async def flush(self) -> None:
+        """One pass over the spool, the least-failed entries first (see the module doc)."""
+        circuit = self.circuit
+        if circuit.flushing:
+            return
+        circuit.flushing = True
+        flushed, in_a_row, unexplained = 0, 0, []
+        try:
+            entries = sorted(self.spool.entries(), key=lambda e: (circuit.failures.get(e, 0), e))
+            for entry in entries:
+                try:
+                    item = await self.run(self.spool.load, entry)
+                except (OSError, ValueError) as exc:
+                    await self._set_aside(entry, f"unreadable spool entry: {exc}", "unreadable")
+                    continue
+                try:
+                    await self.run(self.write, item)
+                except StorageError as exc:
+                    circuit.failures[entry] = circuit.failures.get(entry, 0) + 1
+                    unexplained.append((entry, str(exc)))
+                    in_a_row += 1
+                    if in_a_row >= MAX_CONSECUTIVE_FAILURES:
+                        break
+                    continue
+                in_a_row = 0
+                await self.run(self.spool.remove, entry)
+                circuit.failures.pop(entry, None)
+                self.on_stored(item)
+                self.counts.inc_value("archive/flushed")
+                flushed += 1
+            if flushed:
+                unexplained = await self._strike(unexplained)
+            self._settle(flushed, unexplained)
+        finally:
+            circuit.flushing = False
+
+    async def _strike(self, unexplained: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Others went through: the entries that failed are at fault themselves."""
+        left = []
+        for entry, reason in unexplained:
+            strikes = self.circuit.strikes[entry] = self.circuit.strikes.get(entry, 0) + 1
+            if strikes >= MAX_ENTRY_STRIKES:
+                await self._set_aside(entry, reason, "refused")
+            else:
+                left.append((entry, reason))
+        return left
+
+    def _settle(self, flushed: int, unexplained: list[tuple[str, str]]) -> None:
+        """Whether the store counts as down after a pass."""
+        if unexplained and not flushed:
+            self.circuit.down = True
+            logger.info(
+                "store still unavailable (%s); %d items spooled",
+                unexplained[-1][1], len(self.spool),
+            )  # fmt: skip
+            return
+        if self.circuit.down or flushed:
+            logger.info("store answers: %d spooled items stored", flushed)
+        self.circuit.down = bool(unexplained)  # retry the failed ones on the next tick
+
+    async def _set_aside(self, entry: str, reason: str, kind: str) -> None:
+        aside = await self.run(self.spool.set_aside, entry, reason, kind)
+        self.circuit.failures.pop(entry, None)
+        self.counts.inc_value("archive/set_aside")
+        logger.error("spool entry set aside, not stored (%s): %s", reason, aside)

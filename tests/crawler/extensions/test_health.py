@@ -1,0 +1,77 @@
+"""The health rules, one by one: each is broken by its stat and kept otherwise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from crawler.extensions.health import RULES, Thresholds, verdict
+from tests.project import project_settings
+
+LIMITS = Thresholds.from_settings(project_settings())  # 0.25, 0.10, at least 5
+HEALTHY = {
+    "archive/articles": 58, "archive/first": 58, "archive/first/www.mfa.go.th": 58,
+    "archive/article_pages/www.mfa.go.th": 58, "revisit/fetched": 58,
+    "downloader/request_count": 70,
+}  # fmt: skip
+
+
+def _rules(stats: dict[str, Any]) -> list[str]:
+    return [problem.rule for problem in verdict({**HEALTHY, **stats}, LIMITS)]
+
+
+def test_a_healthy_run_breaks_no_rule() -> None:
+    assert verdict(HEALTHY, LIMITS) == []
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["store_failed", "set_aside", "item_errors", "invalid", "spider_errors", "still_spooled"],
+)
+def test_one_occurrence_breaks_a_rule_without_a_rate(rule: str) -> None:
+    [stat] = [r.stat for r in RULES if r.name == rule]
+    assert _rules({stat: 1}) == [rule]
+    assert _rules({stat: 0}) == []
+
+
+def test_nothing_fetched_only_when_no_page_was_read() -> None:
+    stats = {"archive/fetch_failed": 2, "downloader/request_count": 2}
+    problems = verdict(stats, LIMITS, {"first_failure": "https://x/th: DNS lookup failed"})
+    assert [p.rule for p in problems] == ["nothing_fetched"]
+    assert problems[0].message == (
+        "nothing could be fetched (2 failed; https://x/th: DNS lookup failed)"
+    )
+    assert _rules({"archive/fetch_failed": 2}) == []  # articles came: not this rule
+
+
+def test_nothing_archived_is_judged_per_site() -> None:
+    site = "b.thaiembassy.org"
+    stats = {f"archive/article_pages/{site}": 4, f"archive/quarantined/{site}": 4}
+    problems = verdict({**HEALTHY, **stats}, LIMITS)
+    assert [p.message for p in problems] == [
+        "nothing archived from b.thaiembassy.org although 4 article pages came"
+    ]
+    unchanged = {f"archive/article_pages/{site}": 4, f"archive/unchanged/{site}": 4}
+    assert _rules(unchanged) == []
+
+
+@pytest.mark.parametrize(
+    ("quarantined", "fetched", "broken"),
+    [(4, 4, False), (5, 20, False), (6, 20, True), (30, 200, False)],
+    ids=["under the minimum count", "at the rate", "above the rate", "many but a small share"],
+)
+def test_the_quarantine_rate(quarantined: int, fetched: int, broken: bool) -> None:
+    rules = _rules({"archive/quarantined": quarantined, "revisit/fetched": fetched})
+    assert rules == (["quarantine_rate"] if broken else [])
+
+
+def test_the_failed_rate_counts_requests() -> None:
+    assert _rules({"archive/fetch_failed": 8, "downloader/request_count": 70}) == ["failed_rate"]
+    assert _rules({"archive/fetch_failed": 7, "downloader/request_count": 70}) == []
+
+
+def test_thresholds_come_from_the_settings() -> None:
+    strict = Thresholds.from_settings(project_settings(HEALTH_MAX_QUARANTINE_RATE=0.0))
+    stats = {**HEALTHY, "archive/quarantined": 5}
+    assert [p.rule for p in verdict(stats, strict)] == ["quarantine_rate"]

@@ -1,0 +1,113 @@
+"""verify finds what is wrong with an archive, and --repair mends what derives."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from crawler.state.db import StateDB
+from crawler.state.schedule import article_observation
+from crawler.state.verify import verify
+from crawler.storage.archive import Archive
+from crawler.storage.local import LocalStorage
+from schemas import ArchivedArticle
+from tests.project import make_article, open_state
+
+
+def _record(state: StateDB, article: ArchivedArticle, key: str, reason: str) -> None:
+    state.record_version(article, key, reason, article_observation(article, True))
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> tuple[Archive, StateDB, str]:
+    archive = Archive(LocalStorage(tmp_path / "archive"))
+    state = open_state(tmp_path / "state.sqlite3")
+    later = make_article(updated="5 ม.ค. 2566").model_copy(
+        update={"fetched_at": make_article().fetched_at + timedelta(days=1)}
+    )
+    old = archive.store_version(make_article(), b"<html>1</html>", "utf-8")
+    new = archive.store_version(later, b"<html>2</html>", "utf-8")
+    _record(state, make_article(), old.key, "first")
+    _record(state, later, new.key, "updated")
+    return archive, state, new.key
+
+
+def test_a_sound_archive_verifies(stored: tuple[Archive, StateDB, str]) -> None:
+    archive, state, _key = stored
+    report = verify(archive, state)
+    assert report.ok and report.versions == 2 and report.articles == 1
+    assert report.errors == [] and report.notes == []
+
+
+def test_each_kind_of_damage_is_an_error(
+    tmp_path: Path, stored: tuple[Archive, StateDB, str]
+) -> None:
+    archive, state, key = stored
+    root = tmp_path / "archive"
+    (root / key / "article.txt").write_text("edited by hand", "utf-8")
+    other = next(p for p in root.rglob("article.json") if key not in str(p))
+    record = json.loads(other.read_text("utf-8"))
+    record["body"] = ["tampered"]
+    other.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    _record(state, make_article(body="ghost"), "articles/ghost/v", "first")
+    report = verify(archive, state)
+    joined = "\n".join(report.errors)
+    assert "is not the rendering of its record" in joined
+    assert "content_sha256 does not match" in joined
+    assert "the dedup state claims articles/ghost/v" in joined
+    assert not report.ok
+
+
+def test_crash_leftovers_are_notes_not_errors(
+    tmp_path: Path, stored: tuple[Archive, StateDB, str]
+) -> None:
+    archive, state, key = stored
+    half = tmp_path / "archive" / key.rsplit("/", 1)[0] / "2030-01-01_0000000000000000"
+    half.mkdir()
+    (half / "page.html").write_bytes(b"<html>")  # parts of a version with no record
+    (half / ".article.json.abc.tmp").write_bytes(b"{")
+    report = verify(archive, state)
+    assert report.ok
+    assert any("uncommitted version" in note for note in report.notes)
+    assert any("temporary files" in note for note in report.notes)
+
+
+def test_repair_mends_what_derives(tmp_path: Path, stored: tuple[Archive, StateDB, str]) -> None:
+    archive, state, key = stored
+    root = tmp_path / "archive"
+    (root / key / "article.txt").unlink()
+    (root / key.rsplit("/", 1)[0] / "latest.json").write_text('{"version": "nowhere"}', "utf-8")
+    _record(state, make_article(body="ghost"), "articles/ghost/v", "first")
+    (root / ".left.tmp").write_bytes(b"")
+    assert not verify(archive, state).ok
+    repaired = verify(archive, state, repair=True)
+    assert repaired.ok and repaired.repaired
+    after = verify(archive, state)
+    assert after.ok and after.notes == []
+    assert (root / key / "article.txt").exists()
+    assert not (root / ".left.tmp").exists()
+    assert state.versions.all_keys() == {k for k, _a in archive.versions()}
+    assert state.schedule.count() == 1
+
+
+def test_a_revert_is_neither_an_error_nor_undone_by_repair(
+    tmp_path: Path, stored: tuple[Archive, StateDB, str]
+) -> None:
+    """The page went back to its first version: latest.json points back at it on purpose."""
+    archive, state, newest = stored
+    old_key = next(key for key in state.versions.all_keys() if key != newest)
+    back = make_article().model_copy(
+        update={"fetched_at": make_article().fetched_at + timedelta(days=2)}
+    )
+    archive.move_latest(back, old_key)
+    state.record_revert(old_key, article_observation(back, True))
+    assert verify(archive, state).ok
+    assert verify(archive, state, repair=True).ok
+    folder = tmp_path / "archive" / old_key.rsplit("/", 1)[0]
+    pointer = json.loads((folder / "latest.json").read_text())
+    assert pointer["version"] == old_key
+    assert state.versions.of(back.canonical_url)[-1].version_key == old_key  # latest again
+    assert state.versions.of(back.canonical_url)[-1].fetched_at == back.fetched_at.isoformat()
