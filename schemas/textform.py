@@ -41,6 +41,7 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_SEPARATORS = " \t\xa0·•∙|,;/–—-"  # between the fields of a header on one line
 _LABELS = {IMPORTED_LABEL: "imported_date", UPDATED_LABEL: "updated_date"}
 
 
@@ -74,7 +75,7 @@ def render(article: ArticleContent) -> str:
 def header_tokens(line: str) -> list[tuple[str, str]] | None:
     """Split a header line into (field, value) tokens, or None if it is not all header."""
     tokens: list[tuple[str, str]] = []
-    rest = line.strip()
+    rest = line.strip(_SEPARATORS)
     while rest:
         label = next((lbl for lbl in _LABELS if rest.startswith(lbl)), None)
         view = _VIEW.match(rest)
@@ -82,18 +83,18 @@ def header_tokens(line: str) -> list[tuple[str, str]] | None:
             rest = rest[len(label) :]
             boundary = _BOUNDARY.search(rest)
             end = boundary.start() if boundary else len(rest)
-            tokens.append((_LABELS[label], rest[:end].strip().lstrip(":").strip()))
+            tokens.append((_LABELS[label], rest[:end].strip().lstrip(":").strip(_SEPARATORS)))
         elif view is not None:
             tokens.append(("view_count", view["count"]))
             end = view.end()
         else:
             boundary = _BOUNDARY.search(rest)
             end = boundary.start() if boundary else len(rest)
-            candidate = rest[:end].strip()
+            candidate = rest[:end].strip(_SEPARATORS)
             if not is_platform_date(candidate):
                 return None
             tokens.append(("bare_date", candidate))
-        rest = rest[end:].strip()
+        rest = rest[end:].strip(_SEPARATORS)
     return tokens or None
 
 

@@ -16,10 +16,20 @@ from tests.replica.asides import featured, logo, sidebar
 from tests.replica.content import Page
 from tests.replica.layouts import Layout
 from tests.replica.markup import PRE, Markup, needs_pre
-from tests.replica.sections import Part, attachments, gallery, related, share, tags, videos
+from tests.replica.sections import (
+    IMAGE_HOST,
+    Part,
+    attachments,
+    gallery,
+    related,
+    share,
+    tags,
+    videos,
+)
 
 IMPORTED, UPDATED = "วันที่นำเข้าข้อมูล", "วันที่ปรับปรุงข้อมูล"
 HOME = {"th": "หน้าหลัก", "en": "Home"}
+BACK = {"th": "ย้อนกลับ", "en": "Back"}
 LISTING = {"th": ("ข่าวเด่น", "/th/page/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%E0%B9%80%E0%B8%94%E0%B9%88%E0%B8%99?menu=5d5bd3d815e39c306002aac4"),
            "en": ("Press releases", "/en/content-category/press-release")}  # fmt: skip
 
@@ -53,6 +63,15 @@ def metadata(m: Markup, page: Page) -> tuple[str, str]:
         if page.view_count is not None
         else ""
     )
+    if m.layout.labels == "dotted":  # everything on one line
+        shown = [m.text(page.imported_raw)] if page.template == "bare" and page.imported_raw else [
+            f"{label} {m.text(value)}"
+            for label, value in ((IMPORTED, page.imported_raw), (UPDATED, page.updated_raw))
+            if value is not None and page.template != "bare"
+        ]  # fmt: skip
+        if page.view_count is not None:
+            shown.append(f'<i class="icon-web-eye"></i> {page.view_count:,} view')
+        return f"<div{m.cls('meta')}><small>{' · '.join(shown)}</small></div>", ""
     if page.template == "bare":
         dates = f"<p>{m.text(page.imported_raw)}</p>" if page.imported_raw else ""
     else:
@@ -97,6 +116,25 @@ def body(m: Markup, lines: list[str]) -> str:
             for group in groups
         )
     return gap.join(m.para(line, "div" if style == "div" else "p") for line in lines)
+
+
+def _with_pictures(m: Markup, page: Page, lines: list[str]) -> tuple[str, list[dict[str, Any]]]:
+    """The body with pictures between its paragraphs, as pasted CMS content has them."""
+    count = m.layout.inline_images if m.layout.paragraphs in ("p", "div", "cms") else 0
+    count = min(count, max(len(lines) - 1, 0))
+    if not count:
+        return body(m, lines), []
+    html, images, start = [], [], 0
+    for n in range(count):
+        cut = (n + 1) * len(lines) // (count + 1)
+        url = f"{IMAGE_HOST}/0/{page.image_seed[:10]}/editor/inline-{n + 1}.jpg"
+        html += [
+            body(m, lines[start:cut]),
+            f'<p style="text-align: center;"><img src="{url}" alt="" width="600"></p>',
+        ]
+        images.append({"url": url, "served_url": url, "caption": None})
+        start = cut
+    return "".join([*html, body(m, lines[start:])]), images
 
 
 def _shell(m: Markup, page: Page, title: str | None, main: str) -> str:
@@ -158,9 +196,11 @@ def article_page(
     head = m.gap(3).join([before, meta])
     if layout.semantic:  # the article's own header: not the page's banner
         head = f"<header{m.cls('article-header')}>{head}</header>"
+    text, pictures = _with_pictures(m, page, lines)
+    back = f'<p><a class="btn" href="{LISTING[page.language][1]}">« {BACK[page.language]}</a></p>'
     column = m.gap(3).join([
-        head, after, top, f"<div{m.cls('body', 'content-detail')}>{body(m, lines)}</div>",
-        bar, *(parts[name].html for name in layout.order),
+        head, after, top, f"<div{m.cls('body', 'content-detail')}>{text}</div>",
+        bar, *(parts[name].html for name in layout.order), back if layout.back_link else "",
     ])  # fmt: skip
     if layout.semantic:
         column = f"<article>{column}</article>"
@@ -177,7 +217,7 @@ def article_page(
         "title": title, "imported_date_raw": page.imported_raw,
         "updated_date_raw": page.updated_raw if page.template != "bare" else None,
         "view_count": page.view_count, "body": shown,
-        "images": [i for name in layout.order for i in parts[name].images],
+        "images": [*pictures, *(i for name in layout.order for i in parts[name].images)],
         "videos": [v for name in layout.order for v in parts[name].videos],
         "attachments": [a for name in layout.order for a in parts[name].attachments],
     }  # fmt: skip

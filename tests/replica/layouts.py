@@ -12,7 +12,9 @@ names of both hash styles, whitespace between tags and entity variants.  Later d
 add what an outside check of layouts nobody here wrote found: the title and dates in
 an ``<article>``'s own ``<header>``, a side column of short dated links (or one
 featured card) before a label-less article, a tag row on one line, a site logo above
-the page, a headline right after the dates.
+the page, a headline right after the dates; and a second check's: pictures between
+the body's paragraphs, the dates and counter on one line joined by " · ", picture file
+names with parentheses (quoted in the style or not), a back link after the article.
 
 ``Layout.draw(seed)`` draws one; ``Layout.classic()`` is the replica's first look.
 """
@@ -35,7 +37,7 @@ class Layout:
     title_tag: str = "h2"  # h1..h4, or div (named by <title> and og:title only)
     banner: bool = True  # the title also in a banner above the column
     breadcrumb: str = "aria"  # aria | class | none
-    labels: str = "spans"  # one | spans | split | colon
+    labels: str = "spans"  # one | spans | split | colon | dotted (all on one line, " · ")
     view: str = "icon"  # icon | plain | split | sibling | bar
     paragraphs: str = "p"  # p | div | dir-auto | cms | br | bare
     nbsp: str = "entity"  # entity | literal | numeric
@@ -59,6 +61,9 @@ class Layout:
     logo: bool = False  # the site's name in a linked logo above the page
     headline: str = "before"  # before | after (right after the dates) | both
     tags: str = "none"  # none | inline ("แท็ก #a #b" on one line) | heading
+    inline_images: int = 0  # pictures between the body's paragraphs (pasted CMS content)
+    file_names: str = "plain"  # plain | parens ("photo (2).jpg") | parens-quoted (url("..."))
+    back_link: bool = False  # "« ย้อนกลับ" to the listing after the article
     footer: str = "footer"  # footer | div (a footer that is no <footer>)
     order: tuple[str, ...] = SECTIONS
 
@@ -76,7 +81,7 @@ class Layout:
             "title_tag": ["h1", "h2", "h3", "h4", "div"],
             "banner": [True, False],
             "breadcrumb": ["aria", "class", "none"],
-            "labels": ["one", "spans", "split", "colon"],
+            "labels": ["one", "spans", "split", "colon", "dotted"],
             "view": ["icon", "plain", "split", "sibling", "bar"],
             "paragraphs": ["p", "div", "dir-auto", "cms", "br", "bare"],
             "nbsp": ["entity", "literal", "numeric"],
@@ -101,6 +106,9 @@ class Layout:
             "logo": [False, True],
             "headline": ["before", "before", "after", "both"],
             "tags": ["none", "inline", "heading"],
+            "inline_images": [0, 0, 1, 2],
+            "file_names": ["plain", "parens", "parens-quoted"],
+            "back_link": [False, True],
         }
         drawn: dict[str, object] = {"seed": seed}
         for f in fields(cls):

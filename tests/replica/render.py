@@ -4,7 +4,8 @@ A :class:`Theme` is one deploy: the seed that draws its class names and, with
 ``fuzz`` on, a layout per page (:mod:`tests.replica.layouts`), so that one crawl
 meets many layouts.  Listings come in the platform's two card markups
 (``real-markup/listing-cards.html``: a grid of ``p-3 col-md-4`` cards; and the list
-layout with the title beside its link) or the replica's first markup, under both
+layout with the title beside its link), the replica's first markup, or media rows with
+a thumbnail link and a title link to the same article, under both
 listing URL forms (``/<lang>/content-category/<name>`` and
 ``/<lang>/page/<name>?menu=<id>``), with a side menu of the site's pages.
 """
@@ -24,7 +25,7 @@ from tests.replica.sections import IMAGE_HOST, lazy_span
 PAGE_SIZE = 10
 LISTINGS = {"th": "ข่าวเด่น", "en": "press-release"}
 MENU_ID = "5d5bd3d815e39c306002aac4"
-LISTING_FORMS = ("grid", "list", "classic")
+LISTING_FORMS = ("grid", "list", "classic", "media")
 
 
 class Theme:
@@ -42,7 +43,8 @@ class Theme:
     def listing_form(self, language: str, number: int) -> str:
         if not self.fuzz:
             return "grid"
-        return LISTING_FORMS[zlib.crc32(f"{self.seed}/{language}/{number}".encode()) % 3]
+        key = zlib.crc32(f"{self.seed}/{language}/{number}".encode())
+        return LISTING_FORMS[key % len(LISTING_FORMS)]
 
 
 def article_html(theme: Theme, page: Page, others: list[Page], url: str) -> str:
@@ -100,6 +102,12 @@ def _card(m: Markup, page: Page, form: str) -> str:
             f'</div></div><div{m.cls("list-title", "col ml-4")} title="{escape(page.title or page.path)}">'
             f'{title}</div><div class="col-md-2"><p class="date">{shown}</p>{views}</div></div></div>'
         )
+    if form == "media":  # a thumbnail link and a title link to the same article
+        return (
+            f'<div class="media border-bottom py-3"><a href="{href}" class="mr-3">{lazy_span(m, thumb)}</a>'
+            f'<div class="media-body"><h5><a href="{href}">{title}</a></h5><p class="date">{shown}</p>'
+            f"<span>{views}</span></div></div>"
+        )
     return (
         f"<div{m.cls('card', 'col-md-4')}><div{m.cls('card', 'content px-0 py-3')}>"
         f'<a href="{href}"><img src="{thumb}" alt=""><div>{title}</div></a>'
@@ -108,10 +116,12 @@ def _card(m: Markup, page: Page, form: str) -> str:
 
 
 def listing_html(
-    theme: Theme, language: str, pages: list[Page], number: int, form: str = "page"
-) -> str:
-    """Page ``number`` of a listing (``form``: the URL form it is served under)."""
-    markup = theme.listing_form(language, number)
+    theme: Theme, language: str, pages: list[Page], number: int, form: str = "page",
+    markup: str | None = None,
+) -> str:  # fmt: skip
+    """Page ``number`` of a listing (``form``: the URL form it is served under;
+    ``markup``: the card markup, else the theme's for this page)."""
+    markup = markup or theme.listing_form(language, number)
     m = Markup(Layout(seed=theme.seed + number))
     chunk = pages[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
     cards = "".join(_card(m, page, markup) for page in chunk)

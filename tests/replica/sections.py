@@ -28,7 +28,8 @@ class Part:
 
 
 def lazy_span(m: Markup, url: str) -> str:
-    style = f"background-image:url({url});background-size:100% 100%;color:transparent;display:inline-block"
+    shown = f"&quot;{url}&quot;" if m.layout.file_names == "parens-quoted" else url
+    style = f"background-image:url({shown});background-size:100% 100%;color:transparent;display:inline-block"
     return (
         f'<div{m.cls("lazy-image")}><span class=" lazy-load-image-background blur" style="{style}">'
         '<span class="" style="display:inline-block"></span></span></div>'
@@ -79,11 +80,16 @@ def gallery(m: Markup, page: Page) -> Part:
         carrier = "title"  # a span has no alt text
     for index, caption in enumerate(page.captions):
         key = page.image_seed[index * 2 : index * 2 + 24]
-        full, thumb = (
-            f"{IMAGE_HOST}/0/{key}/{index + 1}.jpg",
-            f"{IMAGE_HOST}/r_300x200/{key}/{index + 1}.jpg",
+        name = (
+            f"{index + 1}.jpg"
+            if layout.file_names == "plain"
+            else f"S__36655{index}%20({index + 1}).jpg"
         )
-        blur = f"{IMAGE_HOST}/r_50x50/{key}/{index + 1}.jpg"
+        full, thumb = (
+            f"{IMAGE_HOST}/0/{key}/{name}",
+            f"{IMAGE_HOST}/r_300x200/{key}/{name}",
+        )
+        blur = f"{IMAGE_HOST}/r_50x50/{key}/{name}"
         alt = f' alt="{m.attr(caption)}"' if carrier == "alt" else ' alt=""'
         served = thumb
         if form == "img":
@@ -92,7 +98,7 @@ def gallery(m: Markup, page: Page) -> Part:
             picture = f'<img class="lazy" src="{GIF}" data-src="{thumb}"{alt}>'
         elif form == "srcset":
             picture = (
-                f'<picture><source type="image/webp" srcset="{IMAGE_HOST}/r_800x600/{key}/{index + 1}.jpg 800w">'
+                f'<picture><source type="image/webp" srcset="{IMAGE_HOST}/r_800x600/{key}/{name} 800w">'
                 f'<img src="{thumb}"{alt}></picture>'
             )
         elif form == "figure":

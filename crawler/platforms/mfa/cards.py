@@ -91,6 +91,8 @@ def _is_card_link(link: HtmlElement, page: ParsedPage) -> bool:
     each with "date | N view")."""
     if link.find(".//img") is not None or any(c.tag in BLOCKS for c in link.iter()):
         return True
+    if next(carriers(link), None) is not None:
+        return True  # a thumbnail: a lazy-loading span, a background picture
     own = page.text_length(link)
     if own == 0:
         return False

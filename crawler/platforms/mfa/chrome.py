@@ -56,6 +56,8 @@ def is_chrome(box: Box, page: ParsedPage) -> bool:
     dead = [a for a, u in links if (a.get("href") or "").strip().startswith(("#", "javascript:"))]
     if box.lines and len(dead) == len(links) and linked + max(unlinked, 0) <= MAX_BUTTON_CHARS:
         return True
+    if box.lines and is_link(box, page) and all(is_decoration(line) for line in box.lines):
+        return True  # "« ย้อนกลับ", "อ่านต่อ", "Next": a navigation link
     if not web or any(page.on_site(u) for _a, u in web):
         return False
     if all(is_share_url(u) for _a, u in web) and unlinked <= MAX_BUTTON_CHARS:

@@ -90,6 +90,7 @@ def is_video_url(url: str) -> bool:
 
 
 MAX_CAPTION_CHARS = 150
+MAX_UNCAPTIONED_CHARS = 20  # a gallery's own text beside its items: "1 / 5", arrows
 MEDIA_DEPTH = 8  # a slider nests a picture about six elements deep
 
 
@@ -114,11 +115,23 @@ def media_container(
 
 
 def _caption_sized(element: HtmlElement, page: ParsedPage) -> int:
+    """How many pictures ``element`` shows if it is a gallery: two or more, its text no
+    more than their captions, and that text in the pictures' own items (a paragraph
+    beside a picture in pasted CMS content is body, however short); else 0."""
     pictures = pictures_in(element, page)
     lines = page.lines(element)
     if len(pictures) < 2 or any(len(line) > MAX_CAPTION_CHARS for line in lines):
         return 0
-    return len(pictures) if page.text_length(element) <= 100 * len(pictures) else 0
+    total = page.text_length(element)
+    if total > 100 * len(pictures):
+        return 0
+    items = {
+        item_of(carrier, urls.url, page, set())
+        for carrier in carriers(element)
+        if (urls := picture_urls(carrier, page)) is not None
+    }
+    captions = sum(page.text_length(item) for item in items)
+    return len(pictures) if total - captions <= MAX_UNCAPTIONED_CHARS else 0
 
 
 def section_root(

@@ -26,7 +26,7 @@ from crawler.urls import is_article_path
 
 IMAGE_HOST = "image.mfa.go.th"
 _RENDITION = re.compile(r"^/mfa/(?P<op>[a-z](?:_[a-z0-9]+)+|0)/(?P<rest>[^/]+/.+)$")
-_BACKGROUND = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*(['\"]?)(?P<url>[^'\")]+)\1\s*\)")
+_BACKGROUND = re.compile(r"background(?:-image)?\s*:(?P<declaration>[^;]*)")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
 _BACKGROUND_ATTRIBUTES = ("data-bg", "data-background", "data-background-image", "data-bg-src")
 _ICON_SUFFIXES = (".svg", ".ico")
@@ -58,6 +58,26 @@ def _srcset_best(srcset: str | None) -> str | None:
     return best
 
 
+def background_url(style: str) -> str | None:
+    """The first ``url(...)`` of a ``background`` declaration.  A quoted one may hold
+    parentheses ("S__3665559 (3).jpg"); an unquoted one that holds them (invalid CSS,
+    but served) runs to the last ")" before the declaration's next layer or its end."""
+    match = _BACKGROUND.search(style)
+    declaration = match["declaration"] if match else ""
+    start = declaration.find("url(")
+    if start < 0:
+        return None
+    rest = declaration[start + 4 :].lstrip()
+    if rest[:1] in ("'", '"'):
+        end = rest.find(rest[0], 1)
+        return rest[1:end] if end > 0 else None
+    layer = rest.find("url(")
+    rest = rest[:layer] if layer >= 0 else rest
+    end = rest.rfind(")")
+    url = rest[:end].strip() if end >= 0 else ""
+    return url or None
+
+
 def _candidates(element: HtmlElement) -> list[str]:
     """The URLs an element carries, the one a browser shows first."""
     found: list[str | None] = []
@@ -68,8 +88,7 @@ def _candidates(element: HtmlElement) -> list[str]:
         found.append(_srcset_best(element.get("srcset") or element.get("data-srcset")))
     style = element.get("style")
     if style and "url(" in style:
-        match = _BACKGROUND.search(style)
-        found.append(match["url"] if match else None)
+        found.append(background_url(style))
     found += [element.get(a) for a in _BACKGROUND_ATTRIBUTES]
     return [url.strip() for url in found if url and url.strip()]
 

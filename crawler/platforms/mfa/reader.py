@@ -164,9 +164,15 @@ class Reader:
         self.heading_owner = box.owner
 
     def _is_prose(self, box: Box) -> bool:
+        """Text after a section heading that is body after all (a slider above the
+        article): not a decoration, not in a picture's item, and not inside the element
+        the heading opens (a video's title under its player)."""
         if not any(not is_decoration(line) for line in box.lines):
             return False
-        return not any(item in (box.owner, *box.owner.iterancestors()) for item in self.items)
+        chain = (box.owner, *box.owner.iterancestors())
+        if self.section_root is not None and self.section_root in chain:
+            return False
+        return not any(item in chain for item in self.items)
 
     def _body(self, box: Box) -> None:
         beyond = box.outer or (self.body_level is not None and box.level > self.body_level)

@@ -128,6 +128,7 @@ _NAV_WORDS = frozenset({
     "previous", "next", "prev", "ก่อนหน้า", "ถัดไป", "ย้อนกลับ", "back", "close", "ปิด",
     "เพิ่มเติม", "ดูทั้งหมด", "view all", "see all", "more", "อ่านต่อ", "read more",
 })  # fmt: skip
+_ARROWS = " «»‹›<>←→⟵⟶·|-–—"
 _SPACES = re.compile(r"\s+")
 _COUNT = re.compile(r"\s*[(\[]\s*[\d๐-๙,]+\s*[)\]]\s*$")
 
@@ -164,5 +165,5 @@ def is_social_url(url: str) -> bool:
 
 
 def is_decoration(line: str) -> bool:
-    """Slider controls and counters: arrows, bullets, "1 / 5", "Next"."""
-    return bool(_DECORATION.match(line)) or normalised(line) in _NAV_WORDS
+    """Slider controls and counters: arrows, bullets, "1 / 5", "Next", "« ย้อนกลับ"."""
+    return bool(_DECORATION.match(line)) or normalised(line).strip(_ARROWS) in _NAV_WORDS

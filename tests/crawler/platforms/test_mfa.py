@@ -8,7 +8,10 @@ an attachment-only block, a breadcrumb without ARIA, the view counter first and 
 followed by a colon.  Seven more come from a check by someone who had not seen the
 extractor, writing layouts of their own: the title and dates in an ``<article>``'s own
 ``<header>``, a label-less page after a sidebar or a featured card, a tag row on one
-line, a site logo that ``<title>`` names, a headline after the dates.
+line, a site logo that ``<title>`` names, a headline after the dates; and seven from a
+second such check: pictures between paragraphs, the header on one line joined by
+" · ", picture URLs with parentheses, a photo-only page with a back link, a video-only
+page with the title under the player.
 """
 
 from __future__ import annotations
@@ -93,6 +96,17 @@ def test_a_card_date_beside_a_read_more_link() -> None:
         f"news-{n}?cate=5d5bcb4e15e39c306000683e" for n in range(3)
     ]
     assert [str(card.card_date) for card in cards] == ["2021-09-13"] * 3
+
+
+def test_cards_with_a_thumbnail_link_and_a_title_link() -> None:
+    url = "https://www.mfa.go.th/th/content-category/news?p=2"
+    html = (FIXTURES / "listing-thumbnail-and-title-links.html").read_bytes()
+    cards = listing_cards(lxml_html.document_fromstring(html), PageContext.of(url))
+    assert [(card.url.split("/")[-1], str(card.card_date)) for card in cards] == [
+        ("news-0?cate=5d5bcb4e15e39c3060006830", "2021-09-13"),
+        ("news-1?cate=5d5bcb4e15e39c3060006831", "2023-08-09"),
+        ("news-2?cate=5d5bcb4e15e39c3060006832", "2020-12-17"),
+    ]
 
 
 def test_no_parsing_code_names_a_styled_jsx_class() -> None:

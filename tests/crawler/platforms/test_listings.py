@@ -1,0 +1,32 @@
+"""Listing pages of the replica in every card markup and under both URL forms: every
+card found, in order, with the date it shows; nothing else (side menu, pager)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from crawler.platforms.mfa import PageContext, read_platform_page
+from tests.conftest import SHARED
+from tests.replica.content import load_pages
+from tests.replica.render import LISTING_FORMS, PAGE_SIZE, Theme, listing_html, listing_path
+
+PAGES = load_pages(SHARED)
+BASE = "https://www.mfa.go.th"
+
+
+@pytest.mark.parametrize("markup", LISTING_FORMS)
+@pytest.mark.parametrize("form", ["page", "category"])
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_every_card_is_found_with_its_date(markup: str, form: str, language: str) -> None:
+    pages = sorted(
+        (p for p in PAGES if p.language == language and p.broken != "error"),
+        key=lambda p: p.sort_date(), reverse=True,
+    )  # fmt: skip
+    html = listing_html(Theme(seed=7, fuzz=True), language, pages, 1, form, markup)
+    url = BASE + listing_path(language, form)
+    read = read_platform_page(lxml_html.document_fromstring(html.encode()), PageContext.of(url))
+    assert read.kind == "listing"
+    shown = pages[:PAGE_SIZE]
+    assert [card.url for card in read.cards] == [BASE + p.href for p in shown]
+    assert [card.card_date for card in read.cards] == [p.sort_date() for p in shown]
