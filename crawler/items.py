@@ -36,6 +36,9 @@ class FetchedPage:
     """Set by the dedup pipeline: why a new version is stored (or ``reverted``)."""
     existing_key: str | None = None
     """Set with ``reverted``: the stored version the page is again, which becomes latest."""
+    quarantined_before: bool = False
+    """Set by the store: a page that is not an article, quarantined before for the same
+    reasons (nothing new was written)."""
     etag: str | None = None
     """The response's ``ETag``, for the next visit's ``If-None-Match``."""
     last_modified: str | None = None

@@ -27,6 +27,10 @@ class ThrottlingProxy:
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
+            # HTTP/1.1, so that botocore's "Expect: 100-continue" is answered at once
+            # (an HTTP/1.0 server leaves every upload waiting a second for it)
+            protocol_version = "HTTP/1.1"
+
             def log_message(self, format: str, *args: object) -> None:
                 return
 

@@ -178,4 +178,6 @@ class CrawlContext:
         self.state.record_walk(self.scope.sites, self.scope.walk_scopes[0], datetime.now(UTC))
 
     def close(self) -> None:
+        """Close the state and the archive's backend (the engine has stopped)."""
         self.state.close()
+        self.archive.storage.close()

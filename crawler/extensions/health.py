@@ -17,6 +17,8 @@ from typing import Any
 from scrapy.settings import BaseSettings
 
 ARCHIVED = ("first", "updated", "unchanged", "silent_edit", "reverted", "changed")
+KNOWN = "archive/quarantined_again"
+"""Pages quarantined before for the same reasons: every run fetches them, none is news."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Rule:
     """The :class:`Thresholds` field the rate must stay under."""
     unless: tuple[str, ...] = ()
     """Stats any of which, when non-zero, make the rule hold."""
+    minus: tuple[str, ...] = ()
+    """Stats subtracted from ``stat`` first (what is no news: a known non-article)."""
     per_site: bool = False
 
 
@@ -59,9 +63,9 @@ RULES: tuple[Rule, ...] = (
          unless=("archive/articles", "archive/not_an_article")),
     Rule("nothing_archived", "archive/article_pages",
          "nothing archived from {site} although {count} article pages came",
-         unless=tuple(f"archive/{o}" for o in ARCHIVED), per_site=True),
+         unless=tuple(f"archive/{o}" for o in ARCHIVED), minus=(KNOWN,), per_site=True),
     Rule("quarantine_rate", "archive/quarantined", "{count} of {total} article pages quarantined",
-         rate_of="revisit/fetched", threshold="max_quarantine_rate"),
+         rate_of="revisit/fetched", threshold="max_quarantine_rate", minus=(KNOWN,)),
     Rule("failed_rate", "archive/fetch_failed", "{count} of {total} requests failed for good",
          rate_of="downloader/request_count", threshold="max_failed_rate"),
     Rule("store_failed", "archive/store_failed",
@@ -86,8 +90,13 @@ class Problem:
     message: str
 
 
-def _broken(rule: Rule, stats: Mapping[str, Any], suffix: str, limits: Thresholds) -> bool:
+def _count(rule: Rule, stats: Mapping[str, Any], suffix: str) -> int:
     count = int(stats.get(rule.stat + suffix, 0) or 0)
+    return count - sum(int(stats.get(s + suffix, 0) or 0) for s in rule.minus)
+
+
+def _broken(rule: Rule, stats: Mapping[str, Any], suffix: str, limits: Thresholds) -> bool:
+    count = _count(rule, stats, suffix)
     if count <= 0 or any(stats.get(s + suffix) for s in rule.unless):
         return False
     if rule.rate_of is None:
@@ -112,7 +121,7 @@ def verdict(
             suffix = f"/{site}" if site else ""
             if _broken(rule, stats, suffix, limits):
                 values = {
-                    "count": stats.get(rule.stat + suffix, 0), "site": site,
+                    "count": _count(rule, stats, suffix), "site": site,
                     "total": stats.get(rule.rate_of, 0) if rule.rate_of else 0, **(details or {}),
                 }  # fmt: skip
                 problems.append(Problem(rule.name, rule.message.format(**values)))

@@ -72,7 +72,7 @@ class ItemErrors:
         findings = [*item.errors, Finding(field="item", value=None, reason=reason)]
         try:
             archive = CrawlContext.of(self.crawler).archive
-            key = await maybe_deferred_to_future(deferToThread(
+            stored = await maybe_deferred_to_future(deferToThread(
                 archive.quarantine, item.url, item.canonical_url, item.html, item.encoding,
                 findings, item.fetched_at.isoformat(),
             ))  # fmt: skip
@@ -83,4 +83,6 @@ class ItemErrors:
             return
         self.stats.inc_value("archive/quarantined")
         self.stats.inc_value(f"archive/quarantined/{item.site}")
-        logger.error("quarantined %s after a pipeline error (%s) -> %s", item.url, reason, key)
+        logger.error(
+            "quarantined %s after a pipeline error (%s) -> %s", item.url, reason, stored.key
+        )

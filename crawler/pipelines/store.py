@@ -81,6 +81,9 @@ class StorePipeline:
         outcome = "quarantined" if item.article is None else str(item.version_reason)
         self.stats.inc_value(f"archive/{outcome}")
         self.stats.inc_value(f"archive/{outcome}/{item.site}")
+        if item.quarantined_before:
+            self.stats.inc_value("archive/quarantined_again")
+            self.stats.inc_value(f"archive/quarantined_again/{item.site}")
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):

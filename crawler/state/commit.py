@@ -35,10 +35,12 @@ class Committer:
         """Store one item and record it; returns its key.  Raises StorageError when the
         store (or the state's disk) fails, and the item is then kept by the caller."""
         if item.article is None:
-            return self.archive.quarantine(
+            stored = self.archive.quarantine(
                 item.url, item.canonical_url, item.html, item.encoding, item.errors,
                 item.fetched_at.isoformat(),
             )  # fmt: skip
+            item.quarantined_before = not stored.created
+            return stored.key
         seen = article_observation(item.article, True, item.etag, item.last_modified)
         try:
             if item.existing_key is not None:  # reverted: no new version, latest moves back

@@ -45,6 +45,9 @@ class Storage(Protocol):
     def list(self, prefix: str) -> Iterator[str]:
         """Keys under ``prefix`` (complete objects only), in no particular order."""
 
+    def close(self) -> None:
+        """Let go of what the backend holds open (descriptors, connections)."""
+
 
 def archive_location(uri: str) -> str:
     """Where ``uri`` points, spelled one way: an absolute path, or ``s3://bucket/prefix/``."""

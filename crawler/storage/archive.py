@@ -9,6 +9,7 @@ and never a second copy.  The keys themselves are :mod:`crawler.storage.layout`'
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from crawler.storage.layout import (
     article_of,
     dump_json,
     latest_key,
+    quarantine_folder,
     quarantine_key,
     version_key,
 )
@@ -35,8 +37,9 @@ from schemas.textform import render
 
 
 @dataclass(frozen=True)
-class StoredVersion:
-    """A version that is in the store: its key, and whether this call wrote it."""
+class Stored:
+    """A version or quarantined page that is in the store: its key, and whether this
+    call wrote it."""
 
     key: str
     created: bool
@@ -76,11 +79,11 @@ class Archive:
 
     def store_version(
         self, article: ArchivedArticle, html: bytes, encoding: str, *, newest: bool = False
-    ) -> StoredVersion:
+    ) -> Stored:
         """Prepare and write one version (see :meth:`write_version`)."""
         return self.write_version(self.prepare_version(article, html, encoding), newest=newest)
 
-    def write_version(self, version: Version, *, newest: bool = False) -> StoredVersion:
+    def write_version(self, version: Version, *, newest: bool = False) -> Stored:
         """Write one version (idempotent) and move ``latest`` to it.
 
         The common case costs three create-only writes (page, text, record) and the
@@ -113,7 +116,7 @@ class Archive:
                 if earlier.content_sha256 != version.article.content_sha256:
                     raise ArchiveConflict(f"{key} holds another version of {earlier.canonical_url}")
         self.move_latest(version.article, key, newest=newest)
-        return StoredVersion(key=key, created=created)
+        return Stored(key=key, created=created)
 
     def latest(self, prefix: str) -> LatestPointer | None:
         """The pointer of the article folder ``prefix``, if there is a readable one."""
@@ -135,18 +138,31 @@ class Archive:
     def quarantine(
         self, url: str, canonical_url: str, html: bytes, encoding: str, findings: list[Finding],
         fetched_at: str,
-    ) -> str:  # fmt: skip
-        """Keep a page that is not an article, with the reasons; returns its key."""
+    ) -> Stored:  # fmt: skip
+        """Keep a page that is not an article, with the reasons.  A page quarantined
+        before for the same reasons is not written again (a known non-article on a
+        listing is fetched by every run; its first copy is the evidence)."""
+        found = [finding.model_dump(mode="json") for finding in findings]
+        earlier = self._quarantined(canonical_url, found)
+        if earlier is not None:
+            return Stored(key=earlier, created=False)
         key = quarantine_key(canonical_url, html)
         self.storage.put(f"{key}/{PAGE}", html, f"text/html; charset={encoding}")
         reasons = {
-            "url": redact_url(url),
-            "canonical_url": canonical_url,
-            "fetched_at": fetched_at,
-            "findings": [finding.model_dump(mode="json") for finding in findings],
-        }
+            "url": redact_url(url), "canonical_url": canonical_url, "fetched_at": fetched_at,
+            "findings": found,
+        }  # fmt: skip
         self.storage.put(f"{key}/{REASONS}", dump_json(reasons), JSON_TYPE)
-        return key
+        return Stored(key=key, created=True)
+
+    def _quarantined(self, canonical_url: str, findings: list[dict[str, object]]) -> str | None:
+        """The quarantine of this page that holds the same findings, if any."""
+        for key in self.storage.list(quarantine_folder(canonical_url) + "/"):
+            if key.endswith(f"/{REASONS}"):
+                data = self.storage.get(key)
+                if data is not None and json.loads(data).get("findings") == findings:
+                    return article_of(key)
+        return None
 
     def has_versions(self) -> bool:
         """Whether the store holds any version at all (one listing request)."""

@@ -83,10 +83,14 @@ def latest_key(prefix: str) -> str:
     return f"{prefix}/{LATEST}"
 
 
+def quarantine_folder(canonical_url: str) -> str:
+    """Where a page's quarantines are (``quarantine/<site>/<path>``)."""
+    return f"quarantine/{article_prefix(canonical_url).removeprefix(ARTICLES)}"
+
+
 def quarantine_key(canonical_url: str, html: bytes) -> str:
     """The folder of a quarantined page: per article, per distinct HTML."""
-    digest16 = hashlib.sha256(html).hexdigest()[:16]
-    return f"quarantine/{article_prefix(canonical_url).removeprefix(ARTICLES)}/{digest16}"
+    return f"{quarantine_folder(canonical_url)}/{hashlib.sha256(html).hexdigest()[:16]}"
 
 
 class LatestPointer(BaseModel):

@@ -131,6 +131,9 @@ class LocalStorage:
         except FileNotFoundError:
             return None
 
+    def close(self) -> None:
+        self._group.close()
+
     def list(self, prefix: str) -> Iterator[str]:
         base = self.root / check_key(prefix.rstrip("/")) if prefix.strip("/") else self.root
         for directory, dirnames, filenames in os.walk(base):

@@ -146,6 +146,9 @@ class S3Storage:
         except BotoCoreError as error:
             raise self._fail("read", key, error) from None
 
+    def close(self) -> None:
+        self.client.close()
+
     def list(self, prefix: str) -> Iterator[str]:
         paginator = self.client.get_paginator("list_objects_v2")
         start = self.prefix + (check_key(prefix.rstrip("/")) + "/" if prefix.strip("/") else "")

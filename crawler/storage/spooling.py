@@ -15,9 +15,9 @@ aside, so that one bad item never holds up the rest.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet import task
@@ -28,7 +28,6 @@ from crawler.storage import StorageError
 from crawler.storage.spool import Spool
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 MAX_CONSECUTIVE_FAILURES = 3
 MAX_ENTRY_STRIKES = 3
 Run = Callable[..., Awaitable[Any]]
@@ -63,9 +62,12 @@ class SpoolingStore:
     def __init__(
         self, write: Callable[[FetchedPage], str], spool: Spool, run: Run, counts: Counts,
         on_stored: Callable[[FetchedPage], None], retry_seconds: float,
+        start: Callable[[Coroutine[Any, Any, None]], Deferred[None]] = deferred_from_coro,
     ) -> None:  # fmt: skip
         self.write, self.spool, self.run, self.counts = write, spool, run, counts
         self.on_stored, self.retry_seconds = on_stored, retry_seconds
+        self.start = start
+        """How the retry loop starts a pass (Scrapy's way; a test may run it at once)."""
         self.circuit = Circuit()
         self.clock: Any = None  # an IReactorTime (the reactor unless a test sets a Clock)
         self._loop: task.LoopingCall | None = None
@@ -119,7 +121,7 @@ class SpoolingStore:
         """The retry loop's tick: while the store is down, try the spool again."""
         if not self.circuit.down or self.circuit.flushing:
             return None
-        self._pass = deferred_from_coro(self.flush()).addErrback(
+        self._pass = self.start(self.flush()).addErrback(
             lambda failure: logger.error("spool flush failed: %s", failure.getErrorMessage())
         )
         return self._pass

@@ -1,8 +1,9 @@
-"""Running real processes for end-to-end tests: the replica server and ``scrapy crawl``.
+"""Real processes for end-to-end tests: the replica server, and ``scrapy crawl``.
 
 Servers start once per test session on a free port, are waited for (a READY line,
-then an HTTP check) and are stopped by PID; the crawl runs the way users run it, as a
-``scrapy crawl mfa`` subprocess (the Twisted reactor cannot restart in one process).
+then an HTTP check) and are stopped by PID.  Most crawls run in the test session's own
+reactor (:mod:`tests.crawling`); :func:`run_crawl` runs one the way users do, as a
+``scrapy crawl mfa`` process, where the process is what is tested.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from tests.conftest import REPO, SHARED
-
-FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "LOG_LEVEL": "INFO"}
+from tests.crawling import CrawlResult, crawl_settings
 
 
 def wait_for_ready_line(process: subprocess.Popen[str], timeout: float = 30) -> str:
@@ -94,20 +94,6 @@ def start_replica(seed: int = 20261126) -> Replica:
     return Replica(url=url, process=process)
 
 
-@dataclass
-class CrawlResult:
-    """What a crawl process left: exit status, its log, and its JSON run summary."""
-
-    returncode: int
-    log: str
-    summary: dict[str, Any]
-
-    @property
-    def totals(self) -> dict[str, int]:
-        totals: dict[str, int] = self.summary["totals"]
-        return totals
-
-
 def run_crawl(
     workdir: Path,
     *spider_args: str,
@@ -115,10 +101,10 @@ def run_crawl(
     env: dict[str, str] | None = None,
     timeout: float = 300,
 ) -> CrawlResult:
-    """``scrapy crawl mfa`` into ``workdir/archive`` (unless ARCHIVE_URI is given)."""
-    summary_path = workdir / f"summary-{time.monotonic_ns()}.json"
-    merged = {"ARCHIVE_URI": str(workdir / "archive"), **FAST, **(settings or {})}
-    merged["SUMMARY_PATH"] = str(summary_path)
+    """``scrapy crawl mfa`` as a process, into ``workdir/archive`` (unless ARCHIVE_URI is
+    given): for what only a process shows (its exit status, a SIGKILL, a lock, a port)."""
+    merged = crawl_settings(workdir, settings)
+    summary_path = Path(merged["SUMMARY_PATH"])
     command = [sys.executable, "-m", "scrapy", "crawl", "mfa"]
     for arg in spider_args:
         command += ["-a", arg]

@@ -1,4 +1,4 @@
-"""``scrapy crawl mfa`` on the replica: a trustworthy archive, then only what changed.
+"""The crawl on the replica: a trustworthy archive, then only what changed.
 
 One first crawl per module; every scenario copies its archive and crawls again, so the
 scenarios are independent of each other and of their order.
@@ -13,14 +13,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import pytest_twisted
 
 from crawler.storage.layout import article_prefix
 from crawler.urls import canonical_url
 from schemas import ArchivedArticle, parse
 from tests.conftest import CORPUS, SAMPLE
-from tests.e2e.harness import CrawlResult, Replica, run_crawl
+from tests.crawling import CrawlResult, crawl
+from tests.e2e.harness import Replica
 
-pytestmark = pytest.mark.e2e
+pytestmark = pytest.mark.crawl
 CORPUS_PAGES = 58
 NOT_ARTICLES = {"043.txt"}  # shows a view count but no date: quarantined
 SAMPLE_HREF = "/th/content/aseancanada2020?cate=5d5bcb4e15e39c306000683d"
@@ -49,11 +51,13 @@ def _corpus_pages() -> Iterator[tuple[str, str, str]]:
         yield path.name, href, text
 
 
-@pytest.fixture(scope="module")
-def first(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CrawlResult]:
+@pytest_twisted.async_fixture(scope="module")
+async def first(
+    replica: Replica, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, CrawlResult]:
     replica.control("reset")
     workdir = tmp_path_factory.mktemp("first-crawl")
-    result = run_crawl(workdir, f"start_urls={replica.listing_urls()}")
+    result = await crawl(workdir, f"start_urls={replica.listing_urls()}")
     assert result.returncode == 0, result.log[-3000:]
     return workdir, result
 
@@ -125,29 +129,32 @@ def _article_files(archive: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in (archive / "articles").rglob("*") if p.is_file()}
 
 
-def test_a_second_crawl_of_the_unchanged_replica_stores_nothing(
+@pytest_twisted.ensureDeferred
+async def test_a_second_crawl_of_the_unchanged_replica_stores_nothing(
     again: Path, replica: Replica
 ) -> None:
     before = _article_files(again / "archive")
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}")
+    result = await crawl(again, f"start_urls={replica.listing_urls()}")
     assert result.returncode == 0, result.log[-3000:]
     assert result.summary["mode"] == "incremental"
     assert result.totals["new"] == 0 and result.totals["updated"] == 0
     assert _article_files(again / "archive") == before
 
 
-def test_a_full_run_of_the_unchanged_replica_finds_everything_unchanged(
+@pytest_twisted.ensureDeferred
+async def test_a_full_run_of_the_unchanged_replica_finds_everything_unchanged(
     again: Path, replica: Replica
 ) -> None:
     before = _article_files(again / "archive")
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
+    result = await crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.summary["mode"] == "full"
     assert result.totals["new"] == 0 and result.totals["updated"] == 0
     assert result.totals["unchanged"] == CORPUS_PAGES + 1 - len(NOT_ARTICLES)
     assert _article_files(again / "archive") == before
 
 
-def test_bumping_three_update_dates_stores_exactly_three_versions(
+@pytest_twisted.ensureDeferred
+async def test_bumping_three_update_dates_stores_exactly_three_versions(
     again: Path, replica: Replica
 ) -> None:
     hrefs = [href for name, href, _ in _corpus_pages() if name in {"001.txt", "029.txt", "057.txt"}]
@@ -155,7 +162,7 @@ def test_bumping_three_update_dates_stores_exactly_three_versions(
     old_bytes = {path: path.read_bytes() for paths in old.values() for path in paths}
     for href in hrefs:
         replica.control("bump", path=href.split("?")[0])
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
+    result = await crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.returncode == 0, result.log[-3000:]
     assert result.totals["updated"] == 3
     assert result.totals["new"] == 0 and result.totals["silently edited"] == 0
@@ -170,9 +177,10 @@ def test_bumping_three_update_dates_stores_exactly_three_versions(
     assert all(path.read_bytes() == data for path, data in old_bytes.items())  # old kept
 
 
-def test_a_silent_edit_is_stored_and_flagged(again: Path, replica: Replica) -> None:
+@pytest_twisted.ensureDeferred
+async def test_a_silent_edit_is_stored_and_flagged(again: Path, replica: Replica) -> None:
     replica.control("edit", path=SAMPLE_HREF.split("?")[0])
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
+    result = await crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.returncode == 0
     assert result.totals["silently edited"] == 1
     assert "silent edit: " in result.log
@@ -182,9 +190,12 @@ def test_a_silent_edit_is_stored_and_flagged(again: Path, replica: Replica) -> N
     assert latest.body[-1] == "แก้ไขเพิ่มเติม"
 
 
-def test_an_error_page_lands_in_quarantine_with_its_reason(again: Path, replica: Replica) -> None:
+@pytest_twisted.ensureDeferred
+async def test_an_error_page_lands_in_quarantine_with_its_reason(
+    again: Path, replica: Replica
+) -> None:
     replica.control("break", path=SAMPLE_HREF.split("?")[0], mode="error")
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
+    result = await crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.totals["quarantined"] == 2
     assert len(_versions(again / "archive", replica, SAMPLE_HREF)) == 1  # nothing new archived
     reasons = [
@@ -202,18 +213,20 @@ def test_an_error_page_lands_in_quarantine_with_its_reason(again: Path, replica:
     assert "ไม่พบหน้าที่คุณต้องการ" in html.read_text("utf-8")
 
 
-def test_a_missing_title_is_archived_with_a_warning(again: Path, replica: Replica) -> None:
+@pytest_twisted.ensureDeferred
+async def test_a_missing_title_is_archived_with_a_warning(again: Path, replica: Replica) -> None:
     replica.control("break", path=SAMPLE_HREF.split("?")[0], mode="notitle")
-    result = run_crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
+    result = await crawl(again, f"start_urls={replica.listing_urls()}", "mode=full")
     assert result.returncode == 0 and result.totals["silently edited"] == 1
     latest = _latest(again / "archive", replica, SAMPLE_HREF)
     assert latest.title is None
     assert [w.field for w in latest.warnings] == ["title"]
 
 
-def test_the_label_less_template_is_read_too(again: Path, replica: Replica) -> None:
+@pytest_twisted.ensureDeferred
+async def test_the_label_less_template_is_read_too(again: Path, replica: Replica) -> None:
     replica.control("template", path=SAMPLE_HREF.split("?")[0], name="bare")
-    result = run_crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
+    result = await crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
     assert result.returncode == 0 and result.totals["changed"] == 1
     latest = _latest(again / "archive", replica, SAMPLE_HREF)
     assert latest.imported_date == date(2020, 9, 11) and latest.updated_date is None
@@ -223,14 +236,17 @@ def test_the_label_less_template_is_read_too(again: Path, replica: Replica) -> N
     assert latest.body == first_version.body and latest.title == first_version.title
 
 
-def test_max_pages_and_since_limit_the_listing(tmp_path: Path, fresh_replica: Replica) -> None:
+@pytest_twisted.ensureDeferred
+async def test_max_pages_and_since_limit_the_listing(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
     starts = f"start_urls={fresh_replica.listing_urls()}"
-    full = run_crawl(tmp_path / "all", starts)
+    full = await crawl(tmp_path / "all", starts)
     assert full.summary["listing_pages"] == 8  # each listing: 3 pages of cards, a 4th empty
-    one_page = run_crawl(tmp_path / "a", starts, "max_pages=1")
+    one_page = await crawl(tmp_path / "a", starts, "max_pages=1")
     assert one_page.summary["listing_pages"] == 2  # one per start point
     assert one_page.totals["new"] == 20
-    recent = run_crawl(tmp_path / "b", starts, "since=2025-01-01")
+    recent = await crawl(tmp_path / "b", starts, "since=2025-01-01")
     assert recent.summary["listing_pages"] < full.summary["listing_pages"]
     archived = [
         ArchivedArticle.model_validate_json(p.read_bytes())
@@ -242,55 +258,45 @@ def test_max_pages_and_since_limit_the_listing(tmp_path: Path, fresh_replica: Re
     assert len(archived) < full.totals["new"]
 
 
-def test_after_a_cut_short_first_crawl_the_default_run_walks_everything(
+@pytest_twisted.ensureDeferred
+async def test_after_a_cut_short_first_crawl_the_default_run_walks_everything(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
     """An incremental run would stop at the first listing page, all known by then: the
     older articles would never be archived.  So until a walk completes, runs are full."""
     starts = f"start_urls={fresh_replica.listing_urls()}"
-    cut = run_crawl(tmp_path, starts, "mode=full", "max_pages=1")
+    cut = await crawl(tmp_path, starts, "mode=full", "max_pages=1")
     assert cut.totals["new"] == 20 and cut.summary["walk"] == "partial"
-    second = run_crawl(tmp_path, starts)
+    second = await crawl(tmp_path, starts)
     assert second.summary["mode"] == "full" and second.summary["walk"] == "complete"
     assert cut.totals["new"] + second.totals["new"] == CORPUS_PAGES + 1 - len(NOT_ARTICLES)
-    third = run_crawl(tmp_path, starts)
+    third = await crawl(tmp_path, starts)
     assert third.summary["mode"] == "incremental"
 
 
-def test_a_page_back_to_an_earlier_version_moves_latest_back(again: Path, replica: Replica) -> None:
+@pytest_twisted.ensureDeferred
+async def test_a_page_back_to_an_earlier_version_moves_latest_back(
+    again: Path, replica: Replica
+) -> None:
     replica.control("edit", path=SAMPLE_HREF.split("?")[0])
-    edited = run_crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
+    edited = await crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
     assert edited.totals["silently edited"] == 1
     replica.control("reset")
-    back = run_crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
+    back = await crawl(again, f"start_urls={replica.url}{SAMPLE_HREF}")
     assert back.returncode == 0 and back.totals["reverted"] == 1
     assert len(_versions(again / "archive", replica, SAMPLE_HREF)) == 2  # no third copy
     assert _latest(again / "archive", replica, SAMPLE_HREF).version_reason == "first"
 
 
-def test_a_state_that_outlived_its_archive_does_not_hide_articles(
+@pytest_twisted.ensureDeferred
+async def test_a_state_that_outlived_its_archive_does_not_hide_articles(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
     settings = {"DEDUP_STATE_PATH": str(tmp_path / "elsewhere" / "dedup.sqlite3")}
     start = f"start_urls={fresh_replica.listing_urls()}"
-    run_crawl(tmp_path, start, settings=settings)
+    await crawl(tmp_path, start, settings=settings)
     shutil.rmtree(tmp_path / "archive")
-    result = run_crawl(tmp_path, start, settings=settings)
+    result = await crawl(tmp_path, start, settings=settings)
     assert "the dedup state knows 58 versions but the archive holds none" in result.log
     assert result.totals["new"] == CORPUS_PAGES + 1 - len(NOT_ARTICLES)
     assert len(list((tmp_path / "archive").rglob("article.json"))) == result.totals["new"]
-
-
-def test_an_unreachable_site_fails_with_one_clear_line(tmp_path: Path) -> None:
-    import socket
-
-    with socket.socket() as probe:  # a loopback port with nothing listening
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    result = run_crawl(
-        tmp_path, f"start_urls=http://127.0.0.1:{port}/th", settings={"RETRY_TIMES": "0"}
-    )
-    assert result.returncode == 1
-    assert "Traceback" not in result.log
-    [line] = [line for line in result.log.splitlines() if "Run summary: FAILED" in line]
-    assert "nothing could be fetched" in line and f"127.0.0.1:{port}" in line

@@ -1,4 +1,4 @@
-"""``scrapy crawl mfa -s ARCHIVE_URI=s3://...`` on the replica, against a real S3 server.
+"""The crawl with ``ARCHIVE_URI=s3://...`` on the replica, against a real S3 server.
 
 The S3 server is moto's standalone server (or ``S3_TEST_ENDPOINT``), reached over HTTP;
 outages and slowness are made by a TCP proxy in front of it, so the server keeps its
@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_twisted
 
-from tests.e2e.harness import Replica, run_crawl
-from tests.s3server import FAKE_CREDENTIALS, S3Server, archive_settings, bucket_objects
+from tests.crawling import crawl
+from tests.e2e.harness import Replica
+from tests.s3server import S3Server, archive_settings, bucket_objects
 
-pytestmark = [pytest.mark.e2e, pytest.mark.s3]
+pytestmark = [pytest.mark.crawl, pytest.mark.s3]
 ARTICLES = 58
 
 
@@ -29,13 +31,14 @@ def _comparable(key: str, data: bytes) -> Any:
     return data
 
 
-def test_s3_archive_equals_the_local_archive(
+@pytest_twisted.ensureDeferred
+async def test_s3_archive_equals_the_local_archive(
     tmp_path: Path, fresh_replica: Replica, s3_server: S3Server
 ) -> None:
     start = f"start_urls={fresh_replica.listing_urls()}"
-    local = run_crawl(tmp_path / "local", start)
+    local = await crawl(tmp_path / "local", start)
     bucket = s3_server.new_bucket()
-    remote = run_crawl(tmp_path / "s3", start, settings=archive_settings(bucket, tmp_path / "s3"))
+    remote = await crawl(tmp_path / "s3", start, settings=archive_settings(bucket, tmp_path / "s3"))
     assert local.returncode == 0 and remote.returncode == 0, remote.log[-3000:]
     assert remote.totals == local.totals
     root = tmp_path / "local" / "archive"
@@ -56,40 +59,15 @@ def test_s3_archive_equals_the_local_archive(
     assert head["ContentType"] == "text/plain; charset=utf-8" and head["ChecksumSHA256"]
 
 
-def test_a_fresh_machine_does_not_store_everything_again(
+@pytest_twisted.ensureDeferred
+async def test_a_fresh_machine_does_not_store_everything_again(
     tmp_path: Path, fresh_replica: Replica, s3_server: S3Server
 ) -> None:
     bucket = s3_server.new_bucket()
     start = f"start_urls={fresh_replica.listing_urls()}"
-    run_crawl(tmp_path / "one", start, settings=archive_settings(bucket, tmp_path / "one"))
-    other = run_crawl(
+    await crawl(tmp_path / "one", start, settings=archive_settings(bucket, tmp_path / "one"))
+    other = await crawl(
         tmp_path / "two", start, "mode=full", settings=archive_settings(bucket, tmp_path / "two")
     )
     assert other.totals["new"] == 0 and other.totals["unchanged"] == ARTICLES
     assert "dedup state rebuilt from the archive: 58 versions" in other.log
-
-
-def test_credentials_never_appear_in_logs_summaries_or_the_archive(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server
-) -> None:
-    bucket = s3_server.new_bucket()
-    start = f"start_urls={fresh_replica.url}/th/content/aseancanada2020"
-    ok = run_crawl(
-        tmp_path / "ok",
-        start,
-        settings={**archive_settings(bucket, tmp_path / "ok"), "LOG_LEVEL": "DEBUG"},
-    )
-    failing = run_crawl(  # a bucket that does not exist: errors are logged, then spooled
-        tmp_path / "bad", start,
-        settings={**archive_settings("no-such-bucket-mfa", tmp_path / "bad"), "LOG_LEVEL": "DEBUG"},
-    )  # fmt: skip
-    assert "NoSuchBucket" in failing.log
-    texts = [ok.log, failing.log, json.dumps(ok.summary), json.dumps(failing.summary)]
-    texts += [data.decode("utf-8", "replace") for data in bucket_objects(bucket).values()]
-    texts += [
-        p.read_text("utf-8", "replace")
-        for p in tmp_path.rglob("*")
-        if p.is_file() and p.suffix != ".sqlite3"
-    ]
-    for secret in FAKE_CREDENTIALS.values():
-        assert all(secret not in text for text in texts)

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+import pytest_twisted
 
-from tests.e2e.harness import Replica, run_crawl
+from tests.crawling import crawl
+from tests.e2e.harness import Replica
 
-pytestmark = pytest.mark.e2e
+pytestmark = pytest.mark.crawl
 SAMPLE_PATH = "/th/content/aseancanada2020"
 PIPELINES = {
     "crawler.pipelines.validate.ValidatePipeline": 100,
@@ -23,11 +25,12 @@ def _reasons(archive: Path) -> list[dict[str, object]]:
     return [json.loads(p.read_text("utf-8")) for p in archive.glob("quarantine/**/reasons.json")]
 
 
-def test_an_item_a_pipeline_fails_on_is_quarantined_counted_and_fails_the_run(
+@pytest_twisted.ensureDeferred
+async def test_an_item_a_pipeline_fails_on_is_quarantined_counted_and_fails_the_run(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
     settings = {"ITEM_PIPELINES": json.dumps(PIPELINES), "FAIL_ITEM_URL": "aseancanada2020"}
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=settings)
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=settings)
     assert result.returncode == 1
     assert result.summary["healthy"] is False
     assert any("failed in an item pipeline" in p for p in result.summary["problems"])
@@ -42,11 +45,12 @@ def test_an_item_a_pipeline_fails_on_is_quarantined_counted_and_fails_the_run(
     assert result.totals["new"] == 57  # every other article archived
 
 
-def test_a_pasted_line_separator_is_a_line_break_and_the_article_is_archived(
+@pytest_twisted.ensureDeferred
+async def test_a_pasted_line_separator_is_a_line_break_and_the_article_is_archived(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
     fresh_replica.control("break", path=SAMPLE_PATH, mode="linesep")
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}")
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}")
     assert result.returncode == 0, result.log[-3000:]
     assert result.totals["new"] == 58 and result.totals["quarantined"] == 1
     [record] = (tmp_path / "archive").glob("articles/*/th/content/aseancanada2020/*/article.json")
@@ -54,11 +58,12 @@ def test_a_pasted_line_separator_is_a_line_break_and_the_article_is_archived(
     assert len(body) == 10 and not any("\u2028" in line for line in body)
 
 
-def test_a_gallery_heading_without_pictures_is_a_warning_in_the_summary(
+@pytest_twisted.ensureDeferred
+async def test_a_gallery_heading_without_pictures_is_a_warning_in_the_summary(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
     fresh_replica.control("break", path=SAMPLE_PATH, mode="emptygallery")
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}")
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}")
     assert result.returncode == 0, result.log[-3000:]
     [incomplete] = result.summary["incomplete"]
     assert SAMPLE_PATH in incomplete["url"] and "gallery heading" in incomplete["reason"]

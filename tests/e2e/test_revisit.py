@@ -12,10 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+import pytest_twisted
 
-from tests.e2e.harness import CrawlResult, Replica, run_crawl
+from tests.crawling import CrawlResult, crawl
+from tests.e2e.harness import Replica
 
-pytestmark = pytest.mark.e2e
+pytestmark = pytest.mark.crawl
 ARTICLES = 58
 OLD = "/th/content/press-conference-25-03-2021"  # imported March 2021
 OTHER_OLD = "/en/content/55pmc-2"  # imported August 2022
@@ -32,18 +34,18 @@ RECENT = [  # imported since 2025-10-22, 400 days before 2026-11-26
 RECENT_DAYS = "400"  # from 2026-11-26: the corpus's articles of late 2025 and 2026
 
 
-def _crawl(workdir: Path, replica: Replica, *args: str, **settings: str) -> CrawlResult:
+async def _crawl(workdir: Path, replica: Replica, *args: str, **settings: str) -> CrawlResult:
     merged = {"REVISIT_RECENT_DAYS": RECENT_DAYS, **settings}
-    result = run_crawl(workdir, f"start_urls={replica.listing_urls()}", *args, settings=merged)
+    result = await crawl(workdir, f"start_urls={replica.listing_urls()}", *args, settings=merged)
     assert result.returncode == 0, result.log[-3000:]
     return result
 
 
-@pytest.fixture(scope="module")
-def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest_twisted.async_fixture(scope="module")
+async def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
     replica.control("reset")
     workdir = tmp_path_factory.mktemp("revisit")
-    first = _crawl(workdir, replica)
+    first = await _crawl(workdir, replica)
     assert first.summary["mode"] == "full" and first.totals["new"] == ARTICLES
     return workdir
 
@@ -64,9 +66,12 @@ def _schedule(workdir: Path, path: str) -> tuple[float, str]:
     return float(row[0]), str(row[1])
 
 
-def test_an_unchanged_site_costs_a_few_requests(again: Path, replica: Replica) -> None:
-    full = _crawl(again / "full", replica, "mode=full")  # a separate archive: the reference
-    incremental = _crawl(again, replica, REVISIT_RECENT_DAYS="0")  # nothing recent, nothing due
+@pytest_twisted.ensureDeferred
+async def test_an_unchanged_site_costs_a_few_requests(again: Path, replica: Replica) -> None:
+    full = await _crawl(again / "full", replica, "mode=full")  # a separate archive: the reference
+    incremental = await _crawl(
+        again, replica, REVISIT_RECENT_DAYS="0"
+    )  # nothing recent, nothing due
     assert incremental.summary["mode"] == "incremental"
     assert incremental.totals["new"] == incremental.totals["updated"] == 0
     # robots.txt and page 1 of each listing: it brings nothing new and nothing due
@@ -75,10 +80,11 @@ def test_an_unchanged_site_costs_a_few_requests(again: Path, replica: Replica) -
     assert incremental.summary["requests"] <= 0.05 * full.summary["requests"]
 
 
-def test_recent_articles_are_revisited_every_run_with_conditional_requests(
+@pytest_twisted.ensureDeferred
+async def test_recent_articles_are_revisited_every_run_with_conditional_requests(
     again: Path, replica: Replica
 ) -> None:
-    result = _crawl(again, replica)
+    result = await _crawl(again, replica)
     revisits = result.summary["revisits"]
     assert revisits["due"] == len(RECENT)
     assert revisits["not_modified"] == len(RECENT)  # 304: the archive's copy is current
@@ -87,64 +93,71 @@ def test_recent_articles_are_revisited_every_run_with_conditional_requests(
     assert result.summary["requests"] == 1 + len(RECENT) + result.summary["listing_pages"]
 
 
-def test_updated_recent_articles_are_all_caught_next_run(again: Path, replica: Replica) -> None:
+@pytest_twisted.ensureDeferred
+async def test_updated_recent_articles_are_all_caught_next_run(
+    again: Path, replica: Replica
+) -> None:
     for path in RECENT:
         replica.control("bump", path=path)
-    result = _crawl(again, replica)
+    result = await _crawl(again, replica)
     assert result.totals["updated"] == len(RECENT)
     assert result.summary["revisits"]["not_modified"] == 0
 
 
-def test_an_old_article_is_caught_within_its_interval(
+@pytest_twisted.ensureDeferred
+async def test_an_old_article_is_caught_within_its_interval(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
-    interval = {"REVISIT_MIN_HOURS": str(20 / 3600)}  # a 20-second "day"
-    _crawl(tmp_path, fresh_replica, **interval)
+    interval = {"REVISIT_MIN_HOURS": str(8 / 3600)}  # an 8-second "day"
+    await _crawl(tmp_path, fresh_replica, **interval)
     archived_at = time.monotonic()
     fresh_replica.control("bump", path=OLD)
-    soon = _crawl(tmp_path, fresh_replica, **interval)
-    assert time.monotonic() - archived_at < 20, "too slow to test before the interval ends"
+    soon = await _crawl(tmp_path, fresh_replica, **interval)
+    assert time.monotonic() - archived_at < 8, "too slow to test before the interval ends"
     assert soon.totals["updated"] == 0  # the old article is not due yet
-    time.sleep(max(0.0, 20.5 - (time.monotonic() - archived_at)))
-    caught = _crawl(tmp_path, fresh_replica, **interval)
+    time.sleep(max(0.0, 8.5 - (time.monotonic() - archived_at)))
+    caught = await _crawl(tmp_path, fresh_replica, **interval)
     assert caught.totals["updated"] == 1
     assert caught.summary["revisits"]["due"] >= 1
 
 
-def test_a_full_run_always_catches_an_update(again: Path, replica: Replica) -> None:
+@pytest_twisted.ensureDeferred
+async def test_a_full_run_always_catches_an_update(again: Path, replica: Replica) -> None:
     replica.control("bump", path=OTHER_OLD)
-    incremental = _crawl(again, replica)
+    incremental = await _crawl(again, replica)
     assert incremental.totals["updated"] == 0
-    full = _crawl(again, replica, "mode=full")
+    full = await _crawl(again, replica, "mode=full")
     assert full.totals["updated"] == 1
     assert full.totals["unchanged"] == ARTICLES - 1
 
 
-def test_an_unchanged_article_waits_longer_each_time(
+@pytest_twisted.ensureDeferred
+async def test_an_unchanged_article_waits_longer_each_time(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
     settings = {"REVISIT_MIN_HOURS": "0.0001", "REVISIT_RECENT_DAYS": "0"}
-    _crawl(tmp_path, fresh_replica, **settings)
+    await _crawl(tmp_path, fresh_replica, **settings)
     first_interval, _ = _schedule(tmp_path, OLD)
     time.sleep(0.5)
-    _crawl(tmp_path, fresh_replica, **settings)
+    await _crawl(tmp_path, fresh_replica, **settings)
     second_interval, _ = _schedule(tmp_path, OLD)
     assert second_interval == 2 * first_interval
     fresh_replica.control("bump", path=OLD)
     time.sleep(1)
-    changed = _crawl(tmp_path, fresh_replica, **settings)
+    changed = await _crawl(tmp_path, fresh_replica, **settings)
     assert changed.totals["updated"] == 1
     assert _schedule(tmp_path, OLD)[0] == first_interval  # back to the short interval
 
 
-def test_articles_that_could_not_be_revisited_are_reported_overdue(
+@pytest_twisted.ensureDeferred
+async def test_articles_that_could_not_be_revisited_are_reported_overdue(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
     settings = {"REVISIT_MIN_HOURS": str(1 / 3600), "REVISIT_OVERDUE_HOURS": "0"}
-    _crawl(tmp_path, fresh_replica, **settings)
+    await _crawl(tmp_path, fresh_replica, **settings)
     fresh_replica.control("break", path=OLD, mode="error")
     time.sleep(1.5)  # every article is due now
-    result = _crawl(tmp_path, fresh_replica, **settings)
+    result = await _crawl(tmp_path, fresh_replica, **settings)
     assert result.summary["revisits"]["due"] == ARTICLES
     assert result.totals["quarantined"] == 2  # the broken article, and the page with no date
     assert result.summary["revisits"]["overdue"] == 1
@@ -153,17 +166,18 @@ def test_articles_that_could_not_be_revisited_are_reported_overdue(
     assert "overdue 1" in result.log
 
 
-def test_a_revisit_never_requests_a_url_with_a_redacted_credential(
+@pytest_twisted.ensureDeferred
+async def test_a_revisit_never_requests_a_url_with_a_redacted_credential(
     tmp_path: Path, fresh_replica: Replica
 ) -> None:
     """The archive keeps URLs redacted (``token=REDACTED``); fetching that would be wrong,
     so the revisit asks for the canonical URL, which never carried the credential."""
     secret = f"{fresh_replica.url}{OLD}?token=s3cr3t"
     due_at_once = {"REVISIT_MIN_HOURS": "0"}
-    first = run_crawl(tmp_path, f"start_urls={secret}", "mode=full", settings=due_at_once)
+    first = await crawl(tmp_path, f"start_urls={secret}", "mode=full", settings=due_at_once)
     assert first.returncode == 0 and first.totals["new"] == 1
     assert "s3cr3t" not in first.log
-    revisit = run_crawl(
+    revisit = await crawl(
         tmp_path, f"start_urls={fresh_replica.listing_urls()}", "mode=incremental",
         "max_pages=1", settings={**due_at_once, "LOG_LEVEL": "DEBUG"},
     )  # fmt: skip

@@ -15,14 +15,17 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from crawler.state.verify import verify
-from crawler.storage import Storage
+from crawler.storage import Storage, open_storage
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
+from crawler.storage.s3 import S3Storage
 from tests.project import open_state
+from tests.s3server import bucket_objects
 
 
 @dataclass
@@ -36,6 +39,8 @@ class FaultRow:
 
 
 ROWS: list[FaultRow] = []
+ARTICLES = 58
+"""The replica's articles (the corpus and the sample, the page without a date aside)."""
 
 
 @dataclass
@@ -61,6 +66,28 @@ def audit(storage: Storage, state_path: Path | None) -> Audit:
 
 def audit_local(archive_root: Path) -> Audit:
     return audit(LocalStorage(archive_root), archive_root / ".state" / "dedup.sqlite3")
+
+
+def s3_storage(bucket: str) -> S3Storage:
+    storage = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
+    assert isinstance(storage, S3Storage)
+    return storage
+
+
+def audit_s3(bucket: str, state_dir: Path) -> Any:
+    states = list(state_dir.rglob("dedup.sqlite3"))
+    return audit(s3_storage(bucket), states[0] if states else None)
+
+
+def assert_complete_s3(bucket: str, state_dir: Path) -> Any:
+    """Every article, nothing half-written, the state claiming exactly what the store holds."""
+    result = audit_s3(bucket, state_dir)
+    assert result.errors == [] and result.duplicates == 0
+    assert result.articles == ARTICLES
+    objects = bucket_objects(bucket)
+    assert sum(1 for key in objects if key.endswith("reasons.json")) == 1
+    assert not any(p.name == "item.json" for p in state_dir.rglob("*"))  # spool empty
+    return result
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.harness import Replica, run_crawl
-from tests.faults.conftest import audit_local
+from tests.faults.conftest import ARTICLES, assert_complete_s3, audit_local, audit_s3
+from tests.s3server import S3Server, archive_settings
 
-pytestmark = [pytest.mark.faults, pytest.mark.e2e]
-ARTICLES = 58
+pytestmark = [pytest.mark.faults, pytest.mark.process]
 POINTS = [
     ("fetched", 10, "while fetching (the 10th article page)"),
     ("validated", 20, "between validate and store (20th article)"),
@@ -51,7 +51,7 @@ def test_a_crawl_paused_and_resumed_with_jobdir_completes(
     import time
 
     from tests.conftest import REPO
-    from tests.e2e.harness import FAST
+    from tests.crawling import FAST
 
     jobdir = tmp_path / "job"
     command = [
@@ -80,3 +80,22 @@ def test_a_crawl_paused_and_resumed_with_jobdir_completes(
         "pause (SIGINT) and resume with JOBDIR", 1, ARTICLES, final.articles, len(final.errors)
     )
     assert final.articles == ARTICLES
+
+
+@pytest.mark.s3
+def test_sigkill_in_the_middle_of_an_upload_to_s3(
+    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server,
+    record_fault: Callable[..., None],
+) -> None:  # fmt: skip
+    bucket = s3_server.new_bucket()
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    settings = archive_settings(bucket, tmp_path)
+    killed = run_crawl(tmp_path, start, settings={**settings, "CRASH_AT": "upload:25"})
+    assert killed.returncode == -9
+    after = audit_s3(bucket, tmp_path / "state")
+    assert after.errors == [] and after.duplicates == 0  # parts without a record: invisible
+    run_crawl(tmp_path, start, "mode=full", settings=settings)
+    final = assert_complete_s3(bucket, tmp_path / "state")
+    record_fault(
+        "SIGKILL in the middle of an upload to S3", 1, ARTICLES, final.articles, len(final.errors)
+    )

@@ -9,11 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import pytest_twisted
 
-from tests.e2e.harness import Replica, run_crawl
+from tests.crawling import crawl
+from tests.e2e.harness import Replica
 from tests.faults.conftest import audit_local
 
-pytestmark = [pytest.mark.faults, pytest.mark.e2e]
+pytestmark = [pytest.mark.faults, pytest.mark.crawl]
 ARTICLES = 58
 SETTINGS = {"RETRY_BACKOFF_BASE": "0.05", "RETRY_AFTER_MAX": "2", "DOWNLOAD_TIMEOUT": "2"}
 TRANSIENT = [  # (path, fault, times): each page recovers within RETRY_TIMES (3)
@@ -27,13 +29,14 @@ TRANSIENT = [  # (path, fault, times): each page recovers within RETRY_TIMES (3)
 LISTING_FAULT = ("/th/page/ข่าวเด่น", "503", 1)
 
 
-def test_transient_faults_are_retried_and_everything_is_archived(
+@pytest_twisted.ensureDeferred
+async def test_transient_faults_are_retried_and_everything_is_archived(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None]
 ) -> None:
     for path, kind, times in [*TRANSIENT, LISTING_FAULT]:
         seconds = "3" if kind == "timeout" else "1"
         fresh_replica.control("fault", path=path, kind=kind, times=str(times), seconds=seconds)
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
     assert result.returncode == 0, result.log[-3000:]
     served = fresh_replica.control("faults-served")
     assert sum(served.values()) == sum(times for *_x, times in TRANSIENT) + 1
@@ -53,12 +56,13 @@ def _archived(workdir: Path, path: str) -> bool:
     return any(p.parent.parent.name == slug for p in (workdir / "archive").rglob("article.json"))
 
 
-def test_what_the_site_never_serves_is_listed_and_the_rest_archived(
+@pytest_twisted.ensureDeferred
+async def test_what_the_site_never_serves_is_listed_and_the_rest_archived(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None]
 ) -> None:
     broken = "/th/content/weeklypressbriefing171024"
     fresh_replica.control("fault", path=broken, kind="500", times="100")
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
     final = audit_local(tmp_path / "archive")
     assert [entry["url"].split("?")[0] for entry in result.summary["failed"]] == [
         fresh_replica.url + broken
@@ -71,12 +75,13 @@ def test_what_the_site_never_serves_is_listed_and_the_rest_archived(
 
 
 @pytest.mark.parametrize("kind", ["soft404", "login"])
-def test_pages_that_are_not_articles_are_quarantined(
+@pytest_twisted.ensureDeferred
+async def test_pages_that_are_not_articles_are_quarantined(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None], kind: str
 ) -> None:
     path = "/en/content/pr-jeddah-11302022-3"
     fresh_replica.control("fault", path=path, kind=kind, times="1")
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
     assert result.returncode == 0
     assert not _archived(tmp_path, path)  # never archived as an (empty) article
     reasons = [

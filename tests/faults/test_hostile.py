@@ -10,12 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import pytest_twisted
 
 from schemas import ArchivedArticle
-from tests.e2e.harness import Replica, run_crawl
+from tests.crawling import crawl
+from tests.e2e.harness import Replica
 from tests.faults.conftest import audit_local
 
-pytestmark = [pytest.mark.faults, pytest.mark.e2e]
+pytestmark = [pytest.mark.faults, pytest.mark.crawl]
 ARTICLES = 58
 SETTINGS = {"RETRY_TIMES": "0", "HEALTH_MIN_COUNT": "100"}
 
@@ -26,11 +28,12 @@ def _records(archive: Path) -> list[ArchivedArticle]:
     ]
 
 
-def test_hostile_slugs_stay_inside_the_archive(
+@pytest_twisted.ensureDeferred
+async def test_hostile_slugs_stay_inside_the_archive(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None]
 ) -> None:
     added = fresh_replica.control("hostile")
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
     assert result.returncode == 0, result.log[-3000:]
     archive = (tmp_path / "archive").resolve()
     for path in archive.rglob("*"):
@@ -60,14 +63,15 @@ def test_hostile_slugs_stay_inside_the_archive(
         ("http://10.0.0.1/admin", "redirect to a private address"),
     ],
 )
-def test_redirects_off_the_site_are_refused(
+@pytest_twisted.ensureDeferred
+async def test_redirects_off_the_site_are_refused(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None],
     target: str, label: str,
 ) -> None:  # fmt: skip
     path = "/en/content/55pmc-2"
     port = fresh_replica.url.rsplit(":", 1)[1]
     fresh_replica.control("fault", path=path, kind="redirect", to=target.format(port=port))
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
     assert result.returncode == 0
     refused = [line for line in result.log.splitlines() if "refused" in line and path in line]
     assert refused, result.log[-3000:]
@@ -84,13 +88,14 @@ def test_redirects_off_the_site_are_refused(
         ("gzipbomb", "a gzip bomb (1 GB of zeros)", "exceeded DOWNLOAD_MAXSIZE"),
     ],
 )
-def test_oversized_bodies_are_refused(
+@pytest_twisted.ensureDeferred
+async def test_oversized_bodies_are_refused(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None],
     kind: str, label: str, expected_log: str,
 ) -> None:  # fmt: skip
     path = "/th/content/presscon100265"
     fresh_replica.control("fault", path=path, kind=kind, times="5")
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
     assert expected_log in result.log, result.log[-3000:]
     assert "Traceback" not in result.log
     final = audit_local(tmp_path / "archive")
@@ -102,13 +107,14 @@ def test_oversized_bodies_are_refused(
     ("kind", "label"),
     [("tis620", "TIS-620 page declared as UTF-8"), ("badutf8", "invalid UTF-8 bytes")],
 )
-def test_wrong_or_broken_charsets_keep_the_thai_text(
+@pytest_twisted.ensureDeferred
+async def test_wrong_or_broken_charsets_keep_the_thai_text(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None],
     kind: str, label: str,
 ) -> None:  # fmt: skip
     path = "/th/content/aseancanada2020"
     fresh_replica.control("fault", path=path, kind=kind)
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
     assert result.returncode == 0
     [record] = [r for r in _records(tmp_path / "archive") if "aseancanada2020" in r.url]
     assert record.title is not None and record.title.startswith("ผู้ช่วยรัฐมนตรี")
@@ -122,12 +128,13 @@ def test_wrong_or_broken_charsets_keep_the_thai_text(
     assert final.articles == ARTICLES
 
 
-def test_a_listing_with_100000_links_is_contained(
+@pytest_twisted.ensureDeferred
+async def test_a_listing_with_100000_links_is_contained(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None]
 ) -> None:
     listing = "/th/page/ข่าวเด่น"
     fresh_replica.control("fault", path=listing, kind="manylinks", seconds="100000")
-    result = run_crawl(
+    result = await crawl(
         tmp_path, f"start_urls={fresh_replica.url}{listing}", "max_pages=1", settings=SETTINGS
     )
     assert "shows more than 500 article links; reading the first 500" in result.log

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.e2e.harness import FAST, Replica, run_crawl
-from tests.faults.conftest import audit_local
+from tests.crawling import FAST
+from tests.e2e.harness import Replica, run_crawl
+from tests.faults.conftest import ARTICLES, audit_local
 
-pytestmark = [pytest.mark.faults, pytest.mark.e2e]
-ARTICLES = 58
+pytestmark = [pytest.mark.faults, pytest.mark.process]
 
 
 def _command(replica: Replica, archive: Path, *settings: str) -> list[str]:

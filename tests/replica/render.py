@@ -136,9 +136,13 @@ def listing_html(
     )
     side = f'<div{m.cls("left-side", "my-3 page-leftside")}><ul class="nav flex-column">{menu}</ul></div>'
     grid = "px-3 row" if markup == "list" else "row"
+    featured = ""
+    if theme.fuzz and len(chunk) > 2:  # a strip above the cards: a bare link to one of them
+        pick = chunk[number % len(chunk)]
+        featured = f'<div{m.cls("highlight")}><h5>ข่าวเด่น</h5><a href="{escape(pick.href)}">{m.text(pick.title or pick.path)}</a></div>'
     main = (
         f'<div{m.cls("container", "container")}><div class="row">{side}<div class="content-width2">'
-        f'<h1>{m.text(LISTINGS[language])}</h1><div class="{grid}">{cards}</div>'
+        f'<h1>{m.text(LISTINGS[language])}</h1>{featured}<div class="{grid}">{cards}</div>'
         f"<div{m.cls('pager', 'pagination')}>{pager}</div></div></div></div>"
     )
     return _document(m, language, LISTINGS[language], main)

@@ -9,6 +9,7 @@ among other words is text, not a share bar.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -26,6 +27,7 @@ from crawler.platforms.mfa.vocabulary import (
 from crawler.platforms.page import ParsedPage
 
 MAX_BUTTON_CHARS = 30
+_LIST_SEPARATORS = re.compile(r"[,;·|/•]+")
 
 
 def box_links(box: Box, page: ParsedPage) -> list[tuple[HtmlElement, str]]:
@@ -64,6 +66,8 @@ def is_chrome(box: Box, page: ParsedPage) -> bool:
         return True
     if not all(is_social_url(u) for _a, u in web):
         return False
+    if any(len(line) > MAX_BUTTON_CHARS for a, _u in links for line in page.lines(a)):
+        return False  # a link to a post, named by its sentence: content, not a button
     label = unlinked_text(box, links, page)
     return not label or section_kind(label) == SHARE or is_decoration(label)
 
@@ -86,6 +90,6 @@ def labelled_links(box: Box, page: ParsedPage) -> tuple[str, str] | None:
     links = box_links(box, page)
     if not links:
         return None
-    label = unlinked_text(box, links, page)
+    label = _LIST_SEPARATORS.sub(" ", unlinked_text(box, links, page)).strip()  # "a, b, c"
     kind = section_kind(label) if label else None
     return (kind, label) if kind in (TAGS, SHARE, RELATED) else None

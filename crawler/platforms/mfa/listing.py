@@ -3,10 +3,11 @@
 The platform lists articles at ``/<lang>/content-category/<name>?p=N`` and at
 ``/<lang>/page/<name>?menu=<id>&p=N``, in a grid or a list of cards (a thumbnail and
 a title in a link to ``/<lang>/content/<slug>?page=<id>``, the card's date and a view
-counter beside it).  Side menus link other pages of the site with nothing around the
-links: where the page's cards show dates or pictures, links with neither are left out;
-where none does (a page past the last one, a bare list of links), links in a menu list
-(a ``<ul>`` or ``<ol>`` of items that are each one link) are.
+counter beside it).  Side menus link other pages of the site with nothing
+around the links: where the page's cards show dates or pictures, links with neither are
+left out unless they lead to a news article (a featured strip); where none does (a page
+past the last one, a bare list of links), links in a menu list (a ``<ul>`` or ``<ol>``
+of items that are each one link) are.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lxml.html import HtmlElement
 from crawler.platforms.mfa.cards import CardFinder, target_key
 from crawler.platforms.mfa.media import carriers
 from crawler.platforms.page import ParsedPage
+from crawler.urls import page_kind
 from schemas.dates import DateParseError, parse_platform_date
 
 
@@ -56,23 +58,31 @@ def read_cards(page: ParsedPage, limit: int) -> tuple[list[ListingCard], bool]:
     article links; and whether it has more (a hostile page may hold 100,000)."""
     own = target_key(page.context.url)
     finder = CardFinder(page)
-    found: list[tuple[ListingCard, bool, bool]] = []
-    seen: set[tuple[str, str]] = set()
+    found: dict[tuple[str, str], tuple[ListingCard, bool, bool]] = {}
     links = page.article_links(page.root)
     for link, url in links[:limit]:
         key = target_key(url)
-        if key in seen or key == own:
+        if key == own or (key in found and found[key][1]):
             continue
-        seen.add(key)
         container = finder.add(link, url)
         container = link if container is None else container
         shown = card_date(container, page)
         pictured = shown is not None or next(carriers(container), None) is not None
-        found.append((ListingCard(url=url, card_date=shown), pictured, _in_menu(link)))
+        if key not in found or pictured:  # the card wins over a bare link seen before it
+            found.pop(key, None)  # and stands where the card stands
+            found[key] = (ListingCard(url=url, card_date=shown), pictured, _in_menu(link))
     more = len(links) > limit
-    if any(pictured for _card, pictured, _menu in found):
-        return [card for card, pictured, _menu in found if pictured], more
-    return [card for card, _pictured, menu in found if not menu], more
+    cards = list(found.values())
+    if any(pictured for _card, pictured, _menu in cards):
+        # a bare link beside the cards (a featured strip, a list of the latest news) to
+        # a news article is followed too: no article of the site is left behind; bare
+        # links to other pages (/page/: menus) are not
+        return [c for c, pictured, _m in cards if pictured or _is_news(c.url)], more
+    return [card for card, _pictured, menu in cards if not menu], more
+
+
+def _is_news(url: str) -> bool:
+    return page_kind(url) in ("content", "publicservice")
 
 
 def _in_menu(link: HtmlElement) -> bool:

@@ -75,3 +75,16 @@ def test_thresholds_come_from_the_settings() -> None:
     strict = Thresholds.from_settings(project_settings(HEALTH_MAX_QUARANTINE_RATE=0.0))
     stats = {**HEALTHY, "archive/quarantined": 5}
     assert [p.rule for p in verdict(stats, strict)] == ["quarantine_rate"]
+
+
+def test_a_known_non_article_fetched_again_is_no_alarm() -> None:
+    """An incremental run on a quiet day: only the page without a date came, again."""
+    site = "127.0.0.1:8765"
+    stats = {
+        f"archive/article_pages/{site}": 1, "archive/quarantined": 1,
+        f"archive/quarantined/{site}": 1, "archive/quarantined_again": 1,
+        f"archive/quarantined_again/{site}": 1, "revisit/fetched": 1,
+    }  # fmt: skip
+    assert verdict(stats, LIMITS) == []
+    new = {**stats, "archive/quarantined_again": 0, f"archive/quarantined_again/{site}": 0}
+    assert [p.rule for p in verdict(new, LIMITS)] == ["nothing_archived"]

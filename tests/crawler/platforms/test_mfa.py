@@ -11,7 +11,9 @@ extractor, writing layouts of their own: the title and dates in an ``<article>``
 line, a site logo that ``<title>`` names, a headline after the dates; and seven from a
 second such check: pictures between paragraphs, the header on one line joined by
 " · ", picture URLs with parentheses, a photo-only page with a back link, a video-only
-page with the title under the player.
+page with the title under the player; and two from a third check, which crawled a
+replica of its own: a tag row of comma-separated links, a paragraph that is a link to a
+Facebook post (content, not a share button).
 """
 
 from __future__ import annotations
@@ -106,6 +108,17 @@ def test_cards_with_a_thumbnail_link_and_a_title_link() -> None:
         ("news-0?cate=5d5bcb4e15e39c3060006830", "2021-09-13"),
         ("news-1?cate=5d5bcb4e15e39c3060006831", "2023-08-09"),
         ("news-2?cate=5d5bcb4e15e39c3060006832", "2020-12-17"),
+    ]
+
+
+def test_a_bare_link_before_the_card_of_the_same_article_loses_nothing() -> None:
+    """A featured strip links an article before its card does: the card is followed."""
+    url = "https://www.mfa.go.th/th/page/news?menu=5d5bd3c915e39c306002a907&p=1"
+    html = (FIXTURES / "listing-featured-strip.html").read_bytes()
+    cards = listing_cards(lxml_html.document_fromstring(html), PageContext.of(url))
+    assert [(card.url.split("/")[-1].split("?")[0], str(card.card_date)) for card in cards] == [
+        ("border-press-181168", "2025-11-18"),
+        ("weeklypressbriefing171024", "2024-10-17"),
     ]
 
 

@@ -73,10 +73,23 @@ def test_a_key_holding_another_record_is_a_conflict(archive: Archive, tmp_path: 
 def test_quarantine_keeps_the_html_and_the_reasons(archive: Archive, tmp_path: Path) -> None:
     finding = Finding(field="imported_date", value=None, reason="no date")
     url = URL + "?x=1&token=s3cr3t"
-    key = archive.quarantine(url, URL, b"<html>error</html>", "utf-8", [finding], "t")
+    key = archive.quarantine(url, URL, b"<html>error</html>", "utf-8", [finding], "t").key
     assert key.startswith("quarantine/www.mfa.go.th/th/content/aseancanada2020/")
     assert (tmp_path / key / "page.html").read_bytes() == b"<html>error</html>"
     reasons = json.loads((tmp_path / key / "reasons.json").read_text("utf-8"))
     assert reasons["findings"][0]["reason"] == "no date"
     assert reasons["url"] == URL + "?x=1&token=REDACTED"
     assert list(archive.versions()) == []
+
+
+def test_a_page_quarantined_again_for_the_same_reasons_is_not_written_twice(
+    archive: Archive, tmp_path: Path
+) -> None:
+    no_date = [Finding(field="imported_date", value=None, reason="no date")]
+    first = archive.quarantine(URL, URL, b"<html>1 view</html>", "utf-8", no_date, "t1")
+    again = archive.quarantine(URL, URL, b"<html>2 views</html>", "utf-8", no_date, "t2")
+    assert first.created and not again.created and again.key == first.key
+    other = [Finding(field="body", value=None, reason="the page could not be read")]
+    changed = archive.quarantine(URL, URL, b"<html>3 views</html>", "utf-8", other, "t3")
+    assert changed.created and changed.key != first.key
+    assert len(list(tmp_path.glob("quarantine/**/reasons.json"))) == 2

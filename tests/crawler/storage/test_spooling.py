@@ -69,7 +69,7 @@ class Harness:
     def make(self) -> SpoolingStore:
         spooling = SpoolingStore(
             self.store.write, self.spool, _now, self.stats,
-            lambda item: self.stored.append(item.url), RETRY,
+            lambda item: self.stored.append(item.url), RETRY, start=ensureDeferred,
         )  # fmt: skip
         spooling.clock = self.clock
         return spooling
