@@ -22,7 +22,7 @@ from crawler.extensions.health import Thresholds, verdict
 from crawler.redact import redact_text, redact_url
 from crawler.storage.atomic import write_atomically
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("crawler.summary")  # the name operators grep for in cron mail
 OUTCOMES = (
     "first",
     "updated",

@@ -27,10 +27,12 @@ from twisted.python.threadpool import ThreadPool
 from crawler.extensions.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.state.commit import Committer
+from crawler.storage.layout import PROBE
 from crawler.storage.spooling import SpoolingStore, Unstorable
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+PROBE_BYTES = b"the store answers\n" * 256  # a few kB: a nearly full disk refuses it too
 
 
 class StorePipeline:
@@ -42,8 +44,9 @@ class StorePipeline:
         self.committer = Committer(context.archive, context.state, context.crash)
         self.pool = ThreadPool(minthreads=1, maxthreads=threads, name="archive-store")
         self.store = SpoolingStore(
-            self.committer.commit, context.spool, self._in_pool, stats, self._count, retry_seconds
-        )
+            self.committer.commit, context.spool, self._in_pool, stats, self._count, retry_seconds,
+            probe=lambda: context.archive.storage.put(PROBE, PROBE_BYTES, "text/plain"),
+        )  # fmt: skip
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:

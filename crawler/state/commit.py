@@ -14,7 +14,7 @@ from crawler.crashpoints import NEVER, CrashPoints
 from crawler.items import FetchedPage
 from crawler.state.db import StateDB
 from crawler.state.schedule import article_observation
-from crawler.storage import StorageError
+from crawler.storage import StoreUnavailable
 from crawler.storage.archive import Archive, Version
 
 
@@ -55,5 +55,6 @@ class Committer:
             self.crash.reached("record")
             self.state.record_version(item.article, stored.key, item.version_reason, seen)
         except sqlite3.Error as exc:  # e.g. the state's disk is full: keep the item, retry
-            raise StorageError(f"cannot record {item.canonical_url} in the state: {exc}") from exc
+            message = f"cannot record {item.canonical_url} in the state: {exc}"
+            raise StoreUnavailable(message) from exc
         return stored.key

@@ -18,6 +18,11 @@ class StorageError(Exception):
     """The store refused or failed an operation; the message says which and why."""
 
 
+class StoreUnavailable(StorageError):
+    """The store cannot take anything now, whatever is written (a full or failing disk,
+    a state file that cannot be written): never one item's fault."""
+
+
 class Storage(Protocol):
     """Bytes under keys (``a/b/c.json``); keys are relative and never leave the root."""
 

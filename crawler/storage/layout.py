@@ -30,6 +30,9 @@ PAGE, TEXT, RECORD, LATEST = "page.html", "article.txt", "article.json", "latest
 PARTS = (PAGE, TEXT, RECORD)
 """A version's files, in the order they are written (the record last)."""
 REASONS = "reasons.json"
+PROBE = ".probe"
+"""A small object the store pipeline writes to tell a refused item from a store that is
+down (hidden: listings skip it)."""
 JSON_TYPE = "application/json"
 TEXT_TYPE = "text/plain; charset=utf-8"
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from crawler.storage import StorageError
+from crawler.storage import StorageError, StoreUnavailable
 from crawler.storage.atomic import temporary_path, write_new
 from crawler.storage.groupsync import GroupSync
 from crawler.storage.keys import UnsafeKey, check_key
@@ -115,7 +115,7 @@ class LocalStorage:
             if durable:
                 self._group.barrier()
         except OSError as exc:
-            raise StorageError(f"cannot write {path}: {_reason(exc)}") from exc
+            raise _error(f"cannot write {path}", exc) from exc
         return True
 
     def sync(self, keys: list[str]) -> None:
@@ -123,7 +123,7 @@ class LocalStorage:
         try:
             self._group.barrier()
         except OSError as exc:
-            raise StorageError(f"cannot flush {self.location}: {_reason(exc)}") from exc
+            raise _error(f"cannot flush {self.location}", exc) from exc
 
     def get(self, key: str) -> bytes | None:
         try:
@@ -167,5 +167,12 @@ class _RecentDirectories:
         return len(self._items)
 
 
-def _reason(exc: OSError) -> str:
-    return "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+_WHOLE_DISK = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS})
+
+
+def _error(action: str, exc: OSError) -> StorageError:
+    """A full, failing or read-only disk fails every write: the store is unavailable.
+    Anything else (a file where a folder should be) is this write's own failure."""
+    reason = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+    kind = StoreUnavailable if exc.errno in _WHOLE_DISK else StorageError
+    return kind(f"{action}: {reason}")

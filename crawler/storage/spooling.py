@@ -7,9 +7,11 @@ flushed and items are written directly again.  What is still spooled at the end 
 on disk for the next run, which flushes it first.
 
 A flush pass stops after ``MAX_CONSECUTIVE_FAILURES`` failures in a row (the store is
-down).  An entry that fails while others in the same pass succeed is at fault itself
-(say, a key the store refuses); after ``MAX_ENTRY_STRIKES`` such passes it is set
-aside, so that one bad item never holds up the rest.
+down).  An item that fails while the store answers is at fault itself (say, a key the
+store refuses): the store answers when a probe write succeeds right after the failure,
+or when other items of the same pass go through.  Such an item does not open the
+circuit; it is retried on the timer, and after ``MAX_ENTRY_STRIKES`` such failures it
+is set aside, so that one bad item never holds up the rest.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from twisted.internet import task
 from twisted.internet.defer import Deferred
 
 from crawler.items import FetchedPage
-from crawler.storage import StorageError
+from crawler.storage import StorageError, StoreUnavailable
 from crawler.storage.spool import Spool
 
 logger = logging.getLogger(__name__)
@@ -54,6 +56,8 @@ class Circuit:
     """Spool entry -> passes it failed in (the least-failed are tried first)."""
     strikes: dict[str, int] = field(default_factory=dict)
     """Spool entry -> passes it alone failed in."""
+    refused: bool = False
+    """Entries the store refused while it answered wait for the next pass."""
 
 
 class SpoolingStore:
@@ -63,11 +67,14 @@ class SpoolingStore:
         self, write: Callable[[FetchedPage], str], spool: Spool, run: Run, counts: Counts,
         on_stored: Callable[[FetchedPage], None], retry_seconds: float,
         start: Callable[[Coroutine[Any, Any, None]], Deferred[None]] = deferred_from_coro,
+        probe: Callable[[], object] | None = None,
     ) -> None:  # fmt: skip
         self.write, self.spool, self.run, self.counts = write, spool, run, counts
         self.on_stored, self.retry_seconds = on_stored, retry_seconds
         self.start = start
         """How the retry loop starts a pass (Scrapy's way; a test may run it at once)."""
+        self.probe = probe
+        """A small write that succeeds when the store answers (raises StorageError)."""
         self.circuit = Circuit()
         self.clock: Any = None  # an IReactorTime (the reactor unless a test sets a Clock)
         self._loop: task.LoopingCall | None = None
@@ -100,6 +107,11 @@ class SpoolingStore:
             try:
                 key: str = await self.run(write or (lambda: self.write(item)))
             except StorageError as exc:
+                if await self._answers(exc):  # the item is at fault, not the store
+                    entry = await self._spool(item)
+                    await self._strike([(entry, str(exc))])
+                    logger.warning("the store refused %s (%s): spooled", item.url, exc)
+                    return None
                 self.circuit.down = True
                 logger.error(
                     "store unavailable (%s): spooling to %s until it answers",
@@ -110,16 +122,28 @@ class SpoolingStore:
         await self._spool(item)
         return None
 
-    async def _spool(self, item: FetchedPage) -> None:
+    async def _answers(self, error: StorageError) -> bool:
+        """Whether the store takes a write now (the probe's), after ``error``."""
+        if self.probe is None or isinstance(error, StoreUnavailable):
+            return False
         try:
-            await self.run(self.spool.put, item)
+            await self.run(self.probe)
+        except StorageError:
+            return False
+        return True
+
+    async def _spool(self, item: FetchedPage) -> str:
+        try:
+            entry: str = await self.run(self.spool.put, item)
         except OSError as exc:
             raise Unstorable(exc.strerror or str(exc)) from exc
         self.counts.inc_value("archive/spooled")
+        return entry
 
     def _tick(self) -> Deferred[None] | None:
-        """The retry loop's tick: while the store is down, try the spool again."""
-        if not self.circuit.down or self.circuit.flushing:
+        """The retry loop's tick: while the store is down, or items it refused wait,
+        try the spool again."""
+        if not (self.circuit.down or self.circuit.refused) or self.circuit.flushing:
             return None
         self._pass = self.start(self.flush()).addErrback(
             lambda failure: logger.error("spool flush failed: %s", failure.getErrorMessage())
@@ -132,7 +156,9 @@ class SpoolingStore:
         if circuit.flushing:
             return
         circuit.flushing = True
-        flushed, in_a_row, unexplained = 0, 0, []
+        flushed, in_a_row = 0, 0
+        unexplained: list[tuple[str, str]] = []
+        refused: list[tuple[str, str]] = []
         try:
             entries = sorted(self.spool.entries(), key=lambda e: (circuit.failures.get(e, 0), e))
             for entry in entries:
@@ -145,6 +171,9 @@ class SpoolingStore:
                     await self.run(self.write, item)
                 except StorageError as exc:
                     circuit.failures[entry] = circuit.failures.get(entry, 0) + 1
+                    if await self._answers(exc):  # its own fault
+                        refused.append((entry, str(exc)))
+                        continue
                     unexplained.append((entry, str(exc)))
                     in_a_row += 1
                     if in_a_row >= MAX_CONSECUTIVE_FAILURES:
@@ -156,21 +185,25 @@ class SpoolingStore:
                 self.on_stored(item)
                 self.counts.inc_value("archive/flushed")
                 flushed += 1
-            if flushed:
-                unexplained = await self._strike(unexplained)
+            if flushed:  # others went through: the failed ones are at fault themselves
+                refused, unexplained = refused + unexplained, []
+            circuit.refused = bool(await self._strike(refused))
             self._settle(flushed, unexplained)
         finally:
             circuit.flushing = False
 
-    async def _strike(self, unexplained: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """Others went through: the entries that failed are at fault themselves."""
+    async def _strike(self, refused: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Entries the store refused while it answered: one more strike each, and set
+        aside at ``MAX_ENTRY_STRIKES``; returns those that stay."""
         left = []
-        for entry, reason in unexplained:
+        for entry, reason in refused:
             strikes = self.circuit.strikes[entry] = self.circuit.strikes.get(entry, 0) + 1
             if strikes >= MAX_ENTRY_STRIKES:
                 await self._set_aside(entry, reason, "refused")
             else:
                 left.append((entry, reason))
+        if left:
+            self.circuit.refused = True
         return left
 
     def _settle(self, flushed: int, unexplained: list[tuple[str, str]]) -> None:

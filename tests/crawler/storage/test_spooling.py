@@ -12,7 +12,7 @@ from twisted.internet.defer import ensureDeferred
 from twisted.internet.task import Clock
 
 from crawler.items import FetchedPage
-from crawler.storage import StorageError
+from crawler.storage import StorageError, StoreUnavailable
 from crawler.storage.spool import Spool
 from crawler.storage.spooling import MAX_ENTRY_STRIKES, SpoolingStore, Unstorable
 from schemas.assess import RawArticle
@@ -26,14 +26,19 @@ class FakeStore:
 
     def __init__(self) -> None:
         self.up = True
+        self.full = False  # a full disk: every write fails, small ones too
         self.refused: set[str] = set()
         self.written: list[str] = []
 
     def write(self, item: FetchedPage) -> str:
         if not self.up or item.url in self.refused:
-            raise StorageError(f"store refused {item.url}")
+            raise (StoreUnavailable if self.full else StorageError)(f"store refused {item.url}")
         self.written.append(item.url)
         return f"key:{item.url}"
+
+    def probe(self) -> None:
+        if not self.up or self.full:
+            raise StorageError("store down")
 
 
 def _item(n: int) -> FetchedPage:
@@ -66,10 +71,11 @@ class Harness:
         self.spool = Spool(tmp_path / "spool")
         self.spooling = self.make()
 
-    def make(self) -> SpoolingStore:
+    def make(self, probe: bool = False) -> SpoolingStore:
         spooling = SpoolingStore(
             self.store.write, self.spool, _now, self.stats,
             lambda item: self.stored.append(item.url), RETRY, start=ensureDeferred,
+            probe=self.store.probe if probe else None,
         )  # fmt: skip
         spooling.clock = self.clock
         return spooling
@@ -112,20 +118,22 @@ def test_an_item_the_store_alone_refuses_is_set_aside_after_some_passes(
     harness: Harness,
 ) -> None:
     """Refused while others in the same pass go through: the item is at fault, not the
-    store (alone, it could not be told from a store that is down)."""
+    store (with no probe, that is how it is told from a store that is down)."""
     harness.store.up = False
     for n in range(3):
         harness.put(n)
     harness.store.up = True
     harness.store.refused = {_item(0).url}
-    harness.clock.advance(RETRY)  # the others go through; the refused one stays
-    assert len(harness.spool) == 1 and harness.spooling.circuit.down
-    for n in range(3, 3 + MAX_ENTRY_STRIKES - 1):  # the crawl goes on meanwhile
-        assert harness.put(n) is None
+    harness.clock.advance(RETRY)  # the others go through; the refused one waits
+    assert len(harness.spool) == 1 and not harness.spooling.circuit.down
+    n = 3
+    while harness.stats.get_value("archive/set_aside") is None:  # the crawl goes on
+        assert n < 3 + 3 * MAX_ENTRY_STRIKES, "never set aside"
+        harness.put(n)
         harness.clock.advance(RETRY)
-    assert len(harness.spool) == 0 and not harness.spooling.circuit.down
-    assert len(harness.stored) == 2 + MAX_ENTRY_STRIKES - 1
-    assert harness.stats.get_value("archive/set_aside") == 1
+        n += 1
+    assert len(harness.spool) == 0
+    assert sorted(harness.store.written) == sorted(_item(k).url for k in range(1, n))
     [aside] = [p for p in harness.spool.directory.iterdir() if p.name.startswith(".refused-")]
     assert "store refused" in (aside / "reason.txt").read_text("utf-8")
 
@@ -154,3 +162,34 @@ def test_an_item_neither_stored_nor_spooled_is_an_error(harness: Harness, tmp_pa
     harness.spool.directory.write_bytes(b"a file where the spool's folder should be")
     with pytest.raises(Unstorable):
         harness.put(1)
+
+
+def test_with_a_probe_an_item_the_store_refuses_does_not_stop_the_others(
+    harness: Harness,
+) -> None:
+    """The store takes the probe's write: the refused item alone waits in the spool,
+    the others are written directly, and it is set aside after its strikes."""
+    spooling = harness.spooling = harness.make(probe=True)
+    _done(spooling.open())
+    harness.store.refused = {_item(0).url}
+    assert harness.put(0) is None and not spooling.circuit.down
+    assert harness.put(1) == f"key:{_item(1).url}"  # written at once: the store is up
+    for _ in range(MAX_ENTRY_STRIKES - 1):
+        harness.clock.advance(RETRY)
+    assert len(harness.spool) == 0 and harness.stats.get_value("archive/set_aside") == 1
+    _done(spooling.close())
+
+
+def test_a_full_disk_is_never_one_items_fault(harness: Harness) -> None:
+    spooling = harness.spooling = harness.make(probe=True)
+    _done(spooling.open())
+    harness.store.full = True
+    harness.store.refused = {_item(0).url}
+    assert harness.put(0) is None and spooling.circuit.down
+    for _ in range(MAX_ENTRY_STRIKES + 1):
+        harness.clock.advance(RETRY)
+    assert len(harness.spool) == 1 and not harness.stats.get_value("archive/set_aside")
+    harness.store.full, harness.store.refused = False, set()
+    harness.clock.advance(RETRY)
+    assert len(harness.spool) == 0 and harness.stored == [_item(0).url]
+    _done(spooling.close())
