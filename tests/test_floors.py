@@ -1,0 +1,15 @@
+"""The floors CI tests (.ci/floors.txt) are the floors pyproject.toml declares."""
+
+from __future__ import annotations
+
+import tomllib
+
+from tests.conftest import REPO
+
+
+def test_the_tested_floors_are_the_declared_ones() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    declared = dict(dependency.split(">=", 1) for dependency in project["dependencies"])
+    lines = (REPO / ".ci" / "floors.txt").read_text("utf-8").splitlines()
+    tested = dict(line.split("==", 1) for line in lines if line and not line.startswith("#"))
+    assert tested == declared
