@@ -24,7 +24,7 @@ DOCUMENT_SUFFIXES = (
 )  # fmt: skip
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 _SPACES = re.compile(r"\s+")
-_LINKS = etree.XPath(".//a[@href]")
+_UNCOUNTED = str.maketrans("", "", " \t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _PRESERVING = etree.XPath("//pre | //textarea | //*[contains(@style, 'white-space')]")
 
 
@@ -77,6 +77,7 @@ class ParsedPage:
         self._urls: dict[str, str] = {}
         self._links: dict[HtmlElement, list[tuple[HtmlElement, str]]] = {}
         self._lengths: dict[HtmlElement, int] = {}
+        self._queries: dict[etree.XPath, list[etree._ElementUnicodeResult]] = {}
         self._preserving = bool(elements(_PRESERVING, root))
         parts = urlsplit(context.url)
         self._origin = f"{parts.scheme}://{parts.netloc}"
@@ -89,12 +90,28 @@ class ParsedPage:
             cached = self._lines[element] = element_lines(element, inherited)
         return cached
 
+    def document_texts(
+        self, xpath: etree.XPath, **variables: str
+    ) -> list[etree._ElementUnicodeResult]:
+        """The text nodes a document-wide XPath selects, asked once per page."""
+        found = self._queries.get(xpath)
+        if found is None:
+            found = self._queries[xpath] = texts(xpath, self.root, **variables)
+        return found
+
     def text_length(self, element: HtmlElement) -> int:
-        """Characters of visible text, spaces not counted (to compare link text with)."""
+        """Characters of visible text, white space not counted (to compare link text
+        with).  Counted from the children's counts, so that asking it of every ancestor
+        of a link costs one walk of the page, not one per ancestor."""
         cached = self._lengths.get(element)
         if cached is None:
-            lines = self.lines(element)
-            cached = self._lengths[element] = sum(len(line) - line.count(" ") for line in lines)
+            cached = 0
+            if not is_hidden(element):
+                cached = len((element.text or "").translate(_UNCOUNTED))
+                for child in element:
+                    cached += self.text_length(child) if isinstance(child.tag, str) else 0
+                    cached += len((child.tail or "").translate(_UNCOUNTED))
+            self._lengths[element] = cached
         return cached
 
     def resolve(self, href: str | None) -> str:
@@ -117,8 +134,11 @@ class ParsedPage:
         """Visible links under ``element`` with their absolute targets."""
         cached = self._links.get(element)
         if cached is None:
-            anchors = elements(_LINKS, element)
-            cached = [(a, self.resolve(a.get("href"))) for a in anchors if not is_hidden(a)]
+            cached = [
+                (a, self.resolve(href))
+                for a in element.iterdescendants("a")
+                if (href := a.get("href")) is not None and not is_hidden(a)
+            ]
             self._links[element] = cached
         return cached
 

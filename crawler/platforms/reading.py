@@ -37,10 +37,11 @@ def read_fetched(
 ) -> PageReading:  # fmt: skip
     """The page in the charset that decodes it, read by content (article, listing or
     neither) from its first ``limit`` links; ``parsed()`` gives the document as parsed
-    in the declared charset."""
+    in the declared charset, which reading changes (nobody reads it afterwards)."""
     text = read_page(body, declared, parsed)
     try:
-        return PageReading(text, read_platform_page(text.root, context, limit))
+        read = read_platform_page(text.root, context, limit, in_place=True)
+        return PageReading(text, read)
     except Exception as exc:
         logger.exception("could not read %s", context.url)
         return PageReading(text, None, f"{type(exc).__name__}: {exc}")

@@ -28,11 +28,12 @@ from crawler.platforms.mfa.header import (
     find_title,
     find_title_after,
     has_header_text,
+    header_texts,
     owner,
 )
 from crawler.platforms.mfa.listing import ListingCard, read_cards
 from crawler.platforms.mfa.reader import Reader
-from crawler.platforms.page import PageContext, ParsedPage, elements, one_line, texts
+from crawler.platforms.page import PageContext, ParsedPage, elements, one_line
 from schemas.assess import RawArticle
 from schemas.textform import IMPORTED_LABEL, UPDATED_LABEL, read_raw
 
@@ -59,12 +60,12 @@ _BOILERPLATE = etree.XPath(  # one pass over the tree, the cheap tests first
     " or (@class and contains(@class, 'readcrumb') and contains(concat(' ',"
     " normalize-space(translate(@class, 'BREADCUM', 'breadcum')), ' '), ' breadcrumb '))]"
 )
-_LABELS = etree.XPath("//text()[contains(., $imported) or contains(., $updated)]")
 
 
-def strip_boilerplate(root: HtmlElement) -> HtmlElement:
-    """A copy of ``root`` without navigation, header, footer, breadcrumbs and forms."""
-    root = copy.deepcopy(root)
+def strip_boilerplate(root: HtmlElement, *, in_place: bool = False) -> HtmlElement:
+    """``root`` without navigation, header, footer, breadcrumbs and forms: a copy, or
+    ``root`` itself when the caller will not use it again (``in_place``)."""
+    root = root if in_place else copy.deepcopy(root)
     for element in elements(_BOILERPLATE, root):
         if element.getparent() is not None:
             element.drop_tree()
@@ -85,7 +86,7 @@ class PlatformPage:
 def _article(page: ParsedPage) -> RawArticle | None:
     if not has_header_text(page):
         return None
-    labels = [o for t in texts(_LABELS, page.root, imported=IMPORTED_LABEL, updated=UPDATED_LABEL)
+    labels = [o for t in header_texts(page) if IMPORTED_LABEL in t or UPDATED_LABEL in t
               if (o := owner(t)) is not None]  # fmt: skip
     probe = find_cards(page, avoid=labels)
     header = find_header(page, probe)
@@ -117,10 +118,11 @@ def _article(page: ParsedPage) -> RawArticle | None:
 
 
 def read_platform_page(
-    document: HtmlElement, context: PageContext, limit: int = 10_000
+    document: HtmlElement, context: PageContext, limit: int = 10_000, *, in_place: bool = False
 ) -> PlatformPage:
-    """Read a page of the platform, deciding by its content what it is."""
-    page = ParsedPage(strip_boilerplate(document), context)
+    """Read a page of the platform, deciding by its content what it is (``in_place``:
+    the document may be changed, the caller has no more use for it)."""
+    page = ParsedPage(strip_boilerplate(document, in_place=in_place), context)
     raw = _article(page)
     if raw is not None:
         return PlatformPage("article", raw)

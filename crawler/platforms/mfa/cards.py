@@ -38,6 +38,7 @@ class Cards:
     """The page's cards: container element -> the article it links."""
 
     containers: dict[HtmlElement, str] = field(default_factory=dict)
+    _rich: dict[HtmlElement, bool] = field(default_factory=dict)
 
     def container_of(self, element: HtmlElement) -> HtmlElement | None:
         """The card ``element`` lies in, if any."""
@@ -54,6 +55,12 @@ class Cards:
     def rich(self, container: HtmlElement, page: ParsedPage) -> bool:
         """A card as listings and related news show them: with a picture, a date or a
         counter, or one of a row of cards; not a lone link in a paragraph."""
+        known = self._rich.get(container)
+        if known is None:
+            known = self._rich[container] = self._is_rich(container, page)
+        return known
+
+    def _is_rich(self, container: HtmlElement, page: ParsedPage) -> bool:
         if container.find(".//img") is not None or any(True for _ in carriers(container)):
             return True
         if any(header_tokens(line) for line in page.lines(container)):
@@ -139,13 +146,13 @@ class CardFinder:
                 targets = self._reach[ancestor] = _targets(ancestor, page)
             if targets - {key, self.own} or page.text_length(ancestor) > MAX_CARD_CHARS:
                 break
-            if max(self._shown(ancestor)) > 1:
-                break  # a card shows one date and one counter: two are two things
             linked = sum(
                 page.text_length(a) for a, u in page.links(ancestor) if target_key(u) == key
             )
             if page.text_length(ancestor) - linked > MAX_UNLINKED_CHARS:
                 break
+            if max(self._shown(ancestor)) > 1:
+                break  # a card shows one date and one counter: two are two things
             container = ancestor
         self.cards.containers.setdefault(container, url)
         return container

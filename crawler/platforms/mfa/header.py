@@ -35,9 +35,11 @@ _CANDIDATES = etree.XPath(
     "//text()[contains(., $imported) or contains(., $updated)"
     " or contains(translate(., 'VIEW', 'view'), 'view')]"
 )
-_TEXT_BEFORE = etree.XPath("preceding::text()[normalize-space()]")
+# the nearest texts before the metadata (a reverse axis counts back from it); far more
+# than the title's look-back of TITLE_LOOKBACK blocks needs
+_TEXT_BEFORE = etree.XPath("preceding::text()[normalize-space()][position() <= 400]")
 _DOCUMENT_TITLES = etree.XPath(
-    "//head/title/text() | //meta[@property='og:title' or @name='og:title'"
+    "/html/head/title/text() | /html/head/meta[@property='og:title' or @name='og:title'"
     " or @name='twitter:title']/@content"
 )
 
@@ -131,9 +133,14 @@ def _grow(start: HtmlElement, page: ParsedPage) -> Header | None:
     return Header(blocks, fields)
 
 
+def header_texts(page: ParsedPage) -> list[etree._ElementUnicodeResult]:
+    """The texts that name a header field (a label, or "view"), in document order."""
+    return page.document_texts(_CANDIDATES, imported=IMPORTED_LABEL, updated=UPDATED_LABEL)
+
+
 def has_header_text(page: ParsedPage) -> bool:
     """Whether the page shows any text a metadata block is made of (cheap to ask)."""
-    found = texts(_CANDIDATES, page.root, imported=IMPORTED_LABEL, updated=UPDATED_LABEL)
+    found = header_texts(page)
     return bool(found)
 
 
@@ -148,7 +155,7 @@ def find_header(page: ParsedPage, cards: Cards) -> Header | None:
     label-less one (a view counter, with or without a bare date) outside cards."""
     label_less: Header | None = None
     seen: set[HtmlElement] = set()
-    for text in texts(_CANDIDATES, page.root, imported=IMPORTED_LABEL, updated=UPDATED_LABEL):
+    for text in header_texts(page):
         element = owner(text)
         if element is None or element in seen or cards.card_of(element) is not None:
             continue
@@ -206,7 +213,7 @@ def find_title(page: ParsedPage, header: Header, cards: Cards) -> HtmlElement | 
     return nearest
 
 
-_TEXT_AFTER = etree.XPath("following::text()[normalize-space()]")
+_TEXT_AFTER = etree.XPath("following::text()[normalize-space()][position() <= 20]")
 
 
 def find_title_after(page: ParsedPage, header: Header, title: str | None) -> HtmlElement | None:
@@ -215,9 +222,9 @@ def find_title_after(page: ParsedPage, header: Header, title: str | None) -> Htm
     repeats the ``title`` found before the metadata."""
     named = _document_titles(page) if title is None else {title}
     last = header.blocks[-1]
-    for text in texts(_TEXT_AFTER, last):
+    for text in texts(_TEXT_AFTER, last):  # the following axis leaves out last's own
         element = owner(text)
-        if element is None or last in (element, *element.iterancestors()):
+        if element is None:
             continue
         heading = next((e for e in (element, *element.iterancestors()) if _is_heading(e)), None)
         if heading is None or _links_away(heading, page):
