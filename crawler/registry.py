@@ -1,7 +1,10 @@
 """The site registry (``crawler/sites.toml``): which sites are on the platform.
 
 Loaded once per crawler from a data file, so adding a site is an entry, not code;
-``SITE_REGISTRY`` (a path) points elsewhere, e.g. for a private list of mirrors.
+``SITE_REGISTRY`` (a path) points elsewhere, e.g. for mirrors, a staging copy or a
+local replica.  An entry's ``host`` may carry a port and its ``scheme`` may be ``http``
+(https by default); ``concurrency`` and ``delay`` give the site a politeness budget of
+its own (its download slot), else the crawl's settings apply.
 """
 
 from __future__ import annotations
@@ -9,9 +12,15 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 DEFAULT_REGISTRY = Path(__file__).with_name("sites.toml")
+SCHEMES = ("https", "http")
+
+
+class RegistryError(ValueError):
+    """An entry of the registry that cannot be used; the message names it."""
 
 
 @dataclass(frozen=True)
@@ -19,17 +28,43 @@ class Site:
     """One site of the platform and where its news starts."""
 
     host: str
+    """The canonical host name, with ``:port`` when not the scheme's default."""
     languages: tuple[str, ...] = ("th", "en")
     aliases: tuple[str, ...] = ()
     listings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    scheme: str = "https"
+    concurrency: int | None = None
+    """Concurrent requests to this site (default: ``CONCURRENT_REQUESTS_PER_DOMAIN``)."""
+    delay: float | None = None
+    """Seconds between requests to this site (default: ``DOWNLOAD_DELAY``)."""
+
+    @property
+    def origin(self) -> str:
+        return f"{self.scheme}://{self.host}"
 
     def start_urls(self, language: str | None = None) -> list[str]:
         """Absolute start URLs for one language, or all the site's languages."""
         urls = []
         for lang in [language] if language else self.languages:
             for path in self.listings.get(lang) or (f"/{lang}",):
-                urls.append(f"https://{self.host}{quote(path, safe='/?=&')}")
+                urls.append(f"{self.origin}{quote(path, safe='/?=&')}")
         return urls
+
+
+def _site(entry: dict[str, Any]) -> Site:
+    host = str(entry["host"]).lower()
+    scheme = str(entry.get("scheme", "https")).lower()
+    if scheme not in SCHEMES or not host or "/" in host:
+        raise RegistryError(f"site {host!r}: host must be a name[:port], scheme http or https")
+    concurrency = entry.get("concurrency")
+    delay = entry.get("delay")
+    return Site(
+        host=host, languages=tuple(entry.get("languages", ("th", "en"))),
+        aliases=tuple(a.lower() for a in entry.get("aliases", ())),
+        listings={k: tuple(v) for k, v in entry.get("listings", {}).items()}, scheme=scheme,
+        concurrency=int(concurrency) if concurrency is not None else None,
+        delay=float(delay) if delay is not None else None,
+    )  # fmt: skip
 
 
 class Registry:
@@ -43,22 +78,54 @@ class Registry:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Registry:
-        data = tomllib.loads(Path(path or DEFAULT_REGISTRY).read_text(encoding="utf-8"))
-        sites = []
-        for entry in data.get("site", []):
-            sites.append(
-                Site(
-                    host=entry["host"].lower(),
-                    languages=tuple(entry.get("languages", ("th", "en"))),
-                    aliases=tuple(a.lower() for a in entry.get("aliases", ())),
-                    listings={k: tuple(v) for k, v in entry.get("listings", {}).items()},
-                )
+        source = Path(path or DEFAULT_REGISTRY)
+        try:
+            data = tomllib.loads(source.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise RegistryError(f"cannot read the site registry {source}: {exc}") from exc
+        try:
+            return cls([_site(entry) for entry in data.get("site", [])])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RegistryError(f"the site registry {source}: {exc}") from exc
+
+    def get(self, name: str) -> Site | None:
+        """The site a host name (``host`` or ``host:port``) belongs to."""
+        return self.by_name.get(name.lower())
+
+    def select(self, names: str | None, default: str) -> list[Site]:
+        """The sites ``-a site=`` names: one, several (comma-separated) or ``all``."""
+        wanted = [n.strip() for n in (names or default).split(",") if n.strip()]
+        if wanted == ["all"]:
+            return list(self.sites.values())
+        sites, unknown = [], []
+        for name in wanted:
+            site = self.get(name)
+            if site is None:
+                unknown.append(name)
+            elif site not in sites:
+                sites.append(site)
+        if unknown:
+            known = ", ".join(sorted(self.sites))
+            raise RegistryError(
+                f"unknown site {', '.join(map(repr, unknown))}; registered sites: all, {known}"
             )
-        return cls(sites)
+        return sites
 
-    def get(self, host: str) -> Site | None:
-        return self.by_name.get(host.lower())
+    def origins(self) -> dict[str, str]:
+        """Every name of a site (``host[:port]``) -> its origin (``scheme://host``), which
+        canonical URLs use."""
+        return {name: site.origin for name, site in self.by_name.items()}
 
-    def host_aliases(self) -> dict[str, str]:
-        """Every known name of a site -> its canonical host (for canonical URLs)."""
-        return {name: site.host for name, site in self.by_name.items()}
+    def download_slots(self) -> dict[str, dict[str, float]]:
+        """Scrapy's ``DOWNLOAD_SLOTS`` for the sites with a politeness budget of their own."""
+        slots: dict[str, dict[str, float]] = {}
+        for site in self.sites.values():
+            budget: dict[str, float] = {}
+            if site.concurrency is not None:
+                budget["concurrency"] = site.concurrency
+            if site.delay is not None:
+                budget["delay"] = site.delay
+            if budget:
+                for name in (site.host, *site.aliases):
+                    slots[name] = budget
+        return slots

@@ -67,11 +67,12 @@ def page_kind(url: str) -> str | None:
     return match.group(1) if match else None
 
 
-def canonical_url(url: str, host_aliases: Mapping[str, str] | None = None) -> str:
+def canonical_url(url: str, origins: Mapping[str, str] | None = None) -> str:
     """The article's identity: one string however the URL was spelled or reached.
 
-    Scheme and host are lower-cased, a host alias maps to its site (``mfa.go.th`` ->
-    ``www.mfa.go.th``, served over https), the path is decoded, NFC-normalised and
+    Scheme and host are lower-cased, a registered name of a site maps to the site's
+    origin (``mfa.go.th`` -> ``https://www.mfa.go.th``; ``origins``: name or
+    ``name:port`` -> ``scheme://host[:port]``), the path is decoded, NFC-normalised and
     re-encoded, a trailing slash and the fragment are dropped, and the menu parameters
     (``cate``, ``menu``, ``page``) and tracking parameters are removed.
     """
@@ -83,8 +84,9 @@ def canonical_url(url: str, host_aliases: Mapping[str, str] | None = None) -> st
         if port is None or (scheme, port) in {("http", 80), ("https", 443)}
         else (f"{host}:{port}")
     )
-    if host_aliases and host in host_aliases:
-        scheme, netloc = "https", host_aliases[host]
+    origin = origins.get(netloc) if origins else None
+    if origin is not None:
+        scheme, _sep, netloc = origin.partition("://")
     segments = [
         quote(s, safe=_SEGMENT_SAFE, errors="surrogateescape") for s in path_segments(parts.path)
     ]

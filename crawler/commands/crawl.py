@@ -1,9 +1,10 @@
 """``scrapy crawl``, one crawl per archive, returning the run's health as its exit status.
 
 Scrapy's own ``crawl`` exits 0 whatever happened; a scheduler needs to know.  This is
-Scrapy's command plus two things: it holds the archive's locks for the whole crawl
-(exit status 2, one line, if another crawl holds it), and it exits with the status the
-run summary decided.
+Scrapy's command plus three things: it checks the arguments and the archive before
+anything is fetched (:mod:`crawler.commands.preflight`), it holds the archive's locks for
+the whole crawl (exit status 2, one line, if another crawl holds it or a check fails),
+and it exits with the status the run summary decided.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
+from crawler.commands.preflight import Refused, check_archive, check_arguments
 from crawler.state.lock import ArchiveBusy, acquire_all
 from crawler.state.paths import StatePaths
 
@@ -25,9 +27,16 @@ class Command(ScrapyCrawl):
         assert self.crawler_process is not None and self.settings is not None
         paths = StatePaths.from_settings(self.settings)
         try:
+            check_arguments(opts.spargs, self.settings)
             acquire_all(list(paths.locks), self.settings.getfloat("CRAWL_LOCK_WAIT"))
-        except ArchiveBusy as busy:
-            print(f"mfa: not crawling {paths.location}: {busy}", file=sys.stderr)
+            check_archive(self.settings)
+        except (Refused, ArchiveBusy) as refusal:
+            print(f"mfa: not crawling {paths.location}: {refusal}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        except OSError as exc:  # the lock's folder cannot be made: not a writable archive
+            reason = f"{exc.strerror or exc}: {exc.filename}"
+            print(f"mfa: not crawling {paths.location}: {reason}", file=sys.stderr)
             self.exitcode = 2
             return
         crawler = self.crawler_process.create_crawler(args[0])

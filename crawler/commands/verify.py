@@ -50,7 +50,7 @@ class Command(ScrapyCommand):
             if paths.database.exists() or opts.repair:
                 state = open_state(self.settings)
             report = verify(archive, state, repair=opts.repair)
-        except (ArchiveBusy, StorageError) as exc:
+        except (ArchiveBusy, StorageError, OSError) as exc:
             print(f"mfa verify: cannot check {paths.location}: {exc}", file=sys.stderr)
             self.exitcode = 2
             return

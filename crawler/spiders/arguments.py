@@ -1,6 +1,7 @@
 """What ``scrapy crawl mfa -a name=value`` asks for, checked before anything is fetched.
 
-- ``site``: a registered host (default ``www.mfa.go.th``), see ``crawler/sites.toml``;
+- ``site``: a registered host (default ``www.mfa.go.th``), several comma-separated, or
+  ``all`` (every site of the registry, ``crawler/sites.toml``);
 - ``lang``: ``th`` or ``en`` (default: all the site's languages);
 - ``start_urls``: listing pages or article URLs, comma-separated; they replace the
   registry's start points, and the platform parser applies to whatever host they name
@@ -19,12 +20,19 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from crawler.registry import Registry
+from crawler.registry import Registry, RegistryError
 from crawler.urls import canonical_url
 
 DEFAULT_SITE = "www.mfa.go.th"
 LANGUAGES = ("th", "en")
 MODES = ("full", "incremental")
+
+
+ARGUMENTS = ("site", "lang", "start_urls", "max_pages", "since", "mode")
+
+
+class ArgumentError(ValueError):
+    """A spider argument that cannot be used; the message names it and what it accepts."""
 
 
 @dataclass(frozen=True)
@@ -39,20 +47,26 @@ class CrawlArguments:
     mode: str | None
 
     @classmethod
-    def parse(
-        cls, site: str | None = None, lang: str | None = None, start_urls: str | None = None,
-        max_pages: str | None = None, since: str | None = None, mode: str | None = None,
-    ) -> CrawlArguments:  # fmt: skip
-        """Raise ValueError naming the argument and what it accepts."""
+    def parse(cls, **given: str | None) -> CrawlArguments:
+        """Raise ArgumentError naming the argument and what it accepts."""
+        unknown = sorted(set(given) - set(ARGUMENTS))
+        if unknown:
+            raise ArgumentError(
+                f"unknown argument {', '.join(unknown)}; accepted: {', '.join(ARGUMENTS)}"
+            )
+        lang, mode = given.get("lang"), given.get("mode")
         if lang is not None and lang not in LANGUAGES:
-            raise ValueError(f"lang must be th or en, not {lang!r}")
+            raise ArgumentError(f"lang must be th or en, not {lang!r}")
         if mode is not None and mode not in MODES:
-            raise ValueError(f"mode must be full or incremental, not {mode!r}")
-        pages = int(max_pages) if max_pages else None
+            raise ArgumentError(f"mode must be full or incremental, not {mode!r}")
+        starts = tuple(u.strip() for u in (given.get("start_urls") or "").split(",") if u.strip())
+        for url in starts:
+            if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+                raise ArgumentError(f"start_urls must be http(s) URLs, not {url!r}")
         return cls(
-            site=site, lang=lang,
-            start_urls=tuple(u.strip() for u in (start_urls or "").split(",") if u.strip()),
-            max_pages=pages, since=date.fromisoformat(since) if since else None, mode=mode,
+            site=given.get("site"), lang=lang, start_urls=starts,
+            max_pages=_max_pages(given.get("max_pages")), since=_since(given.get("since")),
+            mode=mode,
         )  # fmt: skip
 
     @property
@@ -61,23 +75,42 @@ class CrawlArguments:
         return self.max_pages is not None or self.since is not None
 
     def start_points(self, registry: Registry) -> list[str]:
-        """The start URLs given, else the registry's for the site and language."""
+        """The start URLs given, else the registry's for the sites and the language."""
         if self.start_urls:
             return list(self.start_urls)
-        name = self.site or DEFAULT_SITE
-        site = registry.get(name)
-        if site is None:
-            known = ", ".join(sorted(registry.sites))
-            raise ValueError(f"unknown site {name!r}; registered sites: {known}")
-        return site.start_urls(self.lang)
+        try:
+            sites = registry.select(self.site, DEFAULT_SITE)
+        except RegistryError as exc:
+            raise ArgumentError(str(exc)) from exc
+        publishing = [s for s in sites if self.lang is None or self.lang in s.languages]
+        if not publishing:
+            raise ArgumentError(f"no site of {self.site!r} publishes in {self.lang!r}")
+        return [url for site in publishing for url in site.start_urls(self.lang)]
 
 
-def site_hosts(registry: Registry, host: str) -> frozenset[str]:
-    """All names of the site ``host`` belongs to (just ``host`` if unregistered)."""
-    site = registry.get(host)
-    return frozenset({site.host, *site.aliases}) if site else frozenset({host})
+def _max_pages(value: str | None) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ArgumentError(f"max_pages must be a whole number of pages, 1 or more, not {value!r}")
+    return int(value)
 
 
-def crawl_sites(start_points: list[str], aliases: dict[str, str]) -> list[str]:
+def _since(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ArgumentError(f"since must be a date, YYYY-MM-DD, not {value!r}") from None
+
+
+def site_names(registry: Registry, netloc: str) -> frozenset[str]:
+    """All names of the site ``netloc`` belongs to (just ``netloc`` if unregistered)."""
+    site = registry.get(netloc)
+    return frozenset({site.host, *site.aliases}) if site else frozenset({netloc})
+
+
+def crawl_sites(start_points: list[str], origins: dict[str, str]) -> list[str]:
     """The canonical hosts of the sites the start points belong to."""
-    return sorted({urlsplit(canonical_url(url, aliases)).netloc for url in start_points})
+    return sorted({urlsplit(canonical_url(url, origins)).netloc for url in start_points})

@@ -26,9 +26,9 @@ from crawler.items import FetchedPage, NotModified
 from crawler.platforms.mfa import PageContext
 from crawler.platforms.reading import PageReading, read_fetched
 from crawler.redact import REDACTED
-from crawler.registry import Registry
-from crawler.spiders.arguments import CrawlArguments, crawl_sites, site_hosts
-from crawler.spiders.pages import article_request, classify_failure, fetched_page, header
+from crawler.registry import Registry, RegistryError
+from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, site_names
+from crawler.spiders.pages import article_request, classify_failure, fetched_page, header, slot
 from crawler.spiders.walk import Walk
 from crawler.state.schedule import Revisit
 from crawler.state.walks import default_mode, walk_scopes
@@ -57,38 +57,44 @@ class MfaSpider(scrapy.Spider):
     context: CrawlContext
 
     def __init__(self, **kwargs: Any) -> None:
-        names = ("site", "lang", "start_urls", "max_pages", "since", "mode")
-        given = {name: kwargs.pop(name) for name in names if name in kwargs}
-        super().__init__(**kwargs)
-        self.arguments = CrawlArguments.parse(**given)
+        given = {name: kwargs.pop(name) for name in ARGUMENTS if name in kwargs}
+        self.arguments = CrawlArguments.parse(**given, **kwargs)  # unknown ones refused
+        super().__init__()
         self.mode = self.arguments.mode or ""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> MfaSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.registry = Registry.load(crawler.settings.get("SITE_REGISTRY"))
-        aliases = spider.registry.host_aliases()
+        origins = spider.registry.origins()
         spider.start_points = spider.arguments.start_points(spider.registry)
         domains: set[str] = set()
         for url in spider.start_points:
-            domains.update(site_hosts(spider.registry, (urlsplit(url).hostname or "").lower()))
+            for name in site_names(spider.registry, urlsplit(url).netloc.lower()):
+                domains.add(name.rsplit(":", 1)[0])  # Scrapy's allowed_domains: no ports
         spider.allowed_domains = sorted(domains)
-        spider.crawl_sites = crawl_sites(spider.start_points, aliases)
-        spider.walk = Walk(aliases)
+        spider.crawl_sites = crawl_sites(spider.start_points, origins)
+        spider.walk = Walk(origins)
         return spider
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
-        """A User-Agent naming the project and its contact (``-s USER_AGENT`` still wins)."""
+        """A User-Agent naming the project and its contact (``-s USER_AGENT`` still wins),
+        and the download slots of the sites with a politeness budget of their own."""
         super().update_settings(settings)
         contact = settings.get("ARCHIVE_CONTACT") or "no contact set"
         agent = f"mfa-archive/{__version__} (archival crawler; contact: {contact})"
         settings.set("USER_AGENT", agent, priority="spider")
+        try:
+            slots = Registry.load(settings.get("SITE_REGISTRY")).download_slots()
+        except RegistryError:
+            return  # said, in one line, before the crawl starts (crawler.commands.crawl)
+        if slots:
+            merged = {**slots, **settings.getdict("DOWNLOAD_SLOTS")}
+            settings.set("DOWNLOAD_SLOTS", merged, priority="spider")
 
     def _page_context(self, url: str) -> PageContext:
-        return PageContext.of(
-            url, site_hosts(self.registry, (urlsplit(url).hostname or "").lower())
-        )
+        return PageContext.of(url, site_names(self.registry, urlsplit(url).netloc.lower()))
 
     def _begin(self) -> None:
         """Tell the crawl context what this run covers (the mode decided now, from the
@@ -129,7 +135,7 @@ class MfaSpider(scrapy.Spider):
     def _listing_request(self, url: str, start: str, followed: int) -> scrapy.Request:
         return scrapy.Request(
             url, callback=self.parse_listing, errback=self.on_error,
-            cb_kwargs={"start": start, "followed": followed},
+            cb_kwargs={"start": start, "followed": followed}, meta={"download_slot": slot(url)},
         )  # fmt: skip
 
     def _article_request(
@@ -194,7 +200,7 @@ class MfaSpider(scrapy.Spider):
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
         """An article page (or a page of the article path form that is a listing)."""
         stats = self.crawler.stats
-        identity = canonical_url(response.url, self.walk.aliases)
+        identity = canonical_url(response.url, self.walk.origins)
         if response.status == 304:
             stats.inc_value("revisit/fetched")
             stats.inc_value("revisit/not_modified")
@@ -220,7 +226,7 @@ class MfaSpider(scrapy.Spider):
     def _article(
         self, response: TextResponse, read: PageReading, category: str | None
     ) -> FetchedPage:
-        identity = canonical_url(response.url, self.walk.aliases)
+        identity = canonical_url(response.url, self.walk.origins)
         self.walk.claim(identity)
         self.crawler.stats.inc_value("revisit/fetched")
         self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")

@@ -37,7 +37,8 @@ def article_request(
     callback: Callable[..., Any], errback: Callable[[Failure], Any],
 ) -> scrapy.Request:  # fmt: skip
     """An article request; a revisit asks only for what changed since the last fetch."""
-    headers, meta = {}, {}
+    headers: dict[str, str] = {}
+    meta: dict[str, object] = {"download_slot": slot(url)}
     if revisit is not None:
         if revisit.etag:
             headers["If-None-Match"] = revisit.etag
@@ -48,6 +49,12 @@ def article_request(
         url, callback=callback, errback=errback, headers=headers, meta=meta,
         cb_kwargs={"category": category}, priority=ARTICLE_PRIORITY, dont_filter=True,
     )  # fmt: skip
+
+
+def slot(url: str) -> str:
+    """The download slot of a URL's site: its host and port, so that each site -- two
+    sites on one host name too -- has its own concurrency, delay and AutoThrottle."""
+    return urlsplit(url).netloc.lower()
 
 
 @dataclass(frozen=True)

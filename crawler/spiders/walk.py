@@ -21,7 +21,8 @@ from crawler.urls import canonical_url, url_key
 class Walk:
     """What this run has requested, and what each listing has shown."""
 
-    aliases: dict[str, str]
+    origins: dict[str, str]
+    """Every name of a registered site -> its origin, for canonical URLs."""
     due: set[int] = field(default_factory=set)
     """Canonical URLs of the known articles this run revisits."""
     seen: set[int] = field(default_factory=set)
@@ -37,7 +38,7 @@ class Walk:
 
     def claim(self, url: str) -> bool:
         """Whether ``url``'s article is not requested yet (it is, from now on)."""
-        key = url_key(canonical_url(url, self.aliases))
+        key = url_key(canonical_url(url, self.origins))
         if key in self.seen:
             return False
         self.seen.add(key)
@@ -52,7 +53,7 @@ class Walk:
         listed = self.listed.setdefault(start, set())
         wanted, new = [], 0
         for card in self._dated(cards, since):
-            identity = canonical_url(card.url, self.aliases)
+            identity = canonical_url(card.url, self.origins)
             key = url_key(identity)
             if key in listed:
                 continue

@@ -27,9 +27,9 @@ from urllib.parse import urlsplit
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import BotoCoreError, ClientError, ConnectionError, HTTPClientError
 
-from crawler.storage import StorageError
+from crawler.storage import StorageError, StoreUnavailable
 from crawler.storage.keys import check_key
 
 if TYPE_CHECKING:
@@ -46,6 +46,18 @@ _CONFLICT = {"409", "ConditionalRequestConflict"}
 
 def _code(error: ClientError) -> str:
     return str(error.response.get("Error", {}).get("Code", ""))
+
+
+_TRANSIENT_CODES = {"SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout"}
+
+
+def _transient(error: Exception) -> bool:
+    """A store that does not answer now (no connection, a timeout, 5xx, throttling), as
+    against one that answers no (no such bucket, access denied, bad credentials)."""
+    if isinstance(error, ClientError):
+        status = int(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
+        return status >= 500 or _code(error) in _TRANSIENT_CODES
+    return isinstance(error, (ConnectionError, HTTPClientError))
 
 
 class S3Storage:
@@ -87,7 +99,8 @@ class S3Storage:
     def _fail(self, action: str, key: str, error: Exception) -> StorageError:
         detail = _code(error) if isinstance(error, ClientError) else type(error).__name__
         message = str(error).split("\n")[0][:200]
-        return StorageError(f"cannot {action} {self.location}{key}: {detail}: {message}")
+        kind = StoreUnavailable if _transient(error) else StorageError
+        return kind(f"cannot {action} {self.location}{key}: {detail}: {message}")
 
     def put(
         self, key: str, data: bytes, content_type: str, *, create_only: bool = False,

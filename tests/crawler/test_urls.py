@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from crawler.registry import Registry
+from crawler.registry import Registry, RegistryError, Site
 from crawler.urls import (
     canonical_url,
     is_article_path,
@@ -17,7 +17,7 @@ from crawler.urls import (
     with_listing_page,
 )
 
-ALIASES = Registry.load().host_aliases()
+ALIASES = Registry.load().origins()
 THAI = "คำถามที่พบบ่อย"
 
 
@@ -113,3 +113,26 @@ def test_an_encoded_slash_stays_inside_its_slug() -> None:
     assert is_article_path("/th/content/a%2Fb")
     assert not is_article_path("/th/content/a/b")  # not an article URL: no slug with a slash
     assert not is_article_path("/th/content/a/latest.json")
+
+
+def test_a_registered_site_with_a_port_and_plain_http() -> None:
+    registry = Registry([Site(host="127.0.0.1:8765", scheme="http", aliases=("localhost:8765",))])
+    origins = registry.origins()
+    assert canonical_url("http://localhost:8765/th/content/x?cate=1", origins) == (
+        "http://127.0.0.1:8765/th/content/x"
+    )
+    assert canonical_url("http://127.0.0.1:9999/th/content/x", origins) == (
+        "http://127.0.0.1:9999/th/content/x"  # another port: another site
+    )
+    site = registry.get("127.0.0.1:8765")
+    assert site is not None and site.start_urls("th") == ["http://127.0.0.1:8765/th"]
+
+
+def test_sites_are_selected_by_name_list_or_all() -> None:
+    registry = Registry.load()
+    assert [s.host for s in registry.select(None, "www.mfa.go.th")] == ["www.mfa.go.th"]
+    assert len(registry.select("all", "www.mfa.go.th")) == len(registry.sites)
+    two = registry.select("mfa.go.th,london.thaiembassy.org", "x")
+    assert [s.host for s in two] == ["www.mfa.go.th", "london.thaiembassy.org"]
+    with pytest.raises(RegistryError, match=r"unknown site 'nowhere\.example'"):
+        registry.select("nowhere.example", "x")

@@ -54,3 +54,47 @@ def test_credentials_never_appear_in_logs_summaries_or_the_archive(
     ]
     for secret in FAKE_CREDENTIALS.values():
         assert all(secret not in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("argument", "said"),
+    [
+        ("since=yesterday", "since must be a date, YYYY-MM-DD, not 'yesterday'"),
+        ("site=nowhere.example", "unknown site 'nowhere.example'; registered sites: all,"),
+        ("lang=fr", "lang must be th or en, not 'fr'"),
+        ("max_pages=-1", "max_pages must be a whole number of pages, 1 or more"),
+    ],
+)
+def test_a_wrong_argument_fails_fast_in_one_line(tmp_path: Path, argument: str, said: str) -> None:
+    result = run_crawl(tmp_path, argument)
+    assert result.returncode == 2
+    [line] = result.log.strip().splitlines()[-1:]
+    assert said in line and line.startswith("mfa: not crawling")
+    assert "Traceback" not in result.log
+    assert not (tmp_path / "archive" / "articles").exists()  # nothing was fetched
+
+
+@pytest.mark.s3
+def test_a_bucket_that_does_not_exist_is_refused_before_fetching(
+    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server
+) -> None:
+    result = run_crawl(
+        tmp_path, f"start_urls={fresh_replica.listing_urls()}",
+        settings=archive_settings("no-such-bucket-mfa", tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "does not take a write" in result.log and "NoSuchBucket" in result.log
+    assert "Traceback" not in result.log and "Crawled (" not in result.log
+
+
+def test_an_archive_path_that_cannot_be_written_is_refused(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_bytes(b"a file where the archive's folder should be")
+    result = run_crawl(
+        tmp_path, f"start_urls={fresh_replica.listing_urls()}",
+        settings={"ARCHIVE_URI": str(blocked / "archive")},
+    )  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.log
+    assert "mfa: not crawling" in result.log.strip().splitlines()[-1]

@@ -1,0 +1,66 @@
+"""Before anything is fetched: the arguments are right and the archive takes a write.
+
+A wrong argument (``-a since=yesterday``, an unknown site, ``-a lang=fr``) or an archive
+that cannot be written (a bucket that does not exist, credentials that do not work, a
+local path that is not writable, a state file that does not open) is found in the first
+second, said in one line naming what is wrong and what is accepted, and the command
+exits with 2 -- not after every page was fetched and spooled.  A store that does not
+answer *now* (no connection, 5xx, throttling) is no refusal: the crawl spools its items
+until it answers, as it does when the store fails mid-crawl.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from scrapy.settings import BaseSettings
+
+from crawler.extensions.context import open_archive, open_state
+from crawler.registry import Registry, RegistryError
+from crawler.spiders.arguments import ArgumentError, CrawlArguments
+from crawler.state.paths import StatePaths
+from crawler.storage import StorageError, StoreUnavailable
+from crawler.storage.layout import PROBE
+
+
+logger = logging.getLogger(__name__)
+
+
+class Refused(Exception):
+    """Why a command cannot run, in one line."""
+
+
+def check_arguments(spider_arguments: dict[str, str], settings: BaseSettings) -> None:
+    """The spider's arguments and the site registry (raises Refused)."""
+    try:
+        arguments = CrawlArguments.parse(**spider_arguments)
+        arguments.start_points(Registry.load(settings.get("SITE_REGISTRY")))
+    except (ArgumentError, RegistryError) as exc:
+        raise Refused(str(exc)) from None
+
+
+def check_archive(settings: BaseSettings) -> None:
+    """The archive takes a write, and the state and spool of this machine open."""
+    paths = StatePaths.from_settings(settings)
+    try:
+        archive = open_archive(settings)
+    except StorageError as exc:
+        raise Refused(f"ARCHIVE_URI: {exc}") from None
+    try:
+        archive.storage.put(PROBE, b"the crawl can write here\n", "text/plain")
+    except StoreUnavailable as exc:  # down for now: the crawl spools until it answers
+        logger.warning("the archive does not answer (%s); items are spooled until it does", exc)
+    except StorageError as exc:
+        raise Refused(f"the archive {paths.location} does not take a write: {exc}") from None
+    finally:
+        archive.storage.close()
+    try:
+        open_state(settings).close()
+    except (sqlite3.Error, OSError) as exc:
+        raise Refused(f"the state file {paths.database} does not open: {exc}") from None
+    try:
+        Path(paths.spool).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Refused(f"the spool {paths.spool} cannot be made: {exc}") from None
