@@ -81,6 +81,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.redirects.OffsiteRedirectMiddleware": 650,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    # last before the downloader: a request waits here until its site has room
+    "crawler.middlewares.politeness.SlotConcurrency": 990,
 }
 # Hosts that may resolve to private addresses (besides the crawl's own start_urls hosts).
 ALLOW_PRIVATE_HOSTS: list[str] = []

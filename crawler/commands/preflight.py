@@ -24,7 +24,6 @@ from crawler.state.paths import StatePaths
 from crawler.storage import StorageError, StoreUnavailable
 from crawler.storage.layout import PROBE
 
-
 logger = logging.getLogger(__name__)
 
 

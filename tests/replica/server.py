@@ -41,6 +41,7 @@ from tests.replica.conditional import answer_conditionally
 from tests.replica.content import Page, bumped, load_pages, silently_edited
 from tests.replica.faults import Fault, Faults, respond
 from tests.replica.hostile import hostile_pages
+from tests.replica.pacing import Pacing
 from tests.replica.render import LISTINGS, Theme, article_html, error_html, listing_html
 
 ROBOTS = b"User-agent: *\nDisallow: /_replica/\nDisallow: /th/private/\n"
@@ -60,6 +61,7 @@ class Replica(Resource):
         self.started = time.time()  # Last-Modified of a page nobody changed
         self.modified: dict[str, float] = {}
         self.faults = Faults()
+        self.pacing = Pacing()
 
     def _ordered(self, language: str) -> list[Page]:
         pages = [p for p in self.pages.values() if p.language == language]
@@ -71,6 +73,10 @@ class Replica(Resource):
         return body
 
     def render_GET(self, request: Request) -> bytes | int:  # noqa: N802 - Twisted's name
+        answer = self._get(request)
+        return self.pacing.hold(request, answer) if isinstance(answer, bytes) else answer
+
+    def _get(self, request: Request) -> bytes | int:
         url = request.uri.decode("ascii", "replace")
         path = unquote(urlsplit(url).path).rstrip("/") or "/"
         query = parse_qs(urlsplit(url).query)
@@ -143,7 +149,13 @@ class Replica(Resource):
             self.pages = dict(self.original)
             self.started, self.modified = max(time.time(), self.started + 1), {}
             self.faults.clear()
+            self.pacing.reset()
             return self._reply(request, b'{"ok": true}', b"application/json")
+        if action in ("pace", "peaks"):
+            if action == "pace":
+                self.pacing.reset(float(query.get("seconds", "0")))
+            report = json.dumps(self.pacing.report()).encode()
+            return self._reply(request, report, b"application/json")
         if action == "fault":
             fault = Fault(
                 kind=query["kind"], times=int(query.get("times", "1")),
