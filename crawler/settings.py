@@ -110,7 +110,29 @@ EXTENSIONS = {
     "crawler.extensions.network_errors.OneLineNetworkErrorsExtension": 20,
     "crawler.extensions.item_errors.ItemErrors": 100,
     "crawler.extensions.summary.RunSummary": 500,
+    "crawler.extensions.run_report.RunReports": 510,
+    "crawler.extensions.metrics.RunMetrics": 520,
+    "crawler.extensions.notifications.Notifications": 530,
 }
+
+# Operations (crawler/operations/): a run report per run is always kept with the
+# archive (runs/). Metrics in Prometheus' text format, for node_exporter's textfile
+# collector (METRICS_PATH, e.g. /var/lib/node_exporter/textfile/mfa.prom) and/or a
+# Pushgateway (PUSHGATEWAY_URL), the instance label METRICS_INSTANCE (default: the host
+# name). Notifications, off by default: a chat webhook and/or mail, on NOTIFY_ON
+# ("unhealthy", and "silent_edit" if wanted); the SMTP password only from the
+# environment (NOTIFY_SMTP_PASSWORD).
+METRICS_PATH = os.environ.get("METRICS_PATH", "")
+PUSHGATEWAY_URL = os.environ.get("PUSHGATEWAY_URL", "")
+METRICS_INSTANCE = ""
+NOTIFY_WEBHOOK_URL = os.environ.get("NOTIFY_WEBHOOK_URL", "")
+NOTIFY_MAIL_TO: list[str] = []
+NOTIFY_MAIL_FROM = "mfa-archive@localhost"
+NOTIFY_SMTP_HOST = "localhost"
+NOTIFY_SMTP_PORT = 25
+NOTIFY_SMTP_USER = ""
+NOTIFY_SMTP_STARTTLS = False
+NOTIFY_ON = ["unhealthy"]
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

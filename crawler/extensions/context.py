@@ -71,6 +71,10 @@ class CrawlScope:
     """``full`` or ``incremental``."""
     limited: bool
     """Whether ``max_pages`` or ``since`` cut the walk short on purpose."""
+    start_points: tuple[str, ...] = ()
+    """Where the walk starts (the registry's listings, or the ``start_urls`` given)."""
+    lang: str | None = None
+    """The one language crawled, if the run was limited to one."""
 
 
 @dataclass

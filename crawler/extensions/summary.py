@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +20,12 @@ from scrapy.crawler import Crawler
 
 from crawler.extensions.context import CrawlContext
 from crawler.extensions.health import Thresholds, verdict
+from crawler.operations.report import RunReport, per_site
 from crawler.redact import redact_text, redact_url
 from crawler.storage.atomic import write_atomically
+from crawler.version import crawler_identity
 
 logger = logging.getLogger("crawler.summary")  # the name operators grep for in cron mail
-OUTCOMES = (
-    "first",
-    "updated",
-    "unchanged",
-    "silent_edit",
-    "changed",
-    "quarantined",
-    "with_warnings",
-)
 LABELS = {
     "first": "new",
     "updated": "updated",
@@ -145,7 +139,7 @@ class RunSummary:
     def from_crawler(cls, crawler: Crawler) -> RunSummary:
         return cls(crawler)  # the context is asked when needed: extensions are built together
 
-    def spider_closed(self, reason: str) -> None:
+    async def spider_closed(self, reason: str) -> None:
         assert self.crawler.stats is not None
         stats = dict(self.crawler.stats.get_stats())
         stats.setdefault("finish_reason", reason)
@@ -156,9 +150,39 @@ class RunSummary:
         summary["walk"] = _walk(context, reason, stats)
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info("%s", render_summary(summary))
+        report = run_report(stats, summary, context)
+        summary["run_report"] = report.key
         if self.path:
             text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
             write_atomically(Path(self.path), (text + "\n").encode("utf-8"))
+        await self.crawler.signals.send_catch_log_async(
+            signal=RUN_FINISHED, report=report, summary=summary
+        )
+
+
+RUN_FINISHED = object()
+"""Scrapy signal: the run is over and judged (arguments ``report`` and ``summary``); the
+run report, metrics and notifications listen to it."""
+
+
+def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlContext) -> RunReport:
+    """The report of this run, from its stats, summary and scope."""
+    scope = context.scope if context.started else None
+    sites = scope.sites if scope else sorted(summary["per_site"])
+    started = stats.get("start_time") or datetime.now(UTC)
+    return RunReport(
+        started=started, finished=datetime.now(UTC), mode=summary.get("mode"),
+        scope={
+            "sites": sites, "start_points": list(scope.start_points) if scope else [],
+            "lang": scope.lang if scope else None, "limited": scope.limited if scope else False,
+            "walk": summary.get("walk"),
+        },
+        sites=per_site(stats, sites), totals=summary["totals"], requests=summary["requests"],
+        healthy=summary["healthy"], problems=summary["problems"],
+        rules_broken=summary["rules_broken"],
+        silent_edits=[redact_url(u) for u in stats.get("archive/silent_edit_urls", [])],
+        finish_reason=summary.get("finish_reason"), crawler=crawler_identity(),
+    )  # fmt: skip
 
 
 def _walk(context: CrawlContext, reason: str, stats: dict[str, Any]) -> str:

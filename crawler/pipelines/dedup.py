@@ -25,6 +25,7 @@ from crawler.state.schedule import Observation, article_observation
 from crawler.state.versions import KnownVersion
 
 logger = logging.getLogger(__name__)
+MAX_LISTED = 50  # silent edits named in the summary and the run report
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,11 @@ class DedupPipeline:
 
     def close_spider(self) -> None:
         if self.context.started and self.context.scope.sites:
-            overdue = self.state.schedule.overdue(self.context.scope.sites, datetime.now(UTC))
+            now, overdue = datetime.now(UTC), []
+            for site in self.context.scope.sites:
+                late = self.state.schedule.overdue([site], now)
+                self.stats.set_value(f"revisit/overdue/{site}", len(late))
+                overdue += late
             self.stats.set_value("revisit/overdue", len(overdue))
             self.stats.set_value("revisit/overdue_urls", overdue[:20])
 
@@ -103,6 +108,9 @@ class DedupPipeline:
                 "silent edit: %s changed without a new update date (%s)",
                 article.canonical_url, article.updated_date_raw,
             )  # fmt: skip
+            edits = list(self.stats.get_value("archive/silent_edit_urls", []))
+            if len(edits) < MAX_LISTED:
+                self.stats.set_value("archive/silent_edit_urls", [*edits, article.url])
         return item
 
     def _unchanged(self, site: str, seen: Observation) -> None:

@@ -109,7 +109,7 @@ class MfaSpider(scrapy.Spider):
         self.context.begin(CrawlScope(
             sites=self.crawl_sites, walk_scopes=scopes, start_hosts=hosts,
             allowed_domains=frozenset(d.lower() for d in self.allowed_domains), mode=self.mode,
-            limited=arguments.limited,
+            limited=arguments.limited, start_points=tuple(self.start_points), lang=arguments.lang,
         ))  # fmt: skip
         self.crawler.stats.set_value("revisit/mode", self.mode)
 
@@ -245,4 +245,6 @@ class MfaSpider(scrapy.Spider):
             return
         self.context.log.failed.append((failed.url, failed.reason))
         self.crawler.stats.inc_value("archive/fetch_failed")
+        site = urlsplit(canonical_url(failed.url, self.walk.origins)).netloc
+        self.crawler.stats.inc_value(f"archive/fetch_failed/{site}")
         logger.error("could not fetch %s: %s", failed.url, failed.reason)

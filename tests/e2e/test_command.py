@@ -1,15 +1,22 @@
-"""``scrapy crawl mfa`` as a process, for what only a process shows: the exit status
-and the one line a scheduler's mail shows when the site cannot be reached, and what the
-real log holds (never a credential)."""
+"""The commands as processes, for what only a process shows: the exit status and the
+one line a scheduler's mail shows (the site cannot be reached, a wrong argument, an
+archive that takes no write), what the real log holds (never a credential), and what
+``scrapy runs`` says of an archive's runs."""
 
 from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from crawler.operations.report import RunReport
+from crawler.storage.local import LocalStorage
+from tests.conftest import REPO
 from tests.e2e.harness import Replica, run_crawl
 from tests.s3server import FAKE_CREDENTIALS, S3Server, archive_settings, bucket_objects
 
@@ -98,3 +105,26 @@ def test_an_archive_path_that_cannot_be_written_is_refused(
     )  # fmt: skip
     assert result.returncode == 2 and "Traceback" not in result.log
     assert "mfa: not crawling" in result.log.strip().splitlines()[-1]
+
+
+def _runs(archive: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "scrapy", "runs", *options, "-s", f"ARCHIVE_URI={archive}"]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60,
+                          check=False)  # fmt: skip
+
+
+def test_scrapy_runs_names_the_sites_without_a_healthy_run(tmp_path: Path) -> None:
+    storage, now = LocalStorage(tmp_path / "archive"), datetime.now(UTC)
+    for days, healthy, sites in ((5, True, ["a.example", "b.example"]), (1, True, ["a.example"]),
+                                 (0.1, False, ["a.example", "b.example"])):  # fmt: skip
+        started = now - timedelta(days=days)
+        run = RunReport(started=started, finished=started + timedelta(minutes=3),
+                        healthy=healthy, mode="incremental", scope={"sites": sites})  # fmt: skip
+        storage.put(run.key, run.dump(), "application/json")
+    listed = _runs(tmp_path / "archive", "--days", "2")
+    assert listed.returncode == 1, listed.stderr
+    assert "sites without a healthy run for 2 days: b.example" in listed.stdout
+    assert listed.stdout.count(" UTC  incremental ") == 3
+    answer = json.loads(_runs(tmp_path / "archive", "--days", "2", "--json").stdout)
+    assert answer["stale"] == ["b.example"] and len(answer["runs"]) == 3
+    assert _runs(tmp_path / "archive", "--days", "10").returncode == 0

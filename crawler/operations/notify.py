@@ -1,0 +1,77 @@
+"""Telling people when a run goes wrong: a webhook a chat tool accepts, and mail.
+
+Off by default.  A notification is sent for an unhealthy run and, if asked for, for
+silent edits (``NOTIFY_ON``).  The webhook gets ``{"text": ...}`` as JSON, which Slack,
+Mattermost, Rocket.Chat and Google Chat accept; mail goes through SMTP (STARTTLS when
+asked, a password only from the environment).  Sending may fail: the caller logs one
+line and the crawl's outcome is unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import smtplib
+import urllib.request
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from crawler.operations.report import RunReport
+
+
+@dataclass(frozen=True)
+class Mail:
+    """Where mail goes and through which server."""
+
+    host: str
+    port: int
+    sender: str
+    recipients: tuple[str, ...]
+    user: str = ""
+    password: str = ""
+    starttls: bool = False
+
+
+def reasons(report: RunReport, on: set[str]) -> list[str]:
+    """Why this run is worth telling (empty: say nothing)."""
+    said = []
+    if "unhealthy" in on and not report.healthy:
+        said.append("the run is unhealthy: " + "; ".join(report.problems))
+    if "silent_edit" in on and report.silent_edits:
+        said.append(f"{len(report.silent_edits)} articles were edited without a new date")
+    return said
+
+
+def message(report: RunReport, why: list[str], archive: str) -> tuple[str, str]:
+    """(subject, text) of a notification."""
+    verdict = "OK" if report.healthy else "FAILED"
+    sites = ", ".join(report.scope.get("sites", [])) or "?"
+    subject = f"mfa-archive: run {verdict} ({sites}, {report.started:%Y-%m-%d %H:%M} UTC)"
+    lines = [subject, *why, f"archive: {archive}", f"report: {report.key}"]
+    for site, counts in sorted(report.sites.items()):
+        lines.append(f"{site}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+    lines += [f"silently edited: {url}" for url in report.silent_edits[:20]]
+    return subject, "\n".join(lines)
+
+
+def send_webhook(url: str, text: str, timeout: float = 10) -> None:
+    """POST ``{"text": text}``; raises OSError when the target does not take it."""
+    body = json.dumps({"text": text}, ensure_ascii=False).encode("utf-8")
+    request = urllib.request.Request(  # noqa: S310 - the operator's webhook URL
+        url, data=body, method="POST", headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
+        answer.read()
+
+
+def send_mail(mail: Mail, subject: str, text: str, timeout: float = 10) -> None:
+    """Send one message; raises OSError or smtplib.SMTPException."""
+    envelope = EmailMessage()
+    envelope["Subject"], envelope["From"] = subject, mail.sender
+    envelope["To"] = ", ".join(mail.recipients)
+    envelope.set_content(text)
+    with smtplib.SMTP(mail.host, mail.port, timeout=timeout) as server:
+        if mail.starttls:
+            server.starttls()
+        if mail.user:
+            server.login(mail.user, mail.password)
+        server.send_message(envelope)

@@ -1,0 +1,73 @@
+"""The run report: what one run covered and what became of it, kept with the archive.
+
+Written at ``runs/<start time>_<id>.json`` under the archive root, local or S3, so that
+"how did last night go?" has an answer without the logs: the scope (sites, start
+points, language, mode), start and end, per site the articles new, updated, unchanged,
+silently edited, reverted, quarantined, failed and overdue, the health verdict with the
+rules that decided it, and the crawler's version and commit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+
+from crawler.storage.layout import dump_json
+
+RUNS = "runs/"
+PER_SITE = {  # report field -> the stat counted per site
+    "new": "archive/first", "updated": "archive/updated", "unchanged": "archive/unchanged",
+    "silent_edits": "archive/silent_edit", "reverts": "archive/reverted",
+    "changed": "archive/changed", "quarantined": "archive/quarantined",
+    "failed": "archive/fetch_failed", "overdue": "revisit/overdue",
+}  # fmt: skip
+
+
+class RunReport(BaseModel):
+    """One run, as ``runs/<start>_<id>.json`` holds it."""
+
+    run_id: str = Field(default_factory=lambda: uuid.uuid4().hex[:8])
+    started: datetime
+    finished: datetime
+    mode: str | None = None
+    scope: dict[str, Any] = Field(default_factory=dict)
+    """``sites``, ``start_points``, ``lang``, ``limited``, ``walk``."""
+    sites: dict[str, dict[str, int]] = Field(default_factory=dict)
+    totals: dict[str, int] = Field(default_factory=dict)
+    requests: int = 0
+    healthy: bool = True
+    problems: list[str] = Field(default_factory=list)
+    rules_broken: list[str] = Field(default_factory=list)
+    silent_edits: list[str] = Field(default_factory=list)
+    finish_reason: str | None = None
+    crawler: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """Where the report lives: start times sort the runs."""
+        return f"{RUNS}{self.started:%Y%m%dT%H%M%SZ}_{self.run_id}.json"
+
+    @property
+    def duration_seconds(self) -> float:
+        return (self.finished - self.started).total_seconds()
+
+    def dump(self) -> bytes:
+        return dump_json(self.model_dump(mode="json"))
+
+    @classmethod
+    def read(cls, data: bytes) -> RunReport | None:
+        try:
+            return cls.model_validate_json(data)
+        except ValidationError:
+            return None
+
+
+def per_site(stats: dict[str, Any], sites: list[str]) -> dict[str, dict[str, int]]:
+    """The per-site counts of a run's stats, for every site crawled."""
+    return {
+        site: {field: int(stats.get(f"{stat}/{site}", 0) or 0) for field, stat in PER_SITE.items()}
+        for site in sites
+    }
