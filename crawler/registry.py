@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-DEFAULT_REGISTRY = Path(__file__).with_name("sites.toml")
+DEFAULT_REGISTRY = "sites.toml"
+"""The package's own registry (read as a package resource: a deployed egg is a zip)."""
 SCHEMES = ("https", "http")
 
 
@@ -78,7 +80,7 @@ class Registry:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Registry:
-        source = Path(path or DEFAULT_REGISTRY)
+        source = Path(path) if path else files("crawler").joinpath(DEFAULT_REGISTRY)
         try:
             data = tomllib.loads(source.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:

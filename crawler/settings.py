@@ -84,8 +84,9 @@ DOWNLOADER_MIDDLEWARES = {
     # last before the downloader: a request waits here until its site has room
     "crawler.middlewares.politeness.SlotConcurrency": 990,
 }
-# Hosts that may resolve to private addresses (besides the crawl's own start_urls hosts).
-ALLOW_PRIVATE_HOSTS: list[str] = []
+# Hosts that may resolve to private addresses (besides the crawl's own start_urls hosts):
+# a mirror or a staging copy on the operator's own network (comma-separated in the env).
+ALLOW_PRIVATE_HOSTS = [h for h in os.environ.get("ALLOW_PRIVATE_HOSTS", "").split(",") if h]
 # Contain what a hostile or broken server sends: bodies (also decompressed) over 16 MB
 # are refused, and a listing page is read for at most this many article links.
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024

@@ -10,6 +10,7 @@ and it exits with the status the run summary decided.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
@@ -18,6 +19,8 @@ from scrapy.exceptions import UsageError
 from crawler.commands.preflight import Refused, check_archive, check_arguments
 from crawler.state.lock import ArchiveBusy, acquire_all
 from crawler.state.paths import StatePaths
+
+logger = logging.getLogger(__name__)
 
 
 class Command(ScrapyCrawl):
@@ -31,13 +34,11 @@ class Command(ScrapyCrawl):
             acquire_all(list(paths.locks), self.settings.getfloat("CRAWL_LOCK_WAIT"))
             check_archive(self.settings)
         except (Refused, ArchiveBusy) as refusal:
-            print(f"mfa: not crawling {paths.location}: {refusal}", file=sys.stderr)
-            self.exitcode = 2
+            self._refuse(f"mfa: not crawling {paths.location}: {refusal}")
             return
         except OSError as exc:  # the lock's folder cannot be made: not a writable archive
             reason = f"{exc.strerror or exc}: {exc.filename}"
-            print(f"mfa: not crawling {paths.location}: {reason}", file=sys.stderr)
-            self.exitcode = 2
+            self._refuse(f"mfa: not crawling {paths.location}: {reason}")
             return
         crawler = self.crawler_process.create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
@@ -46,3 +47,11 @@ class Command(ScrapyCrawl):
             self.exitcode = 1
         elif crawler.stats is not None:
             self.exitcode = int(crawler.stats.get_value("archive/exit_status", 0))
+
+    def _refuse(self, line: str) -> None:
+        """Exit 2 with one line on stderr, and in the log file if there is one (scrapyd's)."""
+        print(line, file=sys.stderr)
+        assert self.settings is not None
+        if self.settings.get("LOG_FILE"):
+            logger.error(line)
+        self.exitcode = 2

@@ -75,6 +75,8 @@ class CrawlScope:
     """Where the walk starts (the registry's listings, or the ``start_urls`` given)."""
     lang: str | None = None
     """The one language crawled, if the run was limited to one."""
+    job: str | None = None
+    """The scheduler's id of this run (scrapyd's ``_job``), if a scheduler started it."""
 
 
 @dataclass

@@ -175,7 +175,7 @@ def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlCon
         scope={
             "sites": sites, "start_points": list(scope.start_points) if scope else [],
             "lang": scope.lang if scope else None, "limited": scope.limited if scope else False,
-            "walk": summary.get("walk"),
+            "walk": summary.get("walk"), "job": scope.job if scope else None,
         },
         sites=per_site(stats, sites), totals=summary["totals"], requests=summary["requests"],
         healthy=summary["healthy"], problems=summary["problems"],

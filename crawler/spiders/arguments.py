@@ -11,7 +11,9 @@
 - ``since``: ``YYYY-MM-DD``; listing cards dated before it are not followed, and paging
   stops at a page with nothing newer;
 - ``mode``: ``full`` or ``incremental`` (default: incremental once a complete walk
-  covers the run, see :mod:`crawler.state.walks`).
+  covers the run, see :mod:`crawler.state.walks`);
+- ``_job``: the job id scrapyd gives every crawl it starts; kept in the run report, so
+  that a report leads to scrapyd's log of the run.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ LANGUAGES = ("th", "en")
 MODES = ("full", "incremental")
 
 
-ARGUMENTS = ("site", "lang", "start_urls", "max_pages", "since", "mode")
+ARGUMENTS = ("site", "lang", "start_urls", "max_pages", "since", "mode", "_job")
 
 
 class ArgumentError(ValueError):
@@ -45,6 +47,7 @@ class CrawlArguments:
     max_pages: int | None
     since: date | None
     mode: str | None
+    job: str | None = None
 
     @classmethod
     def parse(cls, **given: str | None) -> CrawlArguments:
@@ -66,7 +69,7 @@ class CrawlArguments:
         return cls(
             site=given.get("site"), lang=lang, start_urls=starts,
             max_pages=_max_pages(given.get("max_pages")), since=_since(given.get("since")),
-            mode=mode,
+            mode=mode, job=given.get("_job"),
         )  # fmt: skip
 
     @property

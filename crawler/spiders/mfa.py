@@ -110,6 +110,7 @@ class MfaSpider(scrapy.Spider):
             sites=self.crawl_sites, walk_scopes=scopes, start_hosts=hosts,
             allowed_domains=frozenset(d.lower() for d in self.allowed_domains), mode=self.mode,
             limited=arguments.limited, start_points=tuple(self.start_points), lang=arguments.lang,
+            job=arguments.job,
         ))  # fmt: skip
         self.crawler.stats.set_value("revisit/mode", self.mode)
 

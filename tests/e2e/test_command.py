@@ -81,6 +81,13 @@ def test_a_wrong_argument_fails_fast_in_one_line(tmp_path: Path, argument: str, 
     assert not (tmp_path / "archive" / "articles").exists()  # nothing was fetched
 
 
+def test_a_refusal_is_also_in_the_log_file_a_scheduler_keeps(tmp_path: Path) -> None:
+    log = tmp_path / "crawl.log"  # scrapyd gives every job a LOG_FILE; stderr is its own
+    result = run_crawl(tmp_path, "lang=fr", settings={"LOG_FILE": str(log)})
+    assert result.returncode == 2
+    assert "lang must be th or en, not 'fr'" in log.read_text("utf-8")
+
+
 @pytest.mark.s3
 def test_a_bucket_that_does_not_exist_is_refused_before_fetching(
     tmp_path: Path, fresh_replica: Replica, s3_server: S3Server

@@ -51,3 +51,8 @@ def test_good_arguments_are_read() -> None:
     arguments = CrawlArguments.parse(since="2025-01-31", max_pages="3", mode="full")
     assert (arguments.since, arguments.max_pages, arguments.mode) == (date(2025, 1, 31), 3, "full")
     assert arguments.limited
+
+
+def test_scrapyds_job_id_is_accepted_and_kept() -> None:
+    arguments = CrawlArguments.parse(_job="5f1c0a8e", mode="full")
+    assert arguments.job == "5f1c0a8e" and not arguments.limited

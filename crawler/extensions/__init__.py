@@ -1,0 +1,1 @@
+"""Scrapy extensions: the crawl context, run report, metrics and notifications."""

@@ -1,0 +1,1 @@
+"""Downloader middlewares: politeness per site."""

@@ -1,0 +1,1 @@
+"""The crawl's state: one SQLite database, one owner."""
