@@ -2,8 +2,9 @@
 
 Read from the run reports kept with the archive (``runs/``): the last runs, then per
 site its last run and its last healthy run, and which sites have had no healthy run for
-``--days`` days.  Exit status 0 when every site had one, 1 when some did not, 2 when the
-archive cannot be read.
+``--days`` days.  Exit status 0 when every site had one, 1 when some did not or the
+archive holds no run report at all (a mistyped ``ARCHIVE_URI`` is no healthy night), 2
+when the archive cannot be read or an option is wrong.
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
+        if opts.last < 1 or not opts.days > 0:
+            print(f"mfa runs: --last must be 1 or more and --days above 0, not {opts.last} and"
+                  f" {opts.days}", file=sys.stderr)  # fmt: skip
+            self.exitcode = 2
+            return
         try:
             archive = open_archive(self.settings)
             runs = history.reports(archive.storage)
@@ -61,6 +67,11 @@ class Command(ScrapyCommand):
         except (StorageError, OSError) as exc:
             print(f"mfa runs: cannot read the runs of the archive: {exc}", file=sys.stderr)
             self.exitcode = 2
+            return
+        if not runs:
+            location = archive.storage.location
+            print(f"mfa runs: no run report in {location} (runs/ is empty)", file=sys.stderr)
+            self.exitcode = 1
             return
         records = history.per_site(runs)
         stale = history.stale(records, opts.days, datetime.now(UTC))

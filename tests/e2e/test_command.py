@@ -135,3 +135,23 @@ def test_scrapy_runs_names_the_sites_without_a_healthy_run(tmp_path: Path) -> No
     answer = json.loads(_runs(tmp_path / "archive", "--days", "2", "--json").stdout)
     assert answer["stale"] == ["b.example"] and len(answer["runs"]) == 3
     assert _runs(tmp_path / "archive", "--days", "10").returncode == 0
+
+
+def test_scrapy_runs_refuses_wrong_options_and_an_archive_without_runs(tmp_path: Path) -> None:
+    empty = _runs(tmp_path / "no-such-archive")  # a mistyped ARCHIVE_URI is no healthy night
+    assert empty.returncode == 1 and "no run report in" in empty.stderr
+    for option in (["--last", "0"], ["--days", "-1"]):
+        wrong = _runs(tmp_path / "archive", *option)
+        assert wrong.returncode == 2 and wrong.stderr.startswith("mfa runs: --last must be")
+        assert "Traceback" not in wrong.stderr
+
+
+def test_scrapy_verify_refuses_an_archive_it_cannot_open(tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_bytes(b"a file where the archive's folder should be")
+    command = [sys.executable, "-m", "scrapy", "verify", "-s", f"ARCHIVE_URI={blocked}/archive"]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60,
+                            check=False)  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"mfa verify: cannot check {blocked}/archive")
