@@ -125,15 +125,15 @@ EXTENSIONS = {
 # environment (NOTIFY_SMTP_PASSWORD).
 METRICS_PATH = os.environ.get("METRICS_PATH", "")
 PUSHGATEWAY_URL = os.environ.get("PUSHGATEWAY_URL", "")
-METRICS_INSTANCE = ""
+METRICS_INSTANCE = os.environ.get("METRICS_INSTANCE", "")
 NOTIFY_WEBHOOK_URL = os.environ.get("NOTIFY_WEBHOOK_URL", "")
-NOTIFY_MAIL_TO: list[str] = []
-NOTIFY_MAIL_FROM = "mfa-archive@localhost"
-NOTIFY_SMTP_HOST = "localhost"
-NOTIFY_SMTP_PORT = 25
-NOTIFY_SMTP_USER = ""
-NOTIFY_SMTP_STARTTLS = False
-NOTIFY_ON = ["unhealthy"]
+NOTIFY_MAIL_TO = os.environ.get("NOTIFY_MAIL_TO", "")  # comma-separated; read with getlist
+NOTIFY_MAIL_FROM = os.environ.get("NOTIFY_MAIL_FROM", "mfa-archive@localhost")
+NOTIFY_SMTP_HOST = os.environ.get("NOTIFY_SMTP_HOST", "localhost")
+NOTIFY_SMTP_PORT = os.environ.get("NOTIFY_SMTP_PORT", "25")  # read with getint
+NOTIFY_SMTP_USER = os.environ.get("NOTIFY_SMTP_USER", "")
+NOTIFY_SMTP_STARTTLS = os.environ.get("NOTIFY_SMTP_STARTTLS", "false")  # read with getbool
+NOTIFY_ON = os.environ.get("NOTIFY_ON", "unhealthy")  # comma-separated; read with getlist
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

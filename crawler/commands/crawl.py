@@ -16,7 +16,7 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from crawler.commands.preflight import Refused, check_archive, check_arguments
+from crawler.commands.preflight import Refused, check_archive, check_arguments, check_settings
 from crawler.state.lock import ArchiveBusy, acquire_all
 from crawler.state.paths import StatePaths
 
@@ -31,6 +31,7 @@ class Command(ScrapyCrawl):
         paths = StatePaths.from_settings(self.settings)
         try:
             check_arguments(opts.spargs, self.settings)
+            check_settings(self.settings)
             acquire_all(list(paths.locks), self.settings.getfloat("CRAWL_LOCK_WAIT"))
             check_archive(self.settings)
         except (Refused, ArchiveBusy) as refusal:

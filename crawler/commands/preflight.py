@@ -18,6 +18,7 @@ from pathlib import Path
 from scrapy.settings import BaseSettings
 
 from crawler.extensions.context import open_archive, open_state
+from crawler.operations.notify import NOTIFY_EVENTS, listed
 from crawler.registry import Registry, RegistryError
 from crawler.spiders.arguments import ArgumentError, CrawlArguments
 from crawler.state.paths import StatePaths
@@ -38,6 +39,29 @@ def check_arguments(spider_arguments: dict[str, str], settings: BaseSettings) ->
         arguments.start_points(Registry.load(settings.get("SITE_REGISTRY")))
     except (ArgumentError, RegistryError) as exc:
         raise Refused(str(exc)) from None
+
+
+def check_settings(settings: BaseSettings) -> None:
+    """The operator's settings that are read only at the end of a run (raises Refused).
+
+    A mistyped ``NOTIFY_ON`` or SMTP port would otherwise be found after the whole crawl,
+    when the one message it was meant to send is lost.
+    """
+    unknown = sorted(set(listed(settings.getlist("NOTIFY_ON"))) - set(NOTIFY_EVENTS))
+    if unknown:
+        accepted = ", ".join(NOTIFY_EVENTS)
+        raise Refused(f"NOTIFY_ON: unknown {', '.join(unknown)}; accepted: {accepted}")
+    try:
+        port = settings.getint("NOTIFY_SMTP_PORT")
+    except ValueError:
+        port = -1
+    if not 0 < port < 65536:
+        said = settings.get("NOTIFY_SMTP_PORT")
+        raise Refused(f"NOTIFY_SMTP_PORT: {said!r} is not a port number (1-65535)")
+    for name in ("NOTIFY_WEBHOOK_URL", "PUSHGATEWAY_URL"):
+        url = settings.get(name) or ""
+        if url and not url.startswith(("http://", "https://")):
+            raise Refused(f"{name}: {url!r} is not an http:// or https:// URL")
 
 
 def check_archive(settings: BaseSettings) -> None:

@@ -19,7 +19,7 @@ from twisted.internet.threads import deferToThread
 
 from crawler.extensions.context import CrawlContext
 from crawler.extensions.summary import RUN_FINISHED
-from crawler.operations.notify import Mail, message, reasons, send_mail, send_webhook
+from crawler.operations.notify import Mail, listed, message, reasons, send_mail, send_webhook
 from crawler.operations.report import RunReport
 from crawler.redact import redact_text
 
@@ -37,7 +37,7 @@ class Notifications:
     def from_crawler(cls, crawler: Crawler) -> Notifications:
         settings = crawler.settings
         webhook = settings.get("NOTIFY_WEBHOOK_URL")
-        recipients = tuple(settings.getlist("NOTIFY_MAIL_TO"))
+        recipients = tuple(listed(settings.getlist("NOTIFY_MAIL_TO")))
         if not webhook and not recipients:
             raise NotConfigured("no NOTIFY_WEBHOOK_URL and no NOTIFY_MAIL_TO")
         mail = None
@@ -49,7 +49,7 @@ class Notifications:
                 password=os.environ.get("NOTIFY_SMTP_PASSWORD", ""),
                 starttls=settings.getbool("NOTIFY_SMTP_STARTTLS"),
             )  # fmt: skip
-        return cls(crawler, webhook, mail, set(settings.getlist("NOTIFY_ON")))
+        return cls(crawler, webhook, mail, set(listed(settings.getlist("NOTIFY_ON"))))
 
     async def run_finished(self, report: RunReport) -> None:
         why = reasons(report, self.on)

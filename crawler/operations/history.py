@@ -32,7 +32,7 @@ def reports(storage: Storage, last: int | None = None) -> list[RunReport]:
         report = RunReport.read(data) if data is not None else None
         if report is not None:
             found.append(report)
-    return found
+    return sorted(found, key=lambda report: (report.started, report.key))
 
 
 def per_site(runs: list[RunReport]) -> dict[str, SiteRecord]:

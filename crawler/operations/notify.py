@@ -31,6 +31,15 @@ class Mail:
     starttls: bool = False
 
 
+NOTIFY_EVENTS = ("unhealthy", "silent_edit")
+"""What ``NOTIFY_ON`` accepts."""
+
+
+def listed(values: list[str]) -> list[str]:
+    """A comma-separated setting's values (``-s NOTIFY_MAIL_TO="a@x, b@y"``), without blanks."""
+    return [value.strip() for value in values if value.strip()]
+
+
 def reasons(report: RunReport, on: set[str]) -> list[str]:
     """Why this run is worth telling (empty: say nothing)."""
     said = []

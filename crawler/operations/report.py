@@ -47,8 +47,10 @@ class RunReport(BaseModel):
 
     @property
     def key(self) -> str:
-        """Where the report lives: start times sort the runs."""
-        return f"{RUNS}{self.started:%Y%m%dT%H%M%SZ}_{self.run_id}.json"
+        """Where the report lives: start times sort the runs (to the millisecond: two runs
+        may start within one second, and the random id must not decide their order)."""
+        millis = self.started.microsecond // 1000
+        return f"{RUNS}{self.started:%Y%m%dT%H%M%S}.{millis:03d}Z_{self.run_id}.json"
 
     @property
     def duration_seconds(self) -> float:

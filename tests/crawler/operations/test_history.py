@@ -23,9 +23,21 @@ def test_reports_are_kept_under_runs_and_read_back_oldest_first(tmp_path: Path) 
     runs = [_run(3, True, "a"), _run(1, False, "a"), _run(2, True, "a")]
     for run in runs:
         storage.put(run.key, run.dump(), "application/json")
-    assert runs[0].key.startswith("runs/20261130T020000Z_")
+    assert runs[0].key.startswith("runs/20261130T020000.000Z_")
     assert [r.started for r in history.reports(storage)] == sorted(r.started for r in runs)
     assert [r.started for r in history.reports(storage, last=1)] == [runs[1].started]
+
+
+def test_two_runs_started_within_one_second_keep_their_order(tmp_path: Path) -> None:
+    storage = LocalStorage(tmp_path)
+    first = _run(1, True, "a").model_copy(update={"run_id": "ffffffff"})
+    second = first.model_copy(
+        update={"run_id": "00000000", "started": first.started + timedelta(milliseconds=300)}
+    )
+    for run in (second, first):
+        storage.put(run.key, run.dump(), "application/json")
+    assert [r.run_id for r in history.reports(storage)] == ["ffffffff", "00000000"]
+    assert [r.run_id for r in history.reports(storage, last=1)] == ["00000000"]
 
 
 def test_each_site_has_its_last_run_and_its_last_healthy_run() -> None:
