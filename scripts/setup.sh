@@ -4,6 +4,16 @@
 # it a package for other projects. Safe to run again: pip only adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The tests start a real redis-server (the Redis tier); Debian's package, installed when
+# this runs as root (CI), else named for the operator to install.
+if ! command -v redis-server >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null; }
+  else
+    echo "setup: redis-server is not installed (apt-get install redis-server); the Redis tests need it" >&2
+  fi
+fi
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv

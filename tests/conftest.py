@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.redisserver import RedisServer, start_redis
 from tests.s3server import S3Server, start_s3, stop_s3
 
 if TYPE_CHECKING:
@@ -37,6 +38,21 @@ def s3_server() -> Iterator[S3Server]:
             patch.setenv(name, value)
         yield server
     stop_s3(server)
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """A real redis-server process for the session (tests marked ``redis``)."""
+    server = start_redis(tmp_path_factory.mktemp("redis"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """The session's Redis, emptied for this test."""
+    redis_server.flush()
+    return redis_server.url
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from scrapy.crawler import Crawler
 from scrapy.settings import Settings
@@ -15,6 +15,9 @@ from crawler.state.db import StateDB
 from crawler.state.schedule import Policy
 from schemas import ArchivedArticle, content_sha256
 from schemas.models import ArticleContent
+
+if TYPE_CHECKING:
+    from crawler.state.redis_backend.state import RedisState
 
 
 def project_settings(**overrides: Any) -> Settings:
@@ -45,6 +48,15 @@ def policy(**overrides: Any) -> Policy:
 def open_state(path: Path, **overrides: Any) -> StateDB:
     """A state file at ``path`` with the project's revisit policy."""
     return StateDB(path, policy(**overrides))
+
+
+def open_redis_state(url: str, location: str, **overrides: Any) -> RedisState:
+    """The state of the archive at ``location`` on the Redis at ``url``."""
+    from crawler.state.redis_backend.connection import StateConnection
+    from crawler.state.redis_backend.keys import Keys
+    from crawler.state.redis_backend.state import RedisState
+
+    return RedisState(StateConnection.open(url, Keys.for_archive(location)), policy(**overrides))
 
 
 def stats_collector() -> StatsCollector:

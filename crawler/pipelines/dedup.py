@@ -20,7 +20,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.extensions.context import CrawlContext
 from crawler.items import FetchedPage, NotModified
-from crawler.state.db import StateDB
+from crawler.state.backend import State
 from crawler.state.schedule import Observation, article_observation
 from crawler.state.versions import KnownVersion
 
@@ -61,7 +61,7 @@ class DedupPipeline:
 
     def __init__(self, context: CrawlContext, stats: StatsCollector) -> None:
         self.context, self.stats = context, stats
-        self.state: StateDB = context.state
+        self.state: State = context.state
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupPipeline:

@@ -12,7 +12,7 @@ import sqlite3
 
 from crawler.crashpoints import NEVER, CrashPoints
 from crawler.items import FetchedPage
-from crawler.state.db import StateDB
+from crawler.state.backend import State
 from crawler.state.schedule import article_observation
 from crawler.storage import StoreUnavailable
 from crawler.storage.archive import Archive, Version
@@ -21,7 +21,7 @@ from crawler.storage.archive import Archive, Version
 class Committer:
     """Writes items (blocking: call it from a storage thread)."""
 
-    def __init__(self, archive: Archive, state: StateDB, crash: CrashPoints = NEVER) -> None:
+    def __init__(self, archive: Archive, state: State, crash: CrashPoints = NEVER) -> None:
         self.archive, self.state, self.crash = archive, state, crash
 
     def prepare(self, item: FetchedPage) -> Version | None:

@@ -18,7 +18,7 @@ from crawler.crashpoints import NEVER, CrashPoints
 from crawler.state import schedule, versions, walks
 from crawler.state.schedule import Observation, Policy, Schedule
 from crawler.state.sqlite import Database
-from crawler.state.versions import Versions
+from crawler.state.versions import VersionRow, Versions
 from crawler.state.walks import Walks
 from schemas.models import ArchivedArticle
 
@@ -40,7 +40,7 @@ class StateDB:
         """A version the store has confirmed, and what its fetch tells the schedule."""
         with self.db.transaction():
             self.crash.reached("state")
-            self.versions.add(article, key, reason)
+            self.versions.add(VersionRow.of(article, key, reason))
             self.schedule.observe(seen)
 
     def record_revert(self, key: str, seen: Observation) -> None:
@@ -51,6 +51,16 @@ class StateDB:
 
     def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None:
         self.walks.record_walk(sites, scope, completed_at)
+
+    def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
+        """Replace everything with ``rows`` and the schedule of their ``latest`` fetches,
+        in one transaction (the rebuild); returns how many versions."""
+        with self.db.transaction():
+            total = self.versions.replace(rows)
+            self.schedule.clear()
+            for seen in latest:
+                self.schedule.observe(seen)
+        return total
 
     def reset(self) -> None:
         """Forget every version and schedule entry (the archive they described is gone)."""

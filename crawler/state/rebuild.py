@@ -3,7 +3,8 @@
 Versions and schedule derive from the store's records, so a fresh machine, a lost state
 file or ``verify --repair`` can always recreate them: one pass over the records, keeping
 for the schedule only the latest fetch of each article (a few fields, not the records),
-all in one transaction (a crash midway leaves the old state).
+all in one transaction (a crash midway leaves the old state).  What is kept of each
+version is a few short strings, not its record, so 100k versions fit in memory.
 
 A page that went back to an earlier version (``reverted``) has no record of its own:
 its ``latest.json`` points at the earlier version with the later fetch time.  So for
@@ -13,42 +14,40 @@ records makes that version the latest again, in the versions and in the schedule
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
-from crawler.state.db import StateDB
+from crawler.state.backend import State
 from crawler.state.schedule import Observation, article_observation
+from crawler.state.versions import VersionRow
 from crawler.storage.archive import Archive
 from crawler.storage.layout import article_of
 from schemas.models import ArchivedArticle
 
 
-def rebuild_state(archive: Archive, state: StateDB) -> int:
+def rebuild_state(archive: Archive, state: State) -> int:
     """Replace versions and schedule with what ``archive`` holds; returns the versions."""
     latest: dict[str, Observation] = {}
-    keys: dict[str, list[str]] = {}  # canonical URL -> its version keys
-
-    def versions() -> Iterator[tuple[str, ArchivedArticle]]:
-        for key, article in archive.versions():
-            known = latest.get(article.canonical_url)
-            if known is None or article.fetched_at > known.fetched_at:
-                latest[article.canonical_url] = article_observation(article, changed=True)
-            keys.setdefault(article.canonical_url, []).append(key)
-            yield key, article
-
-    with state.db.transaction():
-        total = state.versions.replace(versions())
-        for url, stored in keys.items():
-            if len(stored) > 1:
-                reverted = _reverted(archive, stored, latest[url].fetched_at)
-                if reverted is not None:
-                    key, article = reverted
-                    state.versions.touch(url, key, article.fetched_at)
-                    latest[url] = article_observation(article, changed=True)
-        state.schedule.clear()
-        for seen in latest.values():
-            state.schedule.observe(seen)
-    return total
+    rows: dict[str, list[VersionRow]] = {}  # canonical URL -> its versions
+    for key, article in archive.versions():
+        url = article.canonical_url
+        known = latest.get(url)
+        if known is None or article.fetched_at > known.fetched_at:
+            latest[url] = article_observation(article, changed=True)
+        rows.setdefault(url, []).append(VersionRow.of(article, key, article.version_reason))
+    for url, stored in rows.items():
+        if len(stored) > 1:
+            reverted = _reverted(
+                archive, [row.version_key for row in stored], latest[url].fetched_at
+            )
+            if reverted is not None:
+                key, article = reverted
+                when = article.fetched_at.isoformat()
+                rows[url] = [
+                    replace(r, fetched_at=when) if r.version_key == key else r for r in stored
+                ]
+                latest[url] = article_observation(article, changed=True)
+    return state.load([row for stored in rows.values() for row in stored], list(latest.values()))
 
 
 def _reverted(

@@ -16,7 +16,7 @@ when a fetch finds the article unchanged (a 304, or the same content).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 
 from scrapy.settings import BaseSettings
@@ -100,6 +100,52 @@ def article_observation(
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One article's schedule (a row of the table, a hash in Redis): times as ``stamp``s."""
+
+    canonical_url: str
+    url: str
+    site: str
+    category: str | None
+    imported_date: str | None
+    etag: str | None
+    last_modified: str | None
+    last_fetched: str
+    last_changed: str | None
+    interval_seconds: float
+    next_due: str
+
+
+COLUMNS = ", ".join(field.name for field in fields(Entry))
+
+
+def next_entry(old: Entry | None, seen: Observation, policy: Policy) -> Entry:
+    """An article's schedule after a fetch's outcome (``old``: before it, if known).
+
+    What this fetch did not learn (a 304 has no import date; a server may send no
+    validators) is kept from the earlier fetch."""
+    minimum = policy.min_interval.total_seconds()
+    changed_at: str | None
+    if old is None or seen.changed:
+        interval, changed_at = minimum, stamp(seen.fetched_at)
+    else:
+        interval = min(max(old.interval_seconds, minimum) * 2, policy.max_interval.total_seconds())
+        changed_at = old.last_changed
+    return Entry(
+        canonical_url=seen.canonical_url, url=seen.url, site=seen.site,
+        category=seen.category or (old.category if old else None),
+        imported_date=(
+            seen.imported_date.isoformat() if seen.imported_date
+            else (old.imported_date if old else None)
+        ),
+        etag=seen.etag or (old.etag if old else None),
+        last_modified=seen.last_modified or (old.last_modified if old else None),
+        last_fetched=stamp(seen.fetched_at), last_changed=changed_at,
+        interval_seconds=interval, next_due=stamp(seen.fetched_at + timedelta(seconds=interval)),
+    )  # fmt: skip
+
+
 class Schedule:
     """The ``schedule`` table: when each known article is next due."""
 
@@ -107,33 +153,17 @@ class Schedule:
         self.db, self.policy = db, policy
 
     def observe(self, seen: Observation) -> None:
-        """Record a fetch's outcome and set when the article is next due.
-
-        What this fetch did not learn (a 304 has no import date; a server may send no
-        validators) is kept from the earlier fetch."""
+        """Record a fetch's outcome and set when the article is next due."""
         with self.db.locked() as connection:
             row = connection.execute(
-                "SELECT interval_seconds, last_changed, etag, last_modified, imported_date,"
-                " category FROM schedule WHERE canonical_url = ?",
+                f"SELECT {COLUMNS} FROM schedule WHERE canonical_url = ?",  # noqa: S608
                 (seen.canonical_url,),
             ).fetchone()
-            old = row or (0.0, None, None, None, None, None)
-            minimum = self.policy.min_interval.total_seconds()
-            changed_at: str | None
-            if row is None or seen.changed:
-                interval, changed_at = minimum, stamp(seen.fetched_at)
-            else:
-                interval = min(max(old[0], minimum) * 2, self.policy.max_interval.total_seconds())
-                changed_at = old[1]
-            imported = seen.imported_date.isoformat() if seen.imported_date else old[4]
+            entry = next_entry(Entry(*row) if row else None, seen, self.policy)
             connection.execute(
                 "INSERT OR REPLACE INTO schedule VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    seen.canonical_url, seen.url, seen.site, seen.category or old[5], imported,
-                    seen.etag or old[2], seen.last_modified or old[3], stamp(seen.fetched_at),
-                    changed_at, interval, stamp(seen.fetched_at + timedelta(seconds=interval)),
-                ),
-            )  # fmt: skip
+                astuple(entry),
+            )
 
     def _recent_since(self, now: datetime) -> str:
         return (now - self.policy.recent).date().isoformat()

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from crawler.state.db import StateDB
+from crawler.state.backend import State
 from crawler.state.rebuild import rebuild_state
 from crawler.storage.archive import Archive
 from crawler.storage.layout import (
@@ -109,7 +109,7 @@ def _check_version(
     return article
 
 
-def verify(archive: Archive, state: StateDB | None, repair: bool = False) -> Report:
+def verify(archive: Archive, state: State | None, repair: bool = False) -> Report:
     """Check every version, pointer and state entry; with ``repair``, fix what derives
     (``repair`` needs the state)."""
     report = Report()

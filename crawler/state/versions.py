@@ -8,7 +8,7 @@ it) but never lead it; it can be rebuilt from the store at any time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date, datetime
 
 from crawler.state.sqlite import Database
@@ -40,11 +40,27 @@ class KnownVersion:
     fetched_at: str
 
 
-def _row(article: ArchivedArticle, version_key: str, reason: str | None) -> tuple[object, ...]:
-    """A ``versions`` row, in the table's column order."""
-    updated = article.updated_date.isoformat() if article.updated_date else None
-    return (article.canonical_url, updated, article.content_sha256, version_key,
-            article.site, article.fetched_at.isoformat(), reason)  # fmt: skip
+@dataclass(frozen=True)
+class VersionRow:
+    """What the state keeps of one stored version (a row of the table, in its order)."""
+
+    canonical_url: str
+    updated_date: str | None
+    content_sha256: str
+    version_key: str
+    site: str
+    fetched_at: str
+    reason: str | None
+
+    @classmethod
+    def of(cls, article: ArchivedArticle, version_key: str, reason: str | None) -> VersionRow:
+        updated = article.updated_date.isoformat() if article.updated_date else None
+        return cls(article.canonical_url, updated, article.content_sha256, version_key,
+                   article.site, article.fetched_at.isoformat(), reason)  # fmt: skip
+
+    def known(self) -> KnownVersion:
+        updated = date.fromisoformat(self.updated_date) if self.updated_date else None
+        return KnownVersion(updated, self.content_sha256, self.version_key, self.fetched_at)
 
 
 class Versions:
@@ -66,10 +82,10 @@ class Versions:
             for u, sha, key, fetched in rows
         ]
 
-    def add(self, article: ArchivedArticle, version_key: str, reason: str | None) -> None:
+    def add(self, row: VersionRow) -> None:
         """Remember a version the store has confirmed."""
         with self.db.locked() as connection:
-            connection.execute(_INSERT, _row(article, version_key, reason))
+            connection.execute(_INSERT, astuple(row))
 
     def touch(self, canonical_url: str, version_key: str, fetched_at: datetime) -> None:
         """The page was fetched again as this stored version: it is the latest now."""
@@ -88,12 +104,12 @@ class Versions:
         with self.db.locked() as connection:
             return {row[0] for row in connection.execute("SELECT version_key FROM versions")}
 
-    def replace(self, versions: Iterable[tuple[str, ArchivedArticle]]) -> int:
-        """Replace every row with ``versions`` (call inside a transaction); returns how many."""
+    def replace(self, rows: Iterable[VersionRow]) -> int:
+        """Replace every row with ``rows`` (call inside a transaction); returns how many."""
         total = 0
         with self.db.locked() as connection:
             connection.execute("DELETE FROM versions")
-            for key, article in versions:
-                connection.execute(_INSERT, _row(article, key, article.version_reason))
+            for row in rows:
+                connection.execute(_INSERT, astuple(row))
                 total += 1
         return total

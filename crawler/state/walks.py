@@ -14,8 +14,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crawler.state.sqlite import Database, placeholders
+
+if TYPE_CHECKING:
+    from crawler.state.backend import WalkStore
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +69,7 @@ class Walks:
             )
 
 
-def default_mode(walks: Walks, sites: list[str], scopes: tuple[str, ...], known: bool) -> str:
+def default_mode(walks: WalkStore, sites: list[str], scopes: tuple[str, ...], known: bool) -> str:
     """``incremental`` once a complete walk covers the run, else ``full``."""
     if walks.covered(sites, scopes):
         return "incremental"

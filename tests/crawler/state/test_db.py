@@ -1,14 +1,16 @@
-"""The state file: one connection for three tables, one transaction per stored version,
-rebuilt from the archive in one transaction."""
+"""The state, on both backends: one transaction per stored version, rebuilt from the
+archive in one transaction (the SQLite file: one connection for three tables)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from crawler.state.backend import State
 from crawler.state.rebuild import rebuild_state
 from crawler.state.schedule import Observation, article_observation
 from crawler.storage.archive import Archive
@@ -18,15 +20,14 @@ from tests.project import make_article, open_state
 SITE = ["www.mfa.go.th"]
 
 
-def test_a_version_survives_a_restart(tmp_path: Path) -> None:
-    path = tmp_path / "state" / "dedup.sqlite3"
-    state = open_state(path)
+def test_a_version_survives_a_restart(open_backend: Callable[..., State]) -> None:
+    state = open_backend()
     article = make_article()
     seen = article_observation(article, True)
     state.record_version(article, "articles/x/v1", "first", seen)
     state.record_version(article, "articles/x/v1", "first", seen)  # twice is harmless
     state.close()
-    reopened = open_state(path)
+    reopened = open_backend()
     [version] = reopened.versions.of(article.canonical_url)
     assert (version.version_key, version.content_sha256) == (
         "articles/x/v1",
@@ -47,22 +48,20 @@ def test_a_version_and_its_schedule_are_one_commit(tmp_path: Path) -> None:
     assert state.versions.count() == 1  # the connection is usable after the rollback
 
 
-def test_reset_forgets_versions_and_schedule(tmp_path: Path) -> None:
-    state = open_state(tmp_path / "state.sqlite3")
+def test_reset_forgets_versions_and_schedule(state: State) -> None:
     article = make_article()
     state.record_version(article, "k", "first", article_observation(article, True))
     state.reset()
     assert state.versions.count() == 0 and state.schedule.count() == 0
 
 
-def test_the_state_is_rebuilt_from_what_the_store_holds(tmp_path: Path) -> None:
+def test_the_state_is_rebuilt_from_what_the_store_holds(tmp_path: Path, state: State) -> None:
     archive = Archive(LocalStorage(tmp_path / "archive"))
     first = make_article()
     later = make_article(updated="5 ม.ค. 2566").model_copy(
         update={"fetched_at": first.fetched_at + timedelta(days=3)}
     )
     keys = [archive.store_version(a, b"<html></html>", "utf-8").key for a in (first, later)]
-    state = open_state(tmp_path / "state.sqlite3")
     state.record_version(first, "articles/stale/v0", "first", article_observation(first, True))
     assert rebuild_state(archive, state) == 2
     assert [v.version_key for v in state.versions.of(first.canonical_url)] == keys
@@ -70,7 +69,9 @@ def test_the_state_is_rebuilt_from_what_the_store_holds(tmp_path: Path) -> None:
     assert revisit.canonical_url == first.canonical_url  # due after the latest fetch
 
 
-def test_a_revert_recorded_only_in_the_pointer_survives_a_rebuild(tmp_path: Path) -> None:
+def test_a_revert_recorded_only_in_the_pointer_survives_a_rebuild(
+    tmp_path: Path, state: State
+) -> None:
     archive = Archive(LocalStorage(tmp_path / "archive"))
     first = make_article()
     edited = make_article(body="แก้ไข").model_copy(
@@ -80,7 +81,6 @@ def test_a_revert_recorded_only_in_the_pointer_survives_a_rebuild(tmp_path: Path
     archive.store_version(edited, b"<html>2</html>", "utf-8")
     back = first.model_copy(update={"fetched_at": first.fetched_at + timedelta(days=2)})
     archive.move_latest(back, old)
-    state = open_state(tmp_path / "state.sqlite3")
     rebuild_state(archive, state)
     latest = state.versions.of(first.canonical_url)[-1]
     assert latest.version_key == old and latest.fetched_at == back.fetched_at.isoformat()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
-import pytest
-
-from crawler.state.db import StateDB
+from crawler.state.backend import State
 from crawler.state.schedule import Observation
-from tests.project import open_state
 
 T0 = datetime(2026, 11, 1, 2, 0, tzinfo=UTC)
 SITE = "www.mfa.go.th"
@@ -24,22 +21,17 @@ def _seen(at: datetime, changed: bool, imported: date | None = date(2020, 1, 1),
     )  # fmt: skip
 
 
-@pytest.fixture
-def state(tmp_path: Path) -> StateDB:
-    return open_state(tmp_path / "state.sqlite3")
-
-
-def _due(state: StateDB, at: datetime) -> bool:
+def _due(state: State, at: datetime) -> bool:
     return bool(state.schedule.due([SITE], at))
 
 
-def test_a_new_or_changed_article_comes_back_after_the_minimum(state: StateDB) -> None:
+def test_a_new_or_changed_article_comes_back_after_the_minimum(state: State) -> None:
     state.schedule.observe(_seen(T0, changed=True))
     assert not _due(state, T0 + timedelta(hours=19, minutes=59))
     assert _due(state, T0 + timedelta(hours=20))
 
 
-def test_an_unchanged_article_waits_twice_as_long_each_time(state: StateDB) -> None:
+def test_an_unchanged_article_waits_twice_as_long_each_time(state: State) -> None:
     state.schedule.observe(_seen(T0, changed=True))
     at, wait = T0, timedelta(hours=20)
     for _ in range(3):
@@ -50,8 +42,8 @@ def test_an_unchanged_article_waits_twice_as_long_each_time(state: StateDB) -> N
         assert _due(state, at + wait)
 
 
-def test_the_wait_is_capped(tmp_path: Path) -> None:
-    state = open_state(tmp_path / "s.sqlite3", REVISIT_MAX_DAYS=2)
+def test_the_wait_is_capped(open_backend: Callable[..., State]) -> None:
+    state = open_backend(REVISIT_MAX_DAYS=2)
     state.schedule.observe(_seen(T0, changed=True))
     at = T0
     for _ in range(6):
@@ -60,19 +52,19 @@ def test_the_wait_is_capped(tmp_path: Path) -> None:
     assert _due(state, at + timedelta(days=2))
 
 
-def test_a_recent_article_is_due_on_every_run(state: StateDB) -> None:
+def test_a_recent_article_is_due_on_every_run(state: State) -> None:
     state.schedule.observe(_seen(T0, changed=True, imported=(T0 - timedelta(days=10)).date()))
     assert _due(state, T0 + timedelta(minutes=1))
 
 
-def test_a_304_keeps_what_it_did_not_learn(state: StateDB) -> None:
+def test_a_304_keeps_what_it_did_not_learn(state: State) -> None:
     state.schedule.observe(_seen(T0, changed=True, etag='"a"'))
     state.schedule.observe(_seen(T0 + timedelta(days=1), changed=False, imported=None))
     [revisit] = state.schedule.due([SITE], T0 + timedelta(days=30))
     assert revisit.etag == '"a"' and revisit.category == "news"
 
 
-def test_overdue_articles_are_those_past_the_grace(state: StateDB) -> None:
+def test_overdue_articles_are_those_past_the_grace(state: State) -> None:
     state.schedule.observe(_seen(T0, changed=True))
     assert state.schedule.overdue([SITE], T0 + timedelta(hours=20 + 23)) == []
     assert state.schedule.overdue([SITE], T0 + timedelta(hours=20 + 25)) == [URL + "?cate=1"]

@@ -1,0 +1,73 @@
+"""What the crawl asks of its state, whichever backend keeps it.
+
+Two backends: an SQLite file on this machine (:mod:`crawler.state.db`, the default) and
+Redis, shared by every worker of a crawl (:mod:`crawler.state.redis`, chosen by
+``REDIS_URL``).  Both keep the same three things -- versions, the revisit schedule and
+the walks -- derive them from the archive the same way, and write a version and its
+schedule as one atomic step.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from crawler.state.schedule import Observation, Revisit
+from crawler.state.versions import KnownVersion, VersionRow
+from schemas.models import ArchivedArticle
+
+
+class VersionStore(Protocol):
+    """Which versions of which articles the store has confirmed."""
+
+    def of(self, canonical_url: str) -> list[KnownVersion]: ...
+    def touch(self, canonical_url: str, version_key: str, fetched_at: datetime) -> None: ...
+    def count(self) -> int: ...
+    def all_keys(self) -> set[str]: ...
+
+
+class ScheduleStore(Protocol):
+    """When each known article is next due."""
+
+    def observe(self, seen: Observation) -> None: ...
+    def due(self, sites: list[str], now: datetime) -> list[Revisit]: ...
+    def known(self, canonical_url: str) -> bool: ...
+    def count(self, sites: list[str] | None = None) -> int: ...
+    def overdue(self, sites: list[str], now: datetime) -> list[str]: ...
+
+
+class WalkStore(Protocol):
+    """Which sites a complete crawl has walked, per scope."""
+
+    def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None: ...
+    def covered(self, sites: list[str], scopes: tuple[str, ...]) -> bool: ...
+
+
+class State(Protocol):
+    """One archive's state, opened once per crawl (or command)."""
+
+    @property
+    def versions(self) -> VersionStore: ...
+    @property
+    def schedule(self) -> ScheduleStore: ...
+    @property
+    def walks(self) -> WalkStore: ...
+
+    def record_version(
+        self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation
+    ) -> None:
+        """A version the store has confirmed and what its fetch tells the schedule: one
+        atomic step."""
+
+    def record_revert(self, key: str, seen: Observation) -> None:
+        """The page is an earlier stored version again (``key``): it is the latest now."""
+
+    def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None: ...
+
+    def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
+        """Replace everything (the rebuild from the archive), atomically."""
+
+    def reset(self) -> None:
+        """Forget every version and schedule entry (the archive they described is gone)."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,75 @@
+"""One Redis client for a crawl's state, and the one way it writes: atomically, fenced.
+
+Every write is an optimistic transaction (``WATCH`` the keys it reads, then
+``MULTI``/``EXEC``; a concurrent write to one of them makes it start again), so two
+workers observing one article never lose an update.  When the crawl holds the archive's
+lease (:mod:`crawler.state.redis_backend.lease`), its fencing token is checked inside
+the same transaction: a worker whose lease has passed to another crawl cannot write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import redis
+from redis.client import Pipeline
+
+from crawler.state.redis_backend.keys import Keys
+
+Writes = Callable[[Pipeline], None]
+"""Queues the writes of a transaction on its pipeline."""
+
+
+def texts(values: Iterable[Any]) -> list[str]:
+    """What the client returns, as text (it decodes; the types do not say so)."""
+    return [value if isinstance(value, str) else bytes(value).decode() for value in values]
+
+
+class LeaseLost(Exception):
+    """The archive's lease belongs to another crawl now: this worker must not write."""
+
+
+class StateConnection:
+    """The client, the archive's keys and the fencing token this worker writes under."""
+
+    def __init__(self, client: redis.Redis, keys: Keys, token: int | None = None) -> None:
+        self.client, self.keys, self.token = client, keys, token
+
+    @classmethod
+    def open(cls, url: str, keys: Keys) -> StateConnection:
+        client = redis.Redis.from_url(url, decode_responses=True, socket_timeout=30)
+        return cls(client, keys)
+
+    def atomic(self, watch: list[str], prepare: Callable[[Pipeline], Writes]) -> None:
+        """Run ``prepare`` (it reads through the pipeline, then returns the writes) and
+        its writes as one transaction, again if a watched key changed meanwhile."""
+        fenced = self.token is not None
+        with self.client.pipeline(transaction=True) as pipe:
+            while True:
+                try:
+                    watched = [*watch, *([self.keys.fence] if fenced else [])]
+                    if watched:
+                        pipe.watch(*watched)  # type: ignore[no-untyped-call]
+                    if fenced:
+                        self.check_fence(pipe)
+                    writes = prepare(pipe)
+                    pipe.multi()
+                    writes(pipe)
+                    pipe.execute()
+                    return
+                except redis.WatchError:
+                    continue
+
+    def check_fence(self, reader: redis.Redis | Pipeline) -> None:
+        """Raise LeaseLost unless the archive's token is still this worker's."""
+        current = reader.get(self.keys.fence)
+        if self.token is not None and (current is None or int(current) != self.token):
+            current = texts([current])[0] if current is not None else None
+            raise LeaseLost(
+                f"the archive's lease passed to another crawl (token {current}, ours"
+                f" {self.token}): this worker stops writing"
+            )
+
+    def close(self) -> None:
+        self.client.close()

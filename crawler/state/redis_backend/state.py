@@ -1,0 +1,103 @@
+"""An archive's state on Redis (:class:`crawler.state.backend.State`), shared by workers.
+
+Written by several workers at once: a version and its schedule entry are one
+transaction, the rebuild and the reset are one ``MULTI``/``EXEC`` each, and every
+write carries the crawl's fencing token when it holds the archive's lease.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from redis.client import Pipeline
+
+from crawler.crashpoints import NEVER, CrashPoints
+from crawler.state.redis_backend.connection import StateConnection, Writes
+from crawler.state.redis_backend.schedule import RedisSchedule
+from crawler.state.redis_backend.versions import RedisVersions
+from crawler.state.redis_backend.walks import RedisWalks
+from crawler.state.schedule import Observation, Policy, next_entry
+from crawler.state.versions import VersionRow
+from schemas.models import ArchivedArticle
+
+
+class RedisState:
+    """The versions, schedule and walks of one archive on one Redis."""
+
+    def __init__(
+        self, connection: StateConnection, policy: Policy, crash: CrashPoints = NEVER
+    ) -> None:
+        self.connection, self.crash = connection, crash
+        self.keys = connection.keys
+        self.versions = RedisVersions(connection)
+        self.schedule = RedisSchedule(connection, policy)
+        self.walks = RedisWalks(connection)
+
+    @property
+    def location(self) -> str:
+        """Where the state is, for messages (never the password of the URL)."""
+        kwargs = self.connection.client.connection_pool.connection_kwargs
+        return f"redis://{kwargs.get('host', '?')}:{kwargs.get('port', '?')} {self.keys.prefix}"
+
+    def record_version(
+        self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation
+    ) -> None:
+        """A version the store has confirmed, and what its fetch tells the schedule."""
+        row, order = VersionRow.of(article, key, reason), self.versions.next_order()
+
+        def prepare(pipe: Pipeline) -> Writes:
+            self.crash.reached("state")
+            schedule = self.schedule.prepare_observe(pipe, seen)
+
+            def writes(write: Pipeline) -> None:
+                self.versions.queue_add(write, row, order)
+                schedule(write)
+
+            return writes
+
+        self.connection.atomic([self.keys.entry(seen.canonical_url)], prepare)
+
+    def record_revert(self, key: str, seen: Observation) -> None:
+        """The page is an earlier stored version again (``key``): it is the latest now."""
+        url = seen.canonical_url
+
+        def prepare(pipe: Pipeline) -> Writes:
+            touch = self.versions.prepare_touch(pipe, url, key, seen.fetched_at)
+            schedule = self.schedule.prepare_observe(pipe, seen)
+
+            def writes(write: Pipeline) -> None:
+                touch(write)
+                schedule(write)
+
+            return writes
+
+        self.connection.atomic([self.keys.versions(url), self.keys.entry(url)], prepare)
+
+    def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None:
+        self.walks.record_walk(sites, scope, completed_at)
+
+    def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
+        """Replace versions and schedule with ``rows`` and ``latest`` in one MULTI/EXEC."""
+        policy = self.schedule.policy
+
+        def writes(pipe: Pipeline) -> None:
+            self.versions.queue_clear(pipe)
+            self.schedule.queue_clear(pipe)
+            self.versions.queue_load(pipe, rows)
+            for seen in latest:
+                self.schedule.queue_entry(pipe, next_entry(None, seen, policy))
+
+        self.connection.atomic([], lambda _pipe: writes)
+        return len(rows)
+
+    def reset(self) -> None:
+        """Forget every version and schedule entry (the archive they described is gone)."""
+
+        def writes(pipe: Pipeline) -> None:
+            self.versions.queue_clear(pipe)
+            self.schedule.queue_clear(pipe)
+
+        self.connection.atomic([], lambda _pipe: writes)
+
+    def close(self) -> None:
+        self.connection.close()
