@@ -19,7 +19,7 @@ SECRET_PARAMETERS = re.compile(
     r"|authorization|session|sessionid|sid)$",
     re.IGNORECASE,
 )
-_URL = re.compile(r"https?://[^\s<>'\"]+")
+_URL = re.compile(r"(?:https?|rediss?)://[^\s<>'\"]+")
 
 
 def is_secret_parameter(name: str) -> bool:

@@ -17,8 +17,10 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from crawler.commands.preflight import Refused, check_archive, check_arguments, check_settings
-from crawler.state.lock import ArchiveBusy, acquire_all
+from crawler.state.hold import crawl_id, hold_archive
+from crawler.state.lock import ArchiveBusy
 from crawler.state.paths import StatePaths
+from crawler.storage import StorageError
 
 logger = logging.getLogger(__name__)
 
@@ -32,18 +34,31 @@ class Command(ScrapyCrawl):
         try:
             check_arguments(opts.spargs, self.settings)
             check_settings(self.settings)
-            acquire_all(list(paths.locks), self.settings.getfloat("CRAWL_LOCK_WAIT"))
-            check_archive(self.settings)
+            held = hold_archive(self.settings, crawl_id(args[0], opts.spargs, paths.location))
         except (Refused, ArchiveBusy) as refusal:
             self._refuse(f"mfa: not crawling {paths.location}: {refusal}")
             return
-        except OSError as exc:  # the lock's folder cannot be made: not a writable archive
+        except OSError as exc:  # the lock's folder cannot be made
             reason = f"{exc.strerror or exc}: {exc.filename}"
             self._refuse(f"mfa: not crawling {paths.location}: {reason}")
             return
-        crawler = self.crawler_process.create_crawler(args[0])
-        self.crawler_process.crawl(crawler, **opts.spargs)
-        self.crawler_process.start()
+        except StorageError as exc:  # the state's Redis does not answer
+            self._refuse(f"mfa: not crawling {paths.location}: {exc}")
+            return
+        try:
+            check_archive(self.settings)
+        except Refused as refusal:
+            held.release()
+            self._refuse(f"mfa: not crawling {paths.location}: {refusal}")
+            return
+        if held.token is not None:
+            self.settings.set("STATE_FENCING_TOKEN", held.token, priority="cmdline")
+        try:
+            crawler = self.crawler_process.create_crawler(args[0])
+            self.crawler_process.crawl(crawler, **opts.spargs)
+            self.crawler_process.start()
+        finally:
+            held.release()
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
         elif crawler.stats is not None:

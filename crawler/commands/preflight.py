@@ -81,8 +81,9 @@ def check_archive(settings: BaseSettings) -> None:
         archive.storage.close()
     try:
         open_state(settings).close()
-    except (sqlite3.Error, OSError) as exc:
-        raise Refused(f"the state file {paths.database} does not open: {exc}") from None
+    except (sqlite3.Error, OSError, StorageError) as exc:
+        where = "" if settings.get("REDIS_URL") else f" {paths.database}"
+        raise Refused(f"the state{where} does not open: {exc}") from None
     try:
         Path(paths.spool).mkdir(parents=True, exist_ok=True)
     except OSError as exc:

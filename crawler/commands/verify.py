@@ -15,8 +15,9 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 
 from crawler.extensions.context import open_archive, open_state
-from crawler.state.db import StateDB
-from crawler.state.lock import ArchiveBusy, ArchiveLock, acquire_all
+from crawler.state.backend import State
+from crawler.state.hold import Held, hold_archive
+from crawler.state.lock import ArchiveBusy
 from crawler.state.paths import StatePaths
 from crawler.state.verify import verify
 from crawler.storage import StorageError
@@ -42,12 +43,15 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         paths = StatePaths.from_settings(self.settings)
-        locks: list[ArchiveLock] = []
-        state: StateDB | None = None
+        held: Held | None = None
+        state: State | None = None
+        shared = bool(self.settings.get("REDIS_URL"))
         try:
-            locks = acquire_all(list(paths.locks), self.settings.getfloat("CRAWL_LOCK_WAIT"))
+            held = hold_archive(self.settings, "verify")
+            if held.token is not None:
+                self.settings.set("STATE_FENCING_TOKEN", held.token, priority="cmdline")
             archive = open_archive(self.settings)
-            if paths.database.exists() or opts.repair:
+            if shared or paths.database.exists() or opts.repair:
                 state = open_state(self.settings)
             report = verify(archive, state, repair=opts.repair)
         except (ArchiveBusy, StorageError, OSError) as exc:
@@ -57,8 +61,8 @@ class Command(ScrapyCommand):
         finally:
             if state is not None:
                 state.close()
-            for lock in locks:
-                lock.release()
+            if held is not None:
+                held.release()
         if opts.json:
             document = {"archive": paths.location, "ok": report.ok, **asdict(report)}
             print(json.dumps(document, indent=2))

@@ -23,7 +23,8 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
-from crawler.crashpoints import CrashPoints
+from crawler.crashpoints import NEVER, CrashPoints
+from crawler.state.backend import State
 from crawler.state.db import StateDB
 from crawler.state.paths import StatePaths
 from crawler.state.rebuild import rebuild_state
@@ -48,11 +49,22 @@ def open_archive(settings: BaseSettings, crash: CrashPoints | None = None) -> Ar
     return Archive(storage) if crash is None else Archive(storage, crash)
 
 
-def open_state(settings: BaseSettings, crash: CrashPoints | None = None) -> StateDB:
-    """The archive's state file on this machine."""
-    path = StatePaths.from_settings(settings).database
+def open_state(settings: BaseSettings, crash: CrashPoints = NEVER) -> State:
+    """The archive's state: on Redis with ``REDIS_URL`` (shared by the crawl's workers,
+    writes fenced by ``STATE_FENCING_TOKEN``, the lease the crawl command holds), else
+    the state file on this machine."""
+    paths = StatePaths.from_settings(settings)
     policy = Policy.from_settings(settings)
-    return StateDB(path, policy) if crash is None else StateDB(path, policy, crash)
+    url = settings.get("REDIS_URL")
+    if not url:
+        return StateDB(paths.database, policy, crash)
+    from crawler.state.redis_backend.connection import StateConnection
+    from crawler.state.redis_backend.keys import Keys
+    from crawler.state.redis_backend.state import RedisState
+
+    connection = StateConnection.open(url, Keys.for_archive(paths.location))
+    connection.token = settings.getint("STATE_FENCING_TOKEN") or None
+    return RedisState(connection, policy, crash)
 
 
 @dataclass(frozen=True)
@@ -96,7 +108,7 @@ class CrawlContext:
         self.paths = StatePaths.from_settings(settings)
         self.crash = CrashPoints.parse(settings.get("CRASH_AT"))
         self.archive = open_archive(settings, self.crash)
-        self.state = StateDB(self.paths.database, Policy.from_settings(settings), self.crash)
+        self.state = open_state(settings, self.crash)
         self.spool = Spool(self.paths.spool)
         self.log = RunLog()
         self._scope: CrawlScope | None = None

@@ -9,6 +9,7 @@ schedule as one atomic step.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Protocol
 
@@ -66,6 +67,10 @@ class State(Protocol):
 
     def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
         """Replace everything (the rebuild from the archive), atomically."""
+
+    def guard(self, canonical_url: str) -> AbstractContextManager[None]:
+        """Held while one article's version and pointer are written: no other writer of
+        the same state writes that article meanwhile."""
 
     def reset(self) -> None:
         """Forget every version and schedule entry (the archive they described is gone)."""

@@ -13,7 +13,7 @@ import sqlite3
 from crawler.crashpoints import NEVER, CrashPoints
 from crawler.items import FetchedPage
 from crawler.state.backend import State
-from crawler.state.schedule import article_observation
+from crawler.state.schedule import Observation, article_observation
 from crawler.storage import StoreUnavailable
 from crawler.storage.archive import Archive, Version
 
@@ -42,6 +42,11 @@ class Committer:
             item.quarantined_before = not stored.created
             return stored.key
         seen = article_observation(item.article, True, item.etag, item.last_modified)
+        with self.state.guard(item.article.canonical_url):
+            return self._commit_version(item, seen, version)
+
+    def _commit_version(self, item: FetchedPage, seen: Observation, version: Version | None) -> str:
+        assert item.article is not None
         try:
             if item.existing_key is not None:  # reverted: no new version, latest moves back
                 self.archive.move_latest(item.article, item.existing_key)

@@ -11,6 +11,7 @@ disagree with each other; all of it derives from the archive
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 
@@ -61,6 +62,11 @@ class StateDB:
             for seen in latest:
                 self.schedule.observe(seen)
         return total
+
+    def guard(self, canonical_url: str) -> AbstractContextManager[None]:
+        """Nothing to hold: one crawl at a time holds the file (``flock``), and its
+        storage threads never write one article twice at once (the store pipeline)."""
+        return nullcontext()
 
     def reset(self) -> None:
         """Forget every version and schedule entry (the archive they described is gone)."""

@@ -42,6 +42,13 @@ def test_redact_text_finds_every_url() -> None:
     assert "deadbeef" not in clean and "u:p@" not in clean and "could not fetch" in clean
 
 
+def test_a_redis_password_never_reaches_the_log() -> None:
+    text = "Overridden settings: {'REDIS_URL': 'rediss://:s3cret@cache.example:6380/0'}"
+    assert redact_text(text) == (
+        "Overridden settings: {'REDIS_URL': 'rediss://REDACTED@cache.example:6380/0'}"
+    )
+
+
 def test_the_log_filter_rewrites_records(caplog: pytest.LogCaptureFixture) -> None:
     logger = logging.getLogger("test.redact")
     caplog.handler.addFilter(RedactingFilter())

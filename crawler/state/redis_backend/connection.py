@@ -15,7 +15,9 @@ from typing import Any
 import redis
 from redis.client import Pipeline
 
+from crawler.redact import redact_url
 from crawler.state.redis_backend.keys import Keys
+from crawler.storage import StoreUnavailable
 
 Writes = Callable[[Pipeline], None]
 """Queues the writes of a transaction on its pipeline."""
@@ -26,8 +28,14 @@ def texts(values: Iterable[Any]) -> list[str]:
     return [value if isinstance(value, str) else bytes(value).decode() for value in values]
 
 
-class LeaseLost(Exception):
-    """The archive's lease belongs to another crawl now: this worker must not write."""
+class StateUnavailable(StoreUnavailable):
+    """Redis does not answer (or refuses the client).  For the store pipeline it is the
+    store being down: items are spooled until it answers; commands say it in one line."""
+
+
+class LeaseLost(StoreUnavailable):
+    """The archive's lease belongs to another crawl now: this worker must not write (its
+    items are spooled, and whoever holds the archive next stores them)."""
 
 
 class StateConnection:
@@ -39,6 +47,11 @@ class StateConnection:
     @classmethod
     def open(cls, url: str, keys: Keys) -> StateConnection:
         client = redis.Redis.from_url(url, decode_responses=True, socket_timeout=30)
+        try:
+            client.ping()
+        except redis.RedisError as exc:
+            client.close()
+            raise StateUnavailable(f"Redis at {redact_url(url)}: {exc}") from None
         return cls(client, keys)
 
     def atomic(self, watch: list[str], prepare: Callable[[Pipeline], Writes]) -> None:

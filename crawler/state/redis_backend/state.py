@@ -7,18 +7,29 @@ write carries the crawl's fencing token when it holds the archive's lease.
 
 from __future__ import annotations
 
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
+import redis
 from redis.client import Pipeline
 
 from crawler.crashpoints import NEVER, CrashPoints
-from crawler.state.redis_backend.connection import StateConnection, Writes
+from crawler.state.redis_backend.connection import StateConnection, StateUnavailable, Writes
 from crawler.state.redis_backend.schedule import RedisSchedule
 from crawler.state.redis_backend.versions import RedisVersions
 from crawler.state.redis_backend.walks import RedisWalks
 from crawler.state.schedule import Observation, Policy, next_entry
 from crawler.state.versions import VersionRow
 from schemas.models import ArchivedArticle
+
+ARTICLE_LOCK_SECONDS = 60.0
+UNLOCK = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
 
 
 class RedisState:
@@ -89,6 +100,27 @@ class RedisState:
 
         self.connection.atomic([], lambda _pipe: writes)
         return len(rows)
+
+    @contextmanager
+    def guard(self, canonical_url: str) -> Iterator[None]:
+        """A per-article lock on Redis (with a TTL, so a dead worker's lock goes), held
+        while the version and ``latest.json`` are written: two workers storing versions
+        of one article never lose an update of its pointer."""
+        key, mine = self.keys.article_lock(canonical_url), uuid.uuid4().hex
+        client = self.connection.client
+        deadline = time.monotonic() + ARTICLE_LOCK_SECONDS
+        try:
+            while not client.set(key, mine, nx=True, px=int(ARTICLE_LOCK_SECONDS * 1000)):
+                if time.monotonic() > deadline:
+                    raise StateUnavailable(f"{canonical_url} stays locked by another worker")
+                time.sleep(0.02)
+            try:
+                self.connection.check_fence(client)
+                yield
+            finally:
+                client.eval(UNLOCK, 1, key, mine)
+        except redis.RedisError as exc:  # Redis went away: the item waits in the spool
+            raise StateUnavailable(f"the state on Redis does not answer: {exc}") from exc
 
     def reset(self) -> None:
         """Forget every version and schedule entry (the archive they described is gone)."""
