@@ -34,6 +34,8 @@ REDIS_LEASE_TTL = 30.0
 # Set by `scrapy crawl` for its own crawler (the token of the lease it holds); not for
 # operators.
 STATE_FENCING_TOKEN = 0
+# Scrapy's scheduler, or scrapy-redis's shared one when REDIS_URL is set.
+SCHEDULER = "crawler.scaleout.Scheduler"
 # The exit status is 1 when a run passes these (with at least HEALTH_MIN_COUNT cases),
 # when nothing was archived from a site whose article pages came, or when anything
 # stays spooled.
@@ -109,6 +111,10 @@ DNS_TIMEOUT = 15
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+SPIDER_MIDDLEWARES = {
+    # a shared crawl only (REDIS_URL): start requests pushed once, responses acknowledged
+    "crawler.scaleout.workers.SharedStart": 950,
+}
 ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidatePipeline": 100,
     "crawler.pipelines.dedup.DedupPipeline": 200,
@@ -118,6 +124,7 @@ ITEM_PIPELINES = {
 # state and the spool through it (crawler/extensions/context.py).
 EXTENSIONS = {
     "crawler.extensions.context.CrawlContext": 0,
+    "crawler.scaleout.workers.Workers": 5,  # a shared crawl only (REDIS_URL)
     "crawler.extensions.log_redaction.LogRedaction": 10,
     "crawler.extensions.network_errors.OneLineNetworkErrorsExtension": 20,
     "crawler.extensions.item_errors.ItemErrors": 100,

@@ -34,7 +34,10 @@ class Command(ScrapyCrawl):
         try:
             check_arguments(opts.spargs, self.settings)
             check_settings(self.settings)
-            held = hold_archive(self.settings, crawl_id(args[0], opts.spargs, paths.location))
+            crawl = self.settings.get("REDIS_CRAWL_ID") or crawl_id(
+                args[0], opts.spargs, paths.location
+            )
+            held = hold_archive(self.settings, crawl)
         except (Refused, ArchiveBusy) as refusal:
             self._refuse(f"mfa: not crawling {paths.location}: {refusal}")
             return
@@ -51,8 +54,9 @@ class Command(ScrapyCrawl):
             held.release()
             self._refuse(f"mfa: not crawling {paths.location}: {refusal}")
             return
-        if held.token is not None:
+        if held.token is not None:  # a shared crawl: its workers find one another by name
             self.settings.set("STATE_FENCING_TOKEN", held.token, priority="cmdline")
+            self.settings.set("REDIS_CRAWL_ID", crawl, priority="cmdline")
         try:
             crawler = self.crawler_process.create_crawler(args[0])
             self.crawler_process.crawl(crawler, **opts.spargs)

@@ -24,6 +24,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
 from crawler.crashpoints import NEVER, CrashPoints
+from crawler.spiders.walk import LocalMarks, Marks
 from crawler.state.backend import State
 from crawler.state.db import StateDB
 from crawler.state.paths import StatePaths
@@ -136,6 +137,17 @@ class CrawlContext:
                 " crawler.extensions.context.CrawlContext"
             )
         return context
+
+    def walk_marks(self, crawler: Crawler) -> Marks:
+        """The walk's marks: this process's, or the shared crawl's (``REDIS_URL``)."""
+        from crawler.scaleout.workers import Workers
+
+        workers = Workers.of(crawler)
+        if workers is None:
+            return LocalMarks()
+        from crawler.scaleout.marks import SharedMarks
+
+        return SharedMarks(workers.client, workers.keys)
 
     @property
     def scope(self) -> CrawlScope:

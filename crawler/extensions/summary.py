@@ -22,6 +22,7 @@ from crawler.extensions.context import CrawlContext
 from crawler.extensions.health import Thresholds, verdict
 from crawler.operations.report import RunReport, per_site
 from crawler.redact import redact_text, redact_url
+from crawler.scaleout.workers import Workers
 from crawler.storage.atomic import write_atomically
 from crawler.version import crawler_identity
 
@@ -145,6 +146,13 @@ class RunSummary:
         stats.setdefault("finish_reason", reason)
         context = CrawlContext.of(self.crawler)
         log = context.log
+        workers = Workers.of(self.crawler)
+        if workers is not None:  # a shared crawl: the last worker speaks for all
+            (stats, failed, refused), last = await workers.gather((stats, log.failed, log.refused))
+            if not last:
+                self._worker_done(stats, log.failed)
+                return
+            log.failed[:], log.refused[:] = failed, refused
         summary = summarise(stats, log.failed, self.limits)
         summary["refused"] = redacted(log.refused)
         summary["walk"] = _walk(context, reason, stats)
@@ -158,6 +166,19 @@ class RunSummary:
         await self.crawler.signals.send_catch_log_async(
             signal=RUN_FINISHED, report=report, summary=summary
         )
+
+    def _worker_done(self, stats: dict[str, Any], failed: list[tuple[str, str]]) -> None:
+        """A worker that is not the last: its exit status from its own part; the run's
+        summary and report come from the last worker."""
+        summary = summarise(stats, failed, self.limits)
+        assert self.crawler.stats is not None
+        self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
+        logger.info(
+            "this worker's part is done (%d new, %d updated, %d unchanged); the run's summary"
+            " and report come from the last worker of the crawl",
+            summary["totals"].get("new", 0), summary["totals"].get("updated", 0),
+            summary["totals"].get("unchanged", 0),
+        )  # fmt: skip
 
 
 RUN_FINISHED = object()

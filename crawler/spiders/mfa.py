@@ -100,6 +100,7 @@ class MfaSpider(scrapy.Spider):
         """Tell the crawl context what this run covers (the mode decided now, from the
         state: incremental once a complete walk covers this scope)."""
         self.context = CrawlContext.of(self.crawler)
+        self.walk.marks = self.context.walk_marks(self.crawler)
         state, arguments = self.context.state, self.arguments
         scopes = walk_scopes(lang=arguments.lang, start_urls=list(arguments.start_urls))
         if not self.mode:
@@ -126,7 +127,7 @@ class MfaSpider(scrapy.Spider):
                 # canonical one, which never carried it.
                 url = revisit.canonical_url if REDACTED in revisit.url else revisit.url
                 yield self._article_request(url, revisit.category, revisit)
-            self.crawler.stats.set_value("revisit/due", len(self.walk.due))
+            self.crawler.stats.set_value("revisit/due", self.walk.due)
         for url in self.start_points:
             if not page_kind(url):
                 yield self._listing_request(url, start=url, followed=1)

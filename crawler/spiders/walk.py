@@ -12,9 +12,47 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from crawler.platforms.mfa import ListingCard
 from crawler.urls import canonical_url, url_key
+
+
+class Marks(Protocol):
+    """Named sets of article keys: in this process, or shared by a crawl's workers
+    (:class:`crawler.scaleout.marks.SharedMarks`)."""
+
+    def add(self, name: str, key: int) -> bool:
+        """Mark ``key`` in ``name``; whether it was not marked before."""
+
+    def has(self, name: str, key: int) -> bool: ...
+
+    def count(self, name: str) -> int: ...
+
+
+@dataclass
+class LocalMarks:
+    """The marks of a crawl run by one process."""
+
+    sets: dict[str, set[int]] = field(default_factory=dict)
+
+    def add(self, name: str, key: int) -> bool:
+        marked = self.sets.setdefault(name, set())
+        if key in marked:
+            return False
+        marked.add(key)
+        return True
+
+    def has(self, name: str, key: int) -> bool:
+        return key in self.sets.get(name, ())
+
+    def count(self, name: str) -> int:
+        return len(self.sets.get(name, ()))
+
+
+DUE, SEEN = "due", "seen"
+"""Canonical URLs of the known articles this run revisits, and of every article it
+requested; ``listed:<start point>``: the articles a start point's listing pages showed."""
 
 
 @dataclass
@@ -23,26 +61,22 @@ class Walk:
 
     origins: dict[str, str]
     """Every name of a registered site -> its origin, for canonical URLs."""
-    due: set[int] = field(default_factory=set)
-    """Canonical URLs of the known articles this run revisits."""
-    seen: set[int] = field(default_factory=set)
-    """Canonical URLs of the articles requested in this crawl."""
-    listed: dict[str, set[int]] = field(default_factory=dict)
-    """Per start point, the articles its listing pages have shown."""
+    marks: Marks = field(default_factory=LocalMarks)
 
     def revisit(self, identity: str) -> None:
         """A known article due again, requested as the run starts."""
         key = url_key(identity)
-        self.due.add(key)
-        self.seen.add(key)
+        self.marks.add(DUE, key)
+        self.marks.add(SEEN, key)
+
+    @property
+    def due(self) -> int:
+        """How many known articles this run revisits."""
+        return self.marks.count(DUE)
 
     def claim(self, url: str) -> bool:
         """Whether ``url``'s article is not requested yet (it is, from now on)."""
-        key = url_key(canonical_url(url, self.origins))
-        if key in self.seen:
-            return False
-        self.seen.add(key)
-        return True
+        return self.marks.add(SEEN, url_key(canonical_url(url, self.origins)))
 
     def cards(
         self, start: str, cards: list[ListingCard], since: date | None,
@@ -50,22 +84,21 @@ class Walk:
     ) -> tuple[list[ListingCard], int]:  # fmt: skip
         """The cards of one listing page to request, and how many were new to ``start``
         (``known``: archived and not due, which an incremental run skips)."""
-        listed = self.listed.setdefault(start, set())
+        listed, marks = f"listed:{start}", self.marks
         wanted, new = [], 0
         for card in self._dated(cards, since):
             identity = canonical_url(card.url, self.origins)
             key = url_key(identity)
-            if key in listed:
+            if not marks.add(listed, key):
                 continue
-            listed.add(key)
-            if key in self.due:  # requested at the start of the run
+            if marks.has(DUE, key):  # requested at the start of the run
                 new += 1
                 continue
-            if key in self.seen or known(identity):
+            if marks.has(SEEN, key) or known(identity):
                 continue
             new += 1
-            self.seen.add(key)
-            wanted.append(card)
+            if marks.add(SEEN, key):  # another worker may have claimed it meanwhile
+                wanted.append(card)
         return wanted, new
 
     @staticmethod

@@ -54,9 +54,9 @@ def hold_archive(settings: BaseSettings, crawl: str) -> Held:
     from crawler.state.redis_backend.lease import Lease
 
     connection = StateConnection.open(url, Keys.for_archive(paths.location))
-    worker = f"{socket.gethostname()}:{os.getpid()}"
-    lease = Lease(connection.client, connection.keys, settings.get("REDIS_CRAWL_ID") or crawl,
-                  worker, settings.getfloat("REDIS_LEASE_TTL"))  # fmt: skip
+    worker = f"{socket.gethostname()}:{os.getpid()}"  # as crawler.scaleout.keys.worker_name
+    lease = Lease(connection.client, connection.keys, crawl, worker,
+                  settings.getfloat("REDIS_LEASE_TTL"))  # fmt: skip
     token = lease.acquire(wait)
 
     def release() -> None:

@@ -26,6 +26,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from dataclasses import replace
 from html import escape
 from pathlib import Path
@@ -61,6 +62,7 @@ class Replica(Resource):
         self.started = time.time()  # Last-Modified of a page nobody changed
         self.modified: dict[str, float] = {}
         self.faults = Faults()
+        self.fetched: Counter[str] = Counter()  # GETs per page (POST /_replica/fetched)
         self.pacing = Pacing()
 
     def _ordered(self, language: str) -> list[Page]:
@@ -79,6 +81,8 @@ class Replica(Resource):
     def _get(self, request: Request) -> bytes | int:
         url = request.uri.decode("ascii", "replace")
         path = unquote(urlsplit(url).path).rstrip("/") or "/"
+        if path in self.pages:
+            self.fetched[path] += 1
         query = parse_qs(urlsplit(url).query)
         language = path.strip("/").split("/")[0]
         language = language if language in LISTINGS else "th"
@@ -150,6 +154,7 @@ class Replica(Resource):
             self.started, self.modified = max(time.time(), self.started + 1), {}
             self.faults.clear()
             self.pacing.reset()
+            self.fetched.clear()
             return self._reply(request, b'{"ok": true}', b"application/json")
         if action in ("pace", "peaks"):
             if action == "pace":
@@ -163,6 +168,8 @@ class Replica(Resource):
             )  # fmt: skip
             self.faults.add(unquote(query["path"]).rstrip("/") or "/", fault)
             return self._reply(request, b'{"ok": true}', b"application/json")
+        if action == "fetched":
+            return self._reply(request, json.dumps(self.fetched).encode(), b"application/json")
         if action == "faults-served":
             return self._reply(
                 request, json.dumps(self.faults.served).encode(), b"application/json"

@@ -1,0 +1,55 @@
+"""The shared scheduler (chosen by :class:`crawler.scaleout.Scheduler` with
+``REDIS_URL``): it is scrapy-redis's Scheduler with the crawl's own keys (two crawls, or two
+archives, never share a queue), scrapy-redis's dupefilter, the queue of
+:mod:`crawler.scaleout.queue`, and ``SCHEDULER_PERSIST`` always on: the first worker to
+finish must not delete the queue the others work from (the last one clears it, see
+:mod:`crawler.scaleout.workers`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy_redis import connection
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.scheduler import Scheduler as RedisScheduler
+
+from crawler.scaleout.keys import CrawlKeys, worker_name
+from crawler.scaleout.queue import ReliableQueue, configure
+from crawler.scaleout.workers import Workers
+
+
+class SharedScheduler(RedisScheduler):  # type: ignore[misc]
+    """scrapy-redis's scheduler on the crawl's keys, with the reliable queue."""
+
+    keys: CrawlKeys
+    worker: str
+    crawler: Crawler
+
+    @classmethod
+    def for_crawler(cls, crawler: Crawler) -> SharedScheduler:
+        settings, keys = crawler.settings, CrawlKeys.from_settings(crawler.settings)
+        server = connection.from_settings(settings)
+        server.ping()
+        scheduler = cls(
+            server=server, persist=True, queue_key=keys.requests,
+            queue_cls=f"{ReliableQueue.__module__}.{ReliableQueue.__name__}",
+            dupefilter=RFPDupeFilter(server, keys.dupefilter, settings.getbool("DUPEFILTER_DEBUG")),
+            dupefilter_key=keys.dupefilter, idle_before_close=0,
+        )  # fmt: skip
+        scheduler.stats, scheduler.keys, scheduler.worker = crawler.stats, keys, worker_name()
+        scheduler.crawler = crawler
+        return scheduler
+
+    def open(self, spider: Any) -> None:
+        super().open(spider)
+        queue = configure(self.queue, self.keys, self.worker)
+        workers = Workers.of(self.crawler)
+        if workers is not None:
+            workers.queue = queue
+
+    @property
+    def reliable(self) -> ReliableQueue:
+        queue: ReliableQueue = self.queue
+        return queue

@@ -1,0 +1,193 @@
+"""This worker's part in a shared crawl (``REDIS_URL``): when it may stop, what it
+acknowledges, and how the run's one summary is made.
+
+- **Start requests once**: the first worker pushes the spider's start requests; the
+  others run the spider's start too (it decides the run's scope) and drop its requests.
+- **Acknowledged when stored**: a request leaves its worker's ``processing`` hash when
+  the item it gave has been stored (or dropped), or when its callback gave no item.
+- **Idle is not done**: a worker with an empty queue waits while another live worker
+  has work in hand (it may queue more), and gives the work of dead workers (heartbeat
+  older than the lease's TTL) back to the queue.
+- **One report**: each finishing worker leaves its stats on Redis; the last one merges
+  them (:mod:`crawler.scaleout.merge`), writes the run's summary and report, and clears
+  the crawl's keys, so that the next run of the same crawl starts afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import reactor, task
+
+from crawler.scaleout.keys import CrawlKeys, worker_name
+from crawler.scaleout.merge import dump_stats, load_stats, merge_stats
+
+if TYPE_CHECKING:
+    from crawler.scaleout.queue import ReliableQueue
+
+logger = logging.getLogger(__name__)
+Part = tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]
+
+
+class Workers:
+    """Extension: the shared crawl as this worker sees it (``crawler.get_extension``)."""
+
+    def __init__(self, crawler: Crawler, client: Any, keys: CrawlKeys, ttl: float) -> None:
+        self.crawler, self.client, self.keys, self.ttl = crawler, client, keys, ttl
+        self.worker = worker_name()
+        self.queue: ReliableQueue | None = None  # set by the shared scheduler as it opens
+        for handler, signal in (
+            (self.spider_opened, signals.spider_opened), (self.spider_idle, signals.spider_idle),
+            (self.item_done, signals.item_scraped), (self.item_done, signals.item_dropped),
+            (self.item_done, signals.item_error),
+        ):  # fmt: skip
+            crawler.signals.connect(handler, signal=signal)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Workers:
+        url = crawler.settings.get("REDIS_URL")
+        if not url:
+            raise NotConfigured("no REDIS_URL: one process, no shared crawl")
+        import redis  # the driver, only for a shared crawl
+
+        client = redis.Redis.from_url(url, decode_responses=True, socket_timeout=30)
+        keys = CrawlKeys.from_settings(crawler.settings)
+        return cls(crawler, client, keys, crawler.settings.getfloat("REDIS_LEASE_TTL"))
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> Workers | None:
+        found: Workers | None = crawler.get_extension(cls)
+        return found
+
+    @property
+    def running(self) -> str:
+        return f"{self.keys.prefix}running"
+
+    def spider_opened(self) -> None:
+        self.client.sadd(self.running, self.worker)
+
+    def live(self) -> set[str]:
+        """Workers whose heartbeat is younger than the lease's TTL."""
+        since = (time.time() - self.ttl) * 1000
+        return set(self.client.zrangebyscore(self.keys.workers, since, "+inf"))
+
+    # -- start requests, pushed once --------------------------------------------------
+
+    def claim_start(self) -> bool:
+        """Whether this worker pushes the start requests (the first to ask does)."""
+        return bool(self.client.set(self.keys.started, f"pushing {self.worker}", nx=True))
+
+    def start_pushed(self) -> None:
+        self.client.set(self.keys.started, "done")
+
+    # -- acknowledgements ----------------------------------------------------------------
+
+    def acknowledge(self, request: Request) -> None:
+        if self.queue is not None:
+            self.queue.acknowledge(request)
+
+    def item_done(self, response: Response | None = None, **_: Any) -> None:
+        if response is not None and response.request is not None:
+            self.acknowledge(response.request)
+
+    # -- idle ------------------------------------------------------------------------------
+
+    def spider_idle(self) -> None:
+        queue = self.queue
+        if queue is None:
+            return
+        live = self.live() | {self.worker}
+        for key in self.client.scan_iter(match=self.keys.processing("*")):
+            owner = key.removeprefix(self.keys.processing(""))
+            if owner not in live and queue.requeue(owner):
+                raise DontCloseSpider
+        if len(queue):
+            raise DontCloseSpider
+        started = self.client.get(self.keys.started) or ""
+        if started.startswith("pushing "):
+            if started.split(" ", 1)[1] in live:
+                raise DontCloseSpider  # the start requests are still being pushed
+            logger.error("the worker pushing the start requests died: they may be incomplete")
+            self.crawler.stats.inc_value("archive/start_incomplete")
+            self.start_pushed()
+        others = set(self.client.smembers(self.running)) & live - {self.worker}
+        if any(queue.taken(worker) for worker in others):
+            raise DontCloseSpider  # another worker has work in hand: it may queue more
+
+    # -- the end ---------------------------------------------------------------------------
+
+    async def gather(self, own: Part) -> tuple[Part, bool]:
+        """Leave this worker's part; the last worker gets everyone's, merged (True)."""
+        if self.queue is not None:
+            self.queue.forget_taken()
+        self.client.set(self.keys.stats(self.worker), dump_stats(*own))
+        self.client.srem(self.running, self.worker)
+        deadline = time.monotonic() + 2 * self.ttl
+        while time.monotonic() < deadline:  # wait for the others still running
+            if not set(self.client.smembers(self.running)) & self.live():
+                break
+            await maybe_deferred_to_future(task.deferLater(reactor, 0.2))
+        reporter = f"{self.keys.prefix}reporter"
+        if not self.client.set(reporter, self.worker, nx=True, ex=int(4 * self.ttl) + 1):
+            return own, False
+        parts = [load_stats(text) for text in self._parts()]
+        if not parts:  # another worker merged ours already, and cleared the crawl
+            self.client.delete(reporter)
+            return own, False
+        stats = merge_stats([part[0] for part in parts])
+        stats["shared/workers"] = len(parts)
+        merged: Part = (stats, [f for p in parts for f in p[1]], [r for p in parts for r in p[2]])
+        self.clear()
+        return merged, True
+
+    def _parts(self) -> list[str]:
+        keys = sorted(self.client.scan_iter(match=self.keys.stats("*")))
+        return [text for text in self.client.mget(keys) if text] if keys else []
+
+    def clear(self) -> None:
+        """Delete the crawl's keys (queue, dupefilter, marks, parts): the run is over."""
+        doomed = list(self.client.scan_iter(match=f"{self.keys.prefix}*"))
+        if doomed:
+            self.client.delete(*doomed)
+
+
+class SharedStart:
+    """Spider middleware: start requests pushed by one worker; acknowledgements of
+    responses that gave no item."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SharedStart:
+        if not crawler.settings.get("REDIS_URL"):
+            raise NotConfigured("no REDIS_URL")
+        return cls(crawler)
+
+    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        workers = Workers.of(self.crawler)
+        pushes = workers is None or workers.claim_start()
+        async for request in start:  # the spider's start decides the scope: run it always
+            if pushes:
+                yield request
+        if workers is not None and pushes:
+            workers.start_pushed()
+
+    async def process_spider_output(
+        self, response: Response, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
+        items = 0
+        async for output in result:
+            items += not isinstance(output, Request)
+            yield output
+        workers = Workers.of(self.crawler)
+        if not items and workers is not None and response.request is not None:
+            workers.acknowledge(response.request)  # its requests are on the queue now
