@@ -65,7 +65,7 @@ def open_state(settings: BaseSettings, crash: CrashPoints = NEVER) -> State:
 
     connection = StateConnection.open(url, Keys.for_archive(paths.location))
     connection.token = settings.getint("STATE_FENCING_TOKEN") or None
-    return RedisState(connection, policy, crash)
+    return RedisState(connection, policy, crash, settings.getfloat("REDIS_LEASE_TTL"))
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,10 @@ class CrawlContext:
         nothing failed or cut short, and everything found stored or spooled."""
         if self._scope is None or reason != "finished":
             return False
-        lost = stats.get("archive/store_failed") or stats.get("archive/set_aside")
+        lost = (
+            stats.get("archive/store_failed") or stats.get("archive/set_aside")
+            or stats.get("shared/lease_lost")
+        )  # fmt: skip
         truncated = stats.get("archive/listing_truncated")
         return (
             self._scope.mode == "full" and not self._scope.limited and not self.log.failed

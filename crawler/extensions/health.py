@@ -77,6 +77,9 @@ RULES: tuple[Rule, ...] = (
     Rule("invalid", "archive/invalid",
          "{count} pages the schema refused (quarantined with the reason)"),
     Rule("spider_errors", "spider_exceptions/count", "{count} errors in the spider (see the log)"),
+    Rule("lease_lost", "shared/lease_lost",
+         "the archive's Redis lease was lost mid-crawl (Redis restarted, or a worker stalled):"
+         " the shared queue may be lost; run the crawl again"),
     Rule("still_spooled", "archive/still_spooled",
          "{count} items stay spooled (the store did not answer); the next run stores them first"),
 )  # fmt: skip

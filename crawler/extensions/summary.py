@@ -23,6 +23,7 @@ from crawler.extensions.health import Thresholds, verdict
 from crawler.operations.report import RunReport, per_site
 from crawler.redact import redact_text, redact_url
 from crawler.scaleout.workers import Workers
+from crawler.storage import StorageError
 from crawler.storage.atomic import write_atomically
 from crawler.version import crawler_identity
 
@@ -213,5 +214,9 @@ def _walk(context: CrawlContext, reason: str, stats: dict[str, Any]) -> str:
         return "n/a"
     if not context.walked_everything(reason, stats):
         return "partial"
-    context.record_walk()
+    try:
+        context.record_walk()
+    except StorageError as exc:  # the state does not answer: the next run walks again
+        logger.error("cannot record the complete walk in the state: %s", exc)
+        return "unrecorded"
     return "complete"

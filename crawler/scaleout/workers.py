@@ -96,7 +96,12 @@ class Workers:
 
     def item_done(self, response: Response | None = None, **_: Any) -> None:
         if response is not None and response.request is not None:
-            self.acknowledge(response.request)
+            try:
+                self.acknowledge(response.request)
+            except Exception as exc:  # Redis away: the request is done here all the same
+                if not self.crawler.stats.get_value("shared/ack_failed"):
+                    logger.error("cannot acknowledge requests on Redis: %s", exc)
+                self.crawler.stats.inc_value("shared/ack_failed")
 
     # -- idle ------------------------------------------------------------------------------
 
@@ -124,8 +129,21 @@ class Workers:
 
     # -- the end ---------------------------------------------------------------------------
 
+    def lease_held(self) -> bool:
+        """Whether the archive's fencing token is still this crawl's (a Redis that
+        restarted without its data has lost it, with the queue)."""
+        token = self.crawler.settings.getint("STATE_FENCING_TOKEN")
+        return bool(self.client.get(self.keys.archive.fence) == str(token))
+
     async def gather(self, own: Part) -> tuple[Part, bool]:
         """Leave this worker's part; the last worker gets everyone's, merged (True)."""
+        if not self.lease_held():
+            logger.error(
+                "the archive's Redis lease was lost during the crawl (Redis restarted, or"
+                " this worker stalled past REDIS_LEASE_TTL): the shared queue may be lost"
+            )
+            own[0]["shared/lease_lost"] = 1
+            return own, True  # no one else's part to merge: this worker reports its own
         if self.queue is not None:
             self.queue.forget_taken()
         self.client.set(self.keys.stats(self.worker), dump_stats(*own))

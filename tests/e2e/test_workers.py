@@ -5,10 +5,13 @@ the same as a one-process crawl's, one run report for the whole crawl."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from crawler.storage.local import LocalStorage
 from tests.conftest import REPO, SHARED
 from tests.crawling import crawl_settings
 from tests.e2e.harness import Replica, run_crawl
+from tests.redisserver import RedisServer
 
 pytestmark = [pytest.mark.process, pytest.mark.redis]
 ARTICLES = 58
@@ -80,3 +84,59 @@ def test_workers_share_one_crawl_and_leave_the_archive_one_process_would(
     alone = archive_files(tmp_path / "single" / "archive")
     assert len(alone) == 4 * ARTICLES  # page, text, record and latest pointer
     assert archive_files(archive) == alone  # same keys, same bytes
+
+
+def _wait_for_fetches(replica: Replica, count: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while sum(replica.control("fetched").values()) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"fewer than {count} pages fetched in {timeout} s")
+        time.sleep(0.05)
+
+
+def test_a_worker_killed_mid_crawl_loses_nothing(
+    tmp_path: Path, fresh_replica: Replica, redis_url: str
+) -> None:
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    fresh_replica.control("pace", seconds="0.1")
+    archive = tmp_path / "shared"
+    doomed = start_worker(tmp_path, archive, start, redis_url, "doomed")
+    survivor = start_worker(tmp_path, archive, start, redis_url, "survivor")
+    _wait_for_fetches(fresh_replica, 20)
+    doomed.send_signal(signal.SIGKILL)
+    doomed.wait(timeout=10)
+    output = survivor.communicate(timeout=300)[0]
+    log = (tmp_path / "survivor.log").read_text("utf-8")
+    assert survivor.returncode in (0, 1), (output, log)
+    assert "back on the queue" in log or "requests of the worker" in log, log[-3000:]
+    records = list((archive / "articles").rglob("article.json"))
+    assert len(records) == ARTICLES  # nothing lost: the survivor finished the work
+    verify = subprocess.run(
+        [sys.executable, "-m", "scrapy", "verify", "-s", f"ARCHIVE_URI={archive}",
+         "-s", f"REDIS_URL={redis_url}"],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_a_redis_restart_mid_crawl_fails_cleanly(
+    tmp_path: Path, fresh_replica: Replica, redis_url: str, redis_server: RedisServer
+) -> None:
+    """Redis restarted without persistence has lost the queue, the dupefilter and the
+    lease: the worker cannot go on, and says so -- exit status 1, no half-written file."""
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    fresh_replica.control("pace", seconds="0.1")
+    archive = tmp_path / "shared"
+    worker = start_worker(tmp_path, archive, start, redis_url, "w")
+    _wait_for_fetches(fresh_replica, 15)
+    redis_server.restart()
+    output = worker.communicate(timeout=300)[0]
+    log = (tmp_path / "w.log").read_text("utf-8")
+    assert worker.returncode == 1, (output, log[-5000:])
+    for record in (archive / "articles").rglob("article.json"):  # a version is whole...
+        assert {p.name for p in record.parent.iterdir()} == {"page.html", "article.txt",
+                                                             "article.json"}  # fmt: skip
+    for pointer in (archive / "articles").rglob("latest.json"):  # ...where latest points
+        version = json.loads(pointer.read_bytes())["version"]
+        assert (archive / version / "article.json").is_file(), pointer
+    assert "Run summary: FAILED" in log and "lease was lost" in log

@@ -25,7 +25,8 @@ from crawler.state.schedule import Observation, Policy, next_entry
 from crawler.state.versions import VersionRow
 from schemas.models import ArchivedArticle
 
-ARTICLE_LOCK_SECONDS = 60.0
+ARTICLE_LOCK_SECONDS = 30.0
+"""How long a dead worker's article lock outlives it (the lease's TTL in a crawl)."""
 UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -36,9 +37,10 @@ class RedisState:
     """The versions, schedule and walks of one archive on one Redis."""
 
     def __init__(
-        self, connection: StateConnection, policy: Policy, crash: CrashPoints = NEVER
-    ) -> None:
-        self.connection, self.crash = connection, crash
+        self, connection: StateConnection, policy: Policy, crash: CrashPoints = NEVER,
+        lock_seconds: float = ARTICLE_LOCK_SECONDS,
+    ) -> None:  # fmt: skip
+        self.connection, self.crash, self.lock_seconds = connection, crash, lock_seconds
         self.keys = connection.keys
         self.versions = RedisVersions(connection)
         self.schedule = RedisSchedule(connection, policy)
@@ -108,9 +110,9 @@ class RedisState:
         of one article never lose an update of its pointer."""
         key, mine = self.keys.article_lock(canonical_url), uuid.uuid4().hex
         client = self.connection.client
-        deadline = time.monotonic() + ARTICLE_LOCK_SECONDS
+        deadline = time.monotonic() + 2 * self.lock_seconds
         try:
-            while not client.set(key, mine, nx=True, px=int(ARTICLE_LOCK_SECONDS * 1000)):
+            while not client.set(key, mine, nx=True, px=int(self.lock_seconds * 1000)):
                 if time.monotonic() > deadline:
                     raise StateUnavailable(f"{canonical_url} stays locked by another worker")
                 time.sleep(0.02)
