@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from crawler.scaleout.queue import ReliableQueue
 
 logger = logging.getLogger(__name__)
+WAKE_SECONDS = 0.25
 Part = tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]
 
 
@@ -44,6 +45,7 @@ class Workers:
         self.crawler, self.client, self.keys, self.ttl = crawler, client, keys, ttl
         self.worker = worker_name()
         self.queue: ReliableQueue | None = None  # set by the shared scheduler as it opens
+        self.waiting = False
         for handler, signal in (
             (self.spider_opened, signals.spider_opened), (self.spider_idle, signals.spider_idle),
             (self.item_done, signals.item_scraped), (self.item_done, signals.item_dropped),
@@ -73,6 +75,30 @@ class Workers:
 
     def spider_opened(self) -> None:
         self.client.sadd(self.running, self.worker)
+        self._watch = task.LoopingCall(self._wake)
+        self._watch.start(WAKE_SECONDS, now=False)
+        self.crawler.signals.connect(self._stop_watch, signal=signals.spider_closed)
+
+    def _stop_watch(self) -> None:
+        if self._watch.running:
+            self._watch.stop()
+
+    def _wake(self) -> None:
+        """An idle worker looks at the shared queue more often than Scrapy's 5-second
+        heartbeat would: another worker may have queued work for it meanwhile."""
+        if not self.waiting or self.queue is None:
+            return
+        try:
+            if not len(self.queue):
+                return
+        except Exception:  # Redis away: the heartbeat finds out
+            return
+        self.waiting = False
+        # The engine's own "look at the scheduler now" (Scrapy has no public call for it).
+        slot = getattr(self.crawler.engine, "_slot", None)
+        nextcall = getattr(slot, "nextcall", None)
+        if nextcall is not None:
+            nextcall.schedule()
 
     def live(self) -> set[str]:
         """Workers whose heartbeat is younger than the lease's TTL."""
@@ -106,6 +132,7 @@ class Workers:
     # -- idle ------------------------------------------------------------------------------
 
     def spider_idle(self) -> None:
+        self.waiting = True  # until the queue has work again (see _wake)
         queue = self.queue
         if queue is None:
             return
@@ -144,6 +171,8 @@ class Workers:
             )
             own[0]["shared/lease_lost"] = 1
             return own, True  # no one else's part to merge: this worker reports its own
+        logger.info("worker %s: its part is done (%d new)", self.worker,
+                    own[0].get("archive/first", 0))  # fmt: skip
         if self.queue is not None:
             self.queue.forget_taken()
         self.client.set(self.keys.stats(self.worker), dump_stats(*own))
