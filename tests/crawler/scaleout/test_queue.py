@@ -1,0 +1,52 @@
+"""The shared queue on a real Redis: a taken request stays someone's until it is
+acknowledged, and a dead worker's requests go back for the others."""
+
+from __future__ import annotations
+
+import pytest
+import redis
+from scrapy import Request, Spider
+
+from crawler.scaleout.keys import CrawlKeys
+from crawler.scaleout.marks import SharedMarks
+from crawler.scaleout.queue import TASK, ReliableQueue, configure
+from crawler.state.redis_backend.keys import Keys
+
+pytestmark = pytest.mark.redis
+KEYS = CrawlKeys(Keys.for_archive("/archive"), "mfa-test")
+
+
+def _queue(redis_url: str, worker: str) -> ReliableQueue:
+    server = redis.Redis.from_url(redis_url)
+    queue = ReliableQueue(server, Spider("mfa"), KEYS.requests)
+    return configure(queue, KEYS, worker)
+
+
+def test_a_taken_request_is_kept_until_acknowledged(redis_url: str) -> None:
+    queue = _queue(redis_url, "a")
+    queue.push(Request("https://www.mfa.go.th/th/content/x", priority=5))
+    queue.push(Request("https://www.mfa.go.th/th/page/listing"))
+    first = queue.pop()
+    assert first is not None and first.url.endswith("/content/x")  # priority first
+    assert first.meta[TASK] and queue.taken("a") == 1 and len(queue) == 1
+    queue.acknowledge(first)
+    assert queue.taken("a") == 0
+
+
+def test_a_dead_workers_requests_go_back_on_the_queue(redis_url: str) -> None:
+    dead, alive = _queue(redis_url, "dead"), _queue(redis_url, "alive")
+    for n in range(3):
+        dead.push(Request(f"https://www.mfa.go.th/th/content/{n}", priority=n))
+    taken = [dead.pop(), dead.pop()]
+    assert all(taken) and len(dead) == 1
+    assert alive.requeue("dead") == 2 and alive.requeue("dead") == 0  # once
+    urls = [request.url for request in iter(alive.pop, None)]
+    assert sorted(urls) == [f"https://www.mfa.go.th/th/content/{n}" for n in range(3)]
+    assert urls[0].endswith("/2")  # the priorities kept
+
+
+def test_marks_are_shared_and_new_only_once(redis_url: str) -> None:
+    one = SharedMarks(redis.Redis.from_url(redis_url), KEYS)
+    other = SharedMarks(redis.Redis.from_url(redis_url), KEYS)
+    assert one.add("seen", 42) and not other.add("seen", 42)
+    assert other.has("seen", 42) and not other.has("due", 42) and one.count("seen") == 1
