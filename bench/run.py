@@ -10,7 +10,8 @@ delay, robots.txt obeyed).  Scenarios, per size:
 - ``incremental``: after ``full``, an incremental run of the unchanged site, then one
   after 1% of the articles (the most recent) were updated -- were they all caught?
 - ``s3``: the full crawl into the S3 server (moto) instead of local disk;
-- ``two``: two crawler processes sharing the work (one listing each), at once.
+- ``two``: two crawler processes sharing the work (one listing each), at once;
+- ``workers``: 1, 2 and 4 workers on one Redis (scrapy-redis), one crawl, one archive.
 
 The table is printed with the ratios the aims name, and written as JSON to
 ``bench/results/latest.json`` with the commit, so figures compare across commits.
@@ -36,6 +37,7 @@ from tests.conftest import REPO
 from tests.e2e.harness import stop, wait_for_ready_line
 from tests.s3server import start_moto, stop_s3
 
+EXTRA = json.loads(os.environ.get("BENCH_WORKER_SETTINGS", "{}"))
 RESULTS = Path(__file__).parent / "results"
 LISTINGS = ("th/content-category/ข่าวเด่น", "en/content-category/press-release")
 SAME_SETTINGS = {
@@ -159,12 +161,49 @@ def two(bench: Bench) -> list[Measure]:
     return [_measure("two processes (th | en), at once", seconds, cpu, rss, summaries)]
 
 
+def _cpu_seconds(pid: int) -> float:
+    """A running process's CPU time so far (user and system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def workers(bench: Bench) -> list[Measure]:
+    """1, 2 and 4 workers on one Redis crawling one archive together (the same command
+    each, ``-s REDIS_URL=...``); the CPU column counts the workers and redis-server."""
+    from tests.redisserver import start_redis
+
+    server = start_redis(bench.workdir / "redis")
+    assert server.process is not None
+    rows = []
+    try:
+        for count in (1, 2, 4):
+            server.flush()
+            archive = str(bench.workdir / f"workers-{count}")
+            summary = bench.workdir / f"workers-{count}.json"
+            settings = {"REDIS_URL": server.url, **EXTRA}
+            commands = [bench._crawl_command(archive, bench.starts(), summary, [], settings)
+                        for _ in range(count)]  # fmt: skip
+            redis_cpu = _cpu_seconds(server.process.pid)
+            started = time.monotonic()
+            runs = timed(commands, REPO, dict(os.environ))
+            seconds = time.monotonic() - started
+            cpu = sum(run.cpu_seconds for run in runs)
+            cpu += _cpu_seconds(server.process.pid) - redis_cpu
+            rss = max(run.peak_rss_mb for run in runs)
+            name = f"{count} worker{'s' if count > 1 else ''} on Redis, at once"
+            rows.append(_measure(name, seconds, cpu, rss, [summary]))
+    finally:
+        server.stop()
+    return rows
+
+
 SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
     "bare": lambda bench: [bench.bare()],
     "full": full,
     "incremental": incremental,
     "s3": s3,
     "two": two,
+    "workers": workers,
 }
 
 
@@ -201,6 +240,14 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
         pair = by.get((size, "two processes (th | en), at once"))
         if pair and local:
             lines.append(f"{size}: two processes / one: rate {pair.rate / local.rate:.2f}x")
+        for count in (1, 2, 4):
+            shared = by.get((size, f"{count} worker{'s' if count > 1 else ''} on Redis, at once"))
+            if shared and local:
+                lines.append(
+                    f"{size}: {count} on Redis / one plain process: rate"
+                    f" {shared.rate / local.rate:.2f}x, CPU per article"
+                    f" {shared.cpu_ms_per_article / local.cpu_ms_per_article:.2f}x"
+                )
     sizes = sorted({size for size, m in rows if m.name == "full pipeline -> local disk"})
     if len(sizes) > 1:
         small, large = (by[(s, "full pipeline -> local disk")] for s in (sizes[0], sizes[-1]))
@@ -215,7 +262,7 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--only", default="bare,full,incremental,s3,two")
+    parser.add_argument("--only", default="bare,full,incremental,s3,two,workers")
     parser.add_argument("--large-only", default="bare,full", help="scenarios above 10,000")
     args = parser.parse_args(argv)
     rows: list[tuple[int, Measure]] = []

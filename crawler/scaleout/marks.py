@@ -15,11 +15,18 @@ class SharedMarks:
     def __init__(self, client: Any, keys: CrawlKeys) -> None:
         self.client, self.keys = client, keys
 
-    def add(self, name: str, key: int) -> bool:
-        return bool(self.client.sadd(self.keys.marks(name), key))
+    def add(self, name: str, keys: list[int]) -> list[bool]:
+        if not keys:
+            return []
+        pipe = self.client.pipeline(transaction=False)
+        for key in keys:
+            pipe.sadd(self.keys.marks(name), key)
+        return [bool(added) for added in pipe.execute()]
 
-    def has(self, name: str, key: int) -> bool:
-        return bool(self.client.sismember(self.keys.marks(name), key))
+    def has(self, name: str, keys: list[int]) -> list[bool]:
+        if not keys:
+            return []
+        return [bool(found) for found in self.client.smismember(self.keys.marks(name), keys)]
 
     def count(self, name: str) -> int:
         return int(self.client.scard(self.keys.marks(name)))

@@ -20,12 +20,13 @@ from crawler.urls import canonical_url, url_key
 
 class Marks(Protocol):
     """Named sets of article keys: in this process, or shared by a crawl's workers
-    (:class:`crawler.scaleout.marks.SharedMarks`)."""
+    (:class:`crawler.scaleout.marks.SharedMarks`, where one call is one round trip:
+    hence the batches)."""
 
-    def add(self, name: str, key: int) -> bool:
-        """Mark ``key`` in ``name``; whether it was not marked before."""
+    def add(self, name: str, keys: list[int]) -> list[bool]:
+        """Mark ``keys`` in ``name``, in order; for each, whether it was new."""
 
-    def has(self, name: str, key: int) -> bool: ...
+    def has(self, name: str, keys: list[int]) -> list[bool]: ...
 
     def count(self, name: str) -> int: ...
 
@@ -36,15 +37,16 @@ class LocalMarks:
 
     sets: dict[str, set[int]] = field(default_factory=dict)
 
-    def add(self, name: str, key: int) -> bool:
-        marked = self.sets.setdefault(name, set())
-        if key in marked:
-            return False
-        marked.add(key)
-        return True
+    def add(self, name: str, keys: list[int]) -> list[bool]:
+        marked, fresh = self.sets.setdefault(name, set()), []
+        for key in keys:
+            fresh.append(key not in marked)
+            marked.add(key)
+        return fresh
 
-    def has(self, name: str, key: int) -> bool:
-        return key in self.sets.get(name, ())
+    def has(self, name: str, keys: list[int]) -> list[bool]:
+        marked = self.sets.get(name, set())
+        return [key in marked for key in keys]
 
     def count(self, name: str) -> int:
         return len(self.sets.get(name, ()))
@@ -66,8 +68,8 @@ class Walk:
     def revisit(self, identity: str) -> None:
         """A known article due again, requested as the run starts."""
         key = url_key(identity)
-        self.marks.add(DUE, key)
-        self.marks.add(SEEN, key)
+        self.marks.add(DUE, [key])
+        self.marks.add(SEEN, [key])
 
     @property
     def due(self) -> int:
@@ -76,7 +78,7 @@ class Walk:
 
     def claim(self, url: str) -> bool:
         """Whether ``url``'s article is not requested yet (it is, from now on)."""
-        return self.marks.add(SEEN, url_key(canonical_url(url, self.origins)))
+        return self.marks.add(SEEN, [url_key(canonical_url(url, self.origins))])[0]
 
     def cards(
         self, start: str, cards: list[ListingCard], since: date | None,
@@ -84,21 +86,23 @@ class Walk:
     ) -> tuple[list[ListingCard], int]:  # fmt: skip
         """The cards of one listing page to request, and how many were new to ``start``
         (``known``: archived and not due, which an incremental run skips)."""
-        listed, marks = f"listed:{start}", self.marks
-        wanted, new = [], 0
-        for card in self._dated(cards, since):
-            identity = canonical_url(card.url, self.origins)
-            key = url_key(identity)
-            if not marks.add(listed, key):
-                continue
-            if marks.has(DUE, key):  # requested at the start of the run
+        marks = self.marks
+        dated = [
+            (card, canonical_url(card.url, self.origins)) for card in self._dated(cards, since)
+        ]
+        keys = [url_key(identity) for _card, identity in dated]
+        shown = marks.add(f"listed:{start}", keys)
+        listed = [(c, i, k) for (c, i), k, s in zip(dated, keys, shown, strict=True) if s]
+        lookups = [k for _c, _i, k in listed]
+        due, seen = marks.has(DUE, lookups), marks.has(SEEN, lookups)
+        new, candidates = sum(due), []
+        for (card, identity, key), is_due, is_seen in zip(listed, due, seen, strict=True):
+            if not is_due and not is_seen and not known(identity):
                 new += 1
-                continue
-            if marks.has(SEEN, key) or known(identity):
-                continue
-            new += 1
-            if marks.add(SEEN, key):  # another worker may have claimed it meanwhile
-                wanted.append(card)
+                candidates.append((card, key))
+        claimed = marks.add(SEEN, [key for _card, key in candidates])
+        # another worker may have claimed one meanwhile: it is then not wanted here
+        wanted = [card for (card, _key), mine in zip(candidates, claimed, strict=True) if mine]
         return wanted, new
 
     @staticmethod

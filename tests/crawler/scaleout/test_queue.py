@@ -48,5 +48,7 @@ def test_a_dead_workers_requests_go_back_on_the_queue(redis_url: str) -> None:
 def test_marks_are_shared_and_new_only_once(redis_url: str) -> None:
     one = SharedMarks(redis.Redis.from_url(redis_url), KEYS)
     other = SharedMarks(redis.Redis.from_url(redis_url), KEYS)
-    assert one.add("seen", 42) and not other.add("seen", 42)
-    assert other.has("seen", 42) and not other.has("due", 42) and one.count("seen") == 1
+    assert one.add("seen", [42, 7, 42]) == [True, True, False]
+    assert other.add("seen", [42]) == [False]
+    assert other.has("seen", [42, 8]) == [True, False] and other.has("due", [42]) == [False]
+    assert one.count("seen") == 2 and one.add("seen", []) == []
