@@ -84,16 +84,11 @@ class Workers:
             self._watch.stop()
 
     def _wake(self) -> None:
-        """An idle worker looks at the shared queue more often than Scrapy's 5-second
-        heartbeat would: another worker may have queued work for it meanwhile."""
-        if not self.waiting or self.queue is None:
+        """An idle worker looks again more often than Scrapy's 5-second heartbeat would:
+        another worker may have queued work for it, or finished (then so is this one)."""
+        if not self.waiting:
             return
-        try:
-            if not len(self.queue):
-                return
-        except Exception:  # Redis away: the heartbeat finds out
-            return
-        self.waiting = False
+        self.waiting = False  # set again by spider_idle if there is still nothing to do
         # The engine's own "look at the scheduler now" (Scrapy has no public call for it).
         slot = getattr(self.crawler.engine, "_slot", None)
         nextcall = getattr(slot, "nextcall", None)
@@ -133,13 +128,16 @@ class Workers:
 
     def spider_idle(self) -> None:
         self.waiting = True  # until the queue has work again (see _wake)
+        self.crawler.stats.inc_value("shared/idle")
         queue = self.queue
         if queue is None:
             return
         live = self.live() | {self.worker}
-        for key in self.client.scan_iter(match=self.keys.processing("*")):
-            owner = key.removeprefix(self.keys.processing(""))
-            if owner not in live and queue.requeue(owner):
+        running = set(self.client.smembers(self.running))
+        for owner in running - live:  # gone without finishing: its work goes back
+            requeued = queue.requeue(owner)
+            self.client.srem(self.running, owner)
+            if requeued:
                 raise DontCloseSpider
         if len(queue):
             raise DontCloseSpider
@@ -150,7 +148,7 @@ class Workers:
             logger.error("the worker pushing the start requests died: they may be incomplete")
             self.crawler.stats.inc_value("archive/start_incomplete")
             self.start_pushed()
-        others = set(self.client.smembers(self.running)) & live - {self.worker}
+        others = running & live - {self.worker}
         if any(queue.taken(worker) for worker in others):
             raise DontCloseSpider  # another worker has work in hand: it may queue more
 
@@ -196,12 +194,12 @@ class Workers:
         return merged, True
 
     def _parts(self) -> list[str]:
-        keys = sorted(self.client.scan_iter(match=self.keys.stats("*")))
+        keys = sorted(self.client.scan_iter(match=self.keys.stats("*"), count=1000))
         return [text for text in self.client.mget(keys) if text] if keys else []
 
     def clear(self) -> None:
         """Delete the crawl's keys (queue, dupefilter, marks, parts): the run is over."""
-        doomed = list(self.client.scan_iter(match=f"{self.keys.prefix}*"))
+        doomed = list(self.client.scan_iter(match=f"{self.keys.prefix}*", count=1000))
         if doomed:
             self.client.delete(*doomed)
 

@@ -32,6 +32,10 @@ class RedisSchedule:
         raw = reader.get(self.keys.entry(canonical_url))
         return Entry(*json.loads(raw)) if raw is not None else None
 
+    def entry(self, canonical_url: str) -> Entry | None:
+        """An article's schedule entry, if it has one."""
+        return self._entry(self.client, canonical_url)
+
     def observe(self, seen: Observation) -> None:
         """Record a fetch's outcome and set when the article is next due."""
         self.connection.atomic(

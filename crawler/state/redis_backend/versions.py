@@ -8,6 +8,7 @@ does.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime
 from typing import Any
 
@@ -22,21 +23,36 @@ def _dump(row: VersionRow, order: int) -> str:
                        row.reason, order])  # fmt: skip
 
 
+def rows_of(canonical_url: str, stored: dict[str, str]) -> list[VersionRow]:
+    """An article's versions from its hash, oldest first."""
+    rows = []
+    for key, raw in stored.items():
+        updated, sha, site, fetched, reason, order = json.loads(raw)
+        rows.append((fetched, order, VersionRow(canonical_url, updated, sha, key, site,
+                                                fetched, reason)))  # fmt: skip
+    return [row for _fetched, _order, row in sorted(rows, key=lambda r: (r[0], r[1]))]
+
+
 class RedisVersions:
     """The versions of one archive, shared by every worker."""
 
     def __init__(self, connection: StateConnection) -> None:
         self.connection = connection
         self.client, self.keys = connection.client, connection.keys
+        self._local = threading.local()
+
+    @property
+    def held(self) -> dict[str, list[VersionRow]]:
+        """The articles this thread holds the lock of: their versions, read with the lock
+        (per thread: the storage threads commit, and so read, on their own)."""
+        found: dict[str, list[VersionRow]] = self._local.__dict__.setdefault("held", {})
+        return found
 
     def _rows(self, reader: Any, canonical_url: str) -> list[VersionRow]:
-        stored = reader.hgetall(self.keys.versions(canonical_url))
-        rows = []
-        for key, raw in stored.items():
-            updated, sha, site, fetched, reason, order = json.loads(raw)
-            rows.append((fetched, order, VersionRow(canonical_url, updated, sha, key, site,
-                                                    fetched, reason)))  # fmt: skip
-        return [row for _fetched, _order, row in sorted(rows, key=lambda r: (r[0], r[1]))]
+        held = self.held.get(canonical_url)
+        if held is not None:
+            return held
+        return rows_of(canonical_url, reader.hgetall(self.keys.versions(canonical_url)))
 
     def of(self, canonical_url: str) -> list[KnownVersion]:
         """Known versions of an article, oldest first (the last one is the latest)."""
