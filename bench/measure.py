@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,28 +40,47 @@ class Timing:
 
 
 def timed(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> list[Timing]:
-    """Run the commands at once, each under /usr/bin/time -v, and wait for all."""
-    processes = [_start(command, cwd, env) for command in commands]
-    timings = []
-    for command, process in zip(commands, processes, strict=True):
-        stdout, report = process.communicate()
-        if process.returncode not in (0, 1):
-            raise RuntimeError(f"{command[:5]} failed ({process.returncode}):\n{report[-3000:]}")
-        wall = _field(report, r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)")
-        seconds = sum(float(p) * 60**i for i, p in enumerate(reversed(wall.split(":"))))
-        cpu = float(_field(report, r"User time \(seconds\): ([\d.]+)")) + float(
-            _field(report, r"System time \(seconds\): ([\d.]+)")
-        )
-        rss = float(_field(report, r"Maximum resident set size \(kbytes\): (\d+)")) / 1024
-        timings.append(Timing(stdout + report, seconds, cpu, rss))
+    """Run the commands at once, each under /usr/bin/time -v, and wait for all.
+
+    Their output goes to files, not pipes: a process whose pipe nobody reads while the
+    harness waits for another blocks on its next log line (workers of one crawl would
+    then wait for each other for ever)."""
+    with tempfile.TemporaryDirectory(prefix="mfa-bench-out-") as folder:
+        outputs = [Path(folder) / f"{n}.out" for n in range(len(commands))]
+        reports = [Path(folder) / f"{n}.time" for n in range(len(commands))]
+        runs = zip(commands, outputs, reports, strict=True)
+        processes = [_start(command, cwd, env, out, report) for command, out, report in runs]
+        for process in processes:
+            process.wait()
+        timings = []
+        for command, process, out, path in zip(commands, processes, outputs, reports, strict=True):
+            stdout, report = out.read_text("utf-8", "replace"), path.read_text("utf-8", "replace")
+            if process.returncode not in (0, 1):
+                raise RuntimeError(
+                    f"{command[:5]} failed ({process.returncode}):\n{stdout[-3000:]}"
+                )
+            timings.append(_timing(stdout, report))
     return timings
 
 
-def _start(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        ["/usr/bin/time", "-v", *command], cwd=cwd, env=env, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+def _timing(stdout: str, report: str) -> Timing:
+    wall = _field(report, r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)")
+    seconds = sum(float(p) * 60**i for i, p in enumerate(reversed(wall.split(":"))))
+    cpu = float(_field(report, r"User time \(seconds\): ([\d.]+)")) + float(
+        _field(report, r"System time \(seconds\): ([\d.]+)")
+    )
+    rss = float(_field(report, r"Maximum resident set size \(kbytes\): (\d+)")) / 1024
+    return Timing(stdout + report, seconds, cpu, rss)
+
+
+def _start(
+    command: list[str], cwd: Path, env: dict[str, str], out: Path, report: Path
+) -> subprocess.Popen[bytes]:
+    with out.open("wb") as sink:
+        return subprocess.Popen(
+            ["/usr/bin/time", "-v", "-o", str(report), *command], cwd=cwd, env=env,
+            stdout=sink, stderr=subprocess.STDOUT,
+        )  # fmt: skip
 
 
 def _field(report: str, pattern: str) -> str:

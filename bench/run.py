@@ -161,40 +161,10 @@ def two(bench: Bench) -> list[Measure]:
     return [_measure("two processes (th | en), at once", seconds, cpu, rss, summaries)]
 
 
-def _cpu_seconds(pid: int) -> float:
-    """A running process's CPU time so far (user and system), from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def workers(bench: Bench) -> list[Measure]:
-    """1, 2 and 4 workers on one Redis crawling one archive together (the same command
-    each, ``-s REDIS_URL=...``); the CPU column counts the workers and redis-server."""
-    from tests.redisserver import start_redis
+    from bench.workers import workers as run_workers  # it builds on this module
 
-    server = start_redis(bench.workdir / "redis")
-    assert server.process is not None
-    rows = []
-    try:
-        for count in (1, 2, 4):
-            server.flush()
-            archive = str(bench.workdir / f"workers-{count}")
-            summary = bench.workdir / f"workers-{count}.json"
-            settings = {"REDIS_URL": server.url, **EXTRA}
-            commands = [bench._crawl_command(archive, bench.starts(), summary, [], settings)
-                        for _ in range(count)]  # fmt: skip
-            redis_cpu = _cpu_seconds(server.process.pid)
-            started = time.monotonic()
-            runs = timed(commands, REPO, dict(os.environ))
-            seconds = time.monotonic() - started
-            cpu = sum(run.cpu_seconds for run in runs)
-            cpu += _cpu_seconds(server.process.pid) - redis_cpu
-            rss = max(run.peak_rss_mb for run in runs)
-            name = f"{count} worker{'s' if count > 1 else ''} on Redis, at once"
-            rows.append(_measure(name, seconds, cpu, rss, [summary]))
-    finally:
-        server.stop()
-    return rows
+    return run_workers(bench)
 
 
 SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
@@ -240,13 +210,20 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
         pair = by.get((size, "two processes (th | en), at once"))
         if pair and local:
             lines.append(f"{size}: two processes / one: rate {pair.rate / local.rate:.2f}x")
+        plain = by.get((size, "1 plain process, 8 concurrent"))
         for count in (1, 2, 4):
-            shared = by.get((size, f"{count} worker{'s' if count > 1 else ''} on Redis, at once"))
-            if shared and local:
+            name = f"{count} worker{'s' if count > 1 else ''} on Redis, 8 concurrent each"
+            shared = by.get((size, name))
+            if shared and plain:
                 lines.append(
-                    f"{size}: {count} on Redis / one plain process: rate"
-                    f" {shared.rate / local.rate:.2f}x, CPU per article"
-                    f" {shared.cpu_ms_per_article / local.cpu_ms_per_article:.2f}x"
+                    f"{size}: {count} on Redis / one plain process (8 concurrent): rate"
+                    f" {shared.rate / plain.rate:.2f}x, CPU per article"
+                    f" {shared.cpu_ms_per_article / plain.cpu_ms_per_article:.2f}x"
+                    + (
+                        f"; / the full pipeline at 64: rate {shared.rate / local.rate:.2f}x"
+                        if local
+                        else ""
+                    )
                 )
     sizes = sorted({size for size, m in rows if m.name == "full pipeline -> local disk"})
     if len(sizes) > 1:

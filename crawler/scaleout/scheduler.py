@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy_redis import connection
 from scrapy_redis.dupefilter import RFPDupeFilter
@@ -18,6 +19,7 @@ from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from crawler.scaleout.keys import CrawlKeys, worker_name
 from crawler.scaleout.queue import ReliableQueue, configure
 from crawler.scaleout.workers import Workers
+from crawler.spiders.pages import ARTICLE_PRIORITY
 
 
 class SharedScheduler(RedisScheduler):  # type: ignore[misc]
@@ -48,6 +50,16 @@ class SharedScheduler(RedisScheduler):  # type: ignore[misc]
         workers = Workers.of(self.crawler)
         if workers is not None:
             workers.queue = queue
+
+    def enqueue_request(self, request: Request) -> bool:
+        """Listing pages before articles, the reverse of one process's order: one
+        process keeps one page of articles queued so that its memory stays flat
+        (:mod:`crawler.spiders.pages`), but workers need work queued ahead of them, or
+        they wait for the next listing page -- and the queue is in Redis."""
+        if request.priority < ARTICLE_PRIORITY:
+            request = request.replace(priority=ARTICLE_PRIORITY + 1)
+        accepted: bool = super().enqueue_request(request)
+        return accepted
 
     @property
     def reliable(self) -> ReliableQueue:
