@@ -34,7 +34,8 @@ from pathlib import Path
 from bench.measure import Measure, table, timed
 from bench.site import build
 from tests.conftest import REPO
-from tests.e2e.harness import stop, wait_for_ready_line
+from tests.e2e.harness import wait_for_ready_line
+from tests.processes import stop
 from tests.s3server import start_moto, stop_s3
 
 EXTRA = json.loads(os.environ.get("BENCH_WORKER_SETTINGS", "{}"))

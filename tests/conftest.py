@@ -58,7 +58,8 @@ def redis_url(redis_server: RedisServer) -> str:
 @pytest.fixture(scope="session")
 def replica() -> Iterator[Replica]:
     """The replica of the platform, one server process for the whole session."""
-    from tests.e2e.harness import start_replica, stop
+    from tests.e2e.harness import start_replica
+    from tests.processes import stop
 
     server = start_replica()
     yield server

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import redis
 
+from tests.processes import stop
 from tests.s3server import free_port
 
 
@@ -62,12 +63,7 @@ class RedisServer:
 
     def stop(self) -> None:
         if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+            stop(self.process)
             self.process = None
 
     def restart(self) -> None:

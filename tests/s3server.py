@@ -24,6 +24,8 @@ from pathlib import Path
 import boto3
 from botocore.config import Config
 
+from tests.processes import stop
+
 FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "AKIAMFAARCHIVETESTKEY",
     "AWS_SECRET_ACCESS_KEY": "mfa-archive-test-secret-DO-NOT-LOG-0123456789",
@@ -116,12 +118,7 @@ def start_s3() -> S3Server:
 
 def stop_s3(server: S3Server) -> None:
     if server.process is not None:
-        server.process.terminate()
-        try:
-            server.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.process.kill()
-            server.process.wait(timeout=10)
+        stop(server.process)
 
 
 def archive_settings(bucket: str, workdir: Path, **extra: str) -> dict[str, str]:

@@ -40,15 +40,6 @@ def wait_for_ready_line(process: subprocess.Popen[str], timeout: float = 30) -> 
     raise RuntimeError(f"server did not start: {process.stderr.read() if process.stderr else ''}")
 
 
-def stop(process: subprocess.Popen[str]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
 @dataclass
 class Replica:
     """A running replica of the platform, and its controls."""

@@ -21,7 +21,8 @@ import pytest
 from crawler.operations import history
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
-from tests.e2e.harness import Replica, stop
+from tests.e2e.harness import Replica
+from tests.processes import stop
 from tests.s3server import free_port
 
 pytestmark = pytest.mark.process
