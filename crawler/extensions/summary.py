@@ -161,17 +161,23 @@ class RunSummary:
         logger.info("%s", render_summary(summary))
         report = run_report(stats, summary, context)
         summary["run_report"] = report.key
-        if self.path:
-            text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
-            write_atomically(Path(self.path), (text + "\n").encode("utf-8"))
+        self._write(summary)
         await self.crawler.signals.send_catch_log_async(
             signal=RUN_FINISHED, report=report, summary=summary
         )
+
+    def _write(self, summary: dict[str, Any]) -> None:
+        """The summary as JSON at ``SUMMARY_PATH``, for schedulers and monitors."""
+        if self.path:
+            text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
+            write_atomically(Path(self.path), (text + "\n").encode("utf-8"))
 
     def _worker_done(self, stats: dict[str, Any], failed: list[tuple[str, str]]) -> None:
         """A worker that is not the last: its exit status from its own part; the run's
         summary and report come from the last worker."""
         summary = summarise(stats, failed, self.limits)
+        summary["worker_part"] = True  # this worker's part only: see the last worker's
+        self._write(summary)
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info(

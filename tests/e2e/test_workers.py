@@ -80,6 +80,9 @@ def test_workers_share_one_crawl_and_leave_the_archive_one_process_would(
     shares = [int(part.group(1)) for part in parts if part]
     assert len(shares) == workers and sum(shares) == ARTICLES
     assert sum(1 for share in shares if share) >= 2, f"the work was not shared: {shares}"
+    summaries = [json.loads(p.read_text("utf-8")) for p in tmp_path.glob("summary-*.json")]
+    parts = [summary for summary in summaries if summary.get("worker_part")]
+    assert len(summaries) == workers and len(parts) == workers - 1  # each worker says its own
     [report] = history.reports(LocalStorage(archive))  # one report for the whole crawl
     assert report.sites[report.scope["sites"][0]]["new"] == ARTICLES and report.healthy
     alone = archive_files(tmp_path / "single" / "archive")
