@@ -60,10 +60,13 @@ async def test_metrics_are_written_and_pushed(tmp_path: Path, fresh_replica: Rep
         (s.name, s.labels.get("site"), s.labels.get("outcome")): s.value
         for family in text_string_to_metric_families(text) for s in family.samples
     }  # fmt: skip
-    site = history.reports(LocalStorage(tmp_path / "archive"))[0].scope["sites"][0]
+    [report] = history.reports(LocalStorage(tmp_path / "archive"))
+    site = report.scope["sites"][0]
     assert samples[("mfa_articles", site, "new")] == ARTICLES
     assert samples[("mfa_run_healthy", None, None)] == 1
-    assert samples[("mfa_last_success_timestamp_seconds", site, None)] > 0
+    # the last success is this run's end as its report says (a value, not a timing)
+    last = samples[("mfa_last_success_timestamp_seconds", site, None)]
+    assert last == report.finished.timestamp()
     [pushed] = gateway.received
     assert (pushed.method, pushed.path) == (
         "PUT",

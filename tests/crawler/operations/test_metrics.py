@@ -32,7 +32,7 @@ def test_the_last_run_as_metrics() -> None:
     assert samples[("mfa_articles", (("outcome", "new"), ("site", 'odd"site')))] == 3
     assert samples[("mfa_fetch_failures", (("site", 'odd"site'),))] == 2
     assert samples[("mfa_requests", ())] == 70
-    assert samples[("mfa_run_duration_seconds", ())] == 90
+    assert samples[("mfa_run_duration_seconds", ())] == 90  # the report's end - start: a value
     assert samples[("mfa_run_healthy", ())] == 0
     last = samples[("mfa_last_success_timestamp_seconds", (("site", "b.example"),))]
     assert last == earlier.finished.timestamp()  # an unhealthy night keeps the earlier success
