@@ -10,7 +10,6 @@ reset it); for the run: requests, duration, health and when it ended.
 from __future__ import annotations
 
 import urllib.request
-from datetime import datetime
 
 from crawler.operations.history import SiteRecord
 from crawler.operations.report import RunReport
@@ -82,8 +81,3 @@ def push(gateway: str, text: str, instance: str, timeout: float = 10) -> None:
     )  # fmt: skip
     with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
         answer.read()
-
-
-def last_success(records: dict[str, SiteRecord], site: str) -> datetime | None:
-    record = records.get(site)
-    return record.last_healthy if record is not None else None

@@ -3,19 +3,15 @@ archive's prefix (:class:`crawler.state.redis_backend.keys.Keys`), and a worker'
 
 from __future__ import annotations
 
-import os
-import socket
 from dataclasses import dataclass
 
 from scrapy.settings import BaseSettings
 
 from crawler.state.paths import StatePaths
 from crawler.state.redis_backend.keys import Keys
+from crawler.state.redis_backend.lease import worker_name
 
-
-def worker_name() -> str:
-    """This process, as the other workers see it (host and PID)."""
-    return f"{socket.gethostname()}:{os.getpid()}"
+__all__ = ["CrawlKeys", "worker_name"]
 
 
 @dataclass(frozen=True)
@@ -67,4 +63,4 @@ class CrawlKeys:
     @property
     def workers(self) -> str:
         """Sorted set: the workers of the crawl, by their last heartbeat (ms): the lease's."""
-        return f"{self.archive.lease}:workers"
+        return self.archive.lease_workers

@@ -60,8 +60,3 @@ class SharedScheduler(RedisScheduler):  # type: ignore[misc]
             request = request.replace(priority=ARTICLE_PRIORITY + 1)
         accepted: bool = super().enqueue_request(request)
         return accepted
-
-    @property
-    def reliable(self) -> ReliableQueue:
-        queue: ReliableQueue = self.queue
-        return queue

@@ -1,1 +1,1 @@
-"""The crawl's state: one SQLite database, one owner."""
+"""The crawl's state, one owner: an SQLite file on this machine, or Redis for workers."""

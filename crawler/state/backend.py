@@ -1,7 +1,7 @@
 """What the crawl asks of its state, whichever backend keeps it.
 
 Two backends: an SQLite file on this machine (:mod:`crawler.state.db`, the default) and
-Redis, shared by every worker of a crawl (:mod:`crawler.state.redis`, chosen by
+Redis, shared by every worker of a crawl (:mod:`crawler.state.redis_backend`, chosen by
 ``REDIS_URL``).  Both keep the same three things -- versions, the revisit schedule and
 the walks -- derive them from the archive the same way, and write a version and its
 schedule as one atomic step.

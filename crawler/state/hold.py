@@ -10,8 +10,6 @@ its arguments and the archive are; ``REDIS_CRAWL_ID`` names it outright.
 from __future__ import annotations
 
 import hashlib
-import os
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,10 +49,10 @@ def hold_archive(settings: BaseSettings, crawl: str) -> Held:
         return Held(release=unlock)
     from crawler.state.redis_backend.connection import StateConnection
     from crawler.state.redis_backend.keys import Keys
-    from crawler.state.redis_backend.lease import Lease
+    from crawler.state.redis_backend.lease import Lease, worker_name
 
     connection = StateConnection.open(url, Keys.for_archive(paths.location))
-    worker = f"{socket.gethostname()}:{os.getpid()}"  # as crawler.scaleout.keys.worker_name
+    worker = worker_name()
     lease = Lease(connection.client, connection.keys, crawl, worker,
                   settings.getfloat("REDIS_LEASE_TTL"))  # fmt: skip
     token = lease.acquire(wait)

@@ -73,6 +73,11 @@ class Keys:
         """String with a TTL: the crawl that holds the archive, and its token."""
         return f"{self.prefix}lease"
 
+    @property
+    def lease_workers(self) -> str:
+        """Sorted set: the workers sharing the lease, by their last heartbeat (ms)."""
+        return f"{self.lease}:workers"
+
     def article_lock(self, canonical_url: str) -> str:
         """String with a TTL: the worker writing this article now."""
         return f"{self.prefix}lock:{canonical_url}"

@@ -13,6 +13,8 @@ was paused past the expiry, while another crawl took the archive, writes nothing
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import time
 from typing import Any
@@ -22,6 +24,12 @@ from crawler.state.redis_backend.connection import texts
 from crawler.state.redis_backend.keys import Keys
 
 logger = logging.getLogger(__name__)
+
+
+def worker_name() -> str:
+    """This process, as the other workers see it (host and PID)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
 
 # KEYS: lease, fence.  ARGV: crawl id, ttl ms.  Returns the token, or the holder's
 # crawl id when another crawl holds the lease.
@@ -77,7 +85,7 @@ class Lease:
 
     @property
     def members(self) -> str:
-        return f"{self.keys.lease}:workers"
+        return self.keys.lease_workers
 
     def acquire(self, wait_seconds: float = 0.0) -> int:
         """Hold (or join) the lease; returns the fencing token.  Raises ArchiveBusy."""

@@ -8,11 +8,8 @@ archive's fencing token is still the crawl's.
 
 from __future__ import annotations
 
-import json
-from dataclasses import astuple
-from datetime import date, datetime
-
 from crawler.state.redis_backend.connection import StateConnection
+from crawler.state.redis_backend.rows import due_score, dump_entry, imported_score, row_head
 from crawler.state.schedule import Entry
 from crawler.state.versions import VersionRow
 
@@ -48,18 +45,15 @@ def record_version(
     release the article's lock if ``lock_owner`` holds it."""
     keys, url = connection.keys, row.canonical_url
     old_site = old.site if old is not None and old.site != entry.site else ""
-    head = json.dumps([row.updated_date, row.content_sha256, row.site, row.fetched_at,
-                       row.reason, 0])[: -len("0]")]  # fmt: skip
-    imported = (
-        str(date.fromisoformat(entry.imported_date).toordinal()) if entry.imported_date else ""
-    )
+    ordinal = imported_score(entry)
+    imported = "" if ordinal is None else str(ordinal)
     token = "" if connection.token is None else str(connection.token)
     done = connection.client.eval(
         RECORD, 12, keys.fence, keys.versions(url), keys.version_keys, keys.version_urls,
         keys.sequence, keys.entry(url), keys.due(entry.site), keys.imported(entry.site),
         keys.sites, keys.due(old_site), keys.imported(old_site), keys.article_lock(url),
-        token, row.version_key, head, url, entry.site, json.dumps(astuple(entry)),
-        datetime.fromisoformat(entry.next_due).timestamp(), imported, old_site, lock_owner,
+        token, row.version_key, row_head(row), url, entry.site, dump_entry(entry),
+        due_score(entry), imported, old_site, lock_owner,
     )  # fmt: skip
     if done == -1:
         connection.check_fence(connection.client)

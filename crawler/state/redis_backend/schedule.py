@@ -6,19 +6,19 @@ the same for both backends.
 
 from __future__ import annotations
 
-import json
-from dataclasses import astuple
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from redis.client import Pipeline
 
 from crawler.state.redis_backend.connection import StateConnection, Writes, texts
+from crawler.state.redis_backend.rows import (
+    due_score,
+    dump_entry,
+    imported_score,
+    load_entry,
+)
 from crawler.state.schedule import Entry, Observation, Policy, Revisit, next_entry
-
-
-def _epoch(stamp: str) -> float:
-    return datetime.fromisoformat(stamp).timestamp()
 
 
 class RedisSchedule:
@@ -30,7 +30,7 @@ class RedisSchedule:
 
     def _entry(self, reader: Any, canonical_url: str) -> Entry | None:
         raw = reader.get(self.keys.entry(canonical_url))
-        return Entry(*json.loads(raw)) if raw is not None else None
+        return load_entry(raw)
 
     def entry(self, canonical_url: str) -> Entry | None:
         """An article's schedule entry, if it has one."""
@@ -53,10 +53,10 @@ class RedisSchedule:
         if old is not None and old.site != entry.site:
             pipe.zrem(self.keys.due(old.site), url)
             pipe.zrem(self.keys.imported(old.site), url)
-        pipe.set(self.keys.entry(url), json.dumps(astuple(entry)))
-        pipe.zadd(self.keys.due(entry.site), {url: _epoch(entry.next_due)})
-        if entry.imported_date:
-            ordinal = date.fromisoformat(entry.imported_date).toordinal()
+        pipe.set(self.keys.entry(url), dump_entry(entry))
+        pipe.zadd(self.keys.due(entry.site), {url: due_score(entry)})
+        ordinal = imported_score(entry)
+        if ordinal is not None:
             pipe.zadd(self.keys.imported(entry.site), {url: ordinal})
         pipe.sadd(self.keys.sites, entry.site)
 
@@ -64,7 +64,7 @@ class RedisSchedule:
         if not urls:
             return []
         raws = self.client.mget([self.keys.entry(url) for url in urls])
-        return [Entry(*json.loads(raw)) for raw in raws if raw is not None]
+        return [entry for entry in map(load_entry, raws) if entry is not None]
 
     def due(self, sites: list[str], now: datetime) -> list[Revisit]:
         """Known articles of ``sites`` to fetch in a run starting ``now``."""

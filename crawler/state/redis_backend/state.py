@@ -7,12 +7,12 @@ write carries the crawl's fencing token when it holds the archive's lease.
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -27,8 +27,9 @@ from crawler.state.redis_backend.connection import (
     texts,
 )
 from crawler.state.redis_backend.record import record_version
+from crawler.state.redis_backend.rows import load_entry, rows_of
 from crawler.state.redis_backend.schedule import RedisSchedule
-from crawler.state.redis_backend.versions import RedisVersions, rows_of
+from crawler.state.redis_backend.versions import RedisVersions
 from crawler.state.redis_backend.walks import RedisWalks
 from crawler.state.schedule import Entry, Observation, Policy, next_entry
 from crawler.state.versions import VersionRow
@@ -52,6 +53,23 @@ return 0
 """
 
 
+@dataclass(frozen=True)
+class Held:
+    """An article lock this thread holds, and what the lock's script read with it: the
+    commit needs no other round trip."""
+
+    owner: str
+    rows: list[VersionRow]
+    entry: Entry | None
+
+    @classmethod
+    def read(cls, url: str, owner: str, answer: list[Any]) -> Held:
+        flat = texts(answer[1])
+        raw = texts([answer[2]])[0] if len(answer) > 2 and answer[2] else None
+        rows = rows_of(url, dict(zip(flat[::2], flat[1::2], strict=True)))
+        return cls(owner, rows, load_entry(raw))
+
+
 class RedisState:
     """The versions, schedule and walks of one archive on one Redis."""
 
@@ -61,26 +79,21 @@ class RedisState:
     ) -> None:  # fmt: skip
         self.connection, self.crash, self.lock_seconds = connection, crash, lock_seconds
         self.keys = connection.keys
-        self.versions = RedisVersions(connection)
+        self._local = threading.local()
+        self.versions = RedisVersions(connection, self._held_rows)
         self.schedule = RedisSchedule(connection, policy)
         self.walks = RedisWalks(connection)
-        self._local = threading.local()  # what this thread read with the locks it holds
 
     @property
-    def _entries(self) -> dict[str, Entry | None]:
-        found: dict[str, Entry | None] = self._local.__dict__.setdefault("entries", {})
+    def _held(self) -> dict[str, Held]:
+        """The articles this thread holds the lock of, and what it read with the lock (per
+        thread: the storage threads commit, and so read, on their own)."""
+        found: dict[str, Held] = self._local.__dict__.setdefault("held", {})
         return found
 
-    @property
-    def _locks(self) -> dict[str, str]:
-        found: dict[str, str] = self._local.__dict__.setdefault("locks", {})
-        return found
-
-    @property
-    def location(self) -> str:
-        """Where the state is, for messages (never the password of the URL)."""
-        kwargs = self.connection.client.connection_pool.connection_kwargs
-        return f"redis://{kwargs.get('host', '?')}:{kwargs.get('port', '?')} {self.keys.prefix}"
+    def _held_rows(self, canonical_url: str) -> list[VersionRow] | None:
+        held = self._held.get(canonical_url)
+        return held.rows if held is not None else None
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation
@@ -90,13 +103,12 @@ class RedisState:
         the article's :meth:`guard`, so no other worker writes this article meanwhile."""
         url = seen.canonical_url
         row = VersionRow.of(article, key, reason)
-        old = self._entries.pop(url) if url in self._entries else self.schedule.entry(url)
+        held = self._held.get(url)
+        old = held.entry if held is not None else self.schedule.entry(url)
         entry = next_entry(old, seen, self.schedule.policy)
         self.crash.reached("state")
-        owner = self._locks.get(url, "")
-        record_version(self.connection, row, entry, old, owner)
-        self._locks.pop(url, None)  # released with the writes
-        self.versions.held.pop(url, None)
+        record_version(self.connection, row, entry, old, held.owner if held is not None else "")
+        self._held.pop(url, None)  # the lock is released with the writes
 
     def record_revert(self, key: str, seen: Observation) -> None:
         """The page is an earlier stored version again (``key``): it is the latest now."""
@@ -146,7 +158,7 @@ class RedisState:
                 held = client.eval(LOCK, 4, key, keys.fence, keys.versions(url), keys.entry(url),
                                    mine, int(self.lock_seconds * 1000), token)  # fmt: skip
                 if held[0] == 1:
-                    self._hold(url, mine, held)
+                    self._held[url] = Held.read(url, mine, held)
                     break
                 if held[0] == -1:
                     connection.check_fence(client)  # raises LeaseLost, saying why
@@ -156,20 +168,10 @@ class RedisState:
             try:
                 yield
             finally:
-                self.versions.held.pop(url, None)
-                self._entries.pop(url, None)
-                if self._locks.pop(url, None) is not None:  # not released by a record
+                if self._held.pop(url, None) is not None:  # not released by a record
                     client.eval(UNLOCK, 1, key, mine)
         except redis.RedisError as exc:  # Redis went away: the item waits in the spool
             raise StateUnavailable(f"the state on Redis does not answer: {exc}") from exc
-
-    def _hold(self, url: str, owner: str, held: list[Any]) -> None:
-        """Keep what the lock's script read: the commit needs no other round trip."""
-        flat = texts(held[1])
-        self.versions.held[url] = rows_of(url, dict(zip(flat[::2], flat[1::2], strict=True)))
-        raw = held[2] if len(held) > 2 else None
-        self._entries[url] = Entry(*json.loads(texts([raw])[0])) if raw else None
-        self._locks[url] = owner
 
     def reset(self) -> None:
         """Forget every version and schedule entry (the archive they described is gone)."""

@@ -7,65 +7,34 @@ does.
 
 from __future__ import annotations
 
-import json
-import threading
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from redis.client import Pipeline
 
 from crawler.state.redis_backend.connection import StateConnection, Writes, texts
+from crawler.state.redis_backend.rows import dump_row, load_row, rows_of
 from crawler.state.versions import KnownVersion, VersionRow
-
-
-def _dump(row: VersionRow, order: int) -> str:
-    return json.dumps([row.updated_date, row.content_sha256, row.site, row.fetched_at,
-                       row.reason, order])  # fmt: skip
-
-
-def rows_of(canonical_url: str, stored: dict[str, str]) -> list[VersionRow]:
-    """An article's versions from its hash, oldest first."""
-    rows = []
-    for key, raw in stored.items():
-        updated, sha, site, fetched, reason, order = json.loads(raw)
-        rows.append((fetched, order, VersionRow(canonical_url, updated, sha, key, site,
-                                                fetched, reason)))  # fmt: skip
-    return [row for _fetched, _order, row in sorted(rows, key=lambda r: (r[0], r[1]))]
 
 
 class RedisVersions:
     """The versions of one archive, shared by every worker."""
 
-    def __init__(self, connection: StateConnection) -> None:
-        self.connection = connection
+    def __init__(
+        self, connection: StateConnection,
+        held: Callable[[str], list[VersionRow] | None] = lambda _url: None,
+    ) -> None:  # fmt: skip
+        self.connection, self.held = connection, held
         self.client, self.keys = connection.client, connection.keys
-        self._local = threading.local()
-
-    @property
-    def held(self) -> dict[str, list[VersionRow]]:
-        """The articles this thread holds the lock of: their versions, read with the lock
-        (per thread: the storage threads commit, and so read, on their own)."""
-        found: dict[str, list[VersionRow]] = self._local.__dict__.setdefault("held", {})
-        return found
-
-    def _rows(self, reader: Any, canonical_url: str) -> list[VersionRow]:
-        held = self.held.get(canonical_url)
-        if held is not None:
-            return held
-        return rows_of(canonical_url, reader.hgetall(self.keys.versions(canonical_url)))
 
     def of(self, canonical_url: str) -> list[KnownVersion]:
-        """Known versions of an article, oldest first (the last one is the latest)."""
-        return [row.known() for row in self._rows(self.client, canonical_url)]
-
-    def next_order(self) -> int:
-        return int(self.client.incr(self.keys.sequence))
-
-    def queue_add(self, pipe: Pipeline, row: VersionRow, order: int) -> None:
-        """Queue a version (kept as it is if the key is known: a retry)."""
-        pipe.hsetnx(self.keys.versions(row.canonical_url), row.version_key, _dump(row, order))
-        pipe.sadd(self.keys.version_keys, row.version_key)
-        pipe.sadd(self.keys.version_urls, row.canonical_url)
+        """Known versions of an article, oldest first (the last one is the latest): as
+        read with the article's lock when this thread holds it (``held``)."""
+        rows = self.held(canonical_url)
+        if rows is None:
+            rows = rows_of(canonical_url, self.client.hgetall(self.keys.versions(canonical_url)))
+        return [row.known() for row in rows]
 
     def touch(self, canonical_url: str, version_key: str, fetched_at: datetime) -> None:
         """The page was fetched again as this stored version: it is the latest now."""
@@ -80,13 +49,12 @@ class RedisVersions:
         raw = pipe.hget(self.keys.versions(canonical_url), version_key)
         if raw is None:
             return lambda _pipe: None
-        updated, sha, site, _fetched, reason, order = json.loads(raw)
-        row = VersionRow(canonical_url, updated, sha, version_key, site, fetched_at.isoformat(),
-                         reason)  # fmt: skip
+        row, order = load_row(canonical_url, version_key, raw)
+        row = replace(row, fetched_at=fetched_at.isoformat())
         key = self.keys.versions(canonical_url)
 
         def writes(write: Pipeline) -> None:
-            write.hset(key, version_key, _dump(row, order))
+            write.hset(key, version_key, dump_row(row, order))
 
         return writes
 
@@ -105,7 +73,7 @@ class RedisVersions:
 
     def queue_load(self, pipe: Pipeline, rows: list[VersionRow]) -> None:
         for order, row in enumerate(rows):
-            pipe.hset(self.keys.versions(row.canonical_url), row.version_key, _dump(row, order))
+            pipe.hset(self.keys.versions(row.canonical_url), row.version_key, dump_row(row, order))
             pipe.sadd(self.keys.version_keys, row.version_key)
             pipe.sadd(self.keys.version_urls, row.canonical_url)
         pipe.set(self.keys.sequence, len(rows))

@@ -5,16 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scrapy.settings import Settings
 
 from crawler.commands.preflight import Refused, check_archive, check_arguments, check_settings
-
-
-def project_settings(**overrides: object) -> Settings:
-    settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
-    settings.setdict(overrides, priority="cmdline")
-    return settings
+from tests.project import project_settings
 
 
 def test_the_project_defaults_pass() -> None:
