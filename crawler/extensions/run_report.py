@@ -37,7 +37,7 @@ class RunReports:
 
     async def run_finished(self, report: RunReport) -> None:
         context = CrawlContext.of(self.crawler)
-        waiting = context.paths.spool.parent / "runs-waiting"
+        waiting = context.paths.reports_waiting
         await maybe_deferred_to_future(deferToThread(self._store, context, report, waiting))
 
     def _store(self, context: CrawlContext, report: RunReport, waiting: Path) -> None:

@@ -24,6 +24,8 @@ class StatePaths:
     """The archive, spelled one way (an absolute path or ``s3://bucket/prefix/``)."""
     database: Path
     spool: Path
+    reports_waiting: Path
+    """Run reports the store did not take, stored by the next run."""
     locks: tuple[Path, ...]
     """Held by a crawl, in this order (one order for every process: no deadlock)."""
 
@@ -44,7 +46,8 @@ class StatePaths:
         locks = {database.parent / "crawl.lock"}
         if not remote:
             locks.add(home / ".state" / "crawl.lock")
-        return cls(location, database, spool, tuple(sorted(locks)))
+        waiting = database.parent / "runs-waiting"
+        return cls(location, database, spool, waiting, tuple(sorted(locks)))
 
     @property
     def remote(self) -> bool:
