@@ -59,8 +59,8 @@ def crawl_settings(workdir: Path, settings: dict[str, str] | None = None) -> dic
     fast (no politeness delays) and writing its summary as JSON."""
     summary = workdir / f"summary-{time.monotonic_ns()}.json"
     return {
-        "ARCHIVE_URI": str(workdir / "archive"), **FAST, **(settings or {}),
-        "SUMMARY_PATH": str(summary),
+        "ARCHIVE_URI": str(workdir / "archive"), "SUMMARY_PATH": str(summary), **FAST,
+        **(settings or {}),
     }  # fmt: skip
 
 

@@ -149,9 +149,11 @@ class RunSummary:
         log = context.log
         workers = Workers.of(self.crawler)
         if workers is not None:  # a shared crawl: the last worker speaks for all
-            (stats, failed, refused), last = await workers.gather((stats, log.failed, log.refused))
+            part = self._worker_part(stats, log.failed)  # written before the last one's
+            own = (stats, log.failed, log.refused)
+            (stats, failed, refused), last = await workers.gather(own, reason == "finished")
             if not last:
-                self._worker_done(stats, log.failed)
+                self._worker_done(part)
                 return
             log.failed[:], log.refused[:] = failed, refused
         summary = summarise(stats, log.failed, self.limits)
@@ -172,12 +174,19 @@ class RunSummary:
             text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
             write_atomically(Path(self.path), (text + "\n").encode("utf-8"))
 
-    def _worker_done(self, stats: dict[str, Any], failed: list[tuple[str, str]]) -> None:
-        """A worker that is not the last: its exit status from its own part; the run's
-        summary and report come from the last worker."""
+    def _worker_part(self, stats: dict[str, Any], failed: list[tuple[str, str]]) -> dict[str, Any]:
+        """This worker's own part of a shared crawl, at ``SUMMARY_PATH`` before it leaves
+        the crawl: workers sharing one path on one machine end with the last worker's
+        summary there (it is written after every other worker has left), and a worker
+        alone on its machine leaves its part."""
         summary = summarise(stats, failed, self.limits)
         summary["worker_part"] = True  # this worker's part only: see the last worker's
         self._write(summary)
+        return summary
+
+    def _worker_done(self, summary: dict[str, Any]) -> None:
+        """A worker that is not the last: its exit status from its own part; the run's
+        summary and report come from the last worker."""
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info(

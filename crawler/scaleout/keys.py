@@ -56,9 +56,10 @@ class CrawlKeys:
         """Set: one of the walk's marks (:class:`crawler.spiders.walk.Walk`)."""
         return f"{self.prefix}walk:{name}"
 
-    def stats(self, worker: str) -> str:
-        """String: a finished worker's stats (JSON), merged into the run's report."""
-        return f"{self.prefix}stats:{worker}"
+    @property
+    def parts(self) -> str:
+        """Hash: each finished worker's stats (JSON), merged into the run's report."""
+        return f"{self.prefix}parts"
 
     @property
     def workers(self) -> str:

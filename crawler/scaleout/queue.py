@@ -1,16 +1,27 @@
 """The shared request queue: scrapy-redis's priority queue, with nothing lost when a
-worker dies.
+worker dies, in one round trip for several requests.
 
 scrapy-redis pops a request off the queue, and a worker killed after that takes the
 request with it.  Here a pop moves the request, in one Lua step, into the worker's
 ``processing`` hash; the worker acknowledges it when its outcome is stored
 (:mod:`crawler.scaleout.workers`), and the requests of a worker whose heartbeat
 stopped go back on the queue for the others.
+
+The queue is on every request's path, so it talks to Redis as little as it can: the
+requests a worker pushes and the acknowledgements it gives are kept until its next
+exchange with Redis, and one exchange (one script) writes them and takes up to
+``take`` requests, kept here until the engine asks for them.  Pushes are written
+before a request is taken from this worker's buffer (so the queue's order holds across
+workers) and before the acknowledgement of the response they came from (so a worker
+killed in between loses nothing: the response is done again).  A worker killed with
+acknowledgements not yet written has those requests done again by another -- stored
+once all the same, since the state sees the version it already has.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from typing import Any
 
 from scrapy import Request
@@ -21,15 +32,34 @@ from crawler.scaleout.keys import CrawlKeys
 logger = logging.getLogger(__name__)
 TASK = "shared_task"
 """Request meta: the request's id in its worker's ``processing`` hash."""
+TAKE = 4
+"""Requests taken from Redis in one exchange: few, so that a worker does not hold work
+another could do, enough to need one exchange for several requests."""
 
-# KEYS: queue, processing.  Moves the first request to processing; returns it.
-POP = """
-local found = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-if #found == 0 then return nil end
-redis.call('ZREM', KEYS[1], found[1])
-local task = redis.sha1hex(found[1])
-redis.call('HSET', KEYS[2], task, found[2] .. ' ' .. found[1])
-return {task, found[1]}
+# KEYS: queue, processing.  ARGV: n, then n (score, request) pairs to push; m, then m
+# task ids acknowledged; k.  Takes up to k requests into processing; returns them as
+# task id, request pairs.
+SYNC = """
+local n = tonumber(ARGV[1])
+local at = 2
+for _ = 1, n do
+  redis.call('ZADD', KEYS[1], ARGV[at], ARGV[at + 1])
+  at = at + 2
+end
+local m = tonumber(ARGV[at])
+for i = at + 1, at + m do redis.call('HDEL', KEYS[2], ARGV[i]) end
+local k = tonumber(ARGV[at + m + 1])
+local taken = {}
+if k == 0 then return taken end
+local found = redis.call('ZRANGE', KEYS[1], 0, k - 1, 'WITHSCORES')
+for i = 1, #found, 2 do
+  redis.call('ZREM', KEYS[1], found[i])
+  local task = redis.sha1hex(found[i])
+  redis.call('HSET', KEYS[2], task, found[i + 1] .. ' ' .. found[i])
+  taken[#taken + 1] = task
+  taken[#taken + 1] = found[i]
+end
+return taken
 """
 
 # KEYS: processing, queue.  Puts every request of a (dead) worker back on the queue.
@@ -50,40 +80,78 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
 
     keys: CrawlKeys
     worker: str
+    take: int
+    _pushes: list[tuple[int, bytes]]
+    _acks: list[str]
+    _ready: deque[Request]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.take, self._pushes, self._acks, self._ready = TAKE, [], [], deque()
+        self._sync = self.server.register_script(SYNC)
+
+    def push(self, request: Request) -> None:
+        self._pushes.append((-request.priority, self._encode_request(request)))
 
     def pop(self, timeout: int = 0) -> Request | None:
-        found = self.server.eval(POP, 2, self.key, self.keys.processing(self.worker))
-        if not found:
-            return None
-        task, data = found
-        request: Request = self._decode_request(data)
-        request.meta[TASK] = task if isinstance(task, str) else task.decode()
-        return request
+        if not self._ready or self._pushes:
+            self.sync(self.take - len(self._ready))
+        return self._ready.popleft() if self._ready else None
 
     def acknowledge(self, request: Request) -> None:
         """The request's outcome is stored: it is no one's work any more."""
         task = request.meta.get(TASK)
         if task is not None:
-            self.server.hdel(self.keys.processing(self.worker), task)
+            self._acks.append(task)
+
+    def sync(self, take: int = 0) -> None:
+        """Write what this worker pushed and acknowledged, and take up to ``take``
+        requests (one script: all of it or none)."""
+        if take <= 0 and not self._pushes and not self._acks:
+            return
+        pushes, acks = self._pushes, self._acks
+        args: list[Any] = [len(pushes)]
+        for score, data in pushes:
+            args += [score, data]
+        args += [len(acks), *acks, max(take, 0)]
+        found = self._sync(keys=[self.key, self.keys.processing(self.worker)], args=args)
+        self._pushes, self._acks = [], []  # written: only now, so a failure keeps them
+        for task, data in zip(found[::2], found[1::2], strict=True):
+            request: Request = self._decode_request(data)
+            request.meta[TASK] = task if isinstance(task, str) else task.decode()
+            self._ready.append(request)
+
+    def __len__(self) -> int:
+        """Requests waiting: on Redis (after this worker's pushes) and taken here."""
+        self.sync()
+        return int(self.server.zcard(self.key)) + len(self._ready)
 
     def requeue(self, worker: str) -> int:
         """Give the requests of ``worker`` (gone) to the others; returns how many."""
         moved = int(self.server.eval(REQUEUE, 2, self.keys.processing(worker), self.key))
-        if moved:
+        if moved and worker != self.worker:
             logger.warning("%d requests of the worker %s (gone) are back on the queue",
                            moved, worker)  # fmt: skip
         return moved
 
+    def give_back(self) -> int:
+        """This worker stops before the crawl is done: what it took and did not finish
+        goes back on the queue for the others (and the next worker of the crawl)."""
+        self.sync()
+        self._ready.clear()
+        return self.requeue(self.worker)
+
     def forget_taken(self) -> None:
         """This worker ends: what it took and did not acknowledge failed for good here
         (a download that failed, a request a middleware refused)."""
+        self.sync()
         self.server.delete(self.keys.processing(self.worker))
 
     def taken(self, worker: str) -> int:
         return int(self.server.hlen(self.keys.processing(worker)))
 
 
-def configure(queue: Any, keys: CrawlKeys, worker: str) -> ReliableQueue:
-    queue.keys, queue.worker = keys, worker
+def configure(queue: Any, keys: CrawlKeys, worker: str, take: int = TAKE) -> ReliableQueue:
     assert isinstance(queue, ReliableQueue)
+    queue.keys, queue.worker, queue.take = keys, worker, take
     return queue

@@ -84,8 +84,17 @@ class Workers:
             self._watch.stop()
 
     def _wake(self) -> None:
-        """An idle worker looks again more often than Scrapy's 5-second heartbeat would:
-        another worker may have queued work for it, or finished (then so is this one)."""
+        """Every quarter second: this worker's acknowledgements written (they otherwise
+        wait for its next exchange with the queue), and an idle worker looks again
+        more often than Scrapy's 5-second heartbeat would: another worker may have
+        queued work for it, or finished (then so is this one)."""
+        if self.queue is not None:
+            try:
+                self.queue.sync()
+            except Exception as exc:  # Redis away: the requests are done here all the same
+                if not self.crawler.stats.get_value("shared/ack_failed"):
+                    logger.error("cannot acknowledge requests on Redis: %s", exc)
+                self.crawler.stats.inc_value("shared/ack_failed")
         if not self.waiting:
             return
         self.waiting = False  # set again by spider_idle if there is still nothing to do
@@ -117,12 +126,7 @@ class Workers:
 
     def item_done(self, response: Response | None = None, **_: Any) -> None:
         if response is not None and response.request is not None:
-            try:
-                self.acknowledge(response.request)
-            except Exception as exc:  # Redis away: the request is done here all the same
-                if not self.crawler.stats.get_value("shared/ack_failed"):
-                    logger.error("cannot acknowledge requests on Redis: %s", exc)
-                self.crawler.stats.inc_value("shared/ack_failed")
+            self.acknowledge(response.request)  # written with the queue's next exchange
 
     # -- idle ------------------------------------------------------------------------------
 
@@ -160,8 +164,10 @@ class Workers:
         token = self.crawler.settings.getint("STATE_FENCING_TOKEN")
         return bool(self.client.get(self.keys.archive.fence) == str(token))
 
-    async def gather(self, own: Part) -> tuple[Part, bool]:
-        """Leave this worker's part; the last worker gets everyone's, merged (True)."""
+    async def gather(self, own: Part, finished: bool = True) -> tuple[Part, bool]:
+        """Leave this worker's part; the last worker gets everyone's, merged (True).
+        A worker stopped before the crawl is done (not ``finished``: a shutdown) gives
+        the requests it holds back to the others."""
         if not self.lease_held():
             logger.error(
                 "the archive's Redis lease was lost during the crawl (Redis restarted, or"
@@ -171,9 +177,11 @@ class Workers:
             return own, True  # no one else's part to merge: this worker reports its own
         logger.info("worker %s: its part is done (%d new)", self.worker,
                     own[0].get("archive/first", 0))  # fmt: skip
-        if self.queue is not None:
+        if self.queue is not None and finished:
             self.queue.forget_taken()
-        self.client.set(self.keys.stats(self.worker), dump_stats(*own))
+        elif self.queue is not None:
+            self.queue.give_back()
+        self.client.hset(self.keys.parts, self.worker, dump_stats(*own))
         self.client.srem(self.running, self.worker)
         deadline = time.monotonic() + 2 * self.ttl
         while time.monotonic() < deadline:  # wait for the others still running
@@ -183,7 +191,9 @@ class Workers:
         reporter = f"{self.keys.prefix}reporter"
         if not self.client.set(reporter, self.worker, nx=True, ex=int(4 * self.ttl) + 1):
             return own, False
-        parts = [load_stats(text) for text in self._parts()]
+        parts = [
+            load_stats(text) for _, text in sorted(self.client.hgetall(self.keys.parts).items())
+        ]
         if not parts:  # another worker merged ours already, and cleared the crawl
             self.client.delete(reporter)
             return own, False
@@ -192,10 +202,6 @@ class Workers:
         merged: Part = (stats, [f for p in parts for f in p[1]], [r for p in parts for r in p[2]])
         self.clear()
         return merged, True
-
-    def _parts(self) -> list[str]:
-        keys = sorted(self.client.scan_iter(match=self.keys.stats("*"), count=1000))
-        return [text for text in self.client.mget(keys) if text] if keys else []
 
     def clear(self) -> None:
         """Delete the crawl's keys (queue, dupefilter, marks, parts): the run is over."""

@@ -16,10 +16,10 @@ pytestmark = pytest.mark.redis
 KEYS = CrawlKeys(Keys.for_archive("/archive"), "mfa-test")
 
 
-def _queue(redis_url: str, worker: str) -> ReliableQueue:
+def _queue(redis_url: str, worker: str, take: int = 1) -> ReliableQueue:
     server = redis.Redis.from_url(redis_url)
     queue = ReliableQueue(server, Spider("mfa"), KEYS.requests)
-    return configure(queue, KEYS, worker)
+    return configure(queue, KEYS, worker, take)
 
 
 def test_a_taken_request_is_kept_until_acknowledged(redis_url: str) -> None:
@@ -30,7 +30,38 @@ def test_a_taken_request_is_kept_until_acknowledged(redis_url: str) -> None:
     assert first is not None and first.url.endswith("/content/x")  # priority first
     assert first.meta[TASK] and queue.taken("a") == 1 and len(queue) == 1
     queue.acknowledge(first)
-    assert queue.taken("a") == 0
+    assert queue.taken("a") == 1  # written with the next exchange...
+    queue.sync()
+    assert queue.taken("a") == 0  # ...here
+
+
+def test_pushes_wait_for_the_next_exchange_and_a_batch_is_taken_in_one(redis_url: str) -> None:
+    mine, other = _queue(redis_url, "mine", take=3), _queue(redis_url, "other")
+    for n in range(5):
+        mine.push(Request(f"https://www.mfa.go.th/th/content/{n}", priority=n))
+    assert len(other) == 0  # not written yet
+    first = mine.pop()  # writes the five, takes three
+    assert first is not None and first.url.endswith("/4")
+    assert mine.taken("mine") == 3 and len(other) == 2 and len(mine) == 4  # 2 there, 2 here
+    assert [r.url[-1] for r in (mine.pop(), mine.pop())] == ["3", "2"]  # taken already
+    mine.push(Request("https://www.mfa.go.th/th/page/listing", priority=9))
+    assert len(other) == 2
+    listing = mine.pop()  # a push waiting: written before anything is taken from here
+    assert listing is not None and listing.url.endswith("/listing") and len(other) == 0
+
+
+def test_a_worker_that_stops_early_gives_its_requests_back(redis_url: str) -> None:
+    stopping, other = _queue(redis_url, "stopping", take=4), _queue(redis_url, "other")
+    for n in range(3):
+        stopping.push(Request(f"https://www.mfa.go.th/th/content/{n}"))
+    done = stopping.pop()
+    assert done is not None
+    stopping.acknowledge(done)
+    assert stopping.give_back() == 2  # the one it finished is not done again
+    assert len(stopping) == 2 and stopping.taken("stopping") == 0
+    assert sorted(r.url[-1] for r in iter(other.pop, None)) == sorted(
+        {"0", "1", "2"} - {done.url[-1]}
+    )
 
 
 def test_a_dead_workers_requests_go_back_on_the_queue(redis_url: str) -> None:
