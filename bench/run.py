@@ -32,6 +32,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bench.measure import Measure, table, timed
+from bench.ratios import ratios
 from bench.site import build
 from tests.conftest import REPO
 from tests.e2e.harness import wait_for_ready_line
@@ -57,8 +58,8 @@ SAME_SETTINGS = {
 class Bench:
     """The site server and the work directory of one size."""
 
-    def __init__(self, size: int, workdir: Path) -> None:
-        self.size, self.workdir = size, workdir
+    def __init__(self, size: int, workdir: Path, rounds: int = 1) -> None:
+        self.size, self.workdir, self.rounds = size, workdir, rounds
         self.site = build(size)
         self.server = subprocess.Popen(
             [sys.executable, "-m", "bench.server", str(self.site)], cwd=REPO,
@@ -178,76 +179,18 @@ SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
 }
 
 
-def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
-    """The figures the aims are stated in."""
-    by = {(size, m.name): m for size, m in rows}
-    lines = []
-    for size in sorted({size for size, _ in rows}):
-        bare = by.get((size, "bare scrapy"))
-        local = by.get((size, "full pipeline -> local disk"))
-        if bare and local:
-            lines.append(
-                f"{size}: full pipeline / bare: rate {local.rate / bare.rate:.2f}x, "
-                f"CPU per article {local.cpu_ms_per_article / bare.cpu_ms_per_article:.2f}x "
-                f"(+{local.cpu_ms_per_article - bare.cpu_ms_per_article:.2f} ms)"
-            )
-        for name in ("incremental, nothing changed", "incremental, 1% updated"):
-            inc = by.get((size, name))
-            if inc and local:
-                caught = ""
-                if "caught" in inc.extra:
-                    caught = (
-                        f"; updated caught {inc.extra['caught']}/{inc.extra['updated_on_site']}"
-                    )
-                    if inc.extra["caught"] < inc.extra["updated_on_site"]:
-                        caught += " -- UPDATES MISSED"
-                lines.append(
-                    f"{size}: {name}: requests {100 * inc.requests / local.requests:.1f}% and"
-                    f" time {100 * inc.seconds / local.seconds:.1f}% of the full crawl{caught}"
-                )
-        remote = by.get((size, "full pipeline -> S3 (moto_server)"))
-        if remote and local:
-            lines.append(f"{size}: S3 / local disk: rate {remote.rate / local.rate:.2f}x")
-        pair = by.get((size, "two processes (th | en), at once"))
-        if pair and local:
-            lines.append(f"{size}: two processes / one: rate {pair.rate / local.rate:.2f}x")
-        plain = by.get((size, "1 plain process, 8 concurrent"))
-        for count in (1, 2, 4):
-            name = f"{count} worker{'s' if count > 1 else ''} on Redis, 8 concurrent each"
-            shared = by.get((size, name))
-            if shared and plain:
-                lines.append(
-                    f"{size}: {count} on Redis / one plain process (8 concurrent): rate"
-                    f" {shared.rate / plain.rate:.2f}x, CPU per article"
-                    f" {shared.cpu_ms_per_article / plain.cpu_ms_per_article:.2f}x"
-                    + (
-                        f"; / the full pipeline at 64: rate {shared.rate / local.rate:.2f}x"
-                        if local
-                        else ""
-                    )
-                )
-    sizes = sorted({size for size, m in rows if m.name == "full pipeline -> local disk"})
-    if len(sizes) > 1:
-        small, large = (by[(s, "full pipeline -> local disk")] for s in (sizes[0], sizes[-1]))
-        lines.append(
-            f"peak RSS {sizes[-1]} / {sizes[0]} articles: "
-            f"{large.peak_rss_mb / small.peak_rss_mb:.2f}x ({large.peak_rss_mb:.0f} / "
-            f"{small.peak_rss_mb:.0f} MB)"
-        )
-    return lines
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--only", default="bare,full,incremental,s3,two,workers")
     parser.add_argument("--large-only", default="bare,full", help="scenarios above 10,000")
+    parser.add_argument("--rounds", type=int, default=1, help="rounds of the workers scenario")
     args = parser.parse_args(argv)
     rows: list[tuple[int, Measure]] = []
     for size in (int(s) for s in args.sizes.split(",")):
         names = args.only.split(",") if size <= 10_000 else args.large_only.split(",")
         with tempfile.TemporaryDirectory(prefix="mfa-bench-") as tmp:
-            bench = Bench(size, Path(tmp))
+            bench = Bench(size, Path(tmp), args.rounds)
             try:
                 for name in names:
                     rows += [(size, m) for m in SCENARIOS[name](bench)]

@@ -1,5 +1,11 @@
-"""The ``workers`` scenario: one plain process, then 1, 2 and 4 workers of one crawl on
-Redis (scrapy-redis), at the same per-worker concurrency."""
+"""The ``workers`` scenario: one plain process (at the full crawl's concurrency and at a
+worker's), then 1, 2 and 4 workers of one crawl on Redis (scrapy-redis), in rounds.
+
+This machine's speed drifts by 10-20% from one crawl to the next (the same crawl twice:
+130 and 159 articles/s), more than some of the differences measured, so every
+configuration runs once per round, in an order rotated each round, and the row shown
+is its median round (``--rounds``); every round's rate is kept in the JSON results.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from pathlib import Path
 from bench.measure import Measure, timed
 from bench.run import EXTRA, Bench, _measure
 from tests.conftest import REPO
+from tests.redisserver import RedisServer
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -21,35 +28,53 @@ def _cpu_seconds(pid: int) -> float:
 WORKER = {"CONCURRENT_REQUESTS": "8", "CONCURRENT_REQUESTS_PER_DOMAIN": "8"}
 """Each worker's concurrency: a worker holding 64 requests keeps answers waiting for its
 one core that another worker could process (and the listing pages behind them)."""
+PLAIN = "1 plain process, 64 concurrent"
+CONFIGS: tuple[tuple[str, int, dict[str, str]], ...] = (
+    (PLAIN, 0, {}),
+    ("1 plain process, 8 concurrent", 0, WORKER),
+    ("1 worker on Redis, 8 concurrent each", 1, WORKER),
+    ("2 workers on Redis, 8 concurrent each", 2, WORKER),
+    ("4 workers on Redis, 8 concurrent each", 4, WORKER),
+)
+
+
+def _run(bench: Bench, server: RedisServer, name: str, count: int,
+         settings: dict[str, str], tag: str) -> Measure:  # fmt: skip
+    """One configuration once: ``count`` workers (0: a plain process) at once."""
+    assert server.process is not None
+    server.flush()
+    archive = str(bench.workdir / f"workers-{tag}")
+    summary = bench.workdir / f"workers-{tag}.json"  # one path for all: the run's is left
+    settings = {**settings, **EXTRA, **({"REDIS_URL": server.url} if count else {})}
+    commands = [bench._crawl_command(archive, bench.starts(), summary, [], settings)
+                for _ in range(max(count, 1))]  # fmt: skip
+    redis_cpu = _cpu_seconds(server.process.pid)
+    started = time.monotonic()
+    runs = timed(commands, REPO, dict(os.environ))
+    seconds = time.monotonic() - started
+    cpu = sum(run.cpu_seconds for run in runs) + _cpu_seconds(server.process.pid) - redis_cpu
+    return _measure(name, seconds, cpu, max(run.peak_rss_mb for run in runs), [summary])
 
 
 def workers(bench: Bench) -> list[Measure]:
-    """One plain process, then 1, 2 and 4 workers on one Redis crawling one archive
-    together (the same command each, ``-s REDIS_URL=...``), all at the workers'
-    concurrency; the CPU column counts the workers and redis-server."""
+    """Every configuration once per round, in a rotated order; each one's median round.
+    The CPU column counts the workers and redis-server."""
     from tests.redisserver import start_redis
 
-    rows = [bench.crawl("1 plain process, 8 concurrent", str(bench.workdir / "plain-8"),
-                        settings={**WORKER, **EXTRA})]  # fmt: skip
     server = start_redis(bench.workdir / "redis")
-    assert server.process is not None
+    rounds: dict[str, list[Measure]] = {name: [] for name, _, _ in CONFIGS}
     try:
-        for count in (1, 2, 4):
-            server.flush()
-            archive = str(bench.workdir / f"workers-{count}")
-            summary = bench.workdir / f"workers-{count}.json"
-            settings = {"REDIS_URL": server.url, **WORKER, **EXTRA}
-            commands = [bench._crawl_command(archive, bench.starts(), summary, [], settings)
-                        for _ in range(count)]  # fmt: skip
-            redis_cpu = _cpu_seconds(server.process.pid)
-            started = time.monotonic()
-            runs = timed(commands, REPO, dict(os.environ))
-            seconds = time.monotonic() - started
-            cpu = sum(run.cpu_seconds for run in runs)
-            cpu += _cpu_seconds(server.process.pid) - redis_cpu
-            rss = max(run.peak_rss_mb for run in runs)
-            name = f"{count} worker{'s' if count > 1 else ''} on Redis, 8 concurrent each"
-            rows.append(_measure(name, seconds, cpu, rss, [summary]))
+        for number in range(bench.rounds):
+            shift = number % len(CONFIGS)
+            for name, count, settings in CONFIGS[shift:] + CONFIGS[:shift]:
+                tag = f"{count}-{len(settings)}-{number}"
+                rounds[name].append(_run(bench, server, name, count, settings, tag))
     finally:
         server.stop()
+    rows = []
+    for measures in rounds.values():
+        ranked = sorted(measures, key=lambda m: m.rate)
+        median = ranked[len(ranked) // 2]
+        median.extra["rounds"] = [round(m.rate, 1) for m in measures]
+        rows.append(median)
     return rows

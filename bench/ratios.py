@@ -1,0 +1,70 @@
+"""The figures the benchmark's aims are stated in, from its table's rows."""
+
+from __future__ import annotations
+
+from bench.measure import Measure
+
+
+def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
+    """The figures the aims are stated in."""
+    by = {(size, m.name): m for size, m in rows}
+    lines = []
+    for size in sorted({size for size, _ in rows}):
+        bare = by.get((size, "bare scrapy"))
+        local = by.get((size, "full pipeline -> local disk"))
+        if bare and local:
+            lines.append(
+                f"{size}: full pipeline / bare: rate {local.rate / bare.rate:.2f}x, "
+                f"CPU per article {local.cpu_ms_per_article / bare.cpu_ms_per_article:.2f}x "
+                f"(+{local.cpu_ms_per_article - bare.cpu_ms_per_article:.2f} ms)"
+            )
+        for name in ("incremental, nothing changed", "incremental, 1% updated"):
+            inc = by.get((size, name))
+            if inc and local:
+                caught = ""
+                if "caught" in inc.extra:
+                    caught = (
+                        f"; updated caught {inc.extra['caught']}/{inc.extra['updated_on_site']}"
+                    )
+                    if inc.extra["caught"] < inc.extra["updated_on_site"]:
+                        caught += " -- UPDATES MISSED"
+                lines.append(
+                    f"{size}: {name}: requests {100 * inc.requests / local.requests:.1f}% and"
+                    f" time {100 * inc.seconds / local.seconds:.1f}% of the full crawl{caught}"
+                )
+        remote = by.get((size, "full pipeline -> S3 (moto_server)"))
+        if remote and local:
+            lines.append(f"{size}: S3 / local disk: rate {remote.rate / local.rate:.2f}x")
+        pair = by.get((size, "two processes (th | en), at once"))
+        if pair and local:
+            lines.append(f"{size}: two processes / one: rate {pair.rate / local.rate:.2f}x")
+        lines += _worker_ratios(size, by)
+    sizes = sorted({size for size, m in rows if m.name == "full pipeline -> local disk"})
+    if len(sizes) > 1:
+        small, large = (by[(s, "full pipeline -> local disk")] for s in (sizes[0], sizes[-1]))
+        lines.append(
+            f"peak RSS {sizes[-1]} / {sizes[0]} articles: "
+            f"{large.peak_rss_mb / small.peak_rss_mb:.2f}x ({large.peak_rss_mb:.0f} / "
+            f"{small.peak_rss_mb:.0f} MB)"
+        )
+    return lines
+
+
+def _worker_ratios(size: int, by: dict[tuple[int, str], Measure]) -> list[str]:
+    """Workers against the faster of the two plain processes of the same rounds."""
+    plains = [m for m in (by.get((size, f"1 plain process, {n} concurrent")) for n in (64, 8)) if m]
+    if not plains:
+        return []
+    best = max(plains, key=lambda m: m.rate)
+    lines = []
+    for count in (1, 2, 4):
+        shared = by.get(
+            (size, f"{count} worker{'s' if count > 1 else ''} on Redis, 8 concurrent each")
+        )
+        if shared:
+            lines.append(
+                f"{size}: {count} on Redis / the faster plain process ({best.name}): rate"
+                f" {shared.rate / best.rate:.2f}x, CPU per article"
+                f" {shared.cpu_ms_per_article / best.cpu_ms_per_article:.2f}x"
+            )
+    return lines
