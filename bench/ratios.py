@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bench.measure import Measure
 
+TWO = "two processes (th | en), at once"
+
 
 def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
     """The figures the aims are stated in."""
@@ -35,7 +37,7 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
         remote = by.get((size, "full pipeline -> S3 (moto_server)"))
         if remote and local:
             lines.append(f"{size}: S3 / local disk: rate {remote.rate / local.rate:.2f}x")
-        pair = by.get((size, "two processes (th | en), at once"))
+        pair = by.get((size, TWO))
         if pair and local:
             lines.append(f"{size}: two processes / one: rate {pair.rate / local.rate:.2f}x")
         lines += _worker_ratios(size, by)
@@ -64,7 +66,21 @@ def _worker_ratios(size: int, by: dict[tuple[int, str], Measure]) -> list[str]:
         if shared:
             lines.append(
                 f"{size}: {count} on Redis / the faster plain process ({best.name}): rate"
-                f" {shared.rate / best.rate:.2f}x, CPU per article"
+                f" {shared.rate / best.rate:.2f}x{_per_round(shared, best)}, CPU per article"
                 f" {shared.cpu_ms_per_article / best.cpu_ms_per_article:.2f}x"
             )
+    pair, shared = by.get((size, TWO)), by.get((size, "2 workers on Redis, 8 concurrent each"))
+    if pair and shared:
+        lines.append(
+            f"{size}: 2 on Redis / two processes splitting the site: rate"
+            f" {shared.rate / pair.rate:.2f}x{_per_round(shared, pair)}"
+        )
     return lines
+
+
+def _per_round(one: Measure, other: Measure) -> str:
+    """The ratio in each round (the two ran in the same rounds), when there were several."""
+    mine, theirs = one.extra.get("rounds", []), other.extra.get("rounds", [])
+    if len(mine) < 2 or len(mine) != len(theirs):
+        return ""
+    return " (rounds: " + ", ".join(f"{a / b:.2f}" for a, b in zip(mine, theirs, strict=True)) + ")"

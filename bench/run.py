@@ -32,7 +32,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bench.measure import Measure, table, timed
-from bench.ratios import ratios
+from bench.ratios import TWO, ratios
 from bench.site import build
 from tests.conftest import REPO
 from tests.e2e.harness import wait_for_ready_line
@@ -148,19 +148,19 @@ def s3(bench: Bench) -> list[Measure]:
         stop_s3(server)
 
 
-def two(bench: Bench) -> list[Measure]:
+def two(bench: Bench, tag: str = "") -> list[Measure]:
     """Two processes, one listing each, at once; each its own archive."""
     commands, summaries = [], []
     for index, listing in enumerate(LISTINGS):
-        summaries.append(bench.workdir / f"two-{index}.json")
-        archive = str(bench.workdir / f"two-{index}")
+        summaries.append(bench.workdir / f"two{tag}-{index}.json")
+        archive = str(bench.workdir / f"two{tag}-{index}")
         commands.append(bench._crawl_command(archive, bench.starts(listing), summaries[-1], [], {}))
     started = time.monotonic()
     runs = timed(commands, REPO, dict(os.environ))
     seconds = time.monotonic() - started
     cpu = sum(run.cpu_seconds for run in runs)
     rss = max(run.peak_rss_mb for run in runs)
-    return [_measure("two processes (th | en), at once", seconds, cpu, rss, summaries)]
+    return [_measure(TWO, seconds, cpu, rss, summaries)]
 
 
 def workers(bench: Bench) -> list[Measure]:

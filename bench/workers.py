@@ -1,5 +1,7 @@
 """The ``workers`` scenario: one plain process (at the full crawl's concurrency and at a
-worker's), then 1, 2 and 4 workers of one crawl on Redis (scrapy-redis), in rounds.
+worker's), two plain processes splitting the site (one listing each: what two processes
+do with no coordination at all), then 1, 2 and 4 workers of one crawl on Redis
+(scrapy-redis), in rounds.
 
 This machine's speed drifts by 10-20% from one crawl to the next (the same crawl twice:
 130 and 159 articles/s), more than some of the differences measured, so every
@@ -14,7 +16,8 @@ import time
 from pathlib import Path
 
 from bench.measure import Measure, timed
-from bench.run import EXTRA, Bench, _measure
+from bench.ratios import TWO
+from bench.run import EXTRA, Bench, _measure, two
 from tests.conftest import REPO
 from tests.redisserver import RedisServer
 
@@ -31,6 +34,7 @@ one core that another worker could process (and the listing pages behind them)."
 PLAIN = "1 plain process, 64 concurrent"
 CONFIGS: tuple[tuple[str, int, dict[str, str]], ...] = (
     (PLAIN, 0, {}),
+    (TWO, -1, {}),
     ("1 plain process, 8 concurrent", 0, WORKER),
     ("1 worker on Redis, 8 concurrent each", 1, WORKER),
     ("2 workers on Redis, 8 concurrent each", 2, WORKER),
@@ -40,8 +44,12 @@ CONFIGS: tuple[tuple[str, int, dict[str, str]], ...] = (
 
 def _run(bench: Bench, server: RedisServer, name: str, count: int,
          settings: dict[str, str], tag: str) -> Measure:  # fmt: skip
-    """One configuration once: ``count`` workers (0: a plain process) at once."""
+    """One configuration once: ``count`` workers (0: a plain process; -1: two plain
+    processes, one listing each: the work split with no coordination at all) at once."""
     assert server.process is not None
+    if count < 0:
+        [measure] = two(bench, tag)
+        return measure
     server.flush()
     archive = str(bench.workdir / f"workers-{tag}")
     summary = bench.workdir / f"workers-{tag}.json"  # one path for all: the run's is left

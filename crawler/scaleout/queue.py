@@ -139,7 +139,9 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
         goes back on the queue for the others (and the next worker of the crawl)."""
         self.sync()
         self._ready.clear()
-        return self.requeue(self.worker)
+        moved = self.requeue(self.worker)
+        logger.info("%d requests this worker held are back on the queue", moved)
+        return moved
 
     def forget_taken(self) -> None:
         """This worker ends: what it took and did not acknowledge failed for good here

@@ -10,10 +10,14 @@ page, which the state never recorded, is simply fetched again by the next run.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +27,9 @@ from schemas.assess import RawArticle
 from schemas.models import ArchivedArticle, Finding
 
 MARKER = "item.json"
+FLUSHING = ".flushing"
+"""Locked (``flock``) by the process flushing the spool: workers of a shared crawl on one
+machine may share a spool, and one entry must not be stored by two of them at once."""
 
 
 class Spool:
@@ -95,6 +102,28 @@ class Spool:
         (self.directory / entry).rename(aside)
         (aside / "reason.txt").write_text(reason + "\n", "utf-8")
         return aside
+
+    @contextmanager
+    def flushing(self) -> Iterator[bool]:
+        """Whether this process may flush the spool now (no other process does); held
+        until the block ends, dropped by the kernel if the process dies.  A spool
+        whose lock file cannot be made (a read-only one) is flushed unlocked: nothing
+        could be spooled there meanwhile."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(self.directory / FLUSHING, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC)
+        except OSError:
+            yield True
+            return
+        try:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
+        finally:
+            os.close(descriptor)
 
     def remove(self, entry: str) -> None:
         shutil.rmtree(self.directory / entry, ignore_errors=True)

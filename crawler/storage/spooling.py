@@ -151,46 +151,53 @@ class SpoolingStore:
         return self._pass
 
     async def flush(self) -> None:
-        """One pass over the spool, the least-failed entries first (see the module doc)."""
+        """One pass over the spool, the least-failed entries first (see the module doc);
+        none while another process flushes the same spool (workers sharing it)."""
         circuit = self.circuit
         if circuit.flushing:
             return
         circuit.flushing = True
+        try:
+            with self.spool.flushing() as mine:
+                if mine:
+                    await self._pass_over()
+        finally:
+            circuit.flushing = False
+
+    async def _pass_over(self) -> None:
+        circuit = self.circuit
         flushed, in_a_row = 0, 0
         unexplained: list[tuple[str, str]] = []
         refused: list[tuple[str, str]] = []
-        try:
-            entries = sorted(self.spool.entries(), key=lambda e: (circuit.failures.get(e, 0), e))
-            for entry in entries:
-                try:
-                    item = await self.run(self.spool.load, entry)
-                except (OSError, ValueError) as exc:
-                    await self._set_aside(entry, f"unreadable spool entry: {exc}", "unreadable")
+        entries = sorted(self.spool.entries(), key=lambda e: (circuit.failures.get(e, 0), e))
+        for entry in entries:
+            try:
+                item = await self.run(self.spool.load, entry)
+            except (OSError, ValueError) as exc:
+                await self._set_aside(entry, f"unreadable spool entry: {exc}", "unreadable")
+                continue
+            try:
+                await self.run(self.write, item)
+            except StorageError as exc:
+                circuit.failures[entry] = circuit.failures.get(entry, 0) + 1
+                if await self._answers(exc):  # its own fault
+                    refused.append((entry, str(exc)))
                     continue
-                try:
-                    await self.run(self.write, item)
-                except StorageError as exc:
-                    circuit.failures[entry] = circuit.failures.get(entry, 0) + 1
-                    if await self._answers(exc):  # its own fault
-                        refused.append((entry, str(exc)))
-                        continue
-                    unexplained.append((entry, str(exc)))
-                    in_a_row += 1
-                    if in_a_row >= MAX_CONSECUTIVE_FAILURES:
-                        break
-                    continue
-                in_a_row = 0
-                await self.run(self.spool.remove, entry)
-                circuit.failures.pop(entry, None)
-                self.on_stored(item)
-                self.counts.inc_value("archive/flushed")
-                flushed += 1
-            if flushed:  # others went through: the failed ones are at fault themselves
-                refused, unexplained = refused + unexplained, []
-            circuit.refused = bool(await self._strike(refused))
-            self._settle(flushed, unexplained)
-        finally:
-            circuit.flushing = False
+                unexplained.append((entry, str(exc)))
+                in_a_row += 1
+                if in_a_row >= MAX_CONSECUTIVE_FAILURES:
+                    break
+                continue
+            in_a_row = 0
+            await self.run(self.spool.remove, entry)
+            circuit.failures.pop(entry, None)
+            self.on_stored(item)
+            self.counts.inc_value("archive/flushed")
+            flushed += 1
+        if flushed:  # others went through: the failed ones are at fault themselves
+            refused, unexplained = refused + unexplained, []
+        circuit.refused = bool(await self._strike(refused))
+        self._settle(flushed, unexplained)
 
     async def _strike(self, refused: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Entries the store refused while it answered: one more strike each, and set

@@ -104,9 +104,13 @@ def _wait_for_fetches(replica: Replica, count: int, timeout: float = 60) -> None
         time.sleep(0.05)
 
 
-def test_a_worker_killed_mid_crawl_loses_nothing(
-    tmp_path: Path, fresh_replica: Replica, redis_url: str, redis_server: RedisServer
-) -> None:
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+def test_a_worker_killed_or_stopped_mid_crawl_loses_nothing(
+    tmp_path: Path, fresh_replica: Replica, redis_url: str, redis_server: RedisServer,
+    how: signal.Signals,
+) -> None:  # fmt: skip
+    """Killed, its requests go back when its heartbeat stops (the survivor does it);
+    stopped (Ctrl-C, SIGTERM), it gives them back itself as it leaves."""
     start = f"start_urls={fresh_replica.listing_urls()}"
     fresh_replica.control("pace", seconds="0.1")
     archive = tmp_path / "shared"
@@ -117,12 +121,13 @@ def test_a_worker_killed_mid_crawl_loses_nothing(
     while not any(client.hlen(key) for key in client.scan_iter(f"*:processing:*:{doomed.pid}")):
         assert time.monotonic() < deadline, "the doomed worker never took work"
         time.sleep(0.02)
-    doomed.send_signal(signal.SIGKILL)  # with requests in hand
-    doomed.wait(timeout=10)
+    doomed.send_signal(how)  # with requests in hand
+    doomed.wait(timeout=60)
     output = survivor.communicate(timeout=300)[0]
     log = (tmp_path / "survivor.log").read_text("utf-8")
     assert survivor.returncode in (0, 1), (output, log)
-    assert "are back on the queue" in log, log[-3000:]
+    giver = log if how == signal.SIGKILL else (tmp_path / "doomed.log").read_text("utf-8")
+    assert "back on the queue" in giver, giver[-3000:]
     records = list((archive / "articles").rglob("article.json"))
     assert len(records) == ARTICLES  # nothing lost: the survivor finished the work
     verify = subprocess.run(

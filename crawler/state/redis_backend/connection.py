@@ -43,6 +43,15 @@ class StateConnection:
 
     def __init__(self, client: redis.Redis, keys: Keys, token: int | None = None) -> None:
         self.client, self.keys, self.token = client, keys, token
+        self._scripts: dict[str, Any] = {}
+
+    def script(self, source: str, keys: list[str], args: list[Any]) -> Any:
+        """Run a Lua script by its digest (``EVALSHA``; loaded once, again if Redis
+        restarted): the hot paths' scripts are not sent and hashed on every call."""
+        found = self._scripts.get(source)
+        if found is None:
+            found = self._scripts[source] = self.client.register_script(source)
+        return found(keys=keys, args=args)
 
     @classmethod
     def open(cls, url: str, keys: Keys) -> StateConnection:

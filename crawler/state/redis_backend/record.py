@@ -48,12 +48,13 @@ def record_version(
     ordinal = imported_score(entry)
     imported = "" if ordinal is None else str(ordinal)
     token = "" if connection.token is None else str(connection.token)
-    done = connection.client.eval(
-        RECORD, 12, keys.fence, keys.versions(url), keys.version_keys, keys.version_urls,
-        keys.sequence, keys.entry(url), keys.due(entry.site), keys.imported(entry.site),
-        keys.sites, keys.due(old_site), keys.imported(old_site), keys.article_lock(url),
+    done = connection.script(RECORD, [
+        keys.fence, keys.versions(url), keys.version_keys, keys.version_urls, keys.sequence,
+        keys.entry(url), keys.due(entry.site), keys.imported(entry.site), keys.sites,
+        keys.due(old_site), keys.imported(old_site), keys.article_lock(url),
+    ], [
         token, row.version_key, row_head(row), url, entry.site, dump_entry(entry),
         due_score(entry), imported, old_site, lock_owner,
-    )  # fmt: skip
+    ])  # fmt: skip
     if done == -1:
         connection.check_fence(connection.client)

@@ -155,8 +155,11 @@ class RedisState:
         url, keys = canonical_url, self.keys
         try:
             while True:  # one round trip: the fence checked, the lock taken, the article read
-                held = client.eval(LOCK, 4, key, keys.fence, keys.versions(url), keys.entry(url),
-                                   mine, int(self.lock_seconds * 1000), token)  # fmt: skip
+                held = connection.script(
+                    LOCK,
+                    [key, keys.fence, keys.versions(url), keys.entry(url)],
+                    [mine, int(self.lock_seconds * 1000), token],
+                )
                 if held[0] == 1:
                     self._held[url] = Held.read(url, mine, held)
                     break
@@ -169,7 +172,7 @@ class RedisState:
                 yield
             finally:
                 if self._held.pop(url, None) is not None:  # not released by a record
-                    client.eval(UNLOCK, 1, key, mine)
+                    connection.script(UNLOCK, [key], [mine])
         except redis.RedisError as exc:  # Redis went away: the item waits in the spool
             raise StateUnavailable(f"the state on Redis does not answer: {exc}") from exc
 

@@ -156,6 +156,24 @@ def test_the_next_run_flushes_the_spool_first(harness: Harness) -> None:
     _done(second.close())
 
 
+def test_one_spool_is_flushed_by_one_process_at_a_time(harness: Harness) -> None:
+    """Workers of a shared crawl on one machine may share a spool: while one flushes it,
+    another's pass leaves it alone (no entry stored twice), and takes it up after."""
+    harness.store.up = False
+    harness.put(1)
+    _done(harness.spooling.close())
+    harness.store.up = True
+    other = Spool(harness.spool.directory)  # another process's handle on the same folder
+    with other.flushing() as held:
+        assert held
+        second = harness.make()
+        _done(second.open())  # its first pass: the spool is being flushed by the other
+        assert len(harness.spool) == 1 and harness.stored == []
+    _done(second.flush())
+    assert len(harness.spool) == 0 and harness.stored == [_item(1).url]
+    _done(second.close())
+
+
 def test_an_item_neither_stored_nor_spooled_is_an_error(harness: Harness, tmp_path: Path) -> None:
     harness.store.up = False
     harness.spool.directory.parent.mkdir(parents=True, exist_ok=True)
