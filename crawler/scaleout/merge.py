@@ -1,8 +1,11 @@
 """Every worker's stats merged into the stats of one run (for its summary and report).
 
-Counts add up; lists join; the start is the earliest, the end the latest; a finish
-reason other than ``finished`` wins.  Values every worker reads from the shared state
-(articles due, overdue) are the same in each and are not added.
+Counts add up; lists join; the start is the earliest, the end the latest.  The run
+finished when one worker finished: a worker finishes only when the queue is empty and no
+live worker holds work, and a worker that stopped early (a shutdown, a CLOSESPIDER limit)
+gave its requests back first; the others are counted in ``shared/stopped_early``.  Values
+every worker reads from the shared state (articles due, overdue) are the same in each
+and are not added.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ def load_stats(text: str) -> tuple[dict[str, Any], list[tuple[str, str]], list[t
 
 def merge_stats(parts: list[dict[str, Any]]) -> dict[str, Any]:
     merged: dict[str, Any] = {}
+    early = sum(1 for part in parts if part.get("finish_reason", "finished") != "finished")
+    if early:
+        merged["shared/stopped_early"] = early
     for part in parts:
         for name, value in part.items():
             if name not in merged:
@@ -50,7 +56,7 @@ def _combine(name: str, old: Any, new: Any) -> Any:
     if name == "finish_time":
         return max(old, new)
     if name == "finish_reason":
-        return old if old != "finished" else new
+        return "finished" if "finished" in (old, new) else old
     if name.startswith(SHARED):
         return max(old, new) if _number(old) and _number(new) else old
     if _number(old) and _number(new):

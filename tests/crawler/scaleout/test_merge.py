@@ -26,8 +26,11 @@ def test_counts_add_up_and_shared_values_do_not() -> None:
     assert merged["archive/first"] == 58 and merged["archive/first/a"] == 58
     assert merged["revisit/due"] == 7 and merged["revisit/mode"] == "full"
     assert merged["archive/silent_edit_urls"] == ["u1", "u2"]
-    assert merged["start_time"] == T0 and merged["finish_reason"] == "shutdown"
-    assert merged["archive/quarantined"] == 1
+    assert merged["start_time"] == T0 and merged["archive/quarantined"] == 1
+    # one worker finished (the queue ran dry), one stopped early and gave its work back
+    assert merged["finish_reason"] == "finished" and merged["shared/stopped_early"] == 1
+    alone = merge_stats([two, {"finish_reason": "closespider_errorcount"}])
+    assert alone["finish_reason"] == "shutdown" and alone["shared/stopped_early"] == 2
 
 
 def test_a_part_survives_its_trip_through_redis() -> None:
