@@ -48,7 +48,9 @@ class Storage(Protocol):
         """The bytes at ``key``, or None if there is no such object."""
 
     def list(self, prefix: str) -> Iterator[str]:
-        """Keys under ``prefix`` (complete objects only), in no particular order."""
+        """Keys under ``prefix`` (complete objects only), in the byte order of their UTF-8
+        (S3's listing order): the keys of one folder come together, and two listings of
+        one archive come in one order."""
 
     def close(self) -> None:
         """Let go of what the backend holds open (descriptors, connections)."""

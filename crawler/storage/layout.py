@@ -42,6 +42,11 @@ def dump_json(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def site_folder(site: str) -> str:
+    """``articles/<site>/``: where a site's articles are (``host:port`` as ``host_port``)."""
+    return f"{ARTICLES}{safe_segment(site.lower().replace(':', '_'))}/"
+
+
 def article_prefix(canonical_url: str) -> str:
     """``articles/<site>/<path segments>`` for an article's canonical URL."""
     parts = urlsplit(canonical_url)

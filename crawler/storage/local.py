@@ -136,11 +136,30 @@ class LocalStorage:
 
     def list(self, prefix: str) -> Iterator[str]:
         base = self.root / check_key(prefix.rstrip("/")) if prefix.strip("/") else self.root
-        for directory, dirnames, filenames in os.walk(base):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            for name in filenames:
-                if not name.startswith("."):
-                    yield Path(directory, name).relative_to(self.root).as_posix()
+        yield from self._sorted_walk(base)
+
+    def _sorted_walk(self, directory: Path) -> Iterator[str]:
+        """Files below ``directory`` in the byte order of their keys: a folder's entries
+        sorted as ``name/`` (folders) and ``name`` (files) sort among full keys."""
+        try:
+            entries = list(os.scandir(directory))
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        ranked = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            folder = entry.is_dir()
+            if folder and entry.is_symlink():
+                continue  # never followed out of the archive
+            name = entry.name + "/" if folder else entry.name
+            ranked.append((name.encode("utf-8", "surrogateescape"), entry.path, folder))
+        ranked.sort()
+        for _, path, folder in ranked:
+            if folder:
+                yield from self._sorted_walk(Path(path))
+            else:
+                yield Path(path).relative_to(self.root).as_posix()
 
 
 class _RecentDirectories:

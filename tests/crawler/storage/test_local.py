@@ -94,3 +94,13 @@ def test_the_directory_cache_stays_bounded(tmp_path: Path) -> None:
     assert len(storage._inside) <= 4096
     assert storage.get("articles/a/0/article.json") == b"{}"  # forgotten, still readable
     storage.put("articles/a/0/article.txt", b"x", "text/plain")  # and writable
+
+
+def test_keys_are_listed_in_byte_order(tmp_path: Path) -> None:
+    """As S3 lists them: the keys of one folder together, one order every time."""
+    storage = LocalStorage(tmp_path)
+    keys = ["a/slug/x.json", "a/slug-2/x.json", "a/slug.json", "a/ข่าว/x", "a/z", "b", ".hidden"]
+    for key in keys:
+        storage.put(key, b"1", "text/plain")
+    assert list(storage.list("")) == sorted(k for k in keys if k != ".hidden")
+    assert list(storage.list("a/")) == sorted(k for k in keys if k.startswith("a/"))

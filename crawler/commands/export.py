@@ -1,0 +1,91 @@
+"""``scrapy export OUTDIR [--view V] [--format F] [--site S] [--language L] [--kind K]
+[--since DATE] [--until DATE]``: the archive named by ``ARCHIVE_URI`` as dataset files.
+
+Writes ``latest.jsonl``, ``latest.parquet``, ``versions.jsonl`` and ``versions.parquet``
+into OUTDIR (by default both views in both formats; the rows are
+:class:`schemas.export.ExportRow`).  Two exports of one archive are the same bytes.
+Exit status 0 when written, 2 when the archive cannot be read, an option is wrong or
+Parquet is asked for without pyarrow (``pip install '.[export]'``); files of an export
+that failed are not left behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar, cast
+
+from scrapy.commands import ScrapyCommand
+
+from crawler.export.rows import Selection
+from crawler.export.run import FORMATS, export
+from crawler.extensions.context import open_archive
+from crawler.storage import StorageError
+from schemas.export import VIEWS, View
+
+
+def _choices(values: list[str] | None, allowed: tuple[str, ...], what: str) -> list[str]:
+    chosen = [v for value in values or [] for v in value.split(",") if v] or list(allowed)
+    wrong = sorted(set(chosen) - set(allowed))
+    if wrong:
+        raise ValueError(f"unknown {what} {', '.join(wrong)} (one of {', '.join(allowed)})")
+    return [v for v in allowed if v in chosen]
+
+
+def _many(values: list[str] | None) -> frozenset[str]:
+    return frozenset(v for value in values or [] for v in value.split(",") if v)
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    default_settings: ClassVar[dict[str, Any]] = {"LOG_ENABLED": False}
+
+    def syntax(self) -> str:
+        return "OUTDIR [--view latest|versions] [--format jsonl|parquet] [filters]"
+
+    def short_desc(self) -> str:
+        return "Export the archive as JSONL and Parquet (latest and versions views)"
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--view", action="append", help="latest, versions (default both)")
+        parser.add_argument("--format", action="append", help="jsonl, parquet (default both)")
+        parser.add_argument("--site", action="append", help="only these sites (host[:port])")
+        parser.add_argument("--language", action="append", help="only these languages")
+        parser.add_argument("--kind", action="append", help="only these page types")
+        parser.add_argument("--since", type=date.fromisoformat, help="published on or after")
+        parser.add_argument("--until", type=date.fromisoformat, help="published on or before")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        assert self.settings is not None
+        try:
+            if len(args) != 1:
+                raise ValueError("name one output folder")
+            views = cast("list[View]", _choices(opts.view, VIEWS, "view"))
+            formats = _choices(opts.format, FORMATS, "format")
+            if "parquet" in formats and importlib.util.find_spec("pyarrow") is None:
+                raise ValueError(
+                    "Parquet needs pyarrow: pip install '.[export]' (or --format jsonl)"
+                )
+        except ValueError as exc:
+            print(f"mfa export: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        selection = Selection(_many(opts.site), _many(opts.language), _many(opts.kind),
+                              opts.since, opts.until)  # fmt: skip
+        archive = open_archive(self.settings)
+        try:
+            done = export(archive.storage, Path(args[0]), views, formats, selection)
+        except (StorageError, OSError) as exc:
+            print(f"mfa export: cannot export {archive.storage.location}: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        finally:
+            archive.storage.close()
+        rows = ", ".join(f"{view} {count}" for view, count in done.rows.items())
+        print(f"exported {done.articles} articles ({rows} rows) to {args[0]}:")
+        for path in done.files:
+            print(f"  {path}")

@@ -1,0 +1,93 @@
+"""The archive read article by article, streaming: each article's versions, oldest
+first, and which one its ``latest.json`` names.
+
+One listing of ``articles/`` in key order (:meth:`crawler.storage.Storage.list`): every
+key of an article's folder starts with ``<folder>/``, so an article is complete as soon
+as the listing passes beyond that prefix, and only the articles still open (an article
+whose path lies inside another's, at most a few) are held in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from crawler.storage import Storage
+from crawler.storage.layout import ARTICLES, LATEST, RECORD, LatestPointer
+from schemas.models import ArchivedArticle
+
+
+@dataclass
+class History:
+    """One article in the archive."""
+
+    folder: str
+    """The article's folder key (``articles/<site>/<path>``)."""
+    version_keys: list[str] = field(default_factory=list)
+    has_pointer: bool = False
+
+
+@dataclass(frozen=True)
+class Version:
+    key: str
+    article: ArchivedArticle
+
+
+@dataclass(frozen=True)
+class ArticleVersions:
+    """An article's versions, oldest first (by first fetch, then key), and its latest."""
+
+    folder: str
+    versions: list[Version]
+    latest: str
+    """The key of the version ``latest.json`` names (the newest when there is no pointer)."""
+    latest_fetched_at: str | None
+    """When the page was last fetched as its latest version (from ``latest.json``)."""
+
+
+def _folder_of(key: str) -> tuple[str, str | None] | None:
+    """(article folder, version key or None for the pointer) of a listed key."""
+    if key.endswith(f"/{RECORD}"):
+        version = key.rsplit("/", 1)[0]
+        return version.rsplit("/", 1)[0], version
+    if key.endswith(f"/{LATEST}"):
+        return key.rsplit("/", 1)[0], None
+    return None
+
+
+def histories(storage: Storage, prefix: str = ARTICLES) -> Iterator[History]:
+    """Every article folder under ``prefix`` with its version keys, in listing order of
+    completion (deterministic: the listing's order is)."""
+    open_folders: dict[str, History] = {}
+    for key in storage.list(prefix):
+        for folder in [f for f in open_folders if not key.startswith(f + "/")]:
+            yield open_folders.pop(folder)
+        found = _folder_of(key)
+        if found is None:
+            continue
+        folder, version = found
+        history = open_folders.setdefault(folder, History(folder))
+        if version is None:
+            history.has_pointer = True
+        else:
+            history.version_keys.append(version)
+    yield from open_folders.values()
+
+
+def read(storage: Storage, history: History) -> ArticleVersions | None:
+    """The article's records and pointer; None when it has no complete version."""
+    versions = []
+    for key in history.version_keys:
+        data = storage.get(f"{key}/{RECORD}")
+        if data is not None:
+            versions.append(Version(key, ArchivedArticle.model_validate_json(data)))
+    if not versions:
+        return None
+    versions.sort(key=lambda v: (v.article.fetched_at, v.key))
+    pointer = None
+    if history.has_pointer:
+        pointer = LatestPointer.read(storage.get(f"{history.folder}/{LATEST}"))
+    known = {v.key for v in versions}
+    if pointer is not None and pointer.version in known:
+        return ArticleVersions(history.folder, versions, pointer.version, pointer.fetched_at)
+    return ArticleVersions(history.folder, versions, versions[-1].key, None)
