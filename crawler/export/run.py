@@ -7,9 +7,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crawler.export.card import Tally, render_card, write_card
 from crawler.export.histories import histories, read
 from crawler.export.rows import Selection, latest_of, version_rows
 from crawler.export.writers import JsonLinesWriter, RowWriter
+from crawler.operations import history
 from crawler.storage import Storage
 from crawler.storage.layout import ARTICLES, site_folder
 from schemas.export import VIEWS, View
@@ -43,19 +45,23 @@ def export(
     selection = selection or Selection()
     folder.mkdir(parents=True, exist_ok=True)
     writers: dict[View, list[RowWriter]] = {}
-    result = Exported()
+    result, tally = Exported(), Tally()
     try:
         for view in views:
             writers[view] = [OPENERS[f](folder / f"{view}.{f}") for f in formats]
             result.rows[view] = 0
         prefixes = sorted(site_folder(site) for site in selection.sites) or [ARTICLES]
         for prefix in prefixes:
-            for history in histories(storage, prefix):
-                article = read(storage, history)
+            for found in histories(storage, prefix):
+                article = read(storage, found)
                 if article is None or not selection.takes(latest_of(article)):
                     continue
                 result.articles += 1
                 rows = list(version_rows(article))
+                for row in rows:
+                    tally.version(row)
+                    if row.is_latest:
+                        tally.latest(row)
                 for view, outputs in writers.items():
                     chosen = rows if view == "versions" else [r for r in rows if r.is_latest]
                     result.rows[view] += len(chosen)
@@ -67,8 +73,11 @@ def export(
             for writer in outputs:
                 writer.abort()
         raise
+    names: dict[str, list[str]] = {v: [w.path.name for w in ws] for v, ws in writers.items()}
+    card = render_card(tally, names, history.reports(storage))
     for outputs in writers.values():
         for writer in outputs:
             writer.commit()
             result.files.append(writer.path)
+    result.files += write_card(folder, card)
     return result

@@ -17,7 +17,8 @@ from crawler.storage import Storage, StorageError
 from crawler.storage.archive import Archive
 from tests.crawler.export.conftest import EMBASSY, MFA, THAI
 
-FILES = ["latest.jsonl", "latest.parquet", "versions.jsonl", "versions.parquet"]
+DATA = ["latest.jsonl", "latest.parquet", "versions.jsonl", "versions.parquet"]
+FILES = sorted(["README.md", *DATA, "schema.json"])
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
