@@ -1,5 +1,6 @@
 """``scrapy export OUTDIR [--view V] [--format F] [--site S] [--language L] [--kind K]
-[--since DATE] [--until DATE]``: the archive named by ``ARCHIVE_URI`` as dataset files.
+[--since DATE] [--until DATE] [--since-run RUN]``: the archive named by ``ARCHIVE_URI``
+as dataset files.
 
 Writes ``latest.jsonl``, ``latest.parquet``, ``versions.jsonl`` and ``versions.parquet``
 into OUTDIR (by default both views in both formats; the rows are
@@ -21,7 +22,7 @@ from typing import Any, ClassVar, cast
 from scrapy.commands import ScrapyCommand
 
 from crawler.export.rows import Selection
-from crawler.export.run import FORMATS, export
+from crawler.export.run import FORMATS, export, run_end
 from crawler.extensions.context import open_archive
 from crawler.storage import StorageError
 from schemas.export import VIEWS, View
@@ -58,6 +59,7 @@ class Command(ScrapyCommand):
         parser.add_argument("--kind", action="append", help="only these page types")
         parser.add_argument("--since", type=date.fromisoformat, help="published on or after")
         parser.add_argument("--until", type=date.fromisoformat, help="published on or before")
+        parser.add_argument("--since-run", help="only what changed after this run (its id)")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
@@ -74,12 +76,13 @@ class Command(ScrapyCommand):
             print(f"mfa export: {exc}", file=sys.stderr)
             self.exitcode = 2
             return
-        selection = Selection(_many(opts.site), _many(opts.language), _many(opts.kind),
-                              opts.since, opts.until)  # fmt: skip
         archive = open_archive(self.settings)
         try:
+            after = run_end(archive.storage, opts.since_run) if opts.since_run else None
+            selection = Selection(_many(opts.site), _many(opts.language), _many(opts.kind),
+                                  opts.since, opts.until, after)  # fmt: skip
             done = export(archive.storage, Path(args[0]), views, formats, selection)
-        except (StorageError, OSError) as exc:
+        except (StorageError, OSError, ValueError) as exc:
             print(f"mfa export: cannot export {archive.storage.location}: {exc}", file=sys.stderr)
             self.exitcode = 2
             return

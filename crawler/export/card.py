@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from crawler.operations.report import RunReport
@@ -65,7 +66,10 @@ def _table(title: str, counts: Counter[str], total: int) -> list[str]:
     return lines
 
 
-def render_card(tally: Tally, files: dict[str, list[str]], runs: list[RunReport]) -> str:
+def render_card(
+    tally: Tally, files: dict[str, list[str]], runs: list[RunReport],
+    changed_after: datetime | None = None,
+) -> str:  # fmt: skip
     """The card's text; ``files`` maps each view to its file names."""
     total = max(tally.articles, 1)
     configs = []
@@ -85,6 +89,8 @@ def render_card(tally: Tally, files: dict[str, list[str]], runs: list[RunReport]
         " of the Thai Ministry of Foreign Affairs and its sister sites (departments,"
         f" embassies). {tally.silent_edits} versions are silent edits (the text changed,"
         " the page's update date did not).", "",
+        *([f"Incremental: only what the archive gained after {changed_after.isoformat()}"
+           " (the end of the run named by `--since-run`).", ""] if changed_after else []),
         "## Files", "",
         *[f"- `{name}`: the {view} view" for view, names in files.items() for name in names],
         "- `schema.json`: the rows' JSON Schema", "",

@@ -25,13 +25,22 @@ def kind_of(article: ArchivedArticle) -> str | None:
 class Selection:
     """Which articles to export: every filter left empty selects everything.  Site,
     language and kind are the article's; the dates are the latest version's import
-    (publication) date, or its update date when it shows none, inclusive."""
+    (publication) date, or its update date when it shows none, inclusive.  With
+    ``changed_after`` (the end of a run: ``--since-run``), only what the archive gained
+    after it: versions archived later, and latest rows whose latest version changed."""
 
     sites: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     since: date | None = None
     until: date | None = None
+    changed_after: datetime | None = None
+
+    def fresh(self, row: ExportRow, view: str) -> bool:
+        if self.changed_after is None:
+            return True
+        when = row.last_fetched_at if view == "latest" else row.fetched_at
+        return when > self.changed_after
 
     def takes(self, latest: ArchivedArticle) -> bool:
         if self.sites and latest.site not in self.sites:

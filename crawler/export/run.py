@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from crawler.export.card import Tally, render_card, write_card
@@ -14,7 +15,7 @@ from crawler.export.writers import JsonLinesWriter, RowWriter
 from crawler.operations import history
 from crawler.storage import Storage
 from crawler.storage.layout import ARTICLES, site_folder
-from schemas.export import VIEWS, View
+from schemas.export import VIEWS, ExportRow, View
 
 FORMATS = ("jsonl", "parquet")
 
@@ -37,6 +38,16 @@ class Exported:
     files: list[Path] = field(default_factory=list)
 
 
+def run_end(storage: Storage, name: str) -> datetime:
+    """When the run ``name`` (its id, or its report's key) ended: ``--since-run``."""
+    runs = history.reports(storage)
+    found = [r for r in runs if name in (r.run_id, r.key, r.key.removeprefix("runs/"))]
+    if not found:
+        last = ", ".join(r.run_id for r in runs[-5:]) or "none"
+        raise ValueError(f"no run {name!r} in the archive (the last ones: {last})")
+    return found[-1].finished
+
+
 def export(
     storage: Storage, folder: Path, views: Iterable[View] = VIEWS,
     formats: Iterable[str] = FORMATS, selection: Selection | None = None,
@@ -56,17 +67,22 @@ def export(
                 article = read(storage, found)
                 if article is None or not selection.takes(latest_of(article)):
                     continue
-                result.articles += 1
                 rows = list(version_rows(article))
-                for row in rows:
+                chosen: dict[View, list[ExportRow]] = {
+                    "latest": [r for r in rows if r.is_latest and selection.fresh(r, "latest")],
+                    "versions": [r for r in rows if selection.fresh(r, "versions")],
+                }
+                if not chosen["latest"] and not chosen["versions"]:
+                    continue  # nothing new of this article since the run named
+                result.articles += 1
+                for row in chosen["latest"]:
+                    tally.latest(row)
+                for row in chosen["versions"]:
                     tally.version(row)
-                    if row.is_latest:
-                        tally.latest(row)
                 for view, outputs in writers.items():
-                    chosen = rows if view == "versions" else [r for r in rows if r.is_latest]
-                    result.rows[view] += len(chosen)
+                    result.rows[view] += len(chosen[view])
                     for writer in outputs:
-                        for row in chosen:
+                        for row in chosen[view]:
                             writer.write(row)
     except BaseException:
         for outputs in writers.values():
@@ -74,7 +90,7 @@ def export(
                 writer.abort()
         raise
     names: dict[str, list[str]] = {v: [w.path.name for w in ws] for v, ws in writers.items()}
-    card = render_card(tally, names, history.reports(storage))
+    card = render_card(tally, names, history.reports(storage), selection.changed_after)
     for outputs in writers.values():
         for writer in outputs:
             writer.commit()

@@ -4,7 +4,7 @@ re-exports, and nothing half-written when an export fails."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from crawler.export.rows import Selection
-from crawler.export.run import export
+from crawler.export.run import export, run_end
+from crawler.operations.report import RunReport
 from crawler.storage import Storage, StorageError
 from crawler.storage.archive import Archive
 from tests.crawler.export.conftest import EMBASSY, MFA, THAI
@@ -109,3 +110,26 @@ def test_a_failed_export_leaves_the_previous_one_whole(archive: Archive, tmp_pat
         export(FailingStorage(archive.storage, 4), out)  # type: ignore[arg-type]
     assert sorted(p.name for p in out.iterdir()) == FILES  # no partial file left
     assert {name: (out / name).read_bytes() for name in FILES} == before
+
+
+def test_since_a_run_only_what_the_archive_gained_after_it(
+    archive: Archive, tmp_path: Path
+) -> None:
+    ended = datetime(2026, 11, 3, 12, tzinfo=UTC)
+    run = RunReport(run_id="0badcafe", started=ended - timedelta(hours=1), finished=ended)
+    archive.storage.put(run.key, run.dump(), "application/json")
+    after = run_end(archive.storage, "0badcafe")
+    assert after == ended and run_end(archive.storage, run.key) == ended
+    with pytest.raises(ValueError, match=r"no run 'nope'.*0badcafe"):
+        run_end(archive.storage, "nope")
+    export(archive.storage, tmp_path / "out", selection=Selection(changed_after=after))
+    latest = [(r["canonical_url"].rsplit("/", 1)[1], r["version_number"])
+              for r in _rows(tmp_path / "out" / "latest.jsonl")]  # fmt: skip
+    versions = [(r["canonical_url"].rsplit("/", 1)[1], r["version_number"])
+                for r in _rows(tmp_path / "out" / "versions.jsonl")]  # fmt: skip
+    # inner: archived on day 4; delta: a second version on day 5, then back to its first
+    assert sorted(latest) == [("delta", 1), ("inner", 1)]
+    assert sorted(versions) == [("delta", 2), ("inner", 1)]
+    assert "Incremental: only what the archive gained after 2026-11-03T12:00:00+00:00" in (
+        tmp_path / "out" / "README.md"
+    ).read_text("utf-8")
