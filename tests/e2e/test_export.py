@@ -1,0 +1,102 @@
+"""``scrapy export`` as users run it, on archives made by crawling the replica twice
+(with an updated and a silently edited article between the crawls), local and on S3."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawler.operations import history
+from crawler.storage import open_storage
+from crawler.storage.local import LocalStorage
+from tests.conftest import REPO
+from tests.e2e.conftest import CORPUS_PAGES, NOT_ARTICLES, SAMPLE_HREF
+from tests.e2e.harness import Replica, run_crawl
+from tests.s3server import S3Server
+
+pytestmark = [pytest.mark.process, pytest.mark.s3]
+ARTICLES = CORPUS_PAGES + 1 - len(NOT_ARTICLES)  # the corpus and the sample, but 043
+EDITED, BUMPED = SAMPLE_HREF.split("?")[0], "/en/content/55pmc-2"
+
+
+def _export(out: Path, *options: str, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "export", str(out), *options], cwd=REPO,
+        capture_output=True, text=True, timeout=120, check=False, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive with two runs: everything, then one article updated, one edited."""
+    workdir = tmp_path_factory.mktemp("export")
+    replica.control("reset")
+    start = f"start_urls={replica.listing_urls()}"
+    assert run_crawl(workdir, start).returncode == 0
+    replica.control("bump", path=BUMPED)
+    replica.control("edit", path=EDITED)
+    assert run_crawl(workdir, start, "mode=full").returncode == 0
+    replica.control("reset")
+    return workdir / "archive"
+
+
+def test_export_of_a_crawled_archive_and_again_since_the_first_run(
+    crawled: Path, tmp_path: Path
+) -> None:
+    said = _export(tmp_path / "out", "-s", f"ARCHIVE_URI={crawled}")
+    assert f"exported {ARTICLES} articles (latest {ARTICLES}, versions {ARTICLES + 2} rows)" in said
+    latest = {
+        str(r["canonical_url"]).split("/", 3)[3]: r
+        for r in _rows(tmp_path / "out" / "latest.jsonl")
+    }
+    assert latest[EDITED.lstrip("/")]["version_reason"] == "silent_edit"
+    assert latest[BUMPED.lstrip("/")]["version_reason"] == "updated"
+    assert latest[BUMPED.lstrip("/")]["version_count"] == 2
+    _export(tmp_path / "again", "-s", f"ARCHIVE_URI={crawled}")
+    for path in (tmp_path / "out").iterdir():  # the same bytes, card and schema too
+        assert path.read_bytes() == (tmp_path / "again" / path.name).read_bytes(), path.name
+    first, _second = history.reports(LocalStorage(crawled))
+    _export(tmp_path / "since", "--since-run", first.run_id, "-s", f"ARCHIVE_URI={crawled}")
+    changed = _rows(tmp_path / "since" / "versions.jsonl")
+    assert sorted(r["version_reason"] for r in changed) == ["silent_edit", "updated"]
+
+
+def test_an_export_from_s3_is_the_local_export(
+    crawled: Path, tmp_path: Path, s3_server: S3Server
+) -> None:
+    bucket = s3_server.new_bucket()
+    remote = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
+    local = LocalStorage(crawled)
+    for key in local.list(""):
+        data = local.get(key)
+        assert data is not None
+        remote.put(key, data, "application/octet-stream")
+    _export(tmp_path / "local", "-s", f"ARCHIVE_URI={crawled}")
+    _export(tmp_path / "s3", "-s", f"ARCHIVE_URI=s3://{bucket}/archive",
+            "-s", "S3_ADDRESSING_STYLE=path", env={**os.environ, **s3_server.env})  # fmt: skip
+    for path in (tmp_path / "local").iterdir():
+        assert path.read_bytes() == (tmp_path / "s3" / path.name).read_bytes(), path.name
+
+
+def test_wrong_options_fail_in_one_line(crawled: Path, tmp_path: Path) -> None:
+    for options, said in ((["--view", "both"], "unknown view both"),
+                          (["--since-run", "nope"], "no run 'nope'")):  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "scrapy", "export", str(tmp_path / "x"), *options,
+             "-s", f"ARCHIVE_URI={crawled}"], cwd=REPO, capture_output=True, text=True,
+            timeout=60, check=False,
+        )  # fmt: skip
+        assert done.returncode == 2 and said in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
