@@ -11,10 +11,30 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final, Literal
 
+from pydantic import BaseModel, ConfigDict
+
 from schemas.models import ArchivedArticle
 
 VIEWS: Final = ("latest", "versions")
 View = Literal["latest", "versions"]
+
+
+class ChangeSummary(BaseModel):
+    """What changed from the previous version of the article to this one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    paragraphs_added: int
+    """Body paragraphs in this version and not in the previous one."""
+    paragraphs_removed: int
+    """Body paragraphs of the previous version that are gone."""
+    paragraphs_changed: int
+    """Paragraphs edited in place (paired in order within a run of replaced ones)."""
+    characters_changed: int
+    """Characters that differ in the body, added, removed or replaced (a character-level
+    count: the same whichever Thai word segmenter is installed)."""
+    fields_changed: list[str]
+    """Other fields that differ (``title``, ``updated_date``, ``images``, ...)."""
 
 
 class ExportRow(ArchivedArticle):
@@ -37,3 +57,5 @@ class ExportRow(ArchivedArticle):
     last_fetched_at: datetime
     """When the page was last fetched as this version (for the latest version, from
     ``latest.json``; for earlier ones, when they were archived)."""
+    changes: ChangeSummary | None = None
+    """What changed since the previous version (``None`` for the first)."""

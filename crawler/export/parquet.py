@@ -24,6 +24,10 @@ _ATTACHMENT = pa.struct([("url", _TEXT), ("title", _TEXT)])
 _FINDING = pa.struct([("field", _TEXT), ("value", _TEXT), ("reason", _TEXT),
                       ("line", pa.int64())])  # fmt: skip
 
+_CHANGES = pa.struct([("paragraphs_added", pa.int32()), ("paragraphs_removed", pa.int32()),
+                      ("paragraphs_changed", pa.int32()), ("characters_changed", pa.int64()),
+                      ("fields_changed", pa.list_(_TEXT))])  # fmt: skip
+
 SCHEMA = pa.schema([
     ("title", _TEXT), ("imported_date", pa.date32()), ("imported_date_raw", _TEXT),
     ("updated_date", pa.date32()), ("updated_date_raw", _TEXT), ("view_count", pa.int64()),
@@ -34,6 +38,7 @@ SCHEMA = pa.schema([
     ("version_reason", _TEXT), ("schema_version", _TEXT), ("kind", _TEXT),
     ("version", _TEXT), ("version_number", pa.int32()), ("version_count", pa.int32()),
     ("is_latest", pa.bool_()), ("silent_edit", pa.bool_()), ("last_fetched_at", _WHEN),
+    ("changes", _CHANGES),
 ])  # fmt: skip
 """The Parquet schema of :class:`schemas.export.ExportRow` (a test holds the two equal)."""
 

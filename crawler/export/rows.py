@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from crawler.diffing.versions import diff
 from crawler.export.histories import ArticleVersions
 from crawler.urls import path_segments
 from schemas.export import ExportRow
@@ -58,8 +59,11 @@ class Selection:
 def version_rows(history: ArticleVersions) -> Iterator[ExportRow]:
     """Every version of the article, oldest first."""
     count = len(history.versions)
+    previous: ArchivedArticle | None = None
     for number, version in enumerate(history.versions, start=1):
         article = version.article
+        changes = diff(previous, article).summary if previous is not None else None
+        previous = article
         latest = version.key == history.latest
         last = article.fetched_at
         if latest and history.latest_fetched_at:
@@ -68,6 +72,7 @@ def version_rows(history: ArticleVersions) -> Iterator[ExportRow]:
             **dict(article), kind=kind_of(article), version=version.key,
             version_number=number, version_count=count, is_latest=latest,
             silent_edit=article.version_reason == "silent_edit", last_fetched_at=last,
+            changes=changes,
         )  # fmt: skip
 
 

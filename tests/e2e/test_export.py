@@ -100,3 +100,22 @@ def test_wrong_options_fail_in_one_line(crawled: Path, tmp_path: Path) -> None:
         )  # fmt: skip
         assert done.returncode == 2 and said in done.stderr, done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
+
+
+def _diff(crawled: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", "diff", *args, "-s", f"ARCHIVE_URI={crawled}"],
+        cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_scrapy_diff_shows_what_changed(crawled: Path, replica: Replica) -> None:
+    done = _diff(crawled, replica.url + SAMPLE_HREF)  # the menu query is not the article's
+    assert done.returncode == 0, done.stderr
+    head, *body = done.stdout.splitlines()
+    assert head.endswith("words by pythainlp newmm") and "version 1 (" in head
+    assert body == ["  (9 paragraphs unchanged)", "+ แก้ไขเพิ่มเติม"]  # a silent edit
+    bumped = _diff(crawled, replica.url + BUMPED, "--from", "1", "--to", "2")
+    assert bumped.returncode == 0 and "updated_date: " in bumped.stdout, bumped.stderr
+    missing = _diff(crawled, replica.url + "/th/content/not-archived")
+    assert missing.returncode == 2 and "not in the archive" in missing.stderr

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from crawler.export.parquet import SCHEMA
 from schemas import Attachment, Finding, ImageRef, VideoRef
-from schemas.export import ExportRow
+from schemas.export import ChangeSummary, ExportRow
 
 
 def test_the_columns_are_the_rows_fields() -> None:
@@ -20,3 +20,5 @@ def test_the_columns_are_the_rows_fields() -> None:
         kind = SCHEMA.field(column).type
         assert isinstance(kind, pa.ListType)
         assert [f.name for f in kind.value_type] == list(model.model_fields)
+    changes = SCHEMA.field("changes").type
+    assert [f.name for f in changes] == list(ChangeSummary.model_fields)

@@ -43,6 +43,12 @@ def test_both_views_in_both_formats(archive: Archive, tmp_path: Path) -> None:
     history = [(r["version_number"], r["version_reason"], r["is_latest"])
                for r in versions if r["canonical_url"] == f"{MFA}/th/content/alpha"]  # fmt: skip
     assert history == [(1, "first", False), (2, "updated", False), (3, "silent_edit", True)]
+    changes = [r["changes"] for r in versions if r["canonical_url"] == f"{MFA}/th/content/alpha"]
+    assert changes[0] is None  # the first version
+    assert changes[1]["paragraphs_changed"] == 1 and changes[1]["fields_changed"] == [
+        "updated_date", "updated_date_raw"
+    ]  # fmt: skip
+    assert changes[2]["fields_changed"] == [] and changes[2]["characters_changed"] > 0
 
 
 def test_parquet_holds_the_same_rows_with_typed_dates(archive: Archive, tmp_path: Path) -> None:
