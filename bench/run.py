@@ -163,6 +163,12 @@ def two(bench: Bench, tag: str = "") -> list[Measure]:
     return [_measure(TWO, seconds, cpu, rss, summaries)]
 
 
+def run_export(bench: Bench, crawl: Callable[[Bench], list[Measure]]) -> list[Measure]:
+    from bench.export import export
+
+    return export(bench, crawl)
+
+
 def workers(bench: Bench) -> list[Measure]:
     from bench.workers import workers as run_workers  # it builds on this module
 
@@ -176,14 +182,16 @@ SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
     "s3": s3,
     "two": two,
     "workers": workers,
+    "export": lambda bench: run_export(bench, full),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--only", default="bare,full,incremental,s3,two,workers")
-    parser.add_argument("--large-only", default="bare,full", help="scenarios above 10,000")
+    parser.add_argument("--only", default="bare,full,incremental,s3,two,workers,export")
+    parser.add_argument("--large-only", default="bare,full,export",
+                        help="scenarios above 10,000")  # fmt: skip
     parser.add_argument("--rounds", type=int, default=1, help="rounds of the workers scenario")
     args = parser.parse_args(argv)
     rows: list[tuple[int, Measure]] = []

@@ -1,0 +1,34 @@
+"""The ``export`` scenario: ``scrapy export`` of the full crawl's archive (both views,
+JSONL and Parquet, with the card): rows per second, CPU and peak RSS, which must stay
+flat from 10,000 to 100,000 articles (the export streams)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bench.measure import Measure, timed
+from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from bench.run import Bench
+
+NAME = "export (2 views x JSONL + Parquet)"
+
+
+def export(bench: Bench, full: Callable[[Bench], list[Measure]]) -> list[Measure]:
+    """Export ``bench.workdir / 'local'`` (crawled by ``full`` first if missing)."""
+    archive = bench.workdir / "local"
+    if not archive.exists():
+        full(bench)
+    out = bench.workdir / "export"
+    command = [sys.executable, "-m", "scrapy", "export", str(out), "-s", f"ARCHIVE_URI={archive}"]
+    [run] = timed([command], REPO, dict(os.environ))
+    with (out / "latest.jsonl").open("rb") as rows:
+        articles = sum(1 for _ in rows)
+    with (out / "versions.jsonl").open("rb") as rows:
+        versions = sum(1 for _ in rows)
+    extra = {"versions": versions, "bytes": {p.name: p.stat().st_size for p in out.iterdir()}}
+    return [Measure(NAME, articles, run.seconds, run.cpu_seconds, run.peak_rss_mb, 0, extra)]
