@@ -79,7 +79,8 @@ class Command(ScrapyCommand):
         archive = open_archive(self.settings)
         try:
             after = run_end(archive.storage, opts.since_run) if opts.since_run else None
-            selection = Selection(_many(opts.site), _many(opts.language), _many(opts.kind),
+            sites = frozenset(site.lower() for site in _many(opts.site))  # as archived
+            selection = Selection(sites, _many(opts.language), _many(opts.kind),
                                   opts.since, opts.until, after)  # fmt: skip
             done = export(archive.storage, Path(args[0]), views, formats, selection)
         except (StorageError, OSError, ValueError) as exc:

@@ -61,7 +61,7 @@ def export(
         for view in views:
             writers[view] = [OPENERS[f](folder / f"{view}.{f}") for f in formats]
             result.rows[view] = 0
-        prefixes = sorted(site_folder(site) for site in selection.sites) or [ARTICLES]
+        prefixes = sorted({site_folder(site) for site in selection.sites}) or [ARTICLES]
         for prefix in prefixes:
             for found in histories(storage, prefix):
                 article = read(storage, found)
@@ -84,16 +84,17 @@ def export(
                     for writer in outputs:
                         for row in chosen[view]:
                             writer.write(row)
+        names: dict[str, list[str]] = {v: [w.path.name for w in ws] for v, ws in writers.items()}
+        card = render_card(tally, names, history.reports(storage), selection.changed_after)
+        for outputs in writers.values():  # each file published whole, one after the other
+            for writer in outputs:
+                writer.commit()
+                result.files.append(writer.path)
     except BaseException:
         for outputs in writers.values():
             for writer in outputs:
-                writer.abort()
+                if writer.path not in result.files:
+                    writer.abort()
         raise
-    names: dict[str, list[str]] = {v: [w.path.name for w in ws] for v, ws in writers.items()}
-    card = render_card(tally, names, history.reports(storage), selection.changed_after)
-    for outputs in writers.values():
-        for writer in outputs:
-            writer.commit()
-            result.files.append(writer.path)
     result.files += write_card(folder, card)
     return result

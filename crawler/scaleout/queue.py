@@ -7,15 +7,16 @@ request with it.  Here a pop moves the request, in one Lua step, into the worker
 (:mod:`crawler.scaleout.workers`), and the requests of a worker whose heartbeat
 stopped go back on the queue for the others.
 
-The queue is on every request's path, so it talks to Redis as little as it can: the
-requests a worker pushes and the acknowledgements it gives are kept until its next
-exchange with Redis, and one exchange (one script) writes them and takes up to
-``take`` requests, kept here until the engine asks for them.  Pushes are written
-before a request is taken from this worker's buffer (so the queue's order holds across
-workers) and before the acknowledgement of the response they came from (so a worker
-killed in between loses nothing: the response is done again).  A worker killed with
-acknowledgements not yet written has those requests done again by another -- stored
-once all the same, since the state sees the version it already has.
+The queue is on every request's path, so it talks to Redis as little as it can: one
+exchange (one script) writes the requests a worker pushed and the acknowledgements it
+gave, and takes up to ``take`` requests, kept here until the engine asks for them.  The
+requests a response gave are written, with its acknowledgement, as soon as its callback
+is done (:class:`crawler.scaleout.workers.SharedStart`): they are marked seen (the
+dupefilter, the walk's marks) when they are made, and a worker killed before writing
+them would leave them marked and never queued -- the window is the callback's own
+length, as with scrapy-redis.  Item acknowledgements wait for the next exchange (at
+most a quarter second): a worker killed before has those requests done again by
+another, stored once all the same, since the state sees the version it already has.
 """
 
 from __future__ import annotations

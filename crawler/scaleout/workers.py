@@ -116,7 +116,13 @@ class Workers:
         return bool(self.client.set(self.keys.started, f"pushing {self.worker}", nx=True))
 
     def start_pushed(self) -> None:
+        self.flush()  # the start requests are on the queue before "done" says so
         self.client.set(self.keys.started, "done")
+
+    def flush(self) -> None:
+        """Write this worker's pending pushes (and acknowledgements) now."""
+        if self.queue is not None:
+            self.queue.sync()
 
     # -- acknowledgements ----------------------------------------------------------------
 
@@ -188,6 +194,9 @@ class Workers:
             if not set(self.client.smembers(self.running)) & self.live():
                 break
             await maybe_deferred_to_future(task.deferLater(reactor, 0.2))
+        else:  # others still crawl (this one stopped early): the last of them reports
+            if set(self.client.smembers(self.running)) & self.live():
+                return own, False
         reporter = f"{self.keys.prefix}reporter"
         if not self.client.set(reporter, self.worker, nx=True, ex=int(4 * self.ttl) + 1):
             return own, False
@@ -240,5 +249,10 @@ class SharedStart:
             items += not isinstance(output, Request)
             yield output
         workers = Workers.of(self.crawler)
-        if not items and workers is not None and response.request is not None:
-            workers.acknowledge(response.request)  # its requests are on the queue now
+        if workers is not None and response.request is not None:
+            if not items:
+                workers.acknowledge(response.request)
+            # The requests it gave are marked seen (dupefilter, walk marks) already: they
+            # go to Redis now, with its acknowledgement, not at the next exchange -- a
+            # worker killed in between would leave them marked and never queued.
+            workers.flush()
