@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from schemas.models import ArchivedArticle
 
 SCHEMA_PATH = Path(__file__).with_name("article.schema.json")
 
 
-def schema_text() -> str:
-    """The JSON Schema of :class:`ArchivedArticle` as the checked-in file holds it."""
-    schema = ArchivedArticle.model_json_schema(mode="serialization")
+def schema_text(model: type[BaseModel] = ArchivedArticle) -> str:
+    """The JSON Schema of ``model`` (by default :class:`ArchivedArticle`, as the checked-in
+    file holds it; the exports write their rows' beside them)."""
+    schema = model.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

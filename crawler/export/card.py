@@ -10,7 +10,6 @@ no clock time: two exports of one archive write the same card.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +19,7 @@ from crawler.operations.report import RunReport
 from crawler.storage.atomic import write_atomically
 from crawler.version import crawler_identity
 from schemas.export import ExportRow
+from schemas.jsonschema import schema_text
 from schemas.models import SCHEMA_VERSION
 
 COVERED = ("title", "imported_date", "updated_date", "view_count", "body", "images",
@@ -124,17 +124,10 @@ def render_card(
     return "\n".join(lines)
 
 
-def schema_text() -> str:
-    """The JSON Schema of the export rows."""
-    schema = ExportRow.model_json_schema(mode="serialization")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-
-
 def write_card(folder: Path, card: str) -> list[Path]:
     """``README.md`` and ``schema.json`` into ``folder``, each whole or not at all."""
     written = []
-    for name, text in (("README.md", card), ("schema.json", schema_text())):
+    for name, text in (("README.md", card), ("schema.json", schema_text(ExportRow))):
         write_atomically(folder / name, text.encode("utf-8"))
         written.append(folder / name)
     return written
