@@ -13,6 +13,7 @@ from schemas.models import (
     Attachment,
     Finding,
     ImageRef,
+    Translation,
     VideoRef,
 )
 from schemas.textform import parse, parse_view_count, render
@@ -27,6 +28,7 @@ __all__ = [
     "ImageRef",
     "NotAnArticle",
     "RawArticle",
+    "Translation",
     "VideoRef",
     "build_content",
     "content_sha256",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from schemas.dates import DateParseError, parse_platform_date
-from schemas.models import ArticleContent, Attachment, Finding, ImageRef, VideoRef
+from schemas.models import ArticleContent, Attachment, Finding, ImageRef, Translation, VideoRef
 
 EARLIEST_PLAUSIBLE_YEAR = 1990
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
@@ -42,6 +42,7 @@ class RawArticle:
     images: list[ImageRef] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     videos: list[VideoRef] = field(default_factory=list)
+    translations: list[Translation] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     """Where each field was read (1-based line of the source text), for findings."""
     notes: list[Finding] = field(default_factory=list)
@@ -155,5 +156,6 @@ def build_content(raw: RawArticle, today: date | None = None) -> ArticleContent:
         images=raw.images,
         attachments=raw.attachments,
         videos=raw.videos,
+        translations=raw.translations,
         warnings=warnings,
     )

@@ -8,8 +8,8 @@ digits, leading and trailing spaces): only its line structure is constrained, so
 that the text form (:mod:`schemas.textform`) can always be written and read back.
 
 Downstream users rely on these field names; change them only with a new
-``SCHEMA_VERSION``.  Version 1.1 added ``videos`` and ``ImageRef.served_url``; a 1.0
-record reads as a 1.1 record without them.
+``SCHEMA_VERSION``.  Version 1.1 added ``videos`` and ``ImageRef.served_url``; 1.2
+added ``translations``; an older record reads as a 1.2 record without them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Final = "1.1"
+SCHEMA_VERSION: Final = "1.2"
 
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -98,6 +98,15 @@ class Attachment(_Model):
     """The link text as shown, if any."""
 
 
+class Translation(_Model):
+    """A link the page gives to the same article in another language."""
+
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z]{2,4})?$")]
+    """The language of the linked page, from its URL path (``en``, ``th``, ...)."""
+    url: HttpUrlStr
+    """The linked page's absolute URL, as linked."""
+
+
 class ArticleContent(_Model):
     """What the page says: the article as published, nothing added."""
 
@@ -121,6 +130,10 @@ class ArticleContent(_Model):
     """The article's videos in order; never part of the body."""
     attachments: list[Attachment] = []
     """Linked files (documents) in order."""
+    translations: list[Translation] = []
+    """The page's links to itself in other languages (its language switch, or
+    ``<link rel="alternate" hreflang>``) when they lead to an article, not to the other
+    language's home page.  Navigation, not content: not part of ``content_sha256``."""
     warnings: list[Finding] = []
     """Implausible or missing fields; the article is archived as published with these listed."""
 
@@ -154,9 +167,9 @@ class ArchivedArticle(ArticleContent):
     update date); ``silent_edit`` (same update date, different content: flagged, because an
     archive never drops content it has not kept); ``changed`` (different content with no
     update date, or with an update date older than the latest version's)."""
-    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
     """Version of this schema the record was written with (1.0 records have no videos
-    and no served image URLs)."""
+    and no served image URLs; 1.0 and 1.1 records no translations)."""
 
     @model_validator(mode="after")
     def _fetched_at_is_utc(self) -> ArchivedArticle:

@@ -21,6 +21,7 @@ _IMAGE = pa.struct([("url", _TEXT), ("served_url", _TEXT), ("caption", _TEXT)])
 _VIDEO = pa.struct([("title", _TEXT), ("url", _TEXT), ("thumbnail_url", _TEXT),
                     ("thumbnail_served_url", _TEXT)])  # fmt: skip
 _ATTACHMENT = pa.struct([("url", _TEXT), ("title", _TEXT)])
+_TRANSLATION = pa.struct([("language", _TEXT), ("url", _TEXT)])
 _FINDING = pa.struct([("field", _TEXT), ("value", _TEXT), ("reason", _TEXT),
                       ("line", pa.int64())])  # fmt: skip
 
@@ -32,7 +33,8 @@ SCHEMA = pa.schema([
     ("title", _TEXT), ("imported_date", pa.date32()), ("imported_date_raw", _TEXT),
     ("updated_date", pa.date32()), ("updated_date_raw", _TEXT), ("view_count", pa.int64()),
     ("body", pa.list_(_TEXT)), ("images", pa.list_(_IMAGE)), ("videos", pa.list_(_VIDEO)),
-    ("attachments", pa.list_(_ATTACHMENT)), ("warnings", pa.list_(_FINDING)),
+    ("attachments", pa.list_(_ATTACHMENT)), ("translations", pa.list_(_TRANSLATION)),
+    ("warnings", pa.list_(_FINDING)),
     ("url", _TEXT), ("canonical_url", _TEXT), ("site", _TEXT), ("language", _TEXT),
     ("category", _TEXT), ("fetched_at", _WHEN), ("content_sha256", _TEXT),
     ("version_reason", _TEXT), ("schema_version", _TEXT), ("kind", _TEXT),

@@ -141,6 +141,7 @@ def _shell(m: Markup, page: Page, title: str | None, main: str) -> str:
     lang = page.language
     name, href = LISTING[lang]
     shown = title or "กระทรวงการต่างประเทศ"
+    switch = page.translation or f"/{'en' if lang == 'th' else 'th'}"
     footer_tag = "footer" if m.layout.footer == "footer" else "div"
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -149,7 +150,7 @@ def _shell(m: Markup, page: Page, title: str | None, main: str) -> str:
         f'<script>window.__NEXT_DATA__={{"page":"/[lang]/content/[slug]"}}</script></head><body>'
         f'<div id="__next"><div{m.cls("page", f"website-container lang-{lang}")}>'
         f'<header{m.cls("header")}><nav{m.cls("navbar", "navbar")}><a href="/{lang}">{HOME[lang]}</a>'
-        f'<a href="{href}">{name}</a><a href="/{"en" if lang == "th" else "th"}">EN/TH</a></nav></header>'
+        f'<a href="{href}">{name}</a><a href="{escape(switch)}">EN/TH</a></nav></header>'
         f"{logo(m, page)}{main}<{footer_tag}{m.cls('footer')}><p>กระทรวงการต่างประเทศ 443 ถนนศรีอยุธยา กรุงเทพฯ 10400</p>"
         f"<p>© Ministry of Foreign Affairs of the Kingdom of Thailand</p></{footer_tag}></div></div></body></html>"
     )

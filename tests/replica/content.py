@@ -60,6 +60,9 @@ class Page:
     """None; "error" (the error page, status 200); "notitle"; "linesep" (a LINE SEPARATOR
     pasted into the first paragraph); "emptygallery" (a gallery heading, no picture)."""
     image_seed: str = field(default="")
+    translation: str | None = None
+    """The href its language switch leads to: the same article in the other language;
+    ``None``: the other language's home page, as most of the platform's pages do."""
 
     @property
     def path(self) -> str:

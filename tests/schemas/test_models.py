@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from schemas import ArchivedArticle, ArticleContent, ImageRef, VideoRef, content_sha256, parse
+from schemas import (
+    ArchivedArticle,
+    ArticleContent,
+    ImageRef,
+    Translation,
+    VideoRef,
+    content_sha256,
+    parse,
+)
 
 
 def _archived(**fields: Any) -> dict[str, Any]:
@@ -30,7 +38,7 @@ def _archived(**fields: Any) -> dict[str, Any]:
 
 def test_archived_article_round_trips_through_json() -> None:
     article = ArchivedArticle.model_validate(_archived())
-    assert article.schema_version == "1.1"
+    assert article.schema_version == "1.2"
     assert article.fetched_at == datetime(2026, 11, 26, 6, tzinfo=UTC)
     assert ArchivedArticle.model_validate_json(article.model_dump_json()) == article
 
@@ -77,6 +85,7 @@ def test_missing_fields_are_null_not_invented() -> None:
         "images": [],
         "videos": [],
         "attachments": [],
+        "translations": [],
         "warnings": [],
     }
 
@@ -95,6 +104,18 @@ def test_content_hash_ignores_the_view_counter_but_not_a_silent_edit(sample_text
 def test_a_schema_1_0_record_still_reads() -> None:
     article = ArchivedArticle.model_validate(_archived(schema_version="1.0"))
     assert (article.schema_version, article.videos) == ("1.0", [])
+    older = ArchivedArticle.model_validate(_archived(schema_version="1.1"))
+    assert (older.schema_version, older.translations) == ("1.1", [])
+
+
+def test_a_translation_link_is_navigation_not_content(sample_text: str) -> None:
+    """A language switch that starts leading to the English page is no edit of the article."""
+    article = parse(sample_text, today=date(2026, 11, 26))
+    link = Translation(language="en", url="https://www.mfa.go.th/en/content/aseancanada2020")
+    linked = article.model_copy(update={"translations": [link]})
+    assert content_sha256(linked) == content_sha256(article)
+    with pytest.raises(ValidationError):
+        Translation(language="en", url="/en/content/aseancanada2020")
 
 
 def test_content_hash_of_a_page_without_videos_is_as_before_schema_1_1() -> None:

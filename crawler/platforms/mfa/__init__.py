@@ -33,6 +33,7 @@ from crawler.platforms.mfa.header import (
 )
 from crawler.platforms.mfa.listing import ListingCard, read_cards
 from crawler.platforms.mfa.reader import Reader
+from crawler.platforms.mfa.translations import translation_links
 from crawler.platforms.page import PageContext, ParsedPage, elements, one_line
 from schemas.assess import RawArticle
 from schemas.textform import IMPORTED_LABEL, UPDATED_LABEL, read_raw
@@ -122,9 +123,11 @@ def read_platform_page(
 ) -> PlatformPage:
     """Read a page of the platform, deciding by its content what it is (``in_place``:
     the document may be changed, the caller has no more use for it)."""
+    translations = translation_links(document, context)  # the switch is in the banner
     page = ParsedPage(strip_boilerplate(document, in_place=in_place), context)
     raw = _article(page)
     if raw is not None:
+        raw.translations = translations
         return PlatformPage("article", raw)
     cards, more = read_cards(page, limit)
     if cards:
@@ -137,7 +140,9 @@ def extract_article(document: HtmlElement, context: PageContext) -> RawArticle:
     extractor would (and is then found not to be an article, or to lack its header)."""
     page = ParsedPage(strip_boilerplate(document), context)
     raw = _article(page)
-    return raw if raw is not None else read_raw("\n".join(element_lines(page.root)))
+    raw = raw if raw is not None else read_raw("\n".join(element_lines(page.root)))
+    raw.translations = translation_links(document, context)
+    return raw
 
 
 def listing_cards(
