@@ -3,20 +3,22 @@ archive holds, one row per article (the ``latest`` view) or per version (``versi
 
 A row is the archived version itself (:class:`schemas.models.ArchivedArticle`, every
 field as archived: raw strings beside normalised dates, text exact) plus what only the
-archive as a whole knows: where the version sits in its article's history.
+archive as a whole knows: where the version sits in its article's history.  The
+``pairs`` view (:class:`PairRow`) holds Thai and English articles found to be
+translations of one another.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from schemas.models import ArchivedArticle
 
-VIEWS: Final = ("latest", "versions")
-View = Literal["latest", "versions"]
+VIEWS: Final = ("latest", "versions", "pairs")
+View = Literal["latest", "versions", "pairs"]
 
 
 class ChangeSummary(BaseModel):
@@ -59,3 +61,45 @@ class ExportRow(ArchivedArticle):
     ``latest.json``; for earlier ones, when they were archived)."""
     changes: ChangeSummary | None = None
     """What changed since the previous version (``None`` for the first)."""
+
+
+class PairRow(BaseModel):
+    """A Thai article and an English one of the same site found to be translations of one
+    another, each as its latest version, with how sure the pairing is and why."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    site: str
+    """The site both articles belong to."""
+    confidence: float
+    """How sure the pairing is, 0 to 1: the evidence combined (each kind's weight, one
+    minus the product of what each leaves in doubt).  Pairs below 0.5 are not exported."""
+    evidence: list[str]
+    """What pairs them: ``link:both``, ``link:th-to-en``, ``link:en-to-th`` (a language
+    switch leads to the other); ``media:N`` (N pictures or videos in common, each
+    weighed by how few articles of the site hold it); ``slug`` (one slug but for language markers);
+    ``date:YYYY-MM-DD`` (both slugs or titles name that date); ``numbers:N`` and
+    ``names:N`` (numbers and Latin-script names in common); ``only-candidates`` (the
+    only article of the other language published within a day, each way)."""
+    days_apart: int | None
+    """Days between the two publication dates (``None`` when one shows none)."""
+    th_url: str
+    """The Thai article's canonical URL."""
+    en_url: str
+    """The English article's canonical URL."""
+    th_version: str
+    """The key of the Thai article's latest version in the archive."""
+    en_version: str
+    """The key of the English article's latest version."""
+    th_title: str | None
+    """The Thai title, exactly as published."""
+    en_title: str | None
+    """The English title, exactly as published."""
+    th_imported_date: date | None
+    """The Thai article's publication date (Gregorian)."""
+    en_imported_date: date | None
+    """The English article's publication date (Gregorian)."""
+    th_body: list[str]
+    """The Thai body paragraphs, exactly as published."""
+    en_body: list[str]
+    """The English body paragraphs, exactly as published."""

@@ -4,7 +4,9 @@ as dataset files.
 
 Writes ``latest.jsonl``, ``latest.parquet``, ``versions.jsonl`` and ``versions.parquet``
 into OUTDIR (by default both views in both formats; the rows are
-:class:`schemas.export.ExportRow`).  Two exports of one archive are the same bytes.
+:class:`schemas.export.ExportRow`), and with ``--view pairs`` ``pairs.jsonl`` and
+``pairs.parquet`` (:class:`schemas.export.PairRow`, Thai-English translations).
+Two exports of one archive are the same bytes.
 Exit status 0 when written, 2 when the archive cannot be read, an option is wrong or
 Parquet is asked for without pyarrow (``pip install '.[export]'``); files of an export
 that failed are not left behind.
@@ -22,14 +24,18 @@ from typing import Any, ClassVar, cast
 from scrapy.commands import ScrapyCommand
 
 from crawler.export.rows import Selection
-from crawler.export.run import FORMATS, export, run_end
+from crawler.export.run import DEFAULT_VIEWS, FORMATS, export, run_end
 from crawler.extensions.context import open_archive
 from crawler.storage import StorageError
 from schemas.export import VIEWS, View
 
 
-def _choices(values: list[str] | None, allowed: tuple[str, ...], what: str) -> list[str]:
-    chosen = [v for value in values or [] for v in value.split(",") if v] or list(allowed)
+def _choices(
+    values: list[str] | None, allowed: tuple[str, ...], what: str,
+    default: tuple[str, ...] | None = None,
+) -> list[str]:  # fmt: skip
+    chosen = [v for value in values or [] for v in value.split(",") if v]
+    chosen = chosen or list(default or allowed)
     wrong = sorted(set(chosen) - set(allowed))
     if wrong:
         raise ValueError(f"unknown {what} {', '.join(wrong)} (one of {', '.join(allowed)})")
@@ -45,14 +51,17 @@ class Command(ScrapyCommand):
     default_settings: ClassVar[dict[str, Any]] = {"LOG_ENABLED": False}
 
     def syntax(self) -> str:
-        return "OUTDIR [--view latest|versions] [--format jsonl|parquet] [filters]"
+        return "OUTDIR [--view latest|versions|pairs] [--format jsonl|parquet] [filters]"
 
     def short_desc(self) -> str:
         return "Export the archive as JSONL and Parquet (latest and versions views)"
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
-        parser.add_argument("--view", action="append", help="latest, versions (default both)")
+        parser.add_argument(
+            "--view", action="append",
+            help="latest, versions, pairs (Thai-English translations; default latest,versions)",
+        )  # fmt: skip
         parser.add_argument("--format", action="append", help="jsonl, parquet (default both)")
         parser.add_argument("--site", action="append", help="only these sites (host[:port])")
         parser.add_argument("--language", action="append", help="only these languages")
@@ -66,7 +75,7 @@ class Command(ScrapyCommand):
         try:
             if len(args) != 1:
                 raise ValueError("name one output folder")
-            views = cast("list[View]", _choices(opts.view, VIEWS, "view"))
+            views = cast("list[View]", _choices(opts.view, VIEWS, "view", DEFAULT_VIEWS))
             formats = _choices(opts.format, FORMATS, "format")
             if "parquet" in formats and importlib.util.find_spec("pyarrow") is None:
                 raise ValueError(

@@ -23,7 +23,7 @@ from schemas.jsonschema import schema_text
 from schemas.models import SCHEMA_VERSION
 
 COVERED = ("title", "imported_date", "updated_date", "view_count", "body", "images",
-           "videos", "attachments", "category")  # fmt: skip
+           "videos", "attachments", "translations", "category")  # fmt: skip
 """Fields whose coverage the card reports (filled: not null, not empty)."""
 
 
@@ -40,6 +40,13 @@ class Tally:
     by_year: Counter[str] = field(default_factory=Counter)
     filled: Counter[str] = field(default_factory=Counter)
     warnings: Counter[str] = field(default_factory=Counter)
+    pairs: int = 0
+    sure_pairs: int = 0
+    """Pairs of confidence 0.9 or more."""
+
+    def pair(self, confidence: float) -> None:
+        self.pairs += 1
+        self.sure_pairs += confidence >= 0.9
 
     def latest(self, row: ExportRow) -> None:
         self.articles += 1
@@ -99,6 +106,10 @@ def render_card(
         " exactly as published (no-break spaces, Thai digits and trailing spaces kept);"
         " dates are normalised to the Gregorian calendar, the strings as shown kept beside"
         " them (`*_raw`).", "",
+        *([f"The `pairs` view has {tally.pairs} Thai and English articles of one site found"
+           f" to be translations of one another ({tally.sure_pairs} with a confidence of"
+           " 0.9 or more), each with its `confidence` and `evidence`; pairs below 0.5 are"
+           " left out.", ""] if "pairs" in files else []),
         "## Counts", "", *_table("site", tally.by_site, total), "",
         *_table("language", tally.by_language, total), "",
         *_table("year published", tally.by_year, total), "",

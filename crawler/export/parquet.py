@@ -9,9 +9,9 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from pydantic import BaseModel
 
 from crawler.export.writers import publish, temporary
-from schemas.export import ExportRow
 
 GROUP_ROWS = 2_000
 """Rows per row group: the writer holds one group."""
@@ -44,23 +44,32 @@ SCHEMA = pa.schema([
 ])  # fmt: skip
 """The Parquet schema of :class:`schemas.export.ExportRow` (a test holds the two equal)."""
 
+PAIR_SCHEMA = pa.schema([
+    ("site", _TEXT), ("confidence", pa.float64()), ("evidence", pa.list_(_TEXT)),
+    ("days_apart", pa.int32()), ("th_url", _TEXT), ("en_url", _TEXT), ("th_version", _TEXT),
+    ("en_version", _TEXT), ("th_title", _TEXT), ("en_title", _TEXT),
+    ("th_imported_date", pa.date32()), ("en_imported_date", pa.date32()),
+    ("th_body", pa.list_(_TEXT)), ("en_body", pa.list_(_TEXT)),
+])  # fmt: skip
+"""The Parquet schema of :class:`schemas.export.PairRow`."""
+
 
 class ParquetWriter:
     """A Parquet file of export rows, one row group per ``GROUP_ROWS`` rows."""
 
-    def __init__(self, path: Path) -> None:
-        self.path, self.partial = path, temporary(path)
-        self.writer = pq.ParquetWriter(self.partial, SCHEMA, compression="zstd")
+    def __init__(self, path: Path, schema: pa.Schema = SCHEMA) -> None:
+        self.path, self.partial, self.schema = path, temporary(path), schema
+        self.writer = pq.ParquetWriter(self.partial, schema, compression="zstd")
         self.pending: list[dict[str, Any]] = []
 
-    def write(self, row: ExportRow) -> None:
+    def write(self, row: BaseModel) -> None:
         self.pending.append(row.model_dump())
         if len(self.pending) >= GROUP_ROWS:
             self._flush()
 
     def _flush(self) -> None:
         if self.pending:
-            self.writer.write_table(pa.Table.from_pylist(self.pending, schema=SCHEMA))
+            self.writer.write_table(pa.Table.from_pylist(self.pending, schema=self.schema))
             self.pending = []
 
     def commit(self) -> None:

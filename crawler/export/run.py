@@ -1,5 +1,7 @@
 """One export: the archive read once, each selected article's rows written to every
-view and format asked for, all files published together at the end."""
+view and format asked for, all files published together at the end.  The ``pairs``
+view is written after the pass (pairing needs every article of a site), from what
+the pass kept of each article (:class:`crawler.export.evidence.Signature`)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from crawler.export.card import Tally, render_card, write_card
+from crawler.export.evidence import signature
 from crawler.export.histories import histories, read
+from crawler.export.pairs import Pairing, pair_row
 from crawler.export.rows import Selection, latest_of, version_rows
 from crawler.export.writers import JsonLinesWriter, RowWriter
 from crawler.operations import history
@@ -20,13 +24,20 @@ from schemas.export import VIEWS, ExportRow, View
 FORMATS = ("jsonl", "parquet")
 
 
-def _parquet(path: Path) -> RowWriter:
-    from crawler.export.parquet import ParquetWriter  # pyarrow only when asked for
+def _parquet(path: Path, view: View) -> RowWriter:
+    from crawler.export.parquet import PAIR_SCHEMA, SCHEMA, ParquetWriter  # pyarrow if asked
 
-    return ParquetWriter(path)
+    return ParquetWriter(path, PAIR_SCHEMA if view == "pairs" else SCHEMA)
 
 
-OPENERS: dict[str, Callable[[Path], RowWriter]] = {"jsonl": JsonLinesWriter, "parquet": _parquet}
+def _jsonl(path: Path, view: View) -> RowWriter:
+    return JsonLinesWriter(path)
+
+
+OPENERS: dict[str, Callable[[Path, View], RowWriter]] = {"jsonl": _jsonl, "parquet": _parquet}
+DEFAULT_VIEWS: tuple[View, ...] = ("latest", "versions")
+"""What an export writes unless told: ``pairs`` holds every article of a site in memory
+while it pairs them, so it is asked for by name."""
 
 
 @dataclass
@@ -49,17 +60,20 @@ def run_end(storage: Storage, name: str) -> datetime:
 
 
 def export(
-    storage: Storage, folder: Path, views: Iterable[View] = VIEWS,
+    storage: Storage, folder: Path, views: Iterable[View] = DEFAULT_VIEWS,
     formats: Iterable[str] = FORMATS, selection: Selection | None = None,
 ) -> Exported:  # fmt: skip
     """Write ``<view>.<format>`` into ``folder`` for each view and format; returns counts."""
     selection = selection or Selection()
+    views = [v for v in VIEWS if v in set(views)]
+    if "pairs" in views and selection.languages and not {"th", "en"} <= selection.languages:
+        raise ValueError("the pairs view needs both languages: --language th,en or none")
     folder.mkdir(parents=True, exist_ok=True)
     writers: dict[View, list[RowWriter]] = {}
-    result, tally = Exported(), Tally()
+    result, tally, pairing = Exported(), Tally(), Pairing()
     try:
         for view in views:
-            writers[view] = [OPENERS[f](folder / f"{view}.{f}") for f in formats]
+            writers[view] = [OPENERS[f](folder / f"{view}.{f}", view) for f in formats]
             result.rows[view] = 0
         prefixes = sorted({site_folder(site) for site in selection.sites}) or [ARTICLES]
         for prefix in prefixes:
@@ -68,9 +82,14 @@ def export(
                 if article is None or not selection.takes(latest_of(article)):
                     continue
                 rows = list(version_rows(article))
+                [latest] = [r for r in rows if r.is_latest]
+                if "pairs" in writers:
+                    fresh = selection.fresh(latest, "latest")
+                    pairing.add(signature(latest, article.latest, fresh))
                 chosen: dict[View, list[ExportRow]] = {
-                    "latest": [r for r in rows if r.is_latest and selection.fresh(r, "latest")],
+                    "latest": [latest] if selection.fresh(latest, "latest") else [],
                     "versions": [r for r in rows if selection.fresh(r, "versions")],
+                    "pairs": [],
                 }
                 if not chosen["latest"] and not chosen["versions"]:
                     continue  # nothing new of this article since the run named
@@ -84,6 +103,12 @@ def export(
                     for writer in outputs:
                         for row in chosen[view]:
                             writer.write(row)
+        for pair in pairing.pairs() if "pairs" in writers else ():
+            tally.pair(pair.confidence)
+            result.rows["pairs"] += 1
+            paired = pair_row(storage, pair)
+            for writer in writers["pairs"]:
+                writer.write(paired)
         names: dict[str, list[str]] = {v: [w.path.name for w in ws] for v, ws in writers.items()}
         card = render_card(tally, names, history.reports(storage), selection.changed_after)
         for outputs in writers.values():  # each file published whole, one after the other

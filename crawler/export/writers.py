@@ -8,14 +8,15 @@ import json
 from pathlib import Path
 from typing import Protocol
 
+from pydantic import BaseModel
+
 from crawler.storage.atomic import fsync_path, temporary_path
-from schemas.export import ExportRow
 
 
 class RowWriter(Protocol):
     path: Path
 
-    def write(self, row: ExportRow) -> None: ...
+    def write(self, row: BaseModel) -> None: ...
 
     def commit(self) -> None:
         """All rows are written: the file takes its name."""
@@ -44,7 +45,7 @@ class JsonLinesWriter:
         self.path, self.partial = path, temporary(path)
         self.file = self.partial.open("w", encoding="utf-8", newline="\n")
 
-    def write(self, row: ExportRow) -> None:
+    def write(self, row: BaseModel) -> None:
         self.file.write(json.dumps(row.model_dump(mode="json"), ensure_ascii=False) + "\n")
 
     def commit(self) -> None:

@@ -1,0 +1,173 @@
+"""The ``pairs`` view: Thai and English articles of one site that are translations of
+one another.
+
+Candidates are the articles of the other language on the same site published within
+a day (or linked by a language switch, whatever their dates).  Each candidate pair is
+weighed by its evidence (:mod:`.evidence`), each kind with a weight below, combined as
+independent signs (one minus the product of the doubts); then pairs are taken best
+first, each article in one pair at most, down to ``THRESHOLD``.  A date alone (the only
+articles of their day) stays below it: two unrelated articles are often published on
+the same day, and a pair that is wrong is worse for a translation corpus than one
+missing.  The weights are judgement, measured in the README on the replica's pairs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from crawler.export.evidence import Signature
+from crawler.storage import Storage
+from crawler.storage.layout import RECORD
+from schemas.export import PairRow
+from schemas.models import ArchivedArticle
+
+LINK_BOTH, LINK_ONE_WAY = 0.99, 0.95
+"""A language switch leading to the other article: the page itself says so."""
+MEDIA = 0.9
+"""A picture or video the two alone hold; held by n articles of the site, 0.9/(n-1)
+(a banner every weekly briefing shows says little)."""
+SLUG = 0.9
+"""One slug but for language markers (``-th``, ``-en``) and a duplicate counter."""
+DATE = 0.5
+"""Both slugs or titles name the same date (an event's)."""
+NUMBERS = (0.25, 0.45, 0.65)
+"""One, two, three or more numbers in common (not years, not days)."""
+NAMES = (0.3, 0.5, 0.7)
+"""One, two, three or more Latin-script names in common."""
+SAME_DAY, NEXT_DAY, ONLY = 0.25, 0.15, 0.3
+"""Published the same day, a day apart; the only candidates of each other."""
+THRESHOLD = 0.5
+"""Pairs below it are not exported."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    th: Signature
+    en: Signature
+    confidence: float
+    evidence: list[str]
+    days_apart: int | None
+
+
+def _days(th: Signature, en: Signature) -> int | None:
+    if th.published is None or en.published is None:
+        return None
+    return abs((th.published - en.published).days)
+
+
+def score(th: Signature, en: Signature, held: Counter[str], only: bool) -> tuple[float, list[str]]:
+    """The pair's confidence and its evidence (``held``: articles holding each medium)."""
+    weights: list[float] = []
+    evidence: list[str] = []
+    there, back = en.url in th.links, th.url in en.links
+    if there or back:
+        weights.append(LINK_BOTH if there and back else LINK_ONE_WAY)
+        way = "both" if there and back else "th-to-en" if there else "en-to-th"
+        evidence.append(f"link:{way}")
+    shared = th.media & en.media
+    if shared:
+        weights += [MEDIA / max(held[m] - 1, 1) for m in shared]
+        evidence.append(f"media:{len(shared)}")
+    if th.slug and th.slug == en.slug:
+        weights.append(SLUG)
+        evidence.append("slug")
+    for day in sorted(th.dates & en.dates)[:1]:
+        weights.append(DATE)
+        evidence.append(f"date:{day.isoformat()}")
+    for name, shared, table in (("numbers", th.numbers & en.numbers, NUMBERS),
+                                ("names", th.names & en.names, NAMES)):  # fmt: skip
+        if shared:
+            weights.append(table[min(len(shared), len(table)) - 1])
+            evidence.append(f"{name}:{len(shared)}")
+    days = _days(th, en)
+    if days is not None and days <= 1:
+        weights.append(SAME_DAY if days == 0 else NEXT_DAY)
+    if only:
+        weights.append(ONLY)
+        evidence.append("only-candidates")
+    confidence = 1 - math.prod(1 - w for w in weights)
+    return round(confidence, 3), evidence
+
+
+def _candidates(ths: list[Signature], ens: list[Signature]) -> set[tuple[int, int]]:
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for j, en in enumerate(ens):
+        if en.published is not None:
+            by_day[en.published.toordinal()].append(j)
+    index = {en.url: j for j, en in enumerate(ens)}
+    found = set()
+    for i, th in enumerate(ths):
+        if th.published is not None:
+            day = th.published.toordinal()
+            found |= {(i, j) for d in (day - 1, day, day + 1) for j in by_day.get(d, [])}
+        found |= {(i, index[url]) for url in th.links if url in index}
+    linked_back = {th.url: i for i, th in enumerate(ths)}
+    for j, en in enumerate(ens):
+        found |= {(linked_back[url], j) for url in en.links if url in linked_back}
+    return found
+
+
+def match_site(articles: list[Signature]) -> list[Pair]:
+    """One site's pairs, best first, each article in one pair at most."""
+    ths = sorted((a for a in articles if a.language == "th"), key=lambda a: a.url)
+    ens = sorted((a for a in articles if a.language == "en"), key=lambda a: a.url)
+    held = Counter(m for a in articles for m in a.media)
+    candidates = _candidates(ths, ens)
+    dated = {(i, j) for i, j in candidates if (d := _days(ths[i], ens[j])) is not None and d <= 1}
+    per_th, per_en = Counter(i for i, _ in dated), Counter(j for _, j in dated)
+    scored = []
+    for i, j in candidates:
+        only = per_th[i] == 1 and per_en[j] == 1 and (i, j) in dated
+        confidence, evidence = score(ths[i], ens[j], held, only)
+        if confidence >= THRESHOLD:
+            pair = Pair(ths[i], ens[j], confidence, evidence, _days(ths[i], ens[j]))
+            scored.append(pair)
+    scored.sort(key=lambda p: (-p.confidence, p.th.url, p.en.url))
+    taken: set[str] = set()
+    chosen = []
+    for pair in scored:
+        if pair.th.url not in taken and pair.en.url not in taken:
+            taken |= {pair.th.url, pair.en.url}
+            chosen.append(pair)
+    return chosen
+
+
+class Pairing:
+    """Collects the signatures of an export's articles, then pairs them site by site."""
+
+    def __init__(self) -> None:
+        self.sites: dict[str, list[Signature]] = defaultdict(list)
+
+    def add(self, signature: Signature) -> None:
+        if signature.language in ("th", "en"):
+            self.sites[signature.site].append(signature)
+
+    def pairs(self) -> Iterator[Pair]:
+        """Every site's pairs, by site and Thai URL (an export's order is stable); with
+        ``--since-run``, those of which an article changed after the run."""
+        for site in sorted(self.sites):
+            found = match_site(self.sites[site])
+            yield from sorted((p for p in found if p.th.fresh or p.en.fresh),
+                              key=lambda p: p.th.url)  # fmt: skip
+
+
+def pair_row(storage: Storage, pair: Pair) -> PairRow:
+    """The pair's row, its texts read from the two latest records."""
+    th, en = (_record(storage, s.version) for s in (pair.th, pair.en))
+    return PairRow(
+        site=pair.th.site, confidence=pair.confidence, evidence=pair.evidence,
+        days_apart=pair.days_apart, th_url=pair.th.url, en_url=pair.en.url,
+        th_version=pair.th.version, en_version=pair.en.version, th_title=th.title,
+        en_title=en.title, th_imported_date=th.imported_date,
+        en_imported_date=en.imported_date, th_body=th.body, en_body=en.body,
+    )  # fmt: skip
+
+
+def _record(storage: Storage, version: str) -> ArchivedArticle:
+    data = storage.get(f"{version}/{RECORD}")
+    if data is None:
+        raise ValueError(f"{version}/{RECORD} is gone from the archive during the export")
+    return ArchivedArticle.model_validate_json(data)

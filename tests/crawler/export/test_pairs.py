@@ -1,0 +1,130 @@
+"""Pairing Thai and English articles: what is enough evidence, and what is not."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from crawler.export.evidence import Signature, signature
+from crawler.export.pairs import THRESHOLD, Pairing, match_site
+from crawler.export.run import export
+from crawler.storage.archive import Archive
+from crawler.storage.local import LocalStorage
+from schemas import ArchivedArticle, ArticleContent, ImageRef, Translation, content_sha256
+
+SITE = "https://www.mfa.go.th"
+PHOTO = "https://image.mfa.go.th/mfa/{op}/zE6021nSnu/news/{name}.jpg"
+
+
+def record(
+    path: str, published: date, title: str = "หัวข้อ", images: tuple[str, ...] = (),
+    links: tuple[str, ...] = (), body: str = "ข้อความ", site: str = SITE,
+) -> ArchivedArticle:  # fmt: skip
+    content = ArticleContent(
+        title=title, imported_date=published, imported_date_raw=published.isoformat(),
+        body=[body], images=[ImageRef(url=PHOTO.format(op="0", name=n)) for n in images],
+        translations=[Translation(language=u.split("/")[1], url=site + u) for u in links],
+    )  # fmt: skip
+    return ArchivedArticle(
+        **content.model_dump(), url=site + path, canonical_url=site + path,
+        site=site.split("/")[2], language=path.split("/")[1],
+        fetched_at=datetime(2026, 11, 1, tzinfo=UTC), content_sha256=content_sha256(content),
+        version_reason="first",
+    )  # fmt: skip
+
+
+def signed(*records: ArchivedArticle) -> list[Signature]:
+    return [signature(r, f"articles/{r.canonical_url.split('/', 3)[3]}/v1") for r in records]
+
+
+def paired(*records: ArchivedArticle) -> dict[str, tuple[str, list[str]]]:
+    return {p.th.url.split("/")[-1]: (p.en.url.split("/")[-1], p.evidence)
+            for p in match_site(signed(*records))}  # fmt: skip
+
+
+DAY = date(2025, 11, 19)
+
+
+def test_a_language_switch_pairs_articles_whatever_their_dates() -> None:
+    th = record("/th/content/a", DAY, links=("/en/content/b",))
+    en = record("/en/content/b", date(2025, 12, 2))  # translated two weeks later
+    assert paired(th, en) == {"a": ("b", ["link:th-to-en"])}
+
+
+def test_photos_the_two_alone_share_pair_them_and_a_banner_every_article_shows_does_not() -> None:
+    banner = ("weekly-banner",)
+    articles = [
+        record("/th/content/brief-th", DAY, images=(*banner, "p1", "p2")),
+        record("/en/content/brief-en-x", DAY, images=(*banner, "p1")),
+        record("/th/content/consular-notice", DAY, images=banner),
+        record("/en/content/ambassador-visit", DAY, images=banner),
+        record("/th/content/last-week", date(2025, 11, 12), images=banner),
+    ]
+    found = paired(*articles)
+    assert found["brief-th"][0] == "brief-en-x"
+    assert "media:2" in found["brief-th"][1]
+    assert "consular-notice" not in found  # a shared banner and a day: not enough
+
+
+def test_a_date_alone_is_not_enough_even_for_the_only_articles_of_their_day() -> None:
+    th = record("/th/content/consular-notice", DAY)
+    en = record("/en/content/ambassador-visit", DAY)
+    assert match_site(signed(th, en)) == []
+    th_slug = record("/th/content/visit-palestine-th", DAY)
+    en_slug = record("/en/content/visit-palestine-en", DAY + timedelta(days=1))
+    found = paired(th_slug, en_slug)
+    assert found == {"visit-palestine-th": ("visit-palestine-en", ["slug", "only-candidates"])}
+
+
+def test_each_article_is_in_one_pair_the_best_evidence_first() -> None:
+    th = record("/th/content/weekly-press-briefing-191125-th", DAY, images=("x",))
+    right = record("/en/content/weekly-press-briefing-191125-en", DAY, images=("x",))
+    wrong = record("/en/content/summary-191125", DAY)  # names the date too
+    found = match_site(signed(th, right, wrong))
+    assert [(p.th.url, p.en.url) for p in found] == [(th.canonical_url, right.canonical_url)]
+    assert found[0].confidence >= 0.99 > THRESHOLD
+
+
+def test_articles_of_two_sites_are_never_paired() -> None:
+    embassy = "https://bangkok.thaiembassy.org"
+    th = record("/th/content/visit-th", DAY, images=("p",))
+    en = record("/en/content/visit-en", DAY, images=("p",), site=embassy)
+    pairing = Pairing()
+    for one in signed(th, en):
+        pairing.add(one)
+    assert list(pairing.pairs()) == []
+
+
+@pytest.mark.parametrize("since", [False, True])
+def test_the_pairs_view_is_written_with_both_texts_and_the_same_bytes_twice(
+    tmp_path: Path, since: bool
+) -> None:
+    archive = Archive(LocalStorage(tmp_path / "archive"))
+    th = record("/th/content/visit-th", DAY, title="เยือน", images=("p",), body="\u00a0๑๒๓ ")
+    en = record("/en/content/visit-en", DAY, title="Visit", images=("p",), body="123")
+    for one in (th, en, record("/en/content/unrelated", DAY)):
+        archive.store_version(one, b"<html></html>", "utf-8")
+    out = [tmp_path / "one", tmp_path / "two"]
+    for folder in out:
+        done = export(archive.storage, folder, ["pairs"], ["jsonl", "parquet"])
+        assert done.rows == {"pairs": 1}
+    [row] = [json.loads(line) for line in (out[0] / "pairs.jsonl").read_text("utf-8").splitlines()]
+    assert (row["th_title"], row["en_title"], row["th_body"], row["en_body"]) == (
+        "เยือน", "Visit", ["\u00a0๑๒๓ "], ["123"],
+    )  # fmt: skip
+    assert row["evidence"] == ["media:1", "slug", "numbers:1"] and row["days_apart"] == 0
+    for name in ("pairs.jsonl", "pairs.parquet", "README.md"):
+        assert (out[0] / name).read_bytes() == (out[1] / name).read_bytes()
+    assert "The `pairs` view has 1 Thai and English articles" in (out[0] / "README.md").read_text()
+
+
+def test_the_pairs_view_needs_both_languages(tmp_path: Path) -> None:
+    from crawler.export.rows import Selection
+
+    storage = LocalStorage(tmp_path / "archive")
+    with pytest.raises(ValueError, match="both languages"):
+        only_thai = Selection(languages=frozenset({"th"}))
+        export(storage, tmp_path / "out", ["pairs"], ["jsonl"], only_thai)
