@@ -74,10 +74,10 @@ class Replica:
             return body
 
 
-def start_replica(seed: int = 20261126) -> Replica:
+def start_replica(seed: int = 20261126, content: str = "corpus") -> Replica:
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.replica", "--port", "0", "--seed", str(seed),
-         "--shared", str(SHARED)],
+         "--shared", str(SHARED), "--content", content],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     url = wait_for_ready_line(process)

@@ -62,7 +62,8 @@ class Layout:
     headline: str = "before"  # before | after (right after the dates) | both
     tags: str = "none"  # none | inline ("แท็ก #a #b" on one line) | heading
     inline_images: int = 0  # pictures between the body's paragraphs (pasted CMS content)
-    file_names: str = "plain"  # plain | parens ("photo (2).jpg") | parens-quoted (url("..."))
+    file_names: str = "plain"  # plain | parens | parens-quoted (url("...") quoted in the style;
+    # whether a name has parentheses, "photo (2).jpg", is the photo's: sections.gallery)
     back_link: bool = False  # "« ย้อนกลับ" to the listing after the article
     footer: str = "footer"  # footer | div (a footer that is no <footer>)
     order: tuple[str, ...] = SECTIONS

@@ -80,9 +80,11 @@ def gallery(m: Markup, page: Page) -> Part:
         carrier = "title"  # a span has no alt text
     for index, caption in enumerate(page.captions):
         key = page.image_seed[index * 2 : index * 2 + 24]
+        # the uploader's file name: the photo's, whichever page shows it (a translation
+        # showing the same photo shows the same URL); the layout only quotes it or not
         name = (
             f"{index + 1}.jpg"
-            if layout.file_names == "plain"
+            if int(key[-1], 16) % 2 == 0
             else f"S__36655{index}%20({index + 1}).jpg"
         )
         full, thumb = (

@@ -9,6 +9,8 @@ Routes (paths as the real platform has them)::
                                                  layout of its own (``--layouts classic``: one)
     GET  /<lang>                                 home page: the latest articles
     GET  /_replica/pages                         JSON list of the pages (for tests)
+    (``--content pairs``: a bilingual site, Thai and English translations among its
+    pages, :mod:`tests.replica.pairs`, instead of the shared corpus)
     POST /_replica/bump?path=P[&date=RAW]        later update date
     POST /_replica/edit?path=P                   silent edit (content, same dates)
     POST /_replica/break?path=P&mode=error|notitle
@@ -43,6 +45,7 @@ from tests.replica.content import Page, bumped, load_pages, silently_edited
 from tests.replica.faults import Fault, Faults, respond
 from tests.replica.hostile import hostile_pages
 from tests.replica.pacing import Pacing
+from tests.replica.pairs import bilingual_pages
 from tests.replica.render import LISTINGS, Theme, article_html, error_html, listing_html
 
 ROBOTS = b"User-agent: *\nDisallow: /_replica/\nDisallow: /th/private/\n"
@@ -54,10 +57,14 @@ class Replica(Resource):
 
     isLeaf = True  # noqa: N815 - Twisted's name
 
-    def __init__(self, shared: Path, seed: int | None = None, fuzz: bool = True) -> None:
+    def __init__(
+        self, shared: Path, seed: int | None = None, fuzz: bool = True,
+        pages: list[Page] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__()  # type: ignore[no-untyped-call]
         self.shared, self.theme = shared, Theme(seed, fuzz)
-        self.original = {page.path: page for page in load_pages(shared)}
+        loaded = load_pages(shared) if pages is None else pages
+        self.original = {page.path: page for page in loaded}
         self.pages = dict(self.original)
         self.started = time.time()  # Last-Modified of a page nobody changed
         self.modified: dict[str, float] = {}
@@ -208,12 +215,18 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     default_shared = Path(__file__).resolve().parents[2].parent / "shared"
     parser.add_argument(
+        "--content", choices=("corpus", "pairs"), default="corpus",
+        help="the shared sample and corpus, or a bilingual site with translations (pairs)",
+    )  # fmt: skip
+    parser.add_argument(
         "--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared))
     )
     args = parser.parse_args(argv)
     if not args.host.startswith("127."):
         parser.error("the replica listens on loopback only (127.0.0.0/8)")
-    site = Site(Replica(args.shared, args.seed, args.layouts == "fuzz"))  # type: ignore[no-untyped-call]
+    pages = bilingual_pages()[0] if args.content == "pairs" else None
+    replica = Replica(args.shared, args.seed, args.layouts == "fuzz", pages)
+    site = Site(replica)  # type: ignore[no-untyped-call]
     site.noisy = False
     tcp, core = cast("IReactorTCP", reactor), cast("IReactorCore", reactor)
     port = tcp.listenTCP(args.port, site, interface=args.host)  # type: ignore[arg-type]

@@ -1,0 +1,121 @@
+"""The ``pairs`` view on an archive crawled from a bilingual replica site whose true
+translation pairs are written down (:mod:`tests.replica.pairs`), local and on S3.
+
+Run with ``-s`` to see the precision and recall measured (the README quotes them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from crawler.storage import open_storage
+from crawler.storage.local import LocalStorage
+from tests.conftest import REPO
+from tests.e2e.harness import Replica, run_crawl, start_replica
+from tests.processes import stop
+from tests.replica.pairs import bilingual_pages
+from tests.s3server import S3Server
+
+pytestmark = [pytest.mark.process, pytest.mark.s3]
+PRECISION, RECALL = 0.9, 0.6
+"""What the README promises of the pairs view on this site (measured: see the README)."""
+
+
+def _export(out: Path, archive: str, env: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "export", str(out), "--view", "pairs",
+         "-s", f"ARCHIVE_URI={archive}", "-s", "S3_ADDRESSING_STYLE=path"],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = (out / "pairs.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def _path(url: str) -> str:
+    return unquote(urlsplit(url).path)
+
+
+def _linked_pair() -> tuple[str, str]:
+    """A true pair whose Thai page's language switch leads to its English one."""
+    pages, truth = bilingual_pages()
+    switched = {p.path for p in pages if p.translation}
+    return next((th, en) for th, en in truth if th in switched)
+
+
+@pytest.fixture(scope="module")
+def bilingual() -> Iterator[Replica]:
+    server = start_replica(content="pairs")
+    yield server
+    stop(server.process)
+
+
+@pytest.fixture(scope="module")
+def crawled(bilingual: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two crawls of the bilingual site, a Thai article of a pair updated between them
+    and an English one silently edited: pairs are made of the latest versions."""
+    workdir = tmp_path_factory.mktemp("pairs")
+    start = f"start_urls={bilingual.listing_urls()}"
+    assert run_crawl(workdir, start).returncode == 0
+    th, en = _linked_pair()
+    bilingual.control("bump", path=th)
+    bilingual.control("edit", path=en)
+    assert run_crawl(workdir, start, "mode=full").returncode == 0
+    return workdir / "archive"
+
+
+def test_pairs_found_in_a_crawled_archive_against_the_written_truth(
+    crawled: Path, tmp_path: Path, bilingual: Replica
+) -> None:
+    pages, truth = bilingual_pages()
+    rows = _export(tmp_path / "out", str(crawled))
+    found = {(_path(r["th_url"]), _path(r["en_url"])) for r in rows}
+    right = found & set(truth)
+    precision, recall = len(right) / max(len(found), 1), len(right) / len(truth)
+    print(  # the figures the README quotes
+        f"\npairs: {len(found)} found, {len(right)} right, {len(truth)} true pairs among"
+        f" {len(pages)} pages: precision {precision:.2f}, recall {recall:.2f}"
+    )
+    for wrong in sorted(found - set(truth)):
+        print(f"  wrong: {wrong}")
+    for missed in sorted(set(truth) - found):
+        print(f"  missed: {missed}")
+    assert precision >= PRECISION and recall >= RECALL
+    linked = {p.path for p in pages if p.translation}
+    for row in rows:  # a pair the site links is found by its link, whatever else it has
+        if {_path(row["th_url"]), _path(row["en_url"])} & linked:
+            assert any(e.startswith("link:") for e in row["evidence"]), row["evidence"]
+    th, en = _linked_pair()
+    [bumped] = [r for r in rows if _path(r["th_url"]) == th and _path(r["en_url"]) == en]
+    records = LocalStorage(crawled)
+    for version, reason in (
+        (bumped["th_version"], "updated"),
+        (bumped["en_version"], "silent_edit"),
+    ):
+        record = json.loads(records.get(f"{version}/article.json") or b"{}")
+        assert record["version_reason"] == reason  # the pair is of the latest versions
+
+
+def test_the_pairs_of_an_s3_copy_are_the_same_bytes(
+    crawled: Path, tmp_path: Path, s3_server: S3Server
+) -> None:
+    bucket = s3_server.new_bucket()
+    remote = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
+    local = LocalStorage(crawled)
+    for key in local.list(""):
+        data = local.get(key)
+        assert data is not None
+        remote.put(key, data, "application/octet-stream")
+    _export(tmp_path / "local", str(crawled))
+    _export(tmp_path / "s3", f"s3://{bucket}/archive", env={**os.environ, **s3_server.env})
+    for name in ("pairs.jsonl", "pairs.parquet", "README.md"):
+        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "s3" / name).read_bytes()
