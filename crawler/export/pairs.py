@@ -5,10 +5,14 @@ Candidates are the articles of the other language on the same site published wit
 a day (or linked by a language switch, whatever their dates).  Each candidate pair is
 weighed by its evidence (:mod:`.evidence`), each kind with a weight below, combined as
 independent signs (one minus the product of the doubts); then pairs are taken best
-first, each article in one pair at most, down to ``THRESHOLD``.  A date alone (the only
-articles of their day) stays below it: two unrelated articles are often published on
-the same day, and a pair that is wrong is worse for a translation corpus than one
-missing.  The weights are judgement, measured in the README on the replica's pairs.
+first, each article in one pair at most, down to ``THRESHOLD``.
+
+What the two share counts by how few articles of the site hold it: a photo, a name or
+a number held by these two alone says which article; a banner every weekly briefing
+shows, or "ASEAN", says little.  When alone (published within a day, the only
+candidates of each other) never reaches the threshold: unrelated articles are often
+published on the same day, and for a translation corpus a wrong pair is worse than a
+missing one.  The weights are judgement, measured in the README.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crawler.export.evidence import Signature
 from crawler.storage import Storage
@@ -33,14 +37,38 @@ SLUG = 0.9
 """One slug but for language markers (``-th``, ``-en``) and a duplicate counter."""
 DATE = 0.5
 """Both slugs or titles name the same date (an event's)."""
-NUMBERS = (0.25, 0.45, 0.65)
-"""One, two, three or more numbers in common (not years, not days)."""
-NAMES = (0.3, 0.5, 0.7)
-"""One, two, three or more Latin-script names in common."""
-SAME_DAY, NEXT_DAY, ONLY = 0.25, 0.15, 0.3
-"""Published the same day, a day apart; the only candidates of each other."""
+NUMBER = 0.25
+"""Each number in common (not a year, not a day of a month), held by n articles of the
+site: 0.25/(n-1)."""
+NAME = 0.3
+"""Each Latin-script name in common ("BIMSTEC"), held by n articles: 0.3/(n-1)."""
+SAME_DAY, NEXT_DAY, ONLY = 0.2, 0.1, 0.2
+"""Published the same day, a day apart; the only candidates of each other (together at
+most 0.36: below the threshold)."""
 THRESHOLD = 0.5
 """Pairs below it are not exported."""
+
+
+@dataclass
+class Held:
+    """How many articles of the site hold each photo or video, name and number."""
+
+    media: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    numbers: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, articles: list[Signature]) -> Held:
+        held = cls()
+        for article in articles:
+            held.media.update(article.media)
+            held.names.update(article.names)
+            held.numbers.update(article.numbers)
+        return held
+
+
+def _rare(weight: float, shared: frozenset[str], held: Counter[str]) -> list[float]:
+    return [weight / max(held[token] - 1, 1) for token in sorted(shared)]
 
 
 @dataclass(frozen=True)
@@ -58,8 +86,8 @@ def _days(th: Signature, en: Signature) -> int | None:
     return abs((th.published - en.published).days)
 
 
-def score(th: Signature, en: Signature, held: Counter[str], only: bool) -> tuple[float, list[str]]:
-    """The pair's confidence and its evidence (``held``: articles holding each medium)."""
+def score(th: Signature, en: Signature, held: Held, only: bool) -> tuple[float, list[str]]:
+    """The pair's confidence and its evidence."""
     weights: list[float] = []
     evidence: list[str] = []
     there, back = en.url in th.links, th.url in en.links
@@ -69,7 +97,7 @@ def score(th: Signature, en: Signature, held: Counter[str], only: bool) -> tuple
         evidence.append(f"link:{way}")
     shared = th.media & en.media
     if shared:
-        weights += [MEDIA / max(held[m] - 1, 1) for m in shared]
+        weights += _rare(MEDIA, shared, held.media)
         evidence.append(f"media:{len(shared)}")
     if th.slug and th.slug == en.slug:
         weights.append(SLUG)
@@ -77,11 +105,12 @@ def score(th: Signature, en: Signature, held: Counter[str], only: bool) -> tuple
     for day in sorted(th.dates & en.dates)[:1]:
         weights.append(DATE)
         evidence.append(f"date:{day.isoformat()}")
-    for name, shared, table in (("numbers", th.numbers & en.numbers, NUMBERS),
-                                ("names", th.names & en.names, NAMES)):  # fmt: skip
-        if shared:
-            weights.append(table[min(len(shared), len(table)) - 1])
-            evidence.append(f"{name}:{len(shared)}")
+    kinds = (("numbers", NUMBER, th.numbers & en.numbers, held.numbers),
+             ("names", NAME, th.names & en.names, held.names))  # fmt: skip
+    for name, weight, tokens, counts in kinds:
+        if tokens:
+            weights += _rare(weight, tokens, counts)
+            evidence.append(f"{name}:{len(tokens)}")
     days = _days(th, en)
     if days is not None and days <= 1:
         weights.append(SAME_DAY if days == 0 else NEXT_DAY)
@@ -114,7 +143,7 @@ def match_site(articles: list[Signature]) -> list[Pair]:
     """One site's pairs, best first, each article in one pair at most."""
     ths = sorted((a for a in articles if a.language == "th"), key=lambda a: a.url)
     ens = sorted((a for a in articles if a.language == "en"), key=lambda a: a.url)
-    held = Counter(m for a in articles for m in a.media)
+    held = Held.of(articles)
     candidates = _candidates(ths, ens)
     dated = {(i, j) for i, j in candidates if (d := _days(ths[i], ens[j])) is not None and d <= 1}
     per_th, per_en = Counter(i for i, _ in dated), Counter(j for _, j in dated)

@@ -119,3 +119,11 @@ def test_scrapy_diff_shows_what_changed(crawled: Path, replica: Replica) -> None
     assert bumped.returncode == 0 and "updated_date: " in bumped.stdout, bumped.stderr
     missing = _diff(crawled, replica.url + "/th/content/not-archived")
     assert missing.returncode == 2 and "not in the archive" in missing.stderr
+
+
+def test_no_pair_is_made_in_an_archive_without_translations(crawled: Path, tmp_path: Path) -> None:
+    """The corpus holds Thai and English pages, several published within a day of one
+    another, none a translation of another: every pair would be wrong."""
+    said = _export(tmp_path / "pairs", "--view", "pairs", "-s", f"ARCHIVE_URI={crawled}")
+    assert "pairs 0 rows" in said
+    assert (tmp_path / "pairs" / "pairs.jsonl").read_bytes() == b""

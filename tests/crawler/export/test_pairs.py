@@ -98,18 +98,23 @@ def test_articles_of_two_sites_are_never_paired() -> None:
     assert list(pairing.pairs()) == []
 
 
-@pytest.mark.parametrize("since", [False, True])
-def test_the_pairs_view_is_written_with_both_texts_and_the_same_bytes_twice(
-    tmp_path: Path, since: bool
-) -> None:
+@pytest.fixture
+def two_languages(tmp_path: Path) -> Archive:
+    """A Thai article, its English translation, and an unrelated English one."""
     archive = Archive(LocalStorage(tmp_path / "archive"))
     th = record("/th/content/visit-th", DAY, title="เยือน", images=("p",), body="\u00a0๑๒๓ ")
     en = record("/en/content/visit-en", DAY, title="Visit", images=("p",), body="123")
     for one in (th, en, record("/en/content/unrelated", DAY)):
         archive.store_version(one, b"<html></html>", "utf-8")
+    return archive
+
+
+def test_the_pairs_view_is_written_with_both_texts_and_the_same_bytes_twice(
+    two_languages: Archive, tmp_path: Path
+) -> None:
     out = [tmp_path / "one", tmp_path / "two"]
     for folder in out:
-        done = export(archive.storage, folder, ["pairs"], ["jsonl", "parquet"])
+        done = export(two_languages.storage, folder, ["pairs"], ["jsonl", "parquet"])
         assert done.rows == {"pairs": 1}
     [row] = [json.loads(line) for line in (out[0] / "pairs.jsonl").read_text("utf-8").splitlines()]
     assert (row["th_title"], row["en_title"], row["th_body"], row["en_body"]) == (
@@ -121,6 +126,30 @@ def test_the_pairs_view_is_written_with_both_texts_and_the_same_bytes_twice(
     assert "The `pairs` view has 1 Thai and English articles" in (out[0] / "README.md").read_text()
 
 
+def test_datasets_and_duckdb_read_the_pairs(
+    two_languages: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "out"
+    export(two_languages.storage, folder, ["latest", "pairs"], ["jsonl", "parquet"])
+    for name in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE"):  # no traffic but loopback
+        monkeypatch.setenv(name, "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    from datasets import load_dataset
+
+    pairs = load_dataset(str(folder), "pairs", split="train")
+    assert pairs["th_body"] == [["\u00a0๑๒๓ "]] and pairs["en_title"] == ["Visit"]
+    assert str(pairs.features["th_imported_date"].dtype) == "date32"
+    import duckdb
+
+    with duckdb.connect() as db:
+        joined = db.execute(
+            "SELECT l.title FROM read_parquet(?) p JOIN read_parquet(?) l"
+            " ON l.canonical_url = p.en_url WHERE p.confidence >= 0.9",
+            [str(folder / "pairs.parquet"), str(folder / "latest.parquet")],
+        ).fetchall()
+    assert joined == [("Visit",)]
+
+
 def test_the_pairs_view_needs_both_languages(tmp_path: Path) -> None:
     from crawler.export.rows import Selection
 
@@ -128,3 +157,13 @@ def test_the_pairs_view_needs_both_languages(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="both languages"):
         only_thai = Selection(languages=frozenset({"th"}))
         export(storage, tmp_path / "out", ["pairs"], ["jsonl"], only_thai)
+
+
+def test_since_a_run_a_pair_is_written_when_either_article_changed_after_it() -> None:
+    th = record("/th/content/visit-th", DAY, images=("p",))
+    en = record("/en/content/visit-en", DAY, images=("p",))
+    for th_fresh, en_fresh, written in ((False, False, 0), (True, False, 1), (False, True, 1)):
+        pairing = Pairing()
+        pairing.add(signature(th, "articles/th/v1", th_fresh))
+        pairing.add(signature(en, "articles/en/v1", en_fresh))
+        assert len(list(pairing.pairs())) == written
