@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crawler.export.evidence import Signature, signature
-from crawler.export.pairs import THRESHOLD, Pairing, match_site
+from crawler.export.pairs import ONLY, SAME_DAY, THRESHOLD, Pairing, match_site
 from crawler.export.run import export
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
@@ -70,6 +70,7 @@ def test_photos_the_two_alone_share_pair_them_and_a_banner_every_article_shows_d
 
 
 def test_a_date_alone_is_not_enough_even_for_the_only_articles_of_their_day() -> None:
+    assert 1 - (1 - SAME_DAY) * (1 - ONLY) < THRESHOLD
     th = record("/th/content/consular-notice", DAY)
     en = record("/en/content/ambassador-visit", DAY)
     assert match_site(signed(th, en)) == []
@@ -167,3 +168,14 @@ def test_since_a_run_a_pair_is_written_when_either_article_changed_after_it() ->
         pairing.add(signature(th, "articles/th/v1", th_fresh))
         pairing.add(signature(en, "articles/en/v1", en_fresh))
         assert len(list(pairing.pairs())) == written
+
+
+def test_a_name_many_articles_hold_says_little_and_one_the_two_alone_hold_says_more() -> None:
+    week = [record(f"/th/content/asean-{n}", date(2025, 10, n), body="ASEAN") for n in range(1, 6)]
+    th = record("/th/content/consular-notice", DAY, body="การประชุม ASEAN")
+    en = record("/en/content/ambassador-visit", DAY, body="ASEAN meeting")
+    assert match_site(signed(*week, th, en)) == []
+    th = record("/th/content/consular-notice", DAY, body="ASEAN และ BIMSTEC จำนวน 140 คน")
+    en = record("/en/content/ambassador-visit", DAY, body="ASEAN and BIMSTEC, 140 people")
+    [pair] = match_site(signed(*week, th, en))
+    assert pair.evidence == ["numbers:1", "names:2", "only-candidates"]
