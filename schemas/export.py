@@ -78,7 +78,8 @@ class PairRow(BaseModel):
     """What pairs them: ``link:both``, ``link:th-to-en``, ``link:en-to-th`` (a language
     switch leads to the other); ``media:N`` (N pictures or videos in common, each
     weighed by how few articles of the site hold it); ``slug`` (one slug but for language markers);
-    ``date:YYYY-MM-DD`` (both slugs or titles name that date); ``numbers:N`` and
+    ``date:YYYY-MM-DD`` (both slugs or titles name that date); ``mentioned:N`` (N dates
+    both bodies name, not within a day of publication); ``numbers:N`` and
     ``names:N`` (numbers and Latin-script names in common); ``only-candidates`` (the
     only article of the other language published within a day, each way)."""
     days_apart: int | None

@@ -8,7 +8,8 @@ site's articles can all be held while they are paired.
   its site key and path, whichever rendition is shown), which a translation reuses;
 * its slug, without language markers and duplicate counters (``-th``, ``-en``, ``-2``);
 * dates named in the slug and the title (``191125``, ``presscon191065`` in the Buddhist
-  era, ``12jan24``, "๑๙ พฤศจิกายน ๒๕๖๘", "19 November 2025");
+  era, ``12jan24``, "๑๙ พฤศจิกายน ๒๕๖๘", "19 November 2025"), and in the body (a
+  notice's holidays, an event announced ahead);
 * numbers (not years, not days of a month) and Latin-script names in the text, which a
   translation keeps ("ASEAN", "2,313").
 """
@@ -64,6 +65,10 @@ class Signature:
     """Canonical URLs its language switch leads to."""
     media: frozenset[str]
     dates: frozenset[date]
+    """Dates its slug or title names (an event's)."""
+    mentioned: frozenset[str]
+    """Dates its body names, but those within a day of its publication (a notice's
+    holidays, an event announced ahead), ISO strings."""
     numbers: frozenset[str]
     names: frozenset[str]
     fresh: bool = True
@@ -122,7 +127,7 @@ def slug_dates(slug: str, published: date | None) -> set[date]:
 
 
 def text_dates(text: str) -> set[date]:
-    """Dates written out in a title ("๑๙ พฤศจิกายน ๒๕๖๘", "November 19, 2025")."""
+    """Dates written out in text ("๑๙ พฤศจิกายน ๒๕๖๘", "November 19, 2025")."""
     found = set()
     for match in _TEXT_DATE.finditer(text.translate(_THAI_DIGITS)):
         try:
@@ -181,11 +186,15 @@ def signature(article: ArchivedArticle, version: str, fresh: bool = True) -> Sig
     media = [i.url or i.served_url for i in article.images]
     media += [v.url or v.thumbnail_url for v in article.videos]
     text = " ".join([article.title or "", *article.body])
+    told = text_dates(" ".join(article.body))
+    if published is not None:
+        told = {day for day in told if abs((day - published).days) > 1}
     return Signature(
         site=article.site, language=article.language or "", url=article.canonical_url,
         version=version, published=published, slug=slug_stem(slug),
         links=frozenset(canonical_url(t.url) for t in article.translations),
         media=frozenset(media_identity(m) for m in media if m),
         dates=frozenset(slug_dates(slug, published) | text_dates(article.title or "")),
+        mentioned=frozenset(day.isoformat() for day in told),
         numbers=frozenset(numbers(text)), names=frozenset(names(text)), fresh=fresh,
     )  # fmt: skip

@@ -2,7 +2,8 @@
 one another.
 
 Candidates are the articles of the other language on the same site published within
-a day (or linked by a language switch, whatever their dates).  Each candidate pair is
+``CANDIDATE_DAYS`` (or linked by a language switch, whatever their dates): embassies
+publish a translation days after the original.  Each candidate pair is
 weighed by its evidence (:mod:`.evidence`), each kind with a weight below, combined as
 independent signs (one minus the product of the doubts); then pairs are taken best
 first, each article in one pair at most, down to ``THRESHOLD``.
@@ -37,16 +38,27 @@ SLUG = 0.9
 """One slug but for language markers (``-th``, ``-en``) and a duplicate counter."""
 DATE = 0.5
 """Both slugs or titles name the same date (an event's)."""
+MENTIONED = 0.3
+"""Each date both bodies name (not within a day of publication), held by n articles:
+0.3/(n-1)."""
 NUMBER = 0.25
 """Each number in common (not a year, not a day of a month), held by n articles of the
 site: 0.25/(n-1)."""
 NAME = 0.3
 """Each Latin-script name in common ("BIMSTEC"), held by n articles: 0.3/(n-1)."""
+TEXT_CAP = 0.45
+"""Numbers and names together weigh at most this much: a Thai page with English
+paragraphs shares dozens of capitalised words with any English article.  Articles
+published more than a day apart need more than words in common: a link, a photo, a
+slug or a date."""
 SAME_DAY, NEXT_DAY, ONLY = 0.2, 0.1, 0.2
 """Published the same day, a day apart; the only candidates of each other (together at
 most 0.36: below the threshold)."""
 THRESHOLD = 0.5
 """Pairs below it are not exported."""
+CANDIDATE_DAYS = 7
+"""How far apart two articles' publications may be to be weighed as a pair at all (the
+timing itself weighs only within a day)."""
 
 
 @dataclass
@@ -54,6 +66,7 @@ class Held:
     """How many articles of the site hold each photo or video, name and number."""
 
     media: Counter[str] = field(default_factory=Counter)
+    mentioned: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     numbers: Counter[str] = field(default_factory=Counter)
 
@@ -62,6 +75,7 @@ class Held:
         held = cls()
         for article in articles:
             held.media.update(article.media)
+            held.mentioned.update(article.mentioned)
             held.names.update(article.names)
             held.numbers.update(article.numbers)
         return held
@@ -105,20 +119,33 @@ def score(th: Signature, en: Signature, held: Held, only: bool) -> tuple[float, 
     for day in sorted(th.dates & en.dates)[:1]:
         weights.append(DATE)
         evidence.append(f"date:{day.isoformat()}")
-    kinds = (("numbers", NUMBER, th.numbers & en.numbers, held.numbers),
-             ("names", NAME, th.names & en.names, held.names))  # fmt: skip
-    for name, weight, tokens, counts in kinds:
-        if tokens:
-            weights += _rare(weight, tokens, counts)
-            evidence.append(f"{name}:{len(tokens)}")
+    shared = th.mentioned & en.mentioned
+    if shared:
+        weights += _rare(MENTIONED, shared, held.mentioned)
+        evidence.append(f"mentioned:{len(shared)}")
     days = _days(th, en)
+    if not weights and (days is None or days > 1):
+        return 0.0, evidence  # days apart, nothing but words in common: no pair
+    text: list[float] = []
+    for name, weight, tokens, counts in (
+        ("numbers", NUMBER, th.numbers & en.numbers, held.numbers),
+        ("names", NAME, th.names & en.names, held.names),
+    ):
+        if tokens:
+            text += _rare(weight, tokens, counts)
+            evidence.append(f"{name}:{len(tokens)}")
+    weights.append(min(_combined(text), TEXT_CAP))
     if days is not None and days <= 1:
         weights.append(SAME_DAY if days == 0 else NEXT_DAY)
     if only:
         weights.append(ONLY)
         evidence.append("only-candidates")
-    confidence = 1 - math.prod(1 - w for w in weights)
-    return round(confidence, 3), evidence
+    return round(_combined(weights), 3), evidence
+
+
+def _combined(weights: list[float]) -> float:
+    """Independent signs together: one minus the product of what each leaves in doubt."""
+    return 1 - math.prod(1 - w for w in weights)
 
 
 def _candidates(ths: list[Signature], ens: list[Signature]) -> set[tuple[int, int]]:
@@ -131,7 +158,8 @@ def _candidates(ths: list[Signature], ens: list[Signature]) -> set[tuple[int, in
     for i, th in enumerate(ths):
         if th.published is not None:
             day = th.published.toordinal()
-            found |= {(i, j) for d in (day - 1, day, day + 1) for j in by_day.get(d, [])}
+            near = range(day - CANDIDATE_DAYS, day + CANDIDATE_DAYS + 1)
+            found |= {(i, j) for d in near for j in by_day.get(d, [])}
         found |= {(i, index[url]) for url in th.links if url in index}
     linked_back = {th.url: i for i, th in enumerate(ths)}
     for j, en in enumerate(ens):

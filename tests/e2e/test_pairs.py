@@ -1,5 +1,5 @@
 """The ``pairs`` view on an archive crawled from a bilingual replica site whose true
-translation pairs are written down (:mod:`tests.replica.pairs`), local and on S3.
+translation pairs are written down (:mod:`tests.replica.scenarios`), local and on S3.
 
 Run with ``-s`` to see the precision and recall measured (the README quotes them).
 """
@@ -22,7 +22,7 @@ from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
 from tests.e2e.harness import Replica, run_crawl, start_replica
 from tests.processes import stop
-from tests.replica.pairs import bilingual_pages
+from tests.replica.scenarios import SCENARIOS, bilingual
 from tests.s3server import S3Server
 
 pytestmark = [pytest.mark.process, pytest.mark.s3]
@@ -45,44 +45,50 @@ def _path(url: str) -> str:
     return unquote(urlsplit(url).path)
 
 
-def _linked_pair() -> tuple[str, str]:
-    """A true pair whose Thai page's language switch leads to its English one."""
-    pages, truth = bilingual_pages()
+def _linked_pair(scenario: str) -> tuple[str, str]:
+    """A true pair whose language switch leads from one to the other."""
+    pages, truth = bilingual(scenario)
     switched = {p.path for p in pages if p.translation}
-    return next((th, en) for th, en in truth if th in switched)
+    return next((th, en) for th, en in truth if {th, en} & switched)
+
+
+@pytest.fixture(scope="module", params=sorted(SCENARIOS))
+def scenario(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
 
 
 @pytest.fixture(scope="module")
-def bilingual() -> Iterator[Replica]:
-    server = start_replica(content="pairs")
+def site(scenario: str) -> Iterator[Replica]:
+    server = start_replica(content=scenario)
     yield server
     stop(server.process)
 
 
 @pytest.fixture(scope="module")
-def crawled(bilingual: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def crawled(site: Replica, scenario: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two crawls of the bilingual site, a Thai article of a pair updated between them
     and an English one silently edited: pairs are made of the latest versions."""
     workdir = tmp_path_factory.mktemp("pairs")
-    start = f"start_urls={bilingual.listing_urls()}"
+    start = f"start_urls={site.listing_urls()}"
     assert run_crawl(workdir, start).returncode == 0
-    th, en = _linked_pair()
-    bilingual.control("bump", path=th)
-    bilingual.control("edit", path=en)
+    th, en = _linked_pair(scenario)
+    site.control("bump", path=th)
+    site.control("edit", path=en)
     assert run_crawl(workdir, start, "mode=full").returncode == 0
     return workdir / "archive"
 
 
 def test_pairs_found_in_a_crawled_archive_against_the_written_truth(
-    crawled: Path, tmp_path: Path, bilingual: Replica
+    crawled: Path, tmp_path: Path, scenario: str
 ) -> None:
-    pages, truth = bilingual_pages()
+    pages, truth = bilingual(scenario)
     rows = _export(tmp_path / "out", str(crawled))
     found = {(_path(r["th_url"]), _path(r["en_url"])) for r in rows}
     right = found & set(truth)
     precision, recall = len(right) / max(len(found), 1), len(right) / len(truth)
     print(  # the figures the README quotes
-        f"\npairs: {len(found)} found, {len(right)} right, {len(truth)} true pairs among"
+        f"\n{scenario}: {len(found)} found, {len(right)} right, {len(truth)} true pairs among"
         f" {len(pages)} pages: precision {precision:.2f}, recall {recall:.2f}"
     )
     for wrong in sorted(found - set(truth)):
@@ -94,7 +100,7 @@ def test_pairs_found_in_a_crawled_archive_against_the_written_truth(
     for row in rows:  # a pair the site links is found by its link, whatever else it has
         if {_path(row["th_url"]), _path(row["en_url"])} & linked:
             assert any(e.startswith("link:") for e in row["evidence"]), row["evidence"]
-    th, en = _linked_pair()
+    th, en = _linked_pair(scenario)
     [bumped] = [r for r in rows if _path(r["th_url"]) == th and _path(r["en_url"]) == en]
     records = LocalStorage(crawled)
     for version, reason in (

@@ -9,8 +9,8 @@ Routes (paths as the real platform has them)::
                                                  layout of its own (``--layouts classic``: one)
     GET  /<lang>                                 home page: the latest articles
     GET  /_replica/pages                         JSON list of the pages (for tests)
-    (``--content pairs``: a bilingual site, Thai and English translations among its
-    pages, :mod:`tests.replica.pairs`, instead of the shared corpus)
+    (``--content pairs|pairs-embassy``: a bilingual site, Thai and English translations
+    among its pages, :mod:`tests.replica.scenarios`, instead of the shared corpus)
     POST /_replica/bump?path=P[&date=RAW]        later update date
     POST /_replica/edit?path=P                   silent edit (content, same dates)
     POST /_replica/break?path=P&mode=error|notitle
@@ -45,8 +45,8 @@ from tests.replica.content import Page, bumped, load_pages, silently_edited
 from tests.replica.faults import Fault, Faults, respond
 from tests.replica.hostile import hostile_pages
 from tests.replica.pacing import Pacing
-from tests.replica.pairs import bilingual_pages
 from tests.replica.render import LISTINGS, Theme, article_html, error_html, listing_html
+from tests.replica.scenarios import SCENARIOS, bilingual
 
 ROBOTS = b"User-agent: *\nDisallow: /_replica/\nDisallow: /th/private/\n"
 HTML = b"text/html; charset=utf-8"
@@ -215,8 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     default_shared = Path(__file__).resolve().parents[2].parent / "shared"
     parser.add_argument(
-        "--content", choices=("corpus", "pairs"), default="corpus",
-        help="the shared sample and corpus, or a bilingual site with translations (pairs)",
+        "--content", choices=("corpus", *SCENARIOS), default="corpus",
+        help="the shared sample and corpus, or a bilingual site with translations",
     )  # fmt: skip
     parser.add_argument(
         "--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared))
@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.host.startswith("127."):
         parser.error("the replica listens on loopback only (127.0.0.0/8)")
-    pages = bilingual_pages()[0] if args.content == "pairs" else None
+    pages = bilingual(args.content)[0] if args.content in SCENARIOS else None
     replica = Replica(args.shared, args.seed, args.layouts == "fuzz", pages)
     site = Site(replica)  # type: ignore[no-untyped-call]
     site.noisy = False

@@ -179,3 +179,19 @@ def test_a_name_many_articles_hold_says_little_and_one_the_two_alone_hold_says_m
     en = record("/en/content/ambassador-visit", DAY, body="ASEAN and BIMSTEC, 140 people")
     [pair] = match_site(signed(*week, th, en))
     assert pair.evidence == ["numbers:1", "names:2", "only-candidates"]
+
+
+def test_days_apart_words_in_common_are_not_enough_and_a_photo_or_a_named_date_is() -> None:
+    english = "Thailand Candidature Human Rights Council United Nations Geneva 2025-2027 140"
+    th = record("/th/page/hrc", DAY, body=f"ไทยสมัคร {english}")
+    en = record("/en/content/un-day", DAY + timedelta(days=6), body=english)
+    assert match_site(signed(th, en)) == []
+    th = record("/th/content/songkran-th", DAY, images=("a",))
+    en = record("/en/content/songkran-festival", DAY + timedelta(days=6), images=("a",))
+    assert paired(th, en) == {"songkran-th": ("songkran-festival", ["media:1"])}
+    holidays = "วันหยุด 6 เมษายน 2568 และ 13 เมษายน 2568"
+    th = record("/th/content/closed-th", DAY, body=holidays)
+    en = record(
+        "/en/content/closed-april", DAY + timedelta(days=3), body="6 April 2025, 13 April 2025"
+    )
+    assert paired(th, en) == {"closed-th": ("closed-april", ["mentioned:2"])}
