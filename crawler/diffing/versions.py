@@ -17,9 +17,12 @@ from crawler.diffing.words import words
 from schemas.export import ChangeSummary
 from schemas.models import ArchivedArticle, ArticleContent
 
-FIELDS = tuple(name for name in ArticleContent.model_fields if name not in ("body", "warnings"))
+FIELDS = tuple(
+    name for name in ArticleContent.model_fields
+    if name not in ("body", "warnings", "translations")
+)  # fmt: skip
 """The content's fields compared one by one (the body is compared paragraph by paragraph;
-warnings are the extractor's, not the page's)."""
+warnings are the extractor's, not the page's; translations are navigation, not content)."""
 
 Op = Literal["equal", "added", "removed", "changed"]
 

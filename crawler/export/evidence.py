@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from crawler.urls import canonical_url, path_segments
+from crawler.urls import decoded_path, path_segments
 from schemas.dates import BUDDHIST_ERA_OFFSET, DateParseError, parse_platform_date
 from schemas.models import ArchivedArticle
 
@@ -56,13 +56,16 @@ class Signature:
     site: str
     language: str
     url: str
-    """The article's canonical URL (its identity)."""
+    """The article's canonical URL."""
+    key: str
+    """Its path, decoded: its identity within its site, whichever host name or query a
+    link to it carries (``mfa.go.th`` and ``www.mfa.go.th`` are one site)."""
     version: str
     """The latest version's key in the archive (where its record is)."""
     published: date | None
     slug: str
     links: frozenset[str]
-    """Canonical URLs its language switch leads to."""
+    """The keys of the articles its language switch leads to."""
     media: frozenset[str]
     dates: frozenset[date]
     """Dates its slug or title names (an event's)."""
@@ -71,8 +74,9 @@ class Signature:
     holidays, an event announced ahead), ISO strings."""
     numbers: frozenset[str]
     names: frozenset[str]
-    fresh: bool = True
-    """Whether the article changed after ``--since-run``'s run (always, without it)."""
+    selected: bool = True
+    """Whether the export's date and kind filters take it (all its site's articles are
+    weighed; a pair is written when one of its articles is selected)."""
 
 
 def _years(token: str) -> list[int]:
@@ -178,7 +182,12 @@ def media_identity(url: str) -> str:
     return f"{parts.netloc.lower()}{parts.path}{'?' + parts.query if parts.query else ''}"
 
 
-def signature(article: ArchivedArticle, version: str, fresh: bool = True) -> Signature:
+def path_key(url: str) -> str:
+    """A page's identity within its site: its decoded path, no host, query or end slash."""
+    return decoded_path(url).rstrip("/") or "/"
+
+
+def signature(article: ArchivedArticle, version: str, selected: bool = True) -> Signature:
     """What pairing needs of an article's latest version."""
     published = article.imported_date or article.updated_date
     segments = path_segments(article.canonical_url)
@@ -191,10 +200,10 @@ def signature(article: ArchivedArticle, version: str, fresh: bool = True) -> Sig
         told = {day for day in told if abs((day - published).days) > 1}
     return Signature(
         site=article.site, language=article.language or "", url=article.canonical_url,
-        version=version, published=published, slug=slug_stem(slug),
-        links=frozenset(canonical_url(t.url) for t in article.translations),
+        key=path_key(article.canonical_url), version=version, published=published,
+        slug=slug_stem(slug), links=frozenset(path_key(t.url) for t in article.translations),
         media=frozenset(media_identity(m) for m in media if m),
         dates=frozenset(slug_dates(slug, published) | text_dates(article.title or "")),
         mentioned=frozenset(day.isoformat() for day in told),
-        numbers=frozenset(numbers(text)), names=frozenset(names(text)), fresh=fresh,
+        numbers=frozenset(numbers(text)), names=frozenset(names(text)), selected=selected,
     )  # fmt: skip

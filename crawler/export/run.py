@@ -79,13 +79,18 @@ def export(
         for prefix in prefixes:
             for found in histories(storage, prefix):
                 article = read(storage, found)
-                if article is None or not selection.takes(latest_of(article)):
+                if article is None:
+                    continue
+                taken = selection.takes(latest_of(article))
+                if "pairs" in writers:  # every article weighs, the filters choose pairs
+                    pairing.add(signature(latest_of(article), article.latest, taken))
+                if not taken:
+                    continue
+                if not writers.keys() - {"pairs"}:
+                    result.articles += 1
                     continue
                 rows = list(version_rows(article))
                 [latest] = [r for r in rows if r.is_latest]
-                if "pairs" in writers:
-                    fresh = selection.fresh(latest, "latest")
-                    pairing.add(signature(latest, article.latest, fresh))
                 chosen: dict[View, list[ExportRow]] = {
                     "latest": [latest] if selection.fresh(latest, "latest") else [],
                     "versions": [r for r in rows if selection.fresh(r, "versions")],

@@ -11,6 +11,7 @@ from tests.replica.content import Page
 SCENARIOS: Final = {
     "pairs": "tests.replica.pairs",  # www.mfa.go.th press releases, Sep-Oct 2024
     "pairs-embassy": "tests.replica.pairs_embassy",  # an embassy site
+    "pairs-department": "tests.replica.pairs_department",  # the consular department's
 }
 
 

@@ -25,7 +25,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.platforms.page import PageContext, elements
-from crawler.urls import is_article_path, language_of
+from crawler.urls import decoded_path, is_article_path, language_of
 from schemas.models import Translation
 
 _ALTERNATES = etree.XPath(
@@ -38,8 +38,11 @@ _NAMES = (  # codes of the languages the platform's sites are written in, and na
     r"|อังกฤษ|ภาษาอังกฤษ"
     r"|(?:english|thai) version|ฉบับภาษา(?:ไทย|อังกฤษ)"
 )
-_LABEL = re.compile(rf"^(?:{_NAMES})(?:\s*[/|,·-]?\s*(?:{_NAMES}))*$", re.IGNORECASE)
+_LABEL = re.compile(rf"^(?:{_NAMES})(?:(?:\s*[/|,·-]\s*|\s+)(?:{_NAMES}))*$", re.IGNORECASE)
+"""Language names, one or several with separators ("EN", "TH | EN"): "then" is no
+"th" and "en"."""
 _SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _label(anchor: HtmlElement) -> str:
@@ -55,7 +58,12 @@ def _label(anchor: HtmlElement) -> str:
 
 
 def _is_switch(anchor: HtmlElement) -> bool:
-    return anchor.get("hreflang") is not None or bool(_LABEL.match(_label(anchor)))
+    if anchor.get("hreflang") is not None:
+        return True
+    label = _label(anchor)
+    codes = [word for word in _WORDS.findall(label) if len(word) == 2]
+    # a code is written "EN" or "en": "My" and "Id" are words
+    return bool(_LABEL.match(label)) and not any(c.istitle() for c in codes)
 
 
 def translation_links(root: HtmlElement, context: PageContext) -> list[Translation]:
@@ -79,5 +87,6 @@ def translation_links(root: HtmlElement, context: PageContext) -> list[Translati
             or target.path.rstrip("/") == own_path
         ):
             continue
-        found.setdefault(url, Translation(language=language, url=url))
+        same = f"{target.netloc.lower()}{decoded_path(url).rstrip('/')}"  # any query
+        found.setdefault(same, Translation(language=language, url=url))
     return list(found.values())

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from crawler.export.evidence import Signature, signature
-from crawler.export.pairs import ONLY, SAME_DAY, THRESHOLD, Pairing, match_site
+from crawler.export.pairs import Pairing, match_site
 from crawler.export.run import export
+from crawler.export.scoring import ONLY, SAME_DAY, THRESHOLD
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, ArticleContent, ImageRef, Translation, content_sha256
@@ -160,14 +161,43 @@ def test_the_pairs_view_needs_both_languages(tmp_path: Path) -> None:
         export(storage, tmp_path / "out", ["pairs"], ["jsonl"], only_thai)
 
 
-def test_since_a_run_a_pair_is_written_when_either_article_changed_after_it() -> None:
+def test_a_pair_is_written_when_either_article_is_selected() -> None:
     th = record("/th/content/visit-th", DAY, images=("p",))
     en = record("/en/content/visit-en", DAY, images=("p",))
-    for th_fresh, en_fresh, written in ((False, False, 0), (True, False, 1), (False, True, 1)):
+    for th_taken, en_taken, written in ((False, False, 0), (True, False, 1), (False, True, 1)):
         pairing = Pairing()
-        pairing.add(signature(th, "articles/th/v1", th_fresh))
-        pairing.add(signature(en, "articles/en/v1", en_fresh))
+        pairing.add(signature(th, "articles/th/v1", th_taken))
+        pairing.add(signature(en, "articles/en/v1", en_taken))
         assert len(list(pairing.pairs())) == written
+
+
+def test_a_switch_through_a_host_alias_or_with_a_query_still_leads_to_the_article() -> None:
+    th = record("/th/content/a", DAY)
+    th = th.model_copy(update={"translations": [
+        Translation(language="en", url="http://mfa.go.th/en/content/b/?cate=5d5bcb4e15e39c306000683e")
+    ]})  # fmt: skip
+    en = record("/en/content/b", date(2025, 12, 30))
+    assert paired(th, en) == {"a": ("b", ["link:th-to-en"])}
+
+
+def test_filters_choose_pairs_but_every_article_of_the_site_weighs() -> None:
+    """A name 50 articles hold says little, even when only two of them are exported."""
+    crowd = [record(f"/en/content/japan-{n}", date(2025, 1, 1), body="Japan") for n in range(50)]
+    th = record("/th/content/consular-notice", DAY, body="ญี่ปุ่น Japan")
+    en = record("/en/content/ambassador-visit", DAY, body="Japan")
+    pairing = Pairing()
+    for one in sorted([*crowd, th, en], key=lambda r: r.canonical_url):
+        pairing.add(signature(one, "v", selected=one in (th, en)))
+    assert list(pairing.pairs()) == []
+
+
+def test_a_site_the_listing_gives_in_two_parts_is_refused() -> None:
+    embassy = "https://bangkok.thaiembassy.org"
+    pairing = Pairing()
+    for one in (record("/th/content/a", DAY), record("/th/content/b", DAY, site=embassy)):
+        pairing.add(signature(one, "v"))
+    with pytest.raises(ValueError, match="two parts"):
+        pairing.add(signature(record("/en/content/c", DAY), "v"))
 
 
 def test_a_name_many_articles_hold_says_little_and_one_the_two_alone_hold_says_more() -> None:

@@ -45,7 +45,8 @@ def test_a_language_switch_to_the_other_language_article_is_kept(html: str) -> N
 def test_the_head_alternate_link_counts_and_each_target_is_kept_once() -> None:
     head = f'<link rel="Alternate" hreflang="en" href="{EN}">'
     root = lxml.html.document_fromstring(
-        f"<html><head>{head}</head><body><nav><a href='{EN}'>EN</a></nav></body></html>"
+        f"<html><head>{head}</head><body><nav><a href='{EN}'>EN</a>"
+        f"<a href='{EN}/?cate=5d5bcb4e15e39c306000683e#top'>TH | EN</a></nav></body></html>"
     )
     assert [(t.language, t.url) for t in translation_links(root, CONTEXT)] == [("en", EN)]
 
@@ -57,6 +58,8 @@ def test_the_head_alternate_link_counts_and_each_target_is_kept_once() -> None:
         ('<nav><a href="/en/content-category/press-release">EN</a></nav>', "a listing"),
         ('<a href="/en/content/another-article">Read the English text here</a>', "not a switch"),
         ('<a href="/en/content/another-article">Myanmar</a>', "not a language name"),
+        ('<a href="/en/content/another-article">then</a>', "two codes run together"),
+        ('<a href="/en/content/another-article">My</a>', "a word that is a code"),
         ('<a href="/th/content/other-thai">ไทย</a>', "the page's own language"),
         ('<a href="https://hongkong.thaiembassy.org/en/content/x">EN</a>', "another site"),
         ('<a href="/th/content/weekly-press-briefing-191125-th">TH</a>', "the page itself"),
