@@ -109,7 +109,9 @@ def render_card(
         *([f"The `pairs` view has {tally.pairs} Thai and English articles of one site found"
            f" to be translations of one another ({tally.sure_pairs} with a confidence of"
            " 0.9 or more), each with its `confidence` and `evidence`; pairs below 0.5 are"
-           " left out.", ""] if "pairs" in files else []),
+           " left out. It is always the whole archive's pairs, `--since-run` or not (a new"
+           " article may take an article from the pair it was in).", ""]
+         if "pairs" in files else []),
         "## Counts", "", *_table("site", tally.by_site, total), "",
         *_table("language", tally.by_language, total), "",
         *_table("year published", tally.by_year, total), "",
