@@ -60,6 +60,19 @@ class S3Server:
         self.buckets.append(name)
         return name
 
+    def copy_archive(self, root: Path) -> str:
+        """A new bucket holding every key of the local archive at ``root``; its URI."""
+        from crawler.storage import open_storage
+        from crawler.storage.local import LocalStorage
+
+        uri = f"s3://{self.new_bucket()}/archive"
+        remote, local = open_storage(uri, {"addressing_style": "path"}), LocalStorage(root)
+        for key in local.list(""):
+            data = local.get(key)
+            assert data is not None, key
+            remote.put(key, data, "application/octet-stream")
+        return uri
+
 
 def _environment(endpoint: str) -> dict[str, str]:
     env = {

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from crawler.operations import history
-from crawler.storage import open_storage
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
 from tests.e2e.conftest import CORPUS_PAGES, NOT_ARTICLES, SAMPLE_HREF
@@ -76,15 +75,9 @@ def test_export_of_a_crawled_archive_and_again_since_the_first_run(
 def test_an_export_from_s3_is_the_local_export(
     crawled: Path, tmp_path: Path, s3_server: S3Server
 ) -> None:
-    bucket = s3_server.new_bucket()
-    remote = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
-    local = LocalStorage(crawled)
-    for key in local.list(""):
-        data = local.get(key)
-        assert data is not None
-        remote.put(key, data, "application/octet-stream")
+    uri = s3_server.copy_archive(crawled)
     _export(tmp_path / "local", "-s", f"ARCHIVE_URI={crawled}")
-    _export(tmp_path / "s3", "-s", f"ARCHIVE_URI=s3://{bucket}/archive",
+    _export(tmp_path / "s3", "-s", f"ARCHIVE_URI={uri}",
             "-s", "S3_ADDRESSING_STYLE=path", env={**os.environ, **s3_server.env})  # fmt: skip
     for path in (tmp_path / "local").iterdir():
         assert path.read_bytes() == (tmp_path / "s3" / path.name).read_bytes(), path.name

@@ -17,7 +17,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from crawler.storage import open_storage
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
 from tests.e2e.harness import Replica, run_crawl, start_replica
@@ -114,14 +113,8 @@ def test_pairs_found_in_a_crawled_archive_against_the_written_truth(
 def test_the_pairs_of_an_s3_copy_are_the_same_bytes(
     crawled: Path, tmp_path: Path, s3_server: S3Server
 ) -> None:
-    bucket = s3_server.new_bucket()
-    remote = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
-    local = LocalStorage(crawled)
-    for key in local.list(""):
-        data = local.get(key)
-        assert data is not None
-        remote.put(key, data, "application/octet-stream")
+    uri = s3_server.copy_archive(crawled)
     _export(tmp_path / "local", str(crawled))
-    _export(tmp_path / "s3", f"s3://{bucket}/archive", env={**os.environ, **s3_server.env})
+    _export(tmp_path / "s3", uri, env={**os.environ, **s3_server.env})
     for name in ("pairs.jsonl", "pairs.parquet", "README.md"):
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "s3" / name).read_bytes()

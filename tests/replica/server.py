@@ -9,8 +9,9 @@ Routes (paths as the real platform has them)::
                                                  layout of its own (``--layouts classic``: one)
     GET  /<lang>                                 home page: the latest articles
     GET  /_replica/pages                         JSON list of the pages (for tests)
-    (``--content pairs|pairs-embassy|pairs-department``: a bilingual site, Thai and English translations
-    among its pages, :mod:`tests.replica.scenarios`, instead of the shared corpus)
+    (``--content pairs|pairs-embassy|pairs-department``: a bilingual site, Thai and
+    English translations among its pages, :mod:`tests.replica.scenarios`, instead of
+    the shared corpus)
     POST /_replica/bump?path=P[&date=RAW]        later update date
     POST /_replica/edit?path=P                   silent edit (content, same dates)
     POST /_replica/break?path=P&mode=error|notitle
