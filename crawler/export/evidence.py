@@ -17,6 +17,7 @@ site's articles can all be held while they are paired.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
@@ -44,7 +45,7 @@ _COMMON_NAMES = frozenset({
     "the", "and", "for", "thai", "thailand", "ministry", "foreign", "affairs", "minister",
     "kingdom", "royal", "embassy", "mfa", "his", "her", "mr", "mrs", "ms",
 })  # fmt: skip
-WINDOW = timedelta(days=45)
+WINDOW = timedelta(days=14)
 """How far from its publication a date in a slug may be (an event, its press release)."""
 _IMAGE_HOST = re.compile(r"^/mfa/[^/]+/(.+)$")
 
@@ -182,6 +183,11 @@ def media_identity(url: str) -> str:
     return f"{parts.netloc.lower()}{parts.path}{'?' + parts.query if parts.query else ''}"
 
 
+def _interned(tokens: set[str]) -> frozenset[str]:
+    """One copy of each word across a site's signatures ("asean" is in thousands)."""
+    return frozenset(sys.intern(token) for token in tokens)
+
+
 def path_key(url: str) -> str:
     """A page's identity within its site: its decoded path, no host, query or end slash."""
     return decoded_path(url).rstrip("/") or "/"
@@ -202,8 +208,8 @@ def signature(article: ArchivedArticle, version: str, selected: bool = True) -> 
         site=article.site, language=article.language or "", url=article.canonical_url,
         key=path_key(article.canonical_url), version=version, published=published,
         slug=slug_stem(slug), links=frozenset(path_key(t.url) for t in article.translations),
-        media=frozenset(media_identity(m) for m in media if m),
+        media=_interned({media_identity(m) for m in media if m}),
         dates=frozenset(slug_dates(slug, published) | text_dates(article.title or "")),
         mentioned=frozenset(day.isoformat() for day in told),
-        numbers=frozenset(numbers(text)), names=frozenset(names(text)), selected=selected,
+        numbers=_interned(numbers(text)), names=_interned(names(text)), selected=selected,
     )  # fmt: skip
