@@ -94,12 +94,19 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.redirects.OffsiteRedirectMiddleware": 650,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    # after decompression (590) on the way back: the payload as the server sent it
+    "crawler.middlewares.warc.WarcRecorder": 950,
     # last before the downloader: a request waits here until its site has room
     "crawler.middlewares.politeness.SlotConcurrency": 990,
 }
 # Hosts that may resolve to private addresses (besides the crawl's own start_urls hosts):
 # a mirror or a staging copy on the operator's own network (comma-separated in the env).
 ALLOW_PRIVATE_HOSTS = [h for h in os.environ.get("ALLOW_PRIVATE_HOSTS", "").split(",") if h]
+# WARC files of every fetch (request, response, revisits) into the archive's warc/,
+# rotating at WARC_MAX_BYTES; written here first (WARC_DIR, default beside the spool).
+WARC_ENABLED = os.environ.get("WARC_ENABLED", "false").lower() in ("1", "true", "yes")
+WARC_MAX_BYTES = 1024**3
+WARC_DIR = os.environ.get("WARC_DIR") or None
 # Contain what a hostile or broken server sends: bodies (also decompressed) over 16 MB
 # are refused, and a listing page is read for at most this many article links.
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024

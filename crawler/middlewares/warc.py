@@ -1,0 +1,88 @@
+"""Every fetched page into WARC files (``WARC_ENABLED``): a downloader middleware placed
+after the decompression middleware, so it sees the payload as the server sent it.
+
+Files rotate at ``WARC_MAX_BYTES`` and go into the archive under ``warc/`` (see
+:mod:`crawler.warc.files`), published off the reactor thread; the crawl's end waits for
+them.  Files an earlier crawl could not publish are published when this one opens.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import DeferredList
+from twisted.internet.threads import deferToThread
+
+from crawler.extensions.context import CrawlContext
+from crawler.state.paths import StatePaths
+from crawler.version import crawler_identity
+from crawler.warc.files import WarcFiles, leftovers, publish
+from crawler.warc.records import Fetch, headers_of
+
+logger = logging.getLogger(__name__)
+INFO_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "DOWNLOAD_MAXSIZE", "CONCURRENT_REQUESTS")
+
+
+class WarcRecorder:
+    """Writes each response (and its request) as it comes from the downloader."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        spool = StatePaths.from_settings(settings).spool
+        folder = Path(settings.get("WARC_DIR") or spool.parent / ".warc")
+        me = crawler_identity()
+        info = {
+            "software": f"mfa-archive {me['version']} ({me['commit']})",
+            "format": "WARC File Format 1.0",
+            **{name.lower(): str(settings.get(name)) for name in INFO_SETTINGS},
+        }
+        self.files = WarcFiles(folder, settings.getint("WARC_MAX_BYTES"), info)
+        self.storage = CrawlContext.of(crawler).archive.storage
+        self.pending: list[Any] = []
+        self.stats = crawler.stats
+        crawler.signals.connect(self.opened, signals.spider_opened)
+        crawler.signals.connect(self.closed, signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcRecorder:
+        if not crawler.settings.getbool("WARC_ENABLED"):
+            raise NotConfigured("WARC_ENABLED is off")
+        return cls(crawler)
+
+    def _publish(self, path: Path) -> None:
+        self.pending.append(deferToThread(publish, self.storage, path))
+
+    def opened(self) -> None:
+        for path in leftovers(self.files.folder, self.files.path):
+            self._publish(path)
+
+    def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
+        fetch = Fetch(
+            url=response.url, method=request.method, request_headers=headers_of(request.headers),
+            status=response.status, response_headers=headers_of(response.headers),
+            body=response.body, fetched_at=datetime.now(UTC),
+            protocol=str(response.protocol or "HTTP/1.1").upper(),
+        )  # fmt: skip
+        _location, done = self.files.write(fetch)
+        if self.stats is not None:
+            self.stats.inc_value("warc/records")
+        if done is not None:
+            self._publish(done)
+        return response
+
+    async def closed(self) -> None:
+        done = self.files.close()
+        if done is not None:
+            self._publish(done)
+        results = await maybe_deferred_to_future(DeferredList(self.pending, consumeErrors=True))
+        kept = sum(1 for ok, stored in results if not ok or not stored)
+        if kept and self.stats is not None:
+            self.stats.set_value("warc/files_kept_locally", kept)

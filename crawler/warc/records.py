@@ -1,0 +1,118 @@
+"""WARC records of one fetch, built with warcio: the request, then the response with its
+headers and payload as received (before decompression: ``Content-Encoding`` kept), or a
+``revisit`` when the payload is one already written (``identical-payload-digest``) or
+the server answered 304 (``server-not-modified``).
+
+Scrapy keeps no raw header bytes: headers are written from the parsed ones, in the
+order Scrapy kept them, and ``Transfer-Encoding`` is written as
+``X-Archive-Orig-Transfer-Encoding`` because the body Scrapy hands over is de-chunked
+(a replayer reading ``chunked`` over a plain body would fail), as warcio's own capture
+and pywb's recorder do.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from typing import Any
+from urllib.parse import urlsplit
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import BufferWARCWriter, WARCWriter
+
+_REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified",
+            404: "Not Found", 500: "Internal Server Error"}  # fmt: skip
+RENAMED = {b"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """What the crawler sent and what it received, as plain data."""
+
+    url: str
+    method: str
+    request_headers: list[tuple[str, str]]
+    status: int
+    response_headers: list[tuple[str, str]]
+    body: bytes
+    """The payload as received (still compressed if the server compressed it)."""
+    fetched_at: datetime
+    protocol: str = "HTTP/1.1"
+
+
+def payload_digest(body: bytes) -> str:
+    """The ``WARC-Payload-Digest`` warcio writes: ``sha1:`` and base32."""
+    sha1 = hashlib.sha1(body, usedforsecurity=False)  # the WARC convention, not a secret
+    return "sha1:" + base64.b32encode(sha1.digest()).decode("ascii")
+
+
+def _date(when: datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def headers_of(raw: Any) -> list[tuple[str, str]]:
+    """Scrapy ``Headers`` as (name, value) text pairs, every value of a repeated name."""
+    pairs = []
+    for name, values in raw.items():
+        shown = RENAMED.get(name.lower(), name.decode("latin-1"))
+        pairs += [(shown, value.decode("latin-1")) for value in values]
+    return pairs
+
+
+@dataclass(frozen=True)
+class Original:
+    """Where a payload was first written, for the revisit records that point to it."""
+
+    url: str
+    date: str
+
+
+def write_fetch(writer: WARCWriter, fetch: Fetch, seen: dict[str, Original]) -> str:
+    """Write the fetch's request and response (or revisit) records; the response's
+    ``WARC-Record-ID``.  ``seen`` maps payload digests to their first response."""
+    date = _date(fetch.fetched_at)
+    reason = _REASONS.get(fetch.status, "")
+    http = StatusAndHeaders(f"{fetch.status} {reason}".strip(), fetch.response_headers,
+                            protocol=fetch.protocol)  # fmt: skip
+    digest = payload_digest(fetch.body)
+    original = seen.get(digest)
+    if fetch.status == 304:
+        record = writer.create_revisit_record(fetch.url, digest, fetch.url, date,
+                                              http_headers=http)  # fmt: skip
+        record.rec_headers.replace_header("WARC-Profile", SERVER_NOT_MODIFIED)
+    elif original is not None:
+        record = writer.create_revisit_record(fetch.url, digest, original.url,
+                                              original.date, http_headers=http)  # fmt: skip
+    else:
+        record = writer.create_warc_record(fetch.url, "response", payload=BytesIO(fetch.body),
+                                           http_headers=http)  # fmt: skip
+        seen[digest] = Original(fetch.url, date)
+    record.rec_headers.replace_header("WARC-Date", date)
+    parts = urlsplit(fetch.url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    request = writer.create_warc_record(
+        fetch.url, "request", payload=BytesIO(b""),
+        http_headers=StatusAndHeaders(f"{fetch.method} {target} {fetch.protocol}",
+                                      fetch.request_headers, is_http_request=True),
+    )  # fmt: skip
+    request.rec_headers.replace_header("WARC-Date", date)
+    record_id: str = record.rec_headers.get_header("WARC-Record-ID")
+    request.rec_headers.replace_header("WARC-Concurrent-To", record_id)
+    writer.write_record(record)
+    writer.write_record(request)
+    return record_id
+
+
+SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.0/revisit/server-not-modified"
+"""The profile of a 304's revisit (warcio writes WARC/1.0, so its profiles are 1.0's)."""
+
+
+def warcinfo(filename: str, info: dict[str, str]) -> bytes:
+    """A ``warcinfo`` record (gzipped) opening a WARC file: who wrote it and how."""
+    writer = BufferWARCWriter(gzip=True)
+    writer.write_record(writer.create_warcinfo_record(filename, info))
+    data: bytes = writer.get_contents()
+    return data

@@ -1,0 +1,141 @@
+"""WARC files as archivists read them back (warcio): records, revisits, rotation, a
+crash's leftover, publishing whole into the archive."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from crawler.storage import StorageError
+from crawler.storage.local import LocalStorage
+from crawler.warc.files import OPEN, WarcFiles, leftovers, publish
+from crawler.warc.records import SERVER_NOT_MODIFIED, Fetch, payload_digest
+
+URL = "https://www.mfa.go.th/th/content/aseancanada2020?cate=5d5bcb4e15e39c306000683d"
+PAGE = "<html><body>ผู้ช่วยรัฐมนตรี\u00a0๒๕๖๓</body></html>".encode()
+WHEN = datetime(2026, 12, 3, 7, 0, 1, 250000, tzinfo=UTC)
+
+
+def fetch(body: bytes = PAGE, status: int = 200, url: str = URL) -> Fetch:
+    return Fetch(
+        url=url, method="GET", request_headers=[("User-Agent", "mfa-archive"),
+                                                ("Accept-Encoding", "gzip")],
+        status=status, response_headers=[("Content-Type", "text/html; charset=utf-8"),
+                                         ("Content-Encoding", "gzip"),
+                                         ("X-Archive-Orig-Transfer-Encoding", "chunked")],
+        body=body, fetched_at=WHEN,
+    )  # fmt: skip
+
+
+def records(path: Path) -> list[tuple[str, str | None, str | None, bytes]]:
+    with path.open("rb") as file:
+        return [
+            (r.rec_type, r.rec_headers.get_header("WARC-Target-URI"),
+             r.rec_headers.get_header("WARC-Profile"), r.raw_stream.read())
+            for r in ArchiveIterator(file)
+        ]  # fmt: skip
+
+
+def test_a_fetch_is_a_response_then_its_request_payload_as_received(tmp_path: Path) -> None:
+    raw = gzip.compress(PAGE)  # the server compressed it: kept compressed
+    files = WarcFiles(tmp_path, 1024**3, {"software": "mfa-archive test"})
+    location, done = files.write(fetch(raw))
+    assert done is None
+    path = files.close()
+    assert path is not None and path.name == location.name
+    found = records(path)
+    assert [r[0] for r in found] == ["warcinfo", "response", "request"]
+    assert found[1][1] == URL and found[1][3] == raw
+    with path.open("rb") as file:
+        iterator = ArchiveIterator(file)
+        response = next(r for r in iterator if r.rec_type == "response")
+        assert response.rec_headers.get_header("WARC-Date") == "2026-12-03T07:00:01.250000Z"
+        assert response.rec_headers.get_header("WARC-Payload-Digest") == payload_digest(raw)
+        assert response.http_headers.get_header("Content-Encoding") == "gzip"
+        assert response.http_headers.get_statuscode() == "200"
+    with path.open("rb") as file:  # the location names the response record
+        file.seek(location.offset)
+        [first] = [r.rec_type for r in ArchiveIterator(file)][:1]
+        assert first == "response"
+
+
+def test_an_identical_payload_and_a_304_are_revisits(tmp_path: Path) -> None:
+    files = WarcFiles(tmp_path, 1024**3, {})
+    files.write(fetch())
+    files.write(fetch(url=URL.split("?")[0]))  # the same page under another menu
+    files.write(fetch(b"", status=304))
+    path = files.close()
+    assert path is not None
+    kinds = [(kind, profile) for kind, _uri, profile, _body in records(path)]
+    assert kinds[1:] == [
+        ("response", None), ("request", None),
+        ("revisit", "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest"),
+        ("request", None), ("revisit", SERVER_NOT_MODIFIED), ("request", None),
+    ]  # fmt: skip
+
+
+def test_files_rotate_each_opening_with_its_warcinfo(tmp_path: Path) -> None:
+    files = WarcFiles(tmp_path, 1, {})
+    completed = [files.write(fetch(PAGE + bytes([n])))[1] for n in range(3)]
+    assert all(path is not None for path in completed)
+    for path in completed:
+        assert path is not None
+        assert [r[0] for r in records(path)] == ["warcinfo", "response", "request"]
+    assert files.close() is None
+
+
+def test_a_file_a_crash_left_open_is_cut_after_its_last_whole_record(tmp_path: Path) -> None:
+    files = WarcFiles(tmp_path, 1024**3, {})
+    files.write(fetch())
+    assert files.path is not None
+    whole = files.path.stat().st_size
+    files.write(fetch(PAGE + b"!"))
+    with files.path.open("r+b") as file:  # the crash: the second fetch half written
+        file.truncate(whole + 40)
+    assert leftovers(tmp_path.parent / "elsewhere") == []  # no such folder: nothing
+    assert leftovers(tmp_path, files.path) == []  # still being written
+    [path] = leftovers(tmp_path)  # the next crawl: cut, completed, to publish
+    assert path.stat().st_size == whole
+    assert [r[0] for r in records(path)] == ["warcinfo", "response", "request"]
+
+
+def test_a_completed_file_is_put_into_the_archive_whole_or_kept_here(tmp_path: Path) -> None:
+    files = WarcFiles(tmp_path / "warc", 1024**3, {})
+    files.write(fetch())
+    path = files.close()
+    assert path is not None
+    data = path.read_bytes()
+
+    class Refusing(LocalStorage):
+        def put(
+            self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
+            durable: bool = True,
+        ) -> bool:  # fmt: skip
+            raise StorageError("the store is down")
+
+    assert not publish(Refusing(tmp_path / "archive"), path)
+    assert path.exists()  # kept here for the next crawl
+    assert leftovers(tmp_path / "warc") == [path]
+    storage = LocalStorage(tmp_path / "archive")
+    assert publish(storage, path)
+    assert storage.get(f"warc/{path.name}") == data and not path.exists()
+
+
+def test_an_open_file_of_a_living_writer_is_not_a_leftover(tmp_path: Path) -> None:
+    files = WarcFiles(tmp_path, 1024**3, {})
+    files.write(fetch())
+    assert files.path is not None and files.path.name.endswith(OPEN)
+    assert leftovers(tmp_path, files.path) == []
+
+
+@pytest.mark.parametrize("status", [404, 500])
+def test_error_pages_are_archived_too(tmp_path: Path, status: int) -> None:
+    files = WarcFiles(tmp_path, 1024**3, {})
+    files.write(fetch(b"not found", status=status))
+    path = files.close()
+    assert path is not None
+    assert [r[0] for r in records(path)][1] == "response"
