@@ -7,6 +7,7 @@ delay, robots.txt obeyed).  Scenarios, per size:
 
 - ``bare``: the bare Scrapy spider (the baseline);
 - ``full``: the crawler with every pipeline into local disk;
+- ``warc``: the same with ``WARC_ENABLED`` (its cost, and the WARC bytes per page);
 - ``incremental``: after ``full``, an incremental run of the unchanged site, then one
   after 1% of the articles (the most recent) were updated -- were they all caught?
 - ``s3``: the full crawl into the S3 server (moto) instead of local disk;
@@ -118,6 +119,16 @@ def full(bench: Bench) -> list[Measure]:
     return [bench.crawl("full pipeline -> local disk", str(bench.workdir / "local"))]
 
 
+def warc(bench: Bench) -> list[Measure]:
+    """The full crawl again, writing WARC files too: what WARC output costs."""
+    settings = {"WARC_ENABLED": "True", "WARC_DIR": str(bench.workdir / "warc-here")}
+    measure = bench.crawl("full pipeline + WARC -> local disk", str(bench.workdir / "warc"),
+                          settings=settings)  # fmt: skip
+    files = list((bench.workdir / "warc" / "warc").glob("*.warc.gz"))
+    measure.extra["warc_bytes"] = sum(path.stat().st_size for path in files)
+    return [measure]
+
+
 def incremental(bench: Bench) -> list[Measure]:
     """Two incremental runs of the full crawl's archive: unchanged, then 1% updated."""
     archive = str(bench.workdir / "local")
@@ -178,6 +189,7 @@ def workers(bench: Bench) -> list[Measure]:
 SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
     "bare": lambda bench: [bench.bare()],
     "full": full,
+    "warc": warc,
     "incremental": incremental,
     "s3": s3,
     "two": two,
