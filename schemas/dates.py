@@ -24,7 +24,8 @@ from datetime import date
 
 BUDDHIST_ERA_OFFSET = 543
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+"""Thai digits to ASCII ones, for reading numbers and dates (never for stored text)."""
 
 # Month names keyed by their normalised form (no dots, no spaces, lower case).
 _THAI_MONTHS: dict[str, int] = {}
@@ -94,7 +95,7 @@ class DateParseError(ValueError):
 
 
 def _normalise(raw: str) -> str:
-    text = unicodedata.normalize("NFC", raw).translate(_THAI_DIGITS)
+    text = unicodedata.normalize("NFC", raw).translate(THAI_DIGITS)
     text = text.replace("\u200b", "").replace("\ufeff", "")
     return _SPACES.sub(" ", text).strip()
 

@@ -24,7 +24,7 @@ import re
 from datetime import date
 
 from schemas.assess import RawArticle, build_content
-from schemas.dates import is_platform_date
+from schemas.dates import THAI_DIGITS, is_platform_date
 from schemas.models import ArticleContent, Finding, ImageRef
 
 IMPORTED_LABEL = "วันที่นำเข้าข้อมูล"
@@ -40,14 +40,13 @@ _BOUNDARY = re.compile(
     rf"{IMPORTED_LABEL}|{UPDATED_LABEL}|\||(?<![^\s|])[{_DIGITS}][{_DIGITS},]*\s*views?{_END_OF_WORD}",
     re.IGNORECASE,
 )
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _SEPARATORS = " \t\xa0·•∙|,;/–—-"  # between the fields of a header on one line
 _LABELS = {IMPORTED_LABEL: "imported_date", UPDATED_LABEL: "updated_date"}
 
 
 def parse_view_count(text: str) -> int:
     """``2,313`` or ``๒,๓๑๓`` -> 2313; raise ValueError for anything else."""
-    digits = text.strip().translate(_THAI_DIGITS).replace(",", "")
+    digits = text.strip().translate(THAI_DIGITS).replace(",", "")
     if not digits.isascii() or not digits.isdigit():
         raise ValueError(f"not a view count: {text!r}")
     return int(digits)

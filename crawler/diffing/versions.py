@@ -74,7 +74,9 @@ def _characters(old: str, new: str) -> int:
                if tag != "equal")  # fmt: skip
 
 
-def diff(old: ArchivedArticle, new: ArchivedArticle) -> VersionDiff:
+def diff(old: ArchivedArticle, new: ArchivedArticle, *, words: bool = True) -> VersionDiff:
+    """What changed from ``old`` to ``new``; ``words=False`` leaves out the words of
+    changed paragraphs (the segmenter's work), which the change summary does not need."""
     changed_fields = [(name, getattr(old, name), getattr(new, name)) for name in FIELDS
                       if getattr(old, name) != getattr(new, name)]  # fmt: skip
     paragraphs: list[Paragraph] = []
@@ -87,7 +89,8 @@ def diff(old: ArchivedArticle, new: ArchivedArticle) -> VersionDiff:
             continue
         olds, news = old.body[i1:i2], new.body[j1:j2]
         for before, after in zip(olds, news, strict=False):
-            paragraphs.append(Paragraph("changed", before, after, word_pieces(before, after)))
+            pieces = word_pieces(before, after) if words else []
+            paragraphs.append(Paragraph("changed", before, after, pieces))
             counts["changed"] += 1
             characters += _characters(before, after)
         for before in olds[len(news) :]:

@@ -23,10 +23,9 @@ from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from crawler.urls import decoded_path, path_segments
-from schemas.dates import BUDDHIST_ERA_OFFSET, DateParseError, parse_platform_date
+from schemas.dates import BUDDHIST_ERA_OFFSET, THAI_DIGITS, DateParseError, parse_platform_date
 from schemas.models import ArchivedArticle
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _MARKERS = frozenset({"th", "en", "eng", "tha", "thai", "english"})
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
@@ -134,7 +133,7 @@ def slug_dates(slug: str, published: date | None) -> set[date]:
 def text_dates(text: str) -> set[date]:
     """Dates written out in text ("๑๙ พฤศจิกายน ๒๕๖๘", "November 19, 2025")."""
     found = set()
-    for match in _TEXT_DATE.finditer(text.translate(_THAI_DIGITS)):
+    for match in _TEXT_DATE.finditer(text.translate(THAI_DIGITS)):
         try:
             found.add(parse_platform_date(match.group(0)))
         except DateParseError:
@@ -145,7 +144,7 @@ def text_dates(text: str) -> set[date]:
 def numbers(text: str) -> set[str]:
     """Numbers a translation keeps: not years (Gregorian or Buddhist), not days."""
     found = set()
-    for token in _NUMBER.findall(text.translate(_THAI_DIGITS)):
+    for token in _NUMBER.findall(text.translate(THAI_DIGITS)):
         value = int(token.replace(",", ""))
         if value > 31 and not 1900 <= value <= 2100 and not 2400 <= value <= 2700:
             found.add(str(value))

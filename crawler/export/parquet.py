@@ -11,7 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from crawler.export.writers import publish, temporary
+from crawler.export.writers import temporary
+from crawler.storage.atomic import publish
 
 GROUP_ROWS = 2_000
 """Rows per row group: the writer holds one group."""

@@ -62,7 +62,7 @@ def version_rows(history: ArticleVersions) -> Iterator[ExportRow]:
     previous: ArchivedArticle | None = None
     for number, version in enumerate(history.versions, start=1):
         article = version.article
-        changes = diff(previous, article).summary if previous is not None else None
+        changes = diff(previous, article, words=False).summary if previous is not None else None
         previous = article
         latest = version.key == history.latest
         last = article.fetched_at

@@ -81,9 +81,10 @@ def export(
                 article = read(storage, found)
                 if article is None:
                     continue
-                taken = selection.takes(latest_of(article))
+                newest = latest_of(article)
+                taken = selection.takes(newest)
                 if "pairs" in writers:  # every article weighs, the filters choose pairs
-                    pairing.add(signature(latest_of(article), article.latest, taken))
+                    pairing.add(signature(newest, article.latest, taken))
                 if not taken:
                     continue
                 if not writers.keys() - {"pairs"}:

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
-from crawler.storage.atomic import fsync_path, temporary_path
+from crawler.storage.atomic import publish, temporary_path
 
 
 class RowWriter(Protocol):
@@ -28,13 +28,6 @@ class RowWriter(Protocol):
 def temporary(path: Path) -> Path:
     """Where a file's rows go until it is complete (hidden, one per process)."""
     return Path(temporary_path(path))
-
-
-def publish(partial: Path, path: Path) -> None:
-    """Make ``partial`` durable and give it its name (then make the name durable)."""
-    fsync_path(partial)
-    partial.replace(path)
-    fsync_path(path.parent)
 
 
 class JsonLinesWriter:

@@ -47,14 +47,19 @@ def fsync_path(path: str | Path) -> None:
         os.close(descriptor)
 
 
+def publish(temp: str | Path, path: Path) -> None:
+    """Give a complete temporary file its name, durably (its bytes, then the name)."""
+    fsync_path(temp)
+    os.replace(temp, path)  # noqa: PTH105
+    fsync_path(path.parent)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``, durably: whole or not at all, even on a crash."""
     temp = temporary_path(path)
     try:
         write_new(temp, data)
-        fsync_path(temp)
-        os.replace(temp, path)  # noqa: PTH105
+        publish(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    fsync_path(path.parent)

@@ -50,11 +50,10 @@ def site_folder(site: str) -> str:
 def article_prefix(canonical_url: str) -> str:
     """``articles/<site>/<path segments>`` for an article's canonical URL."""
     parts = urlsplit(canonical_url)
-    site = safe_segment(parts.netloc.lower().replace(":", "_"))
     segments = [safe_segment(s) for s in path_segments(parts.path)]
     if parts.query:
         segments[-1:] = [safe_segment(f"{segments[-1] if segments else ''}?{parts.query}")]
-    head = f"{ARTICLES}{site}"
+    head = site_folder(parts.netloc).rstrip("/")
     if len("/".join([head, *segments]).encode("utf-8")) > MAX_PREFIX_BYTES:
         # Too deep a path: keep the leading segments that fit, then one hash of the rest.
         tail = f"~{digest(parts.path + '?' + parts.query)}"

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
@@ -45,6 +46,8 @@ class WarcFiles:
         started = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         self.stem, self.serial = f"mfa-{started}-{os.getpid()}", 0
         self.path: Path | None = None
+        self.file: BinaryIO | None = None
+        self.writer: WARCWriter | None = None
         self.seen: dict[str, Original] = {}  # payload digest -> first response
 
     def _open(self) -> Path:
@@ -52,24 +55,28 @@ class WarcFiles:
         name = f"{self.stem}-{self.serial:05d}{DONE}"
         path = self.folder / (name.removesuffix(DONE) + OPEN)
         path.write_bytes(warcinfo(name, self.info))
-        self.path = path
+        self.path, self.file = path, path.open("ab")
+        self.writer = WARCWriter(self.file, gzip=True)
         return path
 
     def write(self, fetch: Fetch) -> tuple[Location, Path | None]:
         """Append the fetch; its response's location, and a file completed by rotation."""
         path = self.path or self._open()
-        with path.open("ab") as file:
-            offset = file.tell()
-            write_fetch(WARCWriter(file, gzip=True), fetch, self.seen)
-            end = file.tell()
+        assert self.file is not None and self.writer is not None
+        offset = self.file.tell()
+        write_fetch(self.writer, fetch, self.seen)
+        self.file.flush()  # on disk record by record: a crash cuts at most the last one
+        end = self.file.tell()
         name = path.name.removesuffix(OPEN) + DONE
         done = self.close() if end >= self.max_bytes else None
         return Location(name, offset, end - offset), done
 
     def close(self) -> Path | None:
         """Complete the open file (if any): its final path."""
-        if self.path is None:
+        if self.path is None or self.file is None:
             return None
+        self.file.close()
+        self.file = self.writer = None
         done = self.path.with_name(self.path.name.removesuffix(OPEN) + DONE)
         self.path.replace(done)
         self.path = None

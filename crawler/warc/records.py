@@ -16,6 +16,7 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from http.client import responses
 from io import BytesIO
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,8 +24,6 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import BufferWARCWriter, WARCWriter
 
-_REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified",
-            404: "Not Found", 500: "Internal Server Error"}  # fmt: skip
 RENAMED = {b"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
 
 
@@ -74,7 +73,7 @@ def write_fetch(writer: WARCWriter, fetch: Fetch, seen: dict[str, Original]) -> 
     """Write the fetch's request and response (or revisit) records; the response's
     ``WARC-Record-ID``.  ``seen`` maps payload digests to their first response."""
     date = _date(fetch.fetched_at)
-    reason = _REASONS.get(fetch.status, "")
+    reason = responses.get(fetch.status, "")
     http = StatusAndHeaders(f"{fetch.status} {reason}".strip(), fetch.response_headers,
                             protocol=fetch.protocol)  # fmt: skip
     digest = payload_digest(fetch.body)

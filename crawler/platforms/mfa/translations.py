@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.platforms.page import PageContext, elements
+from crawler.platforms.page import PageContext, elements, one_line
 from crawler.urls import decoded_path, is_article_path, language_of
 from schemas.models import Translation
 
@@ -41,15 +41,13 @@ _NAMES = (  # codes of the languages the platform's sites are written in, and na
 _LABEL = re.compile(rf"^(?:{_NAMES})(?:(?:\s*[/|,·-]\s*|\s+)(?:{_NAMES}))*$", re.IGNORECASE)
 """Language names, one or several with separators ("EN", "TH | EN"): "then" is no
 "th" and "en"."""
-_SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _label(anchor: HtmlElement) -> str:
     """What the link shows or says it is: its text, else its picture's alt, its title
     or its ARIA label."""
-    text = _SPACES.sub(" ", anchor.text_content()).strip()
-    if text:
+    if text := one_line(anchor.text_content()):
         return text
     for image in anchor.iterdescendants("img"):
         if alt := (image.get("alt") or "").strip():
@@ -70,7 +68,6 @@ def translation_links(root: HtmlElement, context: PageContext) -> list[Translati
     """The page's links to an article of this site in another language, in document
     order, each target once."""
     own = language_of(context.url)
-    own_path = urlsplit(context.url).path.rstrip("/")
     found: dict[str, Translation] = {}
     for link in elements(_LINKS, root):  # in document order
         if link.tag == "a" and not _is_switch(link):
@@ -83,8 +80,7 @@ def translation_links(root: HtmlElement, context: PageContext) -> list[Translati
             or target.netloc.lower() not in context.hosts
             or not is_article_path(target.path)
             or language is None
-            or language == own
-            or target.path.rstrip("/") == own_path
+            or language == own  # the page itself, or another page in its language
         ):
             continue
         same = f"{target.netloc.lower()}{decoded_path(url).rstrip('/')}"  # any query
