@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from schemas.assess import RawArticle
-from schemas.models import ArchivedArticle, Finding
+from schemas.models import ArchivedArticle, Finding, WarcRecordRef
+
+WARC_RECORD_META = "warc_record"
+"""The request meta key where the WARC recorder leaves the response's
+:class:`~schemas.models.WarcRecordRef` for the spider."""
 
 
 @dataclass
@@ -43,6 +47,8 @@ class FetchedPage:
     """The response's ``ETag``, for the next visit's ``If-None-Match``."""
     last_modified: str | None = None
     """The response's ``Last-Modified``, for the next visit's ``If-Modified-Since``."""
+    warc_record: WarcRecordRef | None = None
+    """Where the response is in the crawl's WARC files (when it writes them)."""
 
 
 @dataclass

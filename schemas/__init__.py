@@ -15,6 +15,7 @@ from schemas.models import (
     ImageRef,
     Translation,
     VideoRef,
+    WarcRecordRef,
 )
 from schemas.textform import parse, parse_view_count, render
 
@@ -30,6 +31,7 @@ __all__ = [
     "RawArticle",
     "Translation",
     "VideoRef",
+    "WarcRecordRef",
     "build_content",
     "content_sha256",
     "parse",

@@ -9,7 +9,8 @@ that the text form (:mod:`schemas.textform`) can always be written and read back
 
 Downstream users rely on these field names; change them only with a new
 ``SCHEMA_VERSION``.  Version 1.1 added ``videos`` and ``ImageRef.served_url``; 1.2
-added ``translations``; an older record reads as a 1.2 record without them.
+added ``translations``; 1.3 ``warc_record``; an older record reads as a 1.3 record
+without them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Final = "1.2"
+SCHEMA_VERSION: Final = "1.3"
 
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -107,6 +108,20 @@ class Translation(_Model):
     """The linked page's absolute URL, as linked."""
 
 
+class WarcRecordRef(_Model):
+    """Where, in the archive's WARC files, the server's response a version was read from is."""
+
+    file: Annotated[str, Field(pattern=r"^warc/[A-Za-z0-9._-]+\.warc\.gz$")]
+    """The WARC file's key in the archive (``warc/<name>.warc.gz``)."""
+    offset: int = Field(ge=0)
+    """Where the record's gzip member starts in the file, in bytes."""
+    length: int = Field(ge=1)
+    """The record's length in the file (compressed), in bytes: with ``offset``, what a
+    replayer's index holds (a CDXJ line's ``offset`` and ``length``)."""
+    record_id: Annotated[str, Field(pattern=r"^<urn:uuid:[0-9a-f-]{36}>$")]
+    """The record's ``WARC-Record-ID``."""
+
+
 class ArticleContent(_Model):
     """What the page says: the article as published, nothing added."""
 
@@ -167,9 +182,16 @@ class ArchivedArticle(ArticleContent):
     update date); ``silent_edit`` (same update date, different content: flagged, because an
     archive never drops content it has not kept); ``changed`` (different content with no
     update date, or with an update date older than the latest version's)."""
-    schema_version: Literal["1.0", "1.1", "1.2"] = SCHEMA_VERSION
+    warc_record: WarcRecordRef | None = None
+    """The WARC record of the fetch this version was read from: its ``response``, or a
+    ``revisit`` when the crawl had already received the same payload (the record's
+    ``WARC-Refers-To-*`` headers name the response holding it).  ``None`` when the crawl
+    wrote no WARC files (``WARC_ENABLED`` off).  Which fetch, not what the page says: not
+    part of ``content_sha256``."""
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3"] = SCHEMA_VERSION
     """Version of this schema the record was written with (1.0 records have no videos
-    and no served image URLs; 1.0 and 1.1 records no translations)."""
+    and no served image URLs; 1.0 and 1.1 records no translations; records before 1.3
+    no WARC record)."""
 
     @model_validator(mode="after")
     def _fetched_at_is_utc(self) -> ArchivedArticle:

@@ -4,16 +4,20 @@
 # it a package for other projects. Safe to run again: pip only adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The tests start a real redis-server (the Redis tier); Debian's package, installed when
-# this runs as root (CI), else named for the operator to install.
-if ! command -v redis-server >/dev/null; then
+# The tests start real programs: redis-server (the Redis tier) and Chromium (the archive
+# browser's test). Debian's packages, installed when this runs as root (CI), else named
+# for the operator to install.
+debian_package() {  # command package
+  if command -v "$1" >/dev/null; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null \
-      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null; }
   else
-    echo "setup: redis-server is not installed (apt-get install redis-server); the Redis tests need it" >&2
+    echo "setup: $1 is not installed (apt-get install $2); the tests that start it fail" >&2
   fi
-fi
+}
+debian_package redis-server redis-server
+debian_package chromium chromium
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
@@ -25,3 +29,11 @@ project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 print("\n".join(project["dependencies"] + project["optional-dependencies"]["dev"]))
 PY
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r .venv/requirements.txt
+# pywb and wacz, which the WARC tests check the crawler's files with, in an environment
+# of their own: pywb pins redis and warcio versions the crawler cannot share.
+if [ ! -x .venv-tools/bin/wayback ] || [ ! -x .venv-tools/bin/wacz ]; then
+  "$PYTHON" -m venv .venv-tools
+  .venv-tools/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv-tools/bin/python -m pip install --quiet --disable-pip-version-check \
+    "pywb==2.10.0" "wacz==0.6.0"
+fi

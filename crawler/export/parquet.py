@@ -23,6 +23,8 @@ _VIDEO = pa.struct([("title", _TEXT), ("url", _TEXT), ("thumbnail_url", _TEXT),
                     ("thumbnail_served_url", _TEXT)])  # fmt: skip
 _ATTACHMENT = pa.struct([("url", _TEXT), ("title", _TEXT)])
 _TRANSLATION = pa.struct([("language", _TEXT), ("url", _TEXT)])
+_WARC_RECORD = pa.struct([("file", _TEXT), ("offset", pa.int64()), ("length", pa.int64()),
+                         ("record_id", _TEXT)])  # fmt: skip
 _FINDING = pa.struct([("field", _TEXT), ("value", _TEXT), ("reason", _TEXT),
                       ("line", pa.int64())])  # fmt: skip
 
@@ -38,7 +40,8 @@ SCHEMA = pa.schema([
     ("warnings", pa.list_(_FINDING)),
     ("url", _TEXT), ("canonical_url", _TEXT), ("site", _TEXT), ("language", _TEXT),
     ("category", _TEXT), ("fetched_at", _WHEN), ("content_sha256", _TEXT),
-    ("version_reason", _TEXT), ("schema_version", _TEXT), ("kind", _TEXT),
+    ("version_reason", _TEXT), ("warc_record", _WARC_RECORD), ("schema_version", _TEXT),
+    ("kind", _TEXT),
     ("version", _TEXT), ("version_number", pa.int32()), ("version_count", pa.int32()),
     ("is_latest", pa.bool_()), ("silent_edit", pa.bool_()), ("last_fetched_at", _WHEN),
     ("changes", _CHANGES),

@@ -22,6 +22,7 @@ from twisted.internet.defer import DeferredList
 from twisted.internet.threads import deferToThread
 
 from crawler.extensions.context import CrawlContext
+from crawler.items import WARC_RECORD_META
 from crawler.state.paths import StatePaths
 from crawler.version import crawler_identity
 from crawler.warc.files import WarcFiles, leftovers, publish
@@ -71,7 +72,8 @@ class WarcRecorder:
             body=response.body, fetched_at=datetime.now(UTC),
             protocol=str(response.protocol or "HTTP/1.1").upper(),
         )  # fmt: skip
-        _location, done = self.files.write(fetch)
+        where, done = self.files.write(fetch)
+        request.meta[WARC_RECORD_META] = where  # the page's version points to it
         if self.stats is not None:
             self.stats.inc_value("warc/records")
         if done is not None:

@@ -58,6 +58,7 @@ class ValidatePipeline:
                 language=item.language,
                 category=item.category,
                 fetched_at=item.fetched_at,
+                warc_record=item.warc_record,
                 content_sha256=content_sha256(content),
             )
         except NotAnArticle as exc:

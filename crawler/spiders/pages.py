@@ -22,12 +22,13 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import response_status_message
 from twisted.python.failure import Failure
 
-from crawler.items import FetchedPage
+from crawler.items import WARC_RECORD_META, FetchedPage
 from crawler.middlewares.retry import RetryScheduled
 from crawler.platforms.reading import PageReading
 from crawler.state.schedule import Revisit
 from crawler.urls import language_of
 from schemas.assess import RawArticle
+from schemas.models import WarcRecordRef
 
 ARTICLE_PRIORITY = 1
 
@@ -99,4 +100,11 @@ def fetched_page(
         category=category, language=language_of(response.url), fetched_at=datetime.now(UTC),
         html=response.body, encoding=read.text.encoding, raw=raw, extraction_error=read.problem,
         etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
+        warc_record=warc_record_of(response),
     )  # fmt: skip
+
+
+def warc_record_of(response: Response) -> WarcRecordRef | None:
+    """Where the WARC recorder wrote the response (``None`` when it writes no WARC)."""
+    where = response.meta.get(WARC_RECORD_META)
+    return where if isinstance(where, WarcRecordRef) else None

@@ -2,9 +2,11 @@
 
 Records are appended to ``<name>.warc.gz.open`` (one gzip member per record, so a file
 is readable record by record); at ``max_bytes`` or at the end of the crawl the file is
-renamed ``<name>.warc.gz`` and put into the archive under ``warc/<name>.warc.gz`` as one
-object, then removed here.  A file the store refused stays here and is published by the
-next crawl; a file a crash left open is cut after its last whole record first.  So no
+renamed ``<name>.warc.gz``, indexed (``<name>.cdxj``, :mod:`crawler.warc.index`) and the
+two are put into the archive under ``warc/`` (the WARC file first: an index never names
+a file the archive lacks), then removed here.  A file the store refused stays here and
+is published by the next crawl; a file a crash left open is cut after its last whole
+record first.  So no
 object in ``warc/`` is ever half a file, and nothing fetched is lost to a failed upload.
 """
 
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -21,20 +22,13 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
 from crawler.storage import Storage, StorageError
-from crawler.warc.records import Fetch, Original, warcinfo, write_fetch
+from crawler.warc.index import INDEX, index_path, warc_path, write_index
+from crawler.warc.records import Fetch, Original, fetch_records, record_id_of, warcinfo
+from schemas.models import WarcRecordRef
 
 logger = logging.getLogger(__name__)
 OPEN, DONE = ".warc.gz.open", ".warc.gz"
 PREFIX = "warc/"
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a fetch's response record is: the WARC file's name, offset and length."""
-
-    name: str
-    offset: int
-    length: int
 
 
 class WarcFiles:
@@ -59,17 +53,23 @@ class WarcFiles:
         self.writer = WARCWriter(self.file, gzip=True)
         return path
 
-    def write(self, fetch: Fetch) -> tuple[Location, Path | None]:
-        """Append the fetch; its response's location, and a file completed by rotation."""
+    def write(self, fetch: Fetch) -> tuple[WarcRecordRef, Path | None]:
+        """Append the fetch; where its response record is, and a file completed by
+        rotation."""
         path = self.path or self._open()
         assert self.file is not None and self.writer is not None
+        response, request = fetch_records(self.writer, fetch, self.seen)
         offset = self.file.tell()
-        write_fetch(self.writer, fetch, self.seen)
+        self.writer.write_record(response)
+        length = self.file.tell() - offset
+        self.writer.write_record(request)
         self.file.flush()  # on disk record by record: a crash cuts at most the last one
-        end = self.file.tell()
-        name = path.name.removesuffix(OPEN) + DONE
-        done = self.close() if end >= self.max_bytes else None
-        return Location(name, offset, end - offset), done
+        where = WarcRecordRef(
+            file=PREFIX + path.name.removesuffix(OPEN) + DONE, offset=offset, length=length,
+            record_id=record_id_of(response),
+        )  # fmt: skip
+        done = self.close() if self.file.tell() >= self.max_bytes else None
+        return where, done
 
     def close(self) -> Path | None:
         """Complete the open file (if any): its final path."""
@@ -102,13 +102,21 @@ def cut_after_last_record(path: Path) -> Path:
 
 
 def publish(storage: Storage, path: Path) -> bool:
-    """Put a completed file into the archive; remove it here once stored.  Blocking."""
+    """Index a completed file (unless its index is there), put the file then its index
+    into the archive, and remove both here once stored.  Blocking."""
+    index = index_path(path)
     try:
+        if not index.exists():
+            write_index(path)
         storage.put(PREFIX + path.name, path.read_bytes(), "application/warc")
+        storage.put(PREFIX + index.name, index.read_bytes(), "application/cdxj")
+    except FileNotFoundError:
+        return True  # a sibling worker on this machine published it meanwhile
     except (StorageError, OSError) as exc:
         logger.error("WARC file %s kept here, the archive refused it: %s", path, exc)
         return False
-    path.unlink(missing_ok=True)  # a sibling worker on this machine may have published it
+    path.unlink(missing_ok=True)
+    index.unlink(missing_ok=True)
     return True
 
 
@@ -135,4 +143,6 @@ def leftovers(folder: Path, writing: Path | None = None) -> list[Path]:
             found.append(cut_after_last_record(path))
         elif path.name.endswith(DONE):
             found.append(path)
+        elif path.name.endswith(INDEX) and not warc_path(path).exists():
+            path.unlink()  # its file was stored, the index not removed yet: indexed again
     return found

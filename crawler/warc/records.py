@@ -21,6 +21,7 @@ from io import BytesIO
 from typing import Any
 from urllib.parse import urlsplit
 
+from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import BufferWARCWriter, WARCWriter
 
@@ -69,9 +70,11 @@ class Original:
     date: str
 
 
-def write_fetch(writer: WARCWriter, fetch: Fetch, seen: dict[str, Original]) -> str:
-    """Write the fetch's request and response (or revisit) records; the response's
-    ``WARC-Record-ID``.  ``seen`` maps payload digests to their first response."""
+def fetch_records(
+    writer: WARCWriter, fetch: Fetch, seen: dict[str, Original]
+) -> tuple[ArcWarcRecord, ArcWarcRecord]:
+    """The fetch's response (or revisit) record and its request record, to be written in
+    that order.  ``seen`` maps payload digests to their first response."""
     date = _date(fetch.fetched_at)
     reason = responses.get(fetch.status, "")
     http = StatusAndHeaders(f"{fetch.status} {reason}".strip(), fetch.response_headers,
@@ -98,10 +101,13 @@ def write_fetch(writer: WARCWriter, fetch: Fetch, seen: dict[str, Original]) -> 
                                       fetch.request_headers, is_http_request=True),
     )  # fmt: skip
     request.rec_headers.replace_header("WARC-Date", date)
+    request.rec_headers.replace_header("WARC-Concurrent-To", record_id_of(record))
+    return record, request
+
+
+def record_id_of(record: ArcWarcRecord) -> str:
+    """A record's ``WARC-Record-ID`` (``<urn:uuid:...>``)."""
     record_id: str = record.rec_headers.get_header("WARC-Record-ID")
-    request.rec_headers.replace_header("WARC-Concurrent-To", record_id)
-    writer.write_record(record)
-    writer.write_record(request)
     return record_id
 
 

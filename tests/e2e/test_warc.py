@@ -1,29 +1,53 @@
 """``-s WARC_ENABLED=True``: a crawl of the replica leaves WARC files in the archive that
-warcio reads back, holding what the server sent for every archived page."""
+an archivist's tools take as they are: warcio reads them back, each archived version
+points to the record it was read from, ``wacz`` packages them into a valid WACZ, and
+pywb, given the files and the crawler's own CDXJ indexes, replays every archived page
+as archived."""
 
 from __future__ import annotations
 
 import json
+import zipfile
+from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
+from warcio.timeutils import iso_date_to_timestamp
 
+from schemas import ArchivedArticle
+from tests.e2e.conftest import CORPUS_PAGES, NOT_ARTICLES
 from tests.e2e.harness import Replica, run_crawl
+from tests.replaytools import Pywb, run_tool
 
 pytestmark = pytest.mark.process
+ARTICLES = CORPUS_PAGES + 1 - len(NOT_ARTICLES)
+"""The corpus's pages and the sample, less the page that is not an article."""
 
 
-def test_every_archived_page_is_in_the_warc_files_as_received(
-    tmp_path: Path, fresh_replica: Replica
-) -> None:
-    settings = {"WARC_ENABLED": "True", "WARC_DIR": str(tmp_path / "warc-here")}
-    start = f"start_urls={fresh_replica.listing_urls()}"
-    result = run_crawl(tmp_path, start, settings=settings)
+@pytest.fixture(scope="module")
+def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The archive of one crawl of the replica with WARC output on."""
+    replica.control("reset")
+    workdir = tmp_path_factory.mktemp("warc-crawl")
+    settings = {"WARC_ENABLED": "True", "WARC_DIR": str(workdir / "warc-here")}
+    result = run_crawl(workdir, f"start_urls={replica.listing_urls()}", settings=settings)
     assert result.returncode == 0, result.log[-3000:]
-    archive = tmp_path / "archive"
-    files = sorted((archive / "warc").glob("*.warc.gz"))
-    assert files and not list((tmp_path / "warc-here").iterdir())  # all published
+    assert not list((workdir / "warc-here").iterdir())  # all published
+    return workdir / "archive"
+
+
+def latest_versions(archive: Path) -> Iterator[tuple[ArchivedArticle, bytes]]:
+    for latest in sorted(archive.glob("articles/**/latest.json")):
+        version = archive / json.loads(latest.read_text("utf-8"))["version"]
+        record = ArchivedArticle.model_validate_json((version / "article.json").read_bytes())
+        yield record, (version / "page.html").read_bytes()
+
+
+def test_every_archived_page_is_in_the_warc_files_as_received(crawled: Path) -> None:
+    files = sorted((crawled / "warc").glob("*.warc.gz"))
+    assert files
     payloads: dict[str, bytes] = {}
     kinds: list[str] = []
     for path in files:
@@ -36,9 +60,64 @@ def test_every_archived_page_is_in_the_warc_files_as_received(
     assert kinds[0] == "warcinfo"
     assert kinds.count("request") == kinds.count("response") + kinds.count("revisit")
     pages = 0
-    for latest in archive.glob("articles/**/latest.json"):
-        version = json.loads(latest.read_text("utf-8"))["version"]
-        record = json.loads((archive / version / "article.json").read_text("utf-8"))
-        assert payloads[record["url"]] == (archive / version / "page.html").read_bytes()
+    for article, html in latest_versions(crawled):
+        assert payloads[article.url] == html
         pages += 1
-    assert pages == 58
+    assert pages == ARTICLES
+
+
+def test_each_version_points_to_its_record_and_the_index_agrees(crawled: Path) -> None:
+    indexed: dict[tuple[str, int], dict[str, str]] = {}
+    for path in (crawled / "warc").glob("*.cdxj"):
+        for line in path.read_text("utf-8").splitlines():
+            entry = json.loads(line.split(" ", 2)[2])
+            indexed[(entry["filename"], int(entry["offset"]))] = entry
+    assert {name for name, _offset in indexed} == {
+        path.name for path in (crawled / "warc").glob("*.warc.gz")
+    }  # an index per file, naming only its own file
+    for article, html in latest_versions(crawled):
+        where = article.warc_record
+        assert where is not None, article.url
+        data = (crawled / where.file).read_bytes()[where.offset : where.offset + where.length]
+        [record] = [  # the bytes are one whole record
+            (r.rec_headers.get_header("WARC-Record-ID"),
+             r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+            for r in ArchiveIterator(BytesIO(data))
+        ]  # fmt: skip
+        assert record == (where.record_id, article.url, html)
+        entry = indexed[(where.file.removeprefix("warc/"), where.offset)]
+        assert entry["url"] == article.url and int(entry["length"]) == where.length
+
+
+def test_the_warc_files_package_into_a_valid_wacz(crawled: Path, tmp_path: Path) -> None:
+    files = sorted(str(path) for path in (crawled / "warc").glob("*.warc.gz"))
+    made = run_tool("wacz", "create", "-o", "archive.wacz", *files, cwd=tmp_path)
+    assert made.returncode == 0, made.stdout + made.stderr
+    checked = run_tool("wacz", "validate", "-f", "archive.wacz", cwd=tmp_path)
+    assert checked.returncode == 0 and "is valid" in checked.stdout, checked.stdout
+    with zipfile.ZipFile(tmp_path / "archive.wacz") as package:
+        names = set(package.namelist())
+        for path in files:  # the files go in byte for byte
+            assert package.read(f"archive/{Path(path).name}") == Path(path).read_bytes()
+    assert {"datapackage.json", "indexes/index.cdx.gz"} <= names
+
+
+def test_pywb_replays_every_archived_page_as_archived(crawled: Path, tmp_path: Path) -> None:
+    pywb = Pywb(tmp_path / "pywb")
+    pywb.start(crawled / "warc")
+    try:
+        replayed = 0
+        for article, html in latest_versions(crawled):
+            assert article.warc_record is not None
+            data = (crawled / article.warc_record.file).read_bytes()
+            offset = article.warc_record.offset
+            record = next(iter(ArchiveIterator(BytesIO(data[offset:]))))
+            when = iso_date_to_timestamp(record.rec_headers.get_header("WARC-Date"))
+            status, body = pywb.replay(when, article.url)
+            assert (status, body) == (200, html), article.url
+            replayed += 1
+        assert replayed == ARTICLES
+        status, _body = pywb.replay("20261203000000", "https://www.mfa.go.th/never/fetched")
+        assert status == 404  # replays the archive, nothing else
+    finally:
+        pywb.stop()

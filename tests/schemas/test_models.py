@@ -18,6 +18,8 @@ from schemas import (
     parse,
 )
 
+RECORD_ID = "<urn:uuid:aa7d1767-6707-40a5-8fd7-d8f5506eba66>"
+
 
 def _archived(**fields: Any) -> dict[str, Any]:
     record: dict[str, Any] = {
@@ -38,7 +40,7 @@ def _archived(**fields: Any) -> dict[str, Any]:
 
 def test_archived_article_round_trips_through_json() -> None:
     article = ArchivedArticle.model_validate(_archived())
-    assert article.schema_version == "1.2"
+    assert article.schema_version == "1.3"
     assert article.fetched_at == datetime(2026, 11, 26, 6, tzinfo=UTC)
     assert ArchivedArticle.model_validate_json(article.model_dump_json()) == article
 
@@ -59,6 +61,30 @@ def test_archived_article_round_trips_through_json() -> None:
         {"view_count": -1},
         {"unknown_field": 1},
         {"schema_version": "0.9"},
+        {
+            "warc_record": {
+                "file": "warc/../articles/x.warc.gz",
+                "offset": 0,
+                "length": 9,
+                "record_id": RECORD_ID,
+            }
+        },  # a key outside warc/
+        {
+            "warc_record": {
+                "file": "warc/a.warc.gz",
+                "offset": -1,
+                "length": 9,
+                "record_id": RECORD_ID,
+            }
+        },
+        {
+            "warc_record": {
+                "file": "warc/a.warc.gz",
+                "offset": 0,
+                "length": 9,
+                "record_id": "aa7d1767",
+            }
+        },
     ],
 )
 def test_invalid_records_are_refused(fields: dict[str, Any]) -> None:
@@ -106,6 +132,18 @@ def test_a_schema_1_0_record_still_reads() -> None:
     assert (article.schema_version, article.videos) == ("1.0", [])
     older = ArchivedArticle.model_validate(_archived(schema_version="1.1"))
     assert (older.schema_version, older.translations) == ("1.1", [])
+    before_warc = ArchivedArticle.model_validate(_archived(schema_version="1.2"))
+    assert before_warc.warc_record is None
+
+
+def test_the_warc_record_is_which_fetch_not_what_the_page_says() -> None:
+    record = ArchivedArticle.model_validate(_archived(warc_record={
+        "file": "warc/mfa-20261203T165522-16181-00001.warc.gz", "offset": 265, "length": 561,
+        "record_id": RECORD_ID,
+    }))  # fmt: skip
+    assert record.warc_record is not None and record.warc_record.offset == 265
+    assert ArchivedArticle.model_validate_json(record.model_dump_json()) == record
+    assert content_sha256(record) == content_sha256(record.model_copy(update={"warc_record": None}))
 
 
 def test_a_translation_link_is_navigation_not_content(sample_text: str) -> None:

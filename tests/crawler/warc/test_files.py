@@ -4,15 +4,19 @@ crash's leftover, publishing whole into the archive."""
 from __future__ import annotations
 
 import gzip
+import json
 from datetime import UTC, datetime
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
+from cdxj_indexer import CDXJIndexer
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.storage import StorageError
 from crawler.storage.local import LocalStorage
 from crawler.warc.files import OPEN, WarcFiles, leftovers, publish
+from crawler.warc.index import write_index
 from crawler.warc.records import SERVER_NOT_MODIFIED, Fetch, payload_digest
 
 URL = "https://www.mfa.go.th/th/content/aseancanada2020?cate=5d5bcb4e15e39c306000683d"
@@ -43,10 +47,10 @@ def records(path: Path) -> list[tuple[str, str | None, str | None, bytes]]:
 def test_a_fetch_is_a_response_then_its_request_payload_as_received(tmp_path: Path) -> None:
     raw = gzip.compress(PAGE)  # the server compressed it: kept compressed
     files = WarcFiles(tmp_path, 1024**3, {"software": "mfa-archive test"})
-    location, done = files.write(fetch(raw))
+    where, done = files.write(fetch(raw))
     assert done is None
     path = files.close()
-    assert path is not None and path.name == location.name
+    assert path is not None and where.file == f"warc/{path.name}"
     found = records(path)
     assert [r[0] for r in found] == ["warcinfo", "response", "request"]
     assert found[1][1] == URL and found[1][3] == raw
@@ -57,10 +61,49 @@ def test_a_fetch_is_a_response_then_its_request_payload_as_received(tmp_path: Pa
         assert response.rec_headers.get_header("WARC-Payload-Digest") == payload_digest(raw)
         assert response.http_headers.get_header("Content-Encoding") == "gzip"
         assert response.http_headers.get_statuscode() == "200"
-    with path.open("rb") as file:  # the location names the response record
-        file.seek(location.offset)
-        [first] = [r.rec_type for r in ArchiveIterator(file)][:1]
-        assert first == "response"
+    # The pointer is exactly the response record: its bytes read alone are that record.
+    one = path.read_bytes()[where.offset : where.offset + where.length]
+    [record] = [(r.rec_type, r.rec_headers.get_header("WARC-Record-ID"), r.content_stream().read())
+                for r in ArchiveIterator(BytesIO(one))]  # fmt: skip
+    assert record == ("response", where.record_id, PAGE)  # content_stream decompresses
+
+
+def test_the_index_names_each_response_and_revisit_where_the_pointer_does(
+    tmp_path: Path,
+) -> None:
+    files = WarcFiles(tmp_path, 1024**3, {})
+    first, _ = files.write(fetch())
+    second, _ = files.write(fetch(url="https://www.mfa.go.th/en/content/other"))
+    again, _ = files.write(fetch(b"", status=304))
+    path = files.close()
+    assert path is not None
+    lines = write_index(path).read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines) and len(lines) == 3  # no request, no warcinfo line
+    found = {}
+    for line in lines:
+        urlkey, timestamp, data = line.split(" ", 2)
+        entry = json.loads(data)
+        assert timestamp == "20261203070001" and entry["filename"] == path.name
+        found[(entry["url"], entry["mime"])] = (int(entry["offset"]), int(entry["length"]))
+    assert found == {
+        (URL, "text/html"): (first.offset, first.length),
+        ("https://www.mfa.go.th/en/content/other", "warc/revisit"): (second.offset, second.length),
+        (URL, "warc/revisit"): (again.offset, again.length),
+    }  # the same page under another URL is a revisit too
+    assert urlkey.startswith("th,go,mfa)/")  # SURT, as replayers look URLs up
+
+
+def test_the_index_is_the_one_webrecorders_indexer_writes(tmp_path: Path) -> None:
+    files = WarcFiles(tmp_path, 1024**3, {})
+    for n, url in enumerate([URL, "https://www.mfa.go.th/en/page/x", URL]):
+        files.write(fetch(PAGE + bytes([n % 2]), url=url))
+    files.write(fetch(b"", status=304))
+    files.write(fetch(b"gone", status=404, url="https://www.mfa.go.th/th/missing"))
+    path = files.close()
+    assert path is not None
+    theirs = StringIO()
+    CDXJIndexer(output=theirs, inputs=[str(path)], sort=True).process_all()
+    assert write_index(path).read_text(encoding="utf-8") == theirs.getvalue()
 
 
 def test_an_identical_payload_and_a_304_are_revisits(tmp_path: Path) -> None:
@@ -123,6 +166,9 @@ def test_a_completed_file_is_put_into_the_archive_whole_or_kept_here(tmp_path: P
     storage = LocalStorage(tmp_path / "archive")
     assert publish(storage, path)
     assert storage.get(f"warc/{path.name}") == data and not path.exists()
+    index = storage.get(f"warc/{path.name.removesuffix('.warc.gz')}.cdxj")
+    assert index is not None and URL.encode() in index and path.name.encode() in index
+    assert list(tmp_path.joinpath("warc").iterdir()) == []  # nothing left here
 
 
 def test_an_open_file_of_a_living_writer_is_not_a_leftover(tmp_path: Path) -> None:
