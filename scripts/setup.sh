@@ -4,20 +4,20 @@
 # it a package for other projects. Safe to run again: pip only adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The tests start real programs: redis-server (the Redis tier) and Chromium (the archive
-# browser's test). Debian's packages, installed when this runs as root (CI), else named
-# for the operator to install.
-debian_package() {  # command package
-  if command -v "$1" >/dev/null; then return; fi
+# The tests start real programs: redis-server (the Redis tier) and Chromium, with a Thai
+# font, to look at the HTML report. Debian's packages, installed when this runs as root
+# (CI), else named for the operator to install.
+debian_package() {  # package
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null \
-      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null; }
   else
-    echo "setup: $1 is not installed (apt-get install $2); the tests that start it fail" >&2
+    echo "setup: $1 is not installed (apt-get install $1); the tests that need it fail" >&2
   fi
 }
-debian_package redis-server redis-server
-debian_package chromium chromium
+command -v redis-server >/dev/null || debian_package redis-server
+command -v chromium >/dev/null || debian_package chromium
+fc-list :lang=th 2>/dev/null | grep -q . || debian_package fonts-thai-tlwg
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv

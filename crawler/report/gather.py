@@ -1,0 +1,130 @@
+"""What the report shows, gathered in one pass over the archive.
+
+Articles come from :func:`crawler.export.histories.histories` (a listing in key order,
+one article at a time); each one's page is handed to ``write_article`` as soon as its
+versions are read, and only a short row per article stays in memory for the site pages
+and the charts.  The quarantine and the run reports are read after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from crawler.export.histories import ArticleVersions, histories, read
+from crawler.operations.history import reports
+from crawler.operations.report import RunReport
+from crawler.storage import Storage
+from crawler.storage.layout import REASONS
+
+QUARANTINE = "quarantine/"
+UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One article as the site page lists it (its latest version)."""
+
+    site: str
+    language: str
+    year: str
+    title: str
+    url: str
+    page: str
+    """The article page's file name in the report (``a/<hash>.html``)."""
+    published: str
+    versions: int
+    silent_edits: int
+    warnings: int
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    url: str
+    fetched_at: str
+    reasons: list[str]
+
+
+@dataclass
+class Overview:
+    """Everything the index and the site pages show."""
+
+    rows: list[ArticleRow] = field(default_factory=list)
+    per_month: dict[str, Counter[str]] = field(default_factory=dict)
+    """Site -> articles per month of publication (``YYYY-MM``)."""
+    updates: Counter[str] = field(default_factory=Counter)
+    """Versions archived because the page's update date moved on, per month of that date."""
+    silent_edits: Counter[str] = field(default_factory=Counter)
+    """Versions whose content changed under the same update date, per month fetched."""
+    warnings: Counter[str] = field(default_factory=Counter)
+    """The latest versions' warnings, per field and reason."""
+    quarantine: list[Quarantined] = field(default_factory=list)
+    runs: list[RunReport] = field(default_factory=list)
+
+    def sites(self) -> list[str]:
+        return sorted({row.site for row in self.rows} | set(self.per_month))
+
+
+def page_name(folder: str) -> str:
+    """The article page's file in the report: a hash of the article's folder key (keys
+    come from untrusted URLs; the hash is a safe, stable file name)."""
+    return f"a/{hashlib.sha256(folder.encode('utf-8')).hexdigest()[:20]}.html"
+
+
+def _row(history: ArticleVersions, page: str) -> ArticleRow:
+    latest = next(v.article for v in history.versions if v.key == history.latest)
+    published = latest.imported_date or latest.updated_date
+    return ArticleRow(
+        site=latest.site, language=latest.language or "?",
+        year=str(published.year) if published else UNDATED,
+        title=latest.title or latest.canonical_url, url=latest.canonical_url, page=page,
+        published=published.isoformat() if published else "",
+        versions=len(history.versions),
+        silent_edits=sum(1 for v in history.versions if v.article.version_reason == "silent_edit"),
+        warnings=len(latest.warnings),
+    )  # fmt: skip
+
+
+def _count(overview: Overview, history: ArticleVersions, row: ArticleRow) -> None:
+    month = row.published[:7] or UNDATED
+    overview.per_month.setdefault(row.site, Counter())[month] += 1
+    for version in history.versions:
+        article = version.article
+        if article.version_reason == "updated" and article.updated_date is not None:
+            overview.updates[article.updated_date.isoformat()[:7]] += 1
+        elif article.version_reason == "silent_edit":
+            overview.silent_edits[article.fetched_at.strftime("%Y-%m")] += 1
+    latest = next(v.article for v in history.versions if v.key == history.latest)
+    for finding in latest.warnings:
+        overview.warnings[f"{finding.field}: {finding.reason}"] += 1
+
+
+def gather(
+    storage: Storage, write_article: Callable[[ArticleVersions, str], None], runs: int = 20
+) -> Overview:
+    """Read the archive, writing each article's page on the way; what the index needs."""
+    overview = Overview()
+    for history in histories(storage):
+        versions = read(storage, history)
+        if versions is None:
+            continue
+        page = page_name(versions.folder)
+        write_article(versions, page)
+        row = _row(versions, page)
+        overview.rows.append(row)
+        _count(overview, versions, row)
+    for key in storage.list(QUARANTINE):
+        if key.endswith(f"/{REASONS}"):
+            data = storage.get(key)
+            if data is not None:
+                reasons = json.loads(data)
+                overview.quarantine.append(Quarantined(
+                    url=reasons.get("url", ""), fetched_at=reasons.get("fetched_at", ""),
+                    reasons=[f"{f.get('field')}: {f.get('reason')}"
+                             for f in reasons.get("findings", [])],
+                ))  # fmt: skip
+    overview.runs = reports(storage, last=runs)
+    return overview

@@ -1,0 +1,136 @@
+"""The index (sites, charts, runs), a page per site (its articles, searchable and
+filtered by language and year) and the quarantine page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from crawler.operations.report import RunReport
+from crawler.report.charts import bars, every_year, months, ranked, years
+from crawler.report.gather import ArticleRow, Overview
+from crawler.report.layout import cell, document, site_file, table
+from schemas.assess import EARLIEST_PLAUSIBLE_YEAR
+
+
+def _runs(runs: list[RunReport]) -> str:
+    rows = []
+    for run in reversed(runs):
+        health = '<td class="ok">healthy</td>' if run.healthy else '<td class="bad">FAILED</td>'
+        totals = ", ".join(f"{k} {v}" for k, v in sorted(run.totals.items()) if v)
+        problems = "; ".join(run.problems)
+        rows.append(
+            f"<tr>{cell(f'{run.started:%Y-%m-%d %H:%M} UTC')}{cell(run.mode or '?')}{health}"
+            f"{cell(f'{run.duration_seconds:.0f} s', True)}{cell(totals or 'nothing')}"
+            f"{cell(problems)}</tr>"
+        )  # fmt: skip
+    if not rows:
+        return '<p class="empty">No run report in the archive.</p>'
+    return table(["started", "mode", "health", "took", "totals", "problems"], rows, {3})
+
+
+NUMBERS = {1, 2, 3}
+
+
+def _site_charts(site: str, counts: Counter[str]) -> str:
+    """A site's articles per year of publication, then per month of the last five years."""
+    per_year, before = years(counts)
+    notes = [f"{n} {what}" for n, what in ((counts["undated"], "undated"),
+             (before, f"dated before {EARLIEST_PLAUSIBLE_YEAR} (implausible: see warnings)"))
+             if n]  # fmt: skip
+    return (
+        f"<h3>{escape(site)}</h3>"
+        + bars(f"Articles of {site} per year of publication", every_year(per_year),
+               [("articles", per_year)])
+        + bars(f"Articles of {site} per month of publication, last five years", months(counts),
+               [("articles", counts)])
+        + (f'<p class="empty">Not charted: {"; ".join(notes)}.</p>' if notes else "")
+    )  # fmt: skip
+
+
+def index_page(overview: Overview) -> str:
+    rows = overview.rows
+    by_site: dict[str, list[ArticleRow]] = {}
+    for row in rows:
+        by_site.setdefault(row.site, []).append(row)
+    site_rows = [
+        f'<tr><td><a class="site" href="{site_file(site)}">{escape(site)}</a></td>'
+        f"{cell(len(items), True)}{cell(sum(r.versions for r in items), True)}"
+        f"{cell(sum(r.silent_edits for r in items), True)}"
+        f"{cell(', '.join(sorted({r.language for r in items})))}</tr>"
+        for site, items in sorted(by_site.items())
+    ]  # fmt: skip
+    totals = (
+        f"<p>{len(rows)} articles, {sum(r.versions for r in rows)} versions, "
+        f"{sum(r.silent_edits for r in rows)} silent edits, {len(by_site)} sites; "
+        f'<a href="quarantine.html">{len(overview.quarantine)} pages quarantined</a>.</p>'
+    )
+    per_site = "".join(
+        _site_charts(site, counts) for site, counts in sorted(overview.per_month.items())
+    )
+    activity = bars(
+        "Updates and silent edits per month", months(overview.updates, overview.silent_edits),
+        [("updates (by update date)", overview.updates),
+         ("silent edits (by fetch)", overview.silent_edits)],
+    )  # fmt: skip
+    body = (
+        f"{totals}<h2>Sites</h2>"
+        + table(["site", "articles", "versions", "silent edits", "languages"], site_rows, NUMBERS)
+        + f"<h2>Articles per site per month</h2>{per_site}"
+        + f"<h2>Updates and silent edits</h2>{activity}"
+        + "<h2>Warnings</h2>"
+        + ranked("Warnings on the latest versions, by field and reason", overview.warnings)
+        + f"<h2>Last runs</h2>{_runs(overview.runs)}"
+    )
+    return document("Ministry news archive", body)
+
+
+def _options(name: str, values: list[str]) -> str:
+    options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+    return f'<select id="{name}" aria-label="{name}"><option value="">every {name}</option>' \
+           f"{options}</select>"  # fmt: skip
+
+
+def site_page(site: str, rows: list[ArticleRow]) -> str:
+    ordered = sorted(rows, key=lambda r: (r.published, r.url), reverse=True)
+    lines = [
+        f'<tr data-text="{escape((r.title + " " + r.url).lower())}"'
+        f' data-lang="{escape(r.language)}" data-year="{escape(r.year)}">'
+        f"<td>{escape(r.published)}</td>"
+        f'<td><a href="../{r.page}">{escape(r.title)}</a></td>{cell(r.language)}'
+        f"{cell(r.versions, True)}{cell(r.silent_edits, True)}{cell(r.warnings, True)}</tr>"
+        for r in ordered
+    ]  # fmt: skip
+    years = sorted({r.year for r in rows}, reverse=True)
+    filters = (
+        '<div class="filters"><input id="search" type="search" placeholder="Search titles and '
+        f'URLs" aria-label="search">{_options("lang", sorted({r.language for r in rows}))}'
+        f'{_options("year", years)}</div><p><span id="shown">{len(rows)}</span> of '
+        f"{len(rows)} articles shown</p>"
+    )
+    head = ["published", "title", "language", "versions", "silent edits", "warnings"]
+    return document(site, filters + table(head, lines, {3, 4, 5}), depth=1)
+
+
+def _link(url: str) -> str:
+    """A link to a fetched page (only http(s): the URL came from the web)."""
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(url)}">{escape(url)}</a>'
+    return escape(url)
+
+
+def quarantine_page(overview: Overview) -> str:
+    rows = [
+        f"<tr><td>{_link(q.url)}</td>{cell(q.fetched_at[:16])}"
+        f"<td>{'<br>'.join(escape(r) for r in q.reasons)}</td></tr>"
+        for q in sorted(overview.quarantine, key=lambda q: (q.url, q.fetched_at))
+    ]  # fmt: skip
+    reasons: Counter[str] = Counter(r for q in overview.quarantine for r in q.reasons)
+    body = (
+        "<p>Pages fetched that are not articles, kept with the reasons (the raw page is in "
+        "the archive's <code>quarantine/</code>).</p>"
+        + ranked("Quarantine reasons", reasons)
+        + (table(["page", "fetched", "reasons"], rows) if rows else
+           '<p class="empty">Nothing quarantined.</p>')
+    )  # fmt: skip
+    return document("Quarantine", body)
