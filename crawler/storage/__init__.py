@@ -41,6 +41,10 @@ class Storage(Protocol):
         ``durable=False`` the object may not survive a power loss until
         :meth:`sync` has returned for it (an object that exists is whole either way)."""
 
+    def put_file(self, key: str, source: Path, content_type: str) -> None:
+        """Store the file ``source`` at ``key``, read in parts (a file of any size, never
+        whole in memory), atomically: the object appears whole, or not at all."""
+
     def sync(self, keys: list[str]) -> None:
         """Make the objects at ``keys`` durable (a barrier for ``durable=False`` writes)."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -19,9 +20,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from crawler.storage import StorageError, StoreUnavailable
-from crawler.storage.atomic import temporary_path, write_new
+from crawler.storage.atomic import publish, temporary_path, write_new
 from crawler.storage.groupsync import GroupSync
 from crawler.storage.keys import UnsafeKey, check_key
+
+COPY_CHUNK = 8 * 1024 * 1024
+"""Bytes a file is copied in (``put_file``)."""
 
 
 class LocalStorage:
@@ -117,6 +121,22 @@ class LocalStorage:
         except OSError as exc:
             raise _error(f"cannot write {path}", exc) from exc
         return True
+
+    def put_file(self, key: str, source: Path, content_type: str) -> None:
+        path = self.root / key
+        try:
+            path = self.root / check_key(key)
+            self._directory(path.parent)
+            temp = temporary_path(path)
+            try:
+                with source.open("rb") as reading, open(temp, "xb") as writing:  # noqa: PTH123
+                    shutil.copyfileobj(reading, writing, COPY_CHUNK)
+                publish(temp, path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            raise _error(f"cannot write {path}", exc) from exc
 
     def sync(self, keys: list[str]) -> None:
         """A durability barrier for the writes made so far (shared with other threads)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -38,7 +39,9 @@ class WarcFiles:
         self.folder, self.max_bytes, self.info = folder, max_bytes, info
         folder.mkdir(parents=True, exist_ok=True)
         started = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        self.stem, self.serial = f"mfa-{started}-{os.getpid()}", 0
+        # The pid finds a living writer on this machine; the random part keeps the names
+        # of workers on several machines apart (one pid, one second, two machines).
+        self.stem, self.serial = f"mfa-{started}-{os.getpid()}-{secrets.token_hex(3)}", 0
         self.path: Path | None = None
         self.file: BinaryIO | None = None
         self.writer: WARCWriter | None = None
@@ -105,11 +108,13 @@ def publish(storage: Storage, path: Path) -> bool:
     """Index a completed file (unless its index is there), put the file then its index
     into the archive, and remove both here once stored.  Blocking."""
     index = index_path(path)
+    if not path.exists():
+        return True  # a sibling worker on this machine published it meanwhile
     try:
         if not index.exists():
             write_index(path)
-        storage.put(PREFIX + path.name, path.read_bytes(), "application/warc")
-        storage.put(PREFIX + index.name, index.read_bytes(), "application/cdxj")
+        storage.put_file(PREFIX + path.name, path, "application/warc")
+        storage.put_file(PREFIX + index.name, index, "application/cdxj")
     except FileNotFoundError:
         return True  # a sibling worker on this machine published it meanwhile
     except (StorageError, OSError) as exc:

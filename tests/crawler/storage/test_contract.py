@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from boto3.s3.transfer import TransferConfig
 
-from crawler.storage import Storage
+from crawler.storage import Storage, StorageError
 from crawler.storage.keys import UnsafeKey
+from crawler.storage.s3 import S3Storage
 
+MIB = 1024 * 1024
 THAI_KEY = "articles/dili.thaiembassy.org/th/page/คำถามที่พบบ่อย/latest.json"
 
 
@@ -52,6 +57,27 @@ def test_unsafe_keys_are_refused(storage: Storage, key: str) -> None:
         storage.put(key, b"x", "text/plain")
     with pytest.raises(UnsafeKey):
         storage.get(key)
+
+
+def test_a_file_is_stored_in_parts_and_whole(storage: Storage, tmp_path: Path) -> None:
+    """A WARC file of any size: read in parts (S3: a multipart upload of three 5 MiB
+    parts, the smallest S3 takes), and the object is the file's bytes."""
+    if isinstance(storage, S3Storage):
+        storage.transfer = TransferConfig(multipart_threshold=5 * MIB, multipart_chunksize=5 * MIB)
+    source = tmp_path / "big.warc.gz"
+    data = bytes(range(256)) * (12 * MIB // 256) + "ไทย".encode()
+    source.write_bytes(data)
+    storage.put_file("warc/big.warc.gz", source, "application/warc")
+    assert storage.get("warc/big.warc.gz") == data
+    assert list(storage.list("warc/")) == ["warc/big.warc.gz"]  # no part, no temporary
+
+
+def test_a_file_that_cannot_be_read_stores_nothing(storage: Storage, tmp_path: Path) -> None:
+    with pytest.raises(StorageError):
+        storage.put_file("warc/gone.warc.gz", tmp_path / "gone.warc.gz", "application/warc")
+    assert list(storage.list("warc/")) == []
+    with pytest.raises(UnsafeKey):
+        storage.put_file("../out.warc.gz", tmp_path, "application/warc")
 
 
 def test_create_only_retry_with_the_same_bytes_is_a_success(storage: Storage) -> None:

@@ -154,14 +154,18 @@ def test_a_completed_file_is_put_into_the_archive_whole_or_kept_here(tmp_path: P
     data = path.read_bytes()
 
     class Refusing(LocalStorage):
-        def put(
-            self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
-            durable: bool = True,
-        ) -> bool:  # fmt: skip
-            raise StorageError("the store is down")
+        refused = ".warc.gz"
 
-    assert not publish(Refusing(tmp_path / "archive"), path)
-    assert path.exists()  # kept here for the next crawl
+        def put_file(self, key: str, source: Path, content_type: str) -> None:
+            if key.endswith(self.refused):
+                raise StorageError("the store is down")
+            super().put_file(key, source, content_type)
+
+    for refused in (".warc.gz", ".cdxj"):  # the file, or its index once the file is in
+        store = Refusing(tmp_path / "archive")
+        store.refused = refused
+        assert not publish(store, path)
+        assert path.exists()  # kept here for the next crawl, with its index
     assert leftovers(tmp_path / "warc") == [path]
     storage = LocalStorage(tmp_path / "archive")
     assert publish(storage, path)
