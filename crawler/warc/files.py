@@ -126,7 +126,7 @@ def publish(storage: Storage, path: Path) -> bool:
 
 
 def _writer_alive(path: Path) -> bool:
-    """Whether the process that opened ``mfa-<time>-<pid>-<n>`` still runs (a sibling
+    """Whether the process that opened ``mfa-<time>-<pid>-<random>-<n>`` still runs (a sibling
     worker on this machine, whose file is not a leftover)."""
     try:
         pid = int(path.name.split("-")[2])
