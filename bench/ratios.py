@@ -5,6 +5,7 @@ from __future__ import annotations
 from bench.measure import Measure
 
 TWO = "two processes (th | en), at once"
+WARC_RUN = "full pipeline + WARC -> local disk"
 
 
 def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
@@ -20,11 +21,11 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
                 f"CPU per article {local.cpu_ms_per_article / bare.cpu_ms_per_article:.2f}x "
                 f"(+{local.cpu_ms_per_article - bare.cpu_ms_per_article:.2f} ms)"
             )
-        warc = by.get((size, "full pipeline + WARC -> local disk"))
+        warc = by.get((size, WARC_RUN))
         if warc and local:
             lines.append(
                 f"{size}: with WARC / without: rate {warc.rate / local.rate:.2f}x, CPU per"
-                f" article +{warc.cpu_ms_per_article - local.cpu_ms_per_article:.2f} ms,"
+                f" article {warc.cpu_ms_per_article - local.cpu_ms_per_article:+.2f} ms,"
                 f" {warc.extra['warc_bytes'] / max(warc.articles, 1) / 1024:.0f} kB of WARC"
                 " per article page"
             )

@@ -104,7 +104,8 @@ DOWNLOADER_MIDDLEWARES = {
 ALLOW_PRIVATE_HOSTS = [h for h in os.environ.get("ALLOW_PRIVATE_HOSTS", "").split(",") if h]
 # WARC files of every fetch (request, response, revisits) into the archive's warc/,
 # rotating at WARC_MAX_BYTES; written here first (WARC_DIR, default beside the spool).
-WARC_ENABLED = os.environ.get("WARC_ENABLED", "false").lower() in ("1", "true", "yes")
+# On by default: ~1 ms of CPU and 4 kB per page (README "Provenance (WARC)").
+WARC_ENABLED = os.environ.get("WARC_ENABLED", "true").lower() in ("1", "true", "yes")
 WARC_MAX_BYTES = 1024**3  # files of ~1 GB, as archives keep them (uploaded in parts)
 WARC_DIR = os.environ.get("WARC_DIR") or None
 # Contain what a hostile or broken server sends: bodies (also decompressed) over 16 MB

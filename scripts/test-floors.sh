@@ -4,6 +4,7 @@
 # floor that no longer holds fails CI instead of a user's install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/test-tools.sh
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv-floors/bin/python ]; then
   "$PYTHON" -m venv .venv-floors

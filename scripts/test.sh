@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The project's test command: set up, then lint (ruff), type-check (mypy --strict), and
-# every test tier (plain `pytest` runs the unit tier only). Extra arguments go to pytest,
-# e.g. `bash scripts/test.sh -k dates` or `bash scripts/test.sh -m faults`.
+# The project's test command: set up (the project, then what the tests start), then
+# lint (ruff), type-check (mypy --strict), and every test tier (plain `pytest` runs the
+# unit tier only). Extra arguments go to pytest, e.g. `bash scripts/test.sh -k dates` or `bash scripts/test.sh -m faults`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/test-tools.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy

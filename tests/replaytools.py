@@ -2,7 +2,7 @@
 archivist would use them: webrecorder's ``wacz`` (packaging) and ``pywb`` (replay).
 
 They live in a virtual environment of their own (``.venv-tools``, made by
-``scripts/setup.sh``): pywb pins versions of redis and warcio the crawler cannot share.
+``scripts/test-tools.sh``): pywb pins versions of redis and warcio the crawler cannot share.
 pywb is started on a free loopback port per test module, waited for, stopped by PID.
 """
 
@@ -28,7 +28,7 @@ def tool(name: str) -> str:
     """The path of one of the tools; a clear error when setup has not installed them."""
     path = TOOLS / name
     if not path.exists():
-        raise RuntimeError(f"{path} is missing: scripts/setup.sh installs pywb and wacz there")
+        raise RuntimeError(f"{path} is missing: scripts/test-tools.sh installs pywb and wacz there")
     return str(path)
 
 

@@ -1,5 +1,5 @@
 """The floors CI tests (.ci/floors.txt) are the floors pyproject.toml declares (the
-dependencies and the ``redis``, ``export``, ``thai`` and ``warc`` extras)."""
+dependencies and the ``redis``, ``export`` and ``thai`` extras)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ def test_the_tested_floors_are_the_declared_ones() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
     extras = project["optional-dependencies"]
     runtime = project["dependencies"] + [
-        d for name in ("redis", "export", "thai", "warc") for d in extras[name]
+        d for name in ("redis", "export", "thai") for d in extras[name]
     ]
     declared = dict(dependency.split(">=", 1) for dependency in runtime)
     lines = (REPO / ".ci" / "floors.txt").read_text("utf-8").splitlines()

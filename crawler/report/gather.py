@@ -64,9 +64,6 @@ class Overview:
     quarantine: list[Quarantined] = field(default_factory=list)
     runs: list[RunReport] = field(default_factory=list)
 
-    def sites(self) -> list[str]:
-        return sorted({row.site for row in self.rows} | set(self.per_month))
-
 
 def page_name(folder: str) -> str:
     """The article page's file in the report: a hash of the article's folder key (keys

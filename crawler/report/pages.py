@@ -8,7 +8,7 @@ from html import escape
 
 from crawler.operations.report import RunReport
 from crawler.report.charts import bars, every_year, months, ranked, years
-from crawler.report.gather import ArticleRow, Overview
+from crawler.report.gather import UNDATED, ArticleRow, Overview
 from crawler.report.layout import cell, document, site_file, table
 from schemas.assess import EARLIEST_PLAUSIBLE_YEAR
 
@@ -35,7 +35,7 @@ NUMBERS = {1, 2, 3}
 def _site_charts(site: str, counts: Counter[str]) -> str:
     """A site's articles per year of publication, then per month of the last five years."""
     per_year, before = years(counts)
-    notes = [f"{n} {what}" for n, what in ((counts["undated"], "undated"),
+    notes = [f"{n} {what}" for n, what in ((counts[UNDATED], "undated"),
              (before, f"dated before {EARLIEST_PLAUSIBLE_YEAR} (implausible: see warnings)"))
              if n]  # fmt: skip
     return (

@@ -37,7 +37,7 @@ class Committer:
         if item.article is None:
             stored = self.archive.quarantine(
                 item.url, item.canonical_url, item.html, item.encoding, item.errors,
-                item.fetched_at.isoformat(),
+                item.fetched_at.isoformat(), item.warc_record,
             )  # fmt: skip
             item.quarantined_before = not stored.created
             return stored.key

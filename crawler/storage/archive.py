@@ -32,7 +32,7 @@ from crawler.storage.layout import (
     quarantine_key,
     version_key,
 )
-from schemas.models import ArchivedArticle, Finding
+from schemas.models import ArchivedArticle, Finding, WarcRecordRef
 from schemas.textform import render
 
 
@@ -137,7 +137,7 @@ class Archive:
 
     def quarantine(
         self, url: str, canonical_url: str, html: bytes, encoding: str, findings: list[Finding],
-        fetched_at: str,
+        fetched_at: str, warc_record: WarcRecordRef | None = None,
     ) -> Stored:  # fmt: skip
         """Keep a page that is not an article, with the reasons.  A page quarantined
         before for the same reasons is not written again (a known non-article on a
@@ -148,10 +148,12 @@ class Archive:
             return Stored(key=earlier, created=False)
         key = quarantine_key(canonical_url, html)
         self.storage.put(f"{key}/{PAGE}", html, f"text/html; charset={encoding}")
-        reasons = {
+        reasons: dict[str, object] = {
             "url": redact_url(url), "canonical_url": canonical_url, "fetched_at": fetched_at,
             "findings": found,
         }  # fmt: skip
+        if warc_record is not None:  # what the server sent, in the WARC files
+            reasons["warc_record"] = warc_record.model_dump()
         self.storage.put(f"{key}/{REASONS}", dump_json(reasons), JSON_TYPE)
         return Stored(key=key, created=True)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from crawler.items import FetchedPage
 from crawler.storage.atomic import fsync_path, write_atomically
 from schemas.assess import RawArticle
-from schemas.models import ArchivedArticle, Finding
+from schemas.models import ArchivedArticle, Finding, WarcRecordRef
 
 MARKER = "item.json"
 FLUSHING = ".flushing"
@@ -59,6 +59,7 @@ class Spool:
             "last_modified": item.last_modified,
             "article": item.article.model_dump(mode="json") if item.article else None,
             "errors": [finding.model_dump(mode="json") for finding in item.errors],
+            "warc_record": item.warc_record.model_dump() if item.warc_record else None,
         }
         write_atomically(folder / MARKER, json.dumps(record, ensure_ascii=False).encode())
         return entry
@@ -93,7 +94,9 @@ class Spool:
             existing_key=record.get("existing_key"),
             etag=record.get("etag"),
             last_modified=record.get("last_modified"),
-        )
+            warc_record=WarcRecordRef.model_validate(warc) if (warc := record.get("warc_record"))
+            else None,
+        )  # fmt: skip
 
     def set_aside(self, entry: str, reason: str, kind: str = "unreadable") -> Path:
         """Hide an entry the store cannot take (kept, with ``reason.txt``, for a person

@@ -23,12 +23,20 @@ ARTICLES = 58
 
 
 def _comparable(key: str, data: bytes) -> Any:
-    """Bytes, except for the fetch time that differs between two crawls."""
+    """Bytes, except for what differs between two crawls: the fetch time, and which WARC
+    record holds the fetch (each crawl's WARC file has a name and record ids of its own)."""
     if key.endswith(("article.json", "latest.json", "reasons.json")):
         record = json.loads(data)
         record.pop("fetched_at", None)
+        record.pop("warc_record", None)
         return record
     return data
+
+
+def _own(keys: dict[str, bytes], prefix: str) -> tuple[dict[str, bytes], list[str]]:
+    """The keys but those under ``prefix`` (a run's own files), and those."""
+    own = sorted(key for key in keys if key.startswith(prefix))
+    return {k: v for k, v in keys.items() if not k.startswith(prefix)}, own
 
 
 @pytest_twisted.ensureDeferred
@@ -48,10 +56,14 @@ async def test_s3_archive_equals_the_local_archive(
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
     }
     in_bucket = bucket_objects(bucket)
-    runs = [key for key in in_bucket if key.startswith("runs/")]  # each run's own report
-    assert len(runs) == 1 and len([k for k in on_disk if k.startswith("runs/")]) == 1
-    on_disk = {k: v for k, v in on_disk.items() if not k.startswith("runs/")}
-    in_bucket = {k: v for k, v in in_bucket.items() if not k.startswith("runs/")}
+    for prefix, files in (("runs/", 1), ("warc/", 2)):  # each run's report, WARC and index
+        on_disk, local_own = _own(on_disk, prefix)
+        in_bucket, remote_own = _own(in_bucket, prefix)
+        assert len(local_own) == len(remote_own) == files, (local_own, remote_own)
+    [warc_key, _index_key] = remote_own[::-1]  # .warc.gz sorts after .cdxj
+    pointers = {json.loads(v)["warc_record"]["file"] for k, v in in_bucket.items()
+                if k.endswith("article.json")}  # fmt: skip
+    assert pointers == {warc_key}
     assert sorted(in_bucket) == sorted(on_disk)  # same keys
     for key, data in on_disk.items():  # same bytes (fetch times aside)
         assert _comparable(key, in_bucket[key]) == _comparable(key, data), key
@@ -61,6 +73,8 @@ async def test_s3_archive_equals_the_local_archive(
         Bucket=bucket, Key=f"archive/{text_key}", ChecksumMode="ENABLED"
     )
     assert head["ContentType"] == "text/plain; charset=utf-8" and head["ChecksumSHA256"]
+    warc = raw.head_object(Bucket=bucket, Key=f"archive/{warc_key}")  # type: ignore[attr-defined]
+    assert warc["ContentType"] == "application/warc"
 
 
 @pytest_twisted.ensureDeferred

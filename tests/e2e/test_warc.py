@@ -16,7 +16,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 from warcio.timeutils import iso_date_to_timestamp
 
-from schemas import ArchivedArticle
+from schemas import ArchivedArticle, WarcRecordRef
 from tests.e2e.conftest import CORPUS_PAGES, NOT_ARTICLES
 from tests.e2e.harness import Replica, run_crawl
 from tests.replaytools import Pywb, run_tool
@@ -87,6 +87,19 @@ def test_each_version_points_to_its_record_and_the_index_agrees(crawled: Path) -
         assert record == (where.record_id, article.url, html)
         entry = indexed[(where.file.removeprefix("warc/"), where.offset)]
         assert entry["url"] == article.url and int(entry["length"]) == where.length
+
+
+def test_a_quarantined_page_points_to_what_the_server_sent(crawled: Path) -> None:
+    [reasons_file] = crawled.glob("quarantine/**/reasons.json")
+    reasons = json.loads(reasons_file.read_text("utf-8"))
+    where = WarcRecordRef.model_validate(reasons["warc_record"])
+    data = (crawled / where.file).read_bytes()[where.offset : where.offset + where.length]
+    [(uri, payload)] = [
+        (r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+        for r in ArchiveIterator(BytesIO(data))
+    ]
+    assert uri == reasons["url"]
+    assert payload == (reasons_file.parent / "page.html").read_bytes()
 
 
 def test_the_warc_files_package_into_a_valid_wacz(crawled: Path, tmp_path: Path) -> None:

@@ -44,13 +44,14 @@ def start_worker(workdir: Path, archive: Path, start: str, redis_url: str,
 
 def archive_files(root: Path) -> dict[str, str]:
     """Every file of the archive's articles, by path: the digest of its bytes (of a JSON
-    file's without its fetch times, the one thing two crawls cannot share)."""
+    file's without its fetch times and WARC record, what two crawls cannot share)."""
     files = {}
     for path in sorted((root / "articles").rglob("*")):
         if path.is_file():
             data = path.read_bytes()
             if path.suffix == ".json":
                 data = re.sub(rb'"fetched_at": *"[^"]*"', b"", data)
+                data = re.sub(rb'"warc_record": *(null|\{[^}]*\})', b"", data)
             files[str(path.relative_to(root))] = hashlib.sha256(data).hexdigest()
     return files
 
@@ -94,6 +95,10 @@ def test_workers_share_one_crawl_and_leave_the_archive_one_process_would(
     alone = archive_files(tmp_path / "single" / "archive")
     assert len(alone) == 4 * ARTICLES  # page, text, record and latest pointer
     assert archive_files(archive) == alone  # same keys, same bytes
+    warc_files = {p.name for p in (archive / "warc").glob("*.warc.gz")}
+    pointed = {json.loads(p.read_text("utf-8"))["warc_record"]["file"].removeprefix("warc/")
+               for p in (archive / "articles").rglob("article.json")}  # fmt: skip
+    assert pointed <= warc_files and 2 <= len(warc_files) <= workers  # per working worker
 
 
 def _summaries(folder: Path) -> list[dict[str, object]]:

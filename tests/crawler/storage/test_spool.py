@@ -7,6 +7,7 @@ from pathlib import Path
 from crawler.items import FetchedPage
 from crawler.storage.spool import Spool
 from schemas.assess import RawArticle
+from schemas.models import WarcRecordRef
 from tests.project import make_article
 
 
@@ -19,6 +20,9 @@ def _page(**changes: object) -> FetchedPage:
         article=article, version_reason="reverted",
         existing_key="articles/www.mfa.go.th/th/content/x/2022-11-28_0123456789abcdef",
         etag='"abc"', last_modified="Thu, 26 Nov 2026 08:00:00 GMT",
+        warc_record=WarcRecordRef(file="warc/mfa-20261203T170000-1-abcdef-00001.warc.gz",
+                                  offset=265, length=561,
+                                  record_id="<urn:uuid:aa7d1767-6707-40a5-8fd7-d8f5506eba66>"),
     )  # fmt: skip
     for name, value in changes.items():
         setattr(page, name, value)
@@ -32,7 +36,7 @@ def test_an_entry_round_trips_every_field_the_store_uses(tmp_path: Path) -> None
     loaded = spool.load(entry)
     for name in ("url", "canonical_url", "site", "language", "category", "fetched_at",
                  "html", "encoding", "article", "errors", "version_reason", "existing_key",
-                 "etag", "last_modified"):  # fmt: skip
+                 "etag", "last_modified", "warc_record"):  # fmt: skip
         assert getattr(loaded, name) == getattr(page, name), name
 
 
