@@ -15,7 +15,9 @@ HTML, if lost, cannot be derived and stays an error).
 
 Notes (harmless, reported): versions a crash left uncommitted (no record: invisible, and
 completed when the article is next stored), temporary files, versions the state has not
-recorded yet (it lags the store after a crash; the next run records them).
+recorded yet (it lags the store after a crash; the next run records them), versions whose
+WARC record is in a file the archive does not hold yet (a file is stored once complete:
+a crawl still running holds it, or a killed one's machine until its next crawl).
 
 ``--repair`` rebuilds the dedup state and the revisit schedule from the store, rewrites
 the ``latest.json`` pointers, and removes temporary files of a local archive.
@@ -23,7 +25,7 @@ the ``latest.json`` pointers, and removes temporary files of a local archive.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -123,11 +125,14 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
             files[folder].add(name)
     latest: dict[str, tuple[str, ArchivedArticle]] = {}
     stored: set[str] = set()
+    pointed: Counter[str] = Counter()
     for key in sorted(files):
         article = _check_version(archive, key, files[key], report, repair)
         if article is None:
             continue
         stored.add(key)
+        if article.warc_record is not None:
+            pointed[article.warc_record.file] += 1
         prefix = article_of(key)
         if prefix not in latest or article.fetched_at > latest[prefix][1].fetched_at:
             latest[prefix] = (key, article)
@@ -147,6 +152,11 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
                 report.errors.append(problem)
             else:  # a crash between the version and its pointer: the next store fixes it
                 report.notes.append(f"{problem} (the version is not recorded yet)")
+    if pointed:
+        held = set(archive.storage.list("warc/"))
+        for name, count in sorted(pointed.items()):
+            if name not in held:
+                report.notes.append(f"{count} versions point to {name}, not in the archive yet")
     if state is not None:
         _check_state(recorded, stored, report, repair)
     if repair and state is not None:

@@ -13,7 +13,7 @@ from crawler.state.schedule import article_observation
 from crawler.state.verify import verify
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
-from schemas import ArchivedArticle
+from schemas import ArchivedArticle, WarcRecordRef
 from tests.project import make_article, open_state
 
 
@@ -73,6 +73,24 @@ def test_crash_leftovers_are_notes_not_errors(
     assert report.ok
     assert any("uncommitted version" in note for note in report.notes)
     assert any("temporary files" in note for note in report.notes)
+
+
+def test_a_version_pointing_to_a_warc_file_not_stored_yet_is_a_note(tmp_path: Path) -> None:
+    archive = Archive(LocalStorage(tmp_path / "archive"))
+    state = open_state(tmp_path / "state.sqlite3")
+    for n, body in enumerate(["one", "two", "three"]):
+        name = "warc/held.warc.gz" if n == 0 else "warc/pending.warc.gz"
+        record_id = f"<urn:uuid:{n:08d}-6707-40a5-8fd7-d8f5506eba66>"
+        pointer = WarcRecordRef(file=name, offset=n * 600, length=600, record_id=record_id)
+        url = f"https://www.mfa.go.th/th/content/a{n}"
+        article = make_article(body=body).model_copy(
+            update={"warc_record": pointer, "url": url, "canonical_url": url}
+        )
+        _record(state, article, archive.store_version(article, b"<html/>", "utf-8").key, "first")
+    archive.storage.put("warc/held.warc.gz", b"records", "application/warc")
+    report = verify(archive, state)
+    assert report.ok and report.versions == 3
+    assert report.notes == ["2 versions point to warc/pending.warc.gz, not in the archive yet"]
 
 
 def test_repair_mends_what_derives(tmp_path: Path, stored: tuple[Archive, StateDB, str]) -> None:
