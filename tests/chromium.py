@@ -26,8 +26,8 @@ from websockets.sync.client import ClientConnection, connect
 from tests.processes import stop
 
 FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pings",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--no-pings", "--disable-component-update", "--disable-sync",
     "--disable-default-apps", "--disable-domain-reliability", "--disable-breakpad",
     "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--dns-prefetch-disable",
