@@ -27,7 +27,8 @@ from tests.processes import stop
 
 FLAGS = (
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--no-pings", "--disable-component-update", "--disable-sync",
+    "--no-pings", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync",
     "--disable-default-apps", "--disable-domain-reliability", "--disable-breakpad",
     "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--dns-prefetch-disable",
