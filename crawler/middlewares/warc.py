@@ -23,6 +23,7 @@ from twisted.internet.threads import deferToThread
 
 from crawler.extensions.context import CrawlContext
 from crawler.items import WARC_RECORD_META
+from crawler.redact import redact_url
 from crawler.state.paths import StatePaths
 from crawler.version import crawler_identity
 from crawler.warc.files import WarcFiles, leftovers, publish
@@ -67,7 +68,8 @@ class WarcRecorder:
 
     def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
         fetch = Fetch(
-            url=response.url, method=request.method, request_headers=headers_of(request.headers),
+            url=redact_url(response.url), method=request.method,
+            request_headers=headers_of(request.headers),
             status=response.status, response_headers=headers_of(response.headers),
             body=response.body, fetched_at=datetime.now(UTC),
             protocol=str(response.protocol or "HTTP/1.1").upper(),

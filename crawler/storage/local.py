@@ -126,15 +126,17 @@ class LocalStorage:
         path = self.root / key
         try:
             path = self.root / check_key(key)
-            self._directory(path.parent)
+            created = self._directory(path.parent)
             temp = temporary_path(path)
             try:
                 with source.open("rb") as reading, open(temp, "xb") as writing:  # noqa: PTH123
                     shutil.copyfileobj(reading, writing, COPY_CHUNK)
-                publish(temp, path)
+                publish(temp, path)  # the bytes, then the name
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
                 raise
+            self._group.written(*(d.parent for d in created))  # new folders' names too
+            self._group.barrier()
         except OSError as exc:
             raise _error(f"cannot write {path}", exc) from exc
 

@@ -48,9 +48,11 @@ _CONFLICT = {"409", "ConditionalRequestConflict"}
 
 
 TRANSFER = TransferConfig(multipart_threshold=64 * 1024**2, multipart_chunksize=64 * 1024**2,
-                          max_concurrency=4, use_threads=True)  # fmt: skip
-"""Large files (WARC files) go up in 64 MiB parts, four at a time: memory stays at a few
-parts whatever the file's size."""
+                          max_concurrency=2, use_threads=True)  # fmt: skip
+"""Large files (WARC files) go up in 64 MiB parts, two at a time (the connection pool has
+two connections beyond the store's threads): memory stays at a few parts whatever the
+file's size.  A multipart upload a killed crawl left behind is invisible but billed:
+infra/README.md names the bucket rule that removes it."""
 
 
 def _code(error: ClientError) -> str:

@@ -19,11 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
 from crawler.storage import Storage, StorageError
-from crawler.warc.index import INDEX, index_path, warc_path, write_index
+from crawler.storage.atomic import fsync_path
+from crawler.warc.index import INDEX, index_path, scan, warc_path, write_index
 from crawler.warc.records import Fetch, Original, fetch_records, record_id_of, warcinfo
 from schemas.models import WarcRecordRef
 
@@ -78,27 +78,25 @@ class WarcFiles:
         """Complete the open file (if any): its final path."""
         if self.path is None or self.file is None:
             return None
+        os.fsync(self.file.fileno())  # its records on disk before its name says complete
         self.file.close()
         self.file = self.writer = None
         done = self.path.with_name(self.path.name.removesuffix(OPEN) + DONE)
         self.path.replace(done)
+        fsync_path(done.parent)
         self.path = None
         return done
 
 
 def cut_after_last_record(path: Path) -> Path:
-    """A file a crash left open, cut after its last whole record and completed."""
-    end = 0
-    with path.open("rb") as file:
-        try:
-            records = ArchiveIterator(file)
-            for _record in records:
-                records.read_to_end()
-                end = records.get_record_offset() + records.get_record_length()
-        except Exception:  # a record cut mid-way: keep what came before it
-            logger.warning("WARC file %s ends in a partial record: cut at %d", path, end)
+    """A file a crash left open (or a complete one whose tail cannot be read), cut after
+    its last whole record and completed."""
+    _lines, end = scan(path)
     with path.open("r+b") as file:
         file.truncate(end)
+        os.fsync(file.fileno())
+    if not path.name.endswith(OPEN):
+        return path
     done = path.with_name(path.name.removesuffix(OPEN) + DONE)
     path.replace(done)
     return done
@@ -112,7 +110,7 @@ def publish(storage: Storage, path: Path) -> bool:
         return True  # a sibling worker on this machine published it meanwhile
     try:
         if not index.exists():
-            write_index(path)
+            write_index(path)  # (cutting a tail a power loss or a full disk left)
         storage.put_file(PREFIX + path.name, path, "application/warc")
         storage.put_file(PREFIX + index.name, index, "application/cdxj")
     except FileNotFoundError:
@@ -146,8 +144,8 @@ def leftovers(folder: Path, writing: Path | None = None) -> list[Path]:
     for path in sorted(folder.iterdir()):
         if path.name.endswith(OPEN) and path != writing and not _writer_alive(path):
             found.append(cut_after_last_record(path))
-        elif path.name.endswith(DONE):
-            found.append(path)
+        elif path.name.endswith(DONE) and not _writer_alive(path):
+            found.append(path)  # (a living sibling's file is its own to publish)
         elif path.name.endswith(INDEX) and not warc_path(path).exists():
             path.unlink()  # its file was stored, the index not removed yet: indexed again
     return found

@@ -12,8 +12,9 @@ writes (a test holds them equal); it is not used here because its imports need
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from surt import surt
@@ -21,6 +22,9 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import iso_date_to_timestamp
 
+from crawler.storage.atomic import write_atomically
+
+logger = logging.getLogger(__name__)
 WARC, INDEX = ".warc.gz", ".cdxj"
 INDEXED = ("response", "revisit")
 _MIME_END = re.compile(r"[;\s]")
@@ -37,35 +41,53 @@ def warc_path(index: Path) -> Path:
 
 
 def write_index(warc: Path) -> Path:
-    """Index the completed file ``warc`` into ``<name>.cdxj`` beside it (written whole:
-    a temporary name, then renamed).  Blocking: reads the whole file."""
+    """Index the completed file ``warc`` into ``<name>.cdxj`` beside it (written whole
+    and durably, under a name of its own until then).  A tail that is not a whole record
+    (bytes a power loss or a full disk left) is cut off first.  Blocking: reads the
+    whole file once."""
+    lines, end = scan(warc)
+    if end < warc.stat().st_size:
+        logger.warning("WARC file %s ends in a partial record: cut at %d", warc, end)
+        with warc.open("r+b") as file:
+            file.truncate(end)
+            os.fsync(file.fileno())
     target = index_path(warc)
-    partial = target.with_name(target.name + ".partial")
-    lines = sorted(index_lines(warc))
-    partial.write_text("".join(lines), encoding="utf-8")
-    partial.replace(target)
+    write_atomically(target, "".join(sorted(lines)).encode("utf-8"))
     return target
 
 
-def index_lines(warc: Path) -> Iterator[str]:
-    """The index lines of the file's response and revisit records, in file order."""
+def scan(warc: Path) -> tuple[list[str], int]:
+    """The index lines of the file's whole response and revisit records, in file order,
+    and where its last whole record ends."""
+    lines: list[str] = []
+    end = 0
     with warc.open("rb") as file:
         records = ArchiveIterator(file)
-        for record in records:
-            if record.rec_type not in INDEXED:
-                continue
-            records.read_to_end()
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            entry = {
-                "url": url, "mime": _mime(record),
-                "status": record.http_headers.get_statuscode() if record.http_headers else None,
-                "digest": record.rec_headers.get_header("WARC-Payload-Digest"),
-                "length": str(records.get_record_length()),
-                "offset": str(records.get_record_offset()), "filename": warc.name,
-            }  # fmt: skip
-            when = iso_date_to_timestamp(record.rec_headers.get_header("WARC-Date"))
-            fields = {name: value for name, value in entry.items() if value is not None}
-            yield f"{surt(url)} {when} {json.dumps(fields)}\n"
+        try:
+            for record in records:
+                head = _head(record) if record.rec_type in INDEXED else None
+                records.read_to_end()
+                offset, length = records.get_record_offset(), records.get_record_length()
+                end = offset + length
+                if head is not None:
+                    key, when, fields = head
+                    fields |= {"length": str(length), "offset": str(offset), "filename": warc.name}
+                    lines.append(f"{key} {when} {json.dumps(fields)}\n")
+        except Exception:  # a record cut mid-way, or not a record at all: what came before
+            logger.warning("WARC file %s: no whole record after byte %d", warc, end)
+    return lines, end
+
+
+def _head(record: ArcWarcRecord) -> tuple[str, str, dict[str, str]]:
+    """A record's SURT key, timestamp and first fields (read before its payload is)."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    fields = {
+        "url": url, "mime": _mime(record),
+        "status": record.http_headers.get_statuscode() if record.http_headers else None,
+        "digest": record.rec_headers.get_header("WARC-Payload-Digest"),
+    }  # fmt: skip
+    when = iso_date_to_timestamp(record.rec_headers.get_header("WARC-Date"))
+    return surt(url), when, {name: value for name, value in fields.items() if value is not None}
 
 
 def _mime(record: ArcWarcRecord) -> str | None:

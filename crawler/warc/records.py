@@ -26,6 +26,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import BufferWARCWriter, WARCWriter
 
 RENAMED = {b"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
+CREDENTIALS = frozenset({b"authorization", b"proxy-authorization"})
+"""Request headers never written: the crawler's own credentials (a proxy's password that
+Scrapy's proxy middleware puts in the request, a mirror's login), not the page's."""
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,12 @@ def _date(when: datetime) -> str:
 
 
 def headers_of(raw: Any) -> list[tuple[str, str]]:
-    """Scrapy ``Headers`` as (name, value) text pairs, every value of a repeated name."""
+    """Scrapy ``Headers`` as (name, value) text pairs, every value of a repeated name;
+    credentials left out (:data:`CREDENTIALS`)."""
     pairs = []
     for name, values in raw.items():
+        if name.lower() in CREDENTIALS:
+            continue
         shown = RENAMED.get(name.lower(), name.decode("latin-1"))
         pairs += [(shown, value.decode("latin-1")) for value in values]
     return pairs

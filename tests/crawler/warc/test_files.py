@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 from cdxj_indexer import CDXJIndexer
+from scrapy.http.headers import Headers
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.storage import StorageError
 from crawler.storage.local import LocalStorage
 from crawler.warc.files import OPEN, WarcFiles, leftovers, publish
 from crawler.warc.index import write_index
-from crawler.warc.records import SERVER_NOT_MODIFIED, Fetch, payload_digest
+from crawler.warc.records import SERVER_NOT_MODIFIED, Fetch, headers_of, payload_digest
 
 URL = "https://www.mfa.go.th/th/content/aseancanada2020?cate=5d5bcb4e15e39c306000683d"
 PAGE = "<html><body>ผู้ช่วยรัฐมนตรี\u00a0๒๕๖๓</body></html>".encode()
@@ -175,11 +176,44 @@ def test_a_completed_file_is_put_into_the_archive_whole_or_kept_here(tmp_path: P
     assert list(tmp_path.joinpath("warc").iterdir()) == []  # nothing left here
 
 
+def _half_a_record(folder: Path) -> bytes:
+    other = WarcFiles(folder, 1024**3, {})
+    where, _ = other.write(fetch(PAGE * 20))
+    path = other.close()
+    assert path is not None
+    return path.read_bytes()[where.offset : where.offset + where.length // 2]
+
+
+@pytest.mark.parametrize("tail", ["zeros", "half a record"])
+def test_a_complete_file_with_an_unreadable_tail_is_cut_then_published(
+    tmp_path: Path, tail: str
+) -> None:
+    """Zeros a power loss left after the last record, or half a record a full disk left."""
+    files = WarcFiles(tmp_path / "warc", 1024**3, {})
+    where, _ = files.write(fetch())
+    path = files.close()
+    assert path is not None
+    whole = path.read_bytes()
+    path.write_bytes(whole + (bytes(4096) if tail == "zeros" else _half_a_record(tmp_path)))
+    storage = LocalStorage(tmp_path / "archive")
+    assert publish(storage, path)
+    assert storage.get(f"warc/{path.name}") == whole
+    index = storage.get(f"warc/{path.name.removesuffix('.warc.gz')}.cdxj")
+    assert index is not None and f'"offset": "{where.offset}"'.encode() in index
+
+
 def test_an_open_file_of_a_living_writer_is_not_a_leftover(tmp_path: Path) -> None:
     files = WarcFiles(tmp_path, 1024**3, {})
     files.write(fetch())
     assert files.path is not None and files.path.name.endswith(OPEN)
     assert leftovers(tmp_path, files.path) == []
+
+
+def test_the_crawlers_credentials_are_never_written() -> None:
+    """Scrapy's proxy middleware puts the proxy's password into the request's headers."""
+    headers = Headers({"User-Agent": "mfa-archive", "Proxy-Authorization": "Basic YWxpY2U6czM=",
+                       "Authorization": "Basic bWU6cHc=", "Accept": "text/html"})  # fmt: skip
+    assert headers_of(headers) == [("User-Agent", "mfa-archive"), ("Accept", "text/html")]
 
 
 @pytest.mark.parametrize("status", [404, 500])
