@@ -48,10 +48,12 @@ class Chromium:
         thai = subprocess.run(["fc-list", ":lang=th"], capture_output=True, text=True, check=False)
         if not thai.stdout.strip():  # Thai would be drawn as boxes in every screenshot
             raise RuntimeError("no Thai font is installed (apt-get install fonts-thai-tlwg)")
-        self.process = subprocess.Popen(
-            [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        self.log = profile.with_name(profile.name + ".log")  # a file: a pipe left unread fills
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(
+                [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                stdout=subprocess.DEVNULL, stderr=log,
+            )  # fmt: skip
         port = self._port()
         deadline = time.monotonic() + 30
         while True:
@@ -67,15 +69,14 @@ class Chromium:
         self.send("Runtime.enable")
 
     def _port(self) -> int:
-        assert self.process.stderr is not None
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            line = self.process.stderr.readline()
-            found = LISTENING.search(line)
+            found = LISTENING.search(self.log.read_text("utf-8", errors="replace"))
             if found:
                 return int(found.group(2))
-            if not line and self.process.poll() is not None:
+            if self.process.poll() is not None:
                 break
+            time.sleep(0.05)
         stop(self.process)
         raise RuntimeError("chromium did not open its DevTools port")
 

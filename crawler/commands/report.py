@@ -5,7 +5,9 @@ Sites, then each site's articles (a search box, filters by language and year), t
 each article's versions with their text and what changed from one to the next; the
 quarantine with its reasons; the last runs with their health; charts of articles per
 site per month, of updates and silent edits, and of warnings.  Exit status 0 when
-written, 2 when the archive cannot be read or OUTDIR is a folder that is not a report.
+written, 1 when written but the archive holds no article and no run report (a mistyped
+``ARCHIVE_URI`` reads as an empty archive), 2 when the archive cannot be read or the
+report cannot be written, or OUTDIR is a folder that is not a report.
 """
 
 from __future__ import annotations
@@ -51,10 +53,19 @@ class Command(ScrapyCommand):
             print(f"mfa report: {exc}", file=sys.stderr)
             self.exitcode = 2
             return
-        except (StorageError, OSError) as exc:
+        except StorageError as exc:
             print(f"mfa report: cannot read the archive: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        except OSError as exc:
+            print(f"mfa report: cannot read the archive or write the report: {exc}",
+                  file=sys.stderr)  # fmt: skip
             self.exitcode = 2
             return
         print(f"mfa report: {built.articles} articles of {built.sites} sites, "
               f"{built.quarantined} quarantined pages, {built.runs} runs: "
               f"{outdir / 'index.html'}")  # fmt: skip
+        if not built.articles and not built.runs:  # a mistyped ARCHIVE_URI reads as empty
+            print(f"mfa report: the archive at {archive.storage.location} holds no article "
+                  "and no run report", file=sys.stderr)  # fmt: skip
+            self.exitcode = 1

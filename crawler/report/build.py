@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from crawler.export.histories import ArticleVersions
@@ -38,15 +39,18 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def build_report(storage: Storage, outdir: Path, runs: int = 20) -> Built:
+def build_report(
+    storage: Storage, outdir: Path, runs: int = 20, today: date | None = None
+) -> Built:
     """Read the archive in ``storage`` and write its report into ``outdir``."""
+    outdir = outdir.resolve()  # ``.`` has a name to build beside; a link, its folder
     if outdir.exists() and any(outdir.iterdir()) and not (outdir / MARKER).exists():
         raise NotAReport(f"{outdir} is not empty and holds no report: choose another folder")
     building = outdir.with_name(f".{outdir.name}.building")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     try:
-        counts = _write_all(storage, building, runs)
+        counts = _write_all(storage, building, runs, today)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)  # the previous report stays as it was
         raise
@@ -59,11 +63,11 @@ def build_report(storage: Storage, outdir: Path, runs: int = 20) -> Built:
     return counts
 
 
-def _write_all(storage: Storage, building: Path, runs: int) -> Built:
+def _write_all(storage: Storage, building: Path, runs: int, today: date | None) -> Built:
     def write_article(history: ArticleVersions, page: str) -> None:
         _write(building / page, article_page(history))
 
-    overview = gather(storage, write_article, runs)
+    overview = gather(storage, write_article, runs, today)
     by_site: dict[str, list[ArticleRow]] = defaultdict(list)
     for row in overview.rows:
         by_site[row.site].append(row)

@@ -17,10 +17,11 @@ RECENT_MONTHS = 60
 COLOURS = ("#2f6f9f", "#d9822b")
 
 
-def months(*counters: Counter[str], last: int = RECENT_MONTHS) -> list[str]:
-    """The ``last`` months up to the latest one counted, gaps kept (so time reads true);
-    ``YYYY-MM`` keys only (``undated`` is shown apart)."""
-    found = sorted(k for c in counters for k in c if len(k) == 7 and k[4] == "-")
+def months(*counters: Counter[str], until: str, last: int = RECENT_MONTHS) -> list[str]:
+    """The ``last`` months up to the latest one counted no later than ``until``
+    (``YYYY-MM``, the report's month: a later date is implausible), gaps kept (so time
+    reads true); ``YYYY-MM`` keys only (``undated`` is shown apart)."""
+    found = sorted(k for c in counters for k in c if len(k) == 7 and k[4] == "-" and k <= until)
     if not found:
         return []
     year, month = map(int, found[-1].split("-"))
@@ -33,18 +34,19 @@ def months(*counters: Counter[str], last: int = RECENT_MONTHS) -> list[str]:
     return out[::-1]
 
 
-def years(counts: Counter[str]) -> tuple[Counter[str], int]:
-    """Monthly counts summed per year from :data:`EARLIEST_PLAUSIBLE_YEAR`; and how
-    many are dated before it (implausible dates, which the warnings list)."""
+def years(counts: Counter[str], until: str) -> tuple[Counter[str], int]:
+    """Monthly counts summed per year from :data:`EARLIEST_PLAUSIBLE_YEAR` to the month
+    ``until`` (the report's); and how many are dated outside (implausible dates, which
+    the warnings list)."""
     per_year: Counter[str] = Counter()
-    before = 0
+    outside = 0
     for key, n in counts.items():
         if len(key) == 7 and key[4] == "-":
-            if int(key[:4]) < EARLIEST_PLAUSIBLE_YEAR:
-                before += n
+            if int(key[:4]) < EARLIEST_PLAUSIBLE_YEAR or key > until:
+                outside += n
             else:
                 per_year[key[:4]] += n
-    return per_year, before
+    return per_year, outside
 
 
 def every_year(per_year: Counter[str]) -> list[str]:

@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 
 from crawler.export.histories import ArticleVersions, histories, read
 from crawler.operations.history import reports
@@ -63,6 +64,8 @@ class Overview:
     """The latest versions' warnings, per field and reason."""
     quarantine: list[Quarantined] = field(default_factory=list)
     runs: list[RunReport] = field(default_factory=list)
+    today: date = field(default_factory=lambda: datetime.now(UTC).date())
+    """When the report is made: a date after it is implausible (not charted)."""
 
 
 def page_name(folder: str) -> str:
@@ -100,10 +103,13 @@ def _count(overview: Overview, history: ArticleVersions, row: ArticleRow) -> Non
 
 
 def gather(
-    storage: Storage, write_article: Callable[[ArticleVersions, str], None], runs: int = 20
+    storage: Storage,
+    write_article: Callable[[ArticleVersions, str], None],
+    runs: int = 20,
+    today: date | None = None,
 ) -> Overview:
     """Read the archive, writing each article's page on the way; what the index needs."""
-    overview = Overview()
+    overview = Overview() if today is None else Overview(today=today)
     for history in histories(storage):
         versions = read(storage, history)
         if versions is None:

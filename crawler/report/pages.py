@@ -32,18 +32,20 @@ def _runs(runs: list[RunReport]) -> str:
 NUMBERS = {1, 2, 3}
 
 
-def _site_charts(site: str, counts: Counter[str]) -> str:
+def _site_charts(site: str, counts: Counter[str], until: str) -> str:
     """A site's articles per year of publication, then per month of the last five years."""
-    per_year, before = years(counts)
-    notes = [f"{n} {what}" for n, what in ((counts[UNDATED], "undated"),
-             (before, f"dated before {EARLIEST_PLAUSIBLE_YEAR} (implausible: see warnings)"))
+    per_year, outside = years(counts, until)
+    implausible = (
+        f"dated before {EARLIEST_PLAUSIBLE_YEAR} or after {until} (implausible: see warnings)"
+    )
+    notes = [f"{n} {what}" for n, what in ((counts[UNDATED], "undated"), (outside, implausible))
              if n]  # fmt: skip
     return (
         f"<h3>{escape(site)}</h3>"
         + bars(f"Articles of {site} per year of publication", every_year(per_year),
                [("articles", per_year)])
-        + bars(f"Articles of {site} per month of publication, last five years", months(counts),
-               [("articles", counts)])
+        + bars(f"Articles of {site} per month of publication, last five years",
+               months(counts, until=until), [("articles", counts)])
         + (f'<p class="empty">Not charted: {"; ".join(notes)}.</p>' if notes else "")
     )  # fmt: skip
 
@@ -65,11 +67,13 @@ def index_page(overview: Overview) -> str:
         f"{sum(r.silent_edits for r in rows)} silent edits, {len(by_site)} sites; "
         f'<a href="quarantine.html">{len(overview.quarantine)} pages quarantined</a>.</p>'
     )
+    until = overview.today.strftime("%Y-%m")
     per_site = "".join(
-        _site_charts(site, counts) for site, counts in sorted(overview.per_month.items())
+        _site_charts(site, counts, until) for site, counts in sorted(overview.per_month.items())
     )
     activity = bars(
-        "Updates and silent edits per month", months(overview.updates, overview.silent_edits),
+        "Updates and silent edits per month",
+        months(overview.updates, overview.silent_edits, until=until),
         [("updates (by update date)", overview.updates),
          ("silent edits (by fetch)", overview.silent_edits)],
     )  # fmt: skip

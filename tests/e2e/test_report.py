@@ -113,3 +113,5 @@ def test_a_folder_that_is_not_a_report_is_left_alone(report: Path, tmp_path: Pat
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
     again = _report(report, report.parent / "archive")  # a report is replaced whole
     assert again.returncode == 0 and (report / "index.html").exists()
+    mistyped = _report(tmp_path / "empty", tmp_path / "no-such-archive")
+    assert mistyped.returncode == 1 and "holds no article and no run report" in mistyped.stderr

@@ -10,17 +10,22 @@ from crawler.report.charts import RECENT_MONTHS, bars, every_year, months, ranke
 
 def test_months_span_the_last_five_years_with_the_gaps_kept() -> None:
     counts = Counter({"2019-03": 1, "2024-11": 2, "2025-02": 1, "undated": 4})
-    keys = months(counts)
+    keys = months(counts, until="2026-12")
     assert keys[-1] == "2025-02" and len(keys) == RECENT_MONTHS
     assert keys[0] == "2020-03" and "2024-12" in keys and "2025-01" in keys
-    assert months(Counter({"2025-01": 1, "2025-03": 1})) == ["2025-01", "2025-02", "2025-03"]
-    assert months(Counter({"undated": 3})) == []
-    assert months(Counter({"2024-12": 1, "2025-01": 1})) == ["2024-12", "2025-01"]
+    assert months(Counter({"2025-01": 1, "2025-03": 1}), until="2026-12") == [
+        "2025-01", "2025-02", "2025-03",
+    ]  # fmt: skip
+    assert months(Counter({"undated": 3}), until="2026-12") == []
+    assert months(Counter({"2024-12": 1, "2025-01": 1}), until="2026-12") == ["2024-12", "2025-01"]
+    # A date after the report's month is implausible: it neither shows nor moves the window.
+    assert months(Counter({"2026-11": 1, "2099-01": 1}), until="2026-12") == ["2026-11"]
 
 
 def test_years_leave_out_implausible_dates_and_keep_empty_years() -> None:
-    per_year, before = years(Counter({"1627-05": 1, "2015-01": 2, "2015-06": 1, "2018-02": 3}))
-    assert (per_year, before) == (Counter({"2015": 3, "2018": 3}), 1)
+    counts = Counter({"1627-05": 1, "2015-01": 2, "2015-06": 1, "2018-02": 3, "2099-01": 1})
+    per_year, outside = years(counts, until="2026-12")
+    assert (per_year, outside) == (Counter({"2015": 3, "2018": 3}), 2)
     assert every_year(per_year) == ["2015", "2016", "2017", "2018"]
 
 
