@@ -66,7 +66,9 @@ class WarcRecorder:
         for path in leftovers(self.files.folder, self.files.path):
             self._publish(path)
 
-    def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
         fetch = Fetch(
             url=redact_url(response.url), method=request.method,
             request_headers=headers_of(request.headers),
