@@ -124,11 +124,13 @@ def test_an_identical_payload_and_a_304_are_revisits(tmp_path: Path) -> None:
 
 def test_files_rotate_each_opening_with_its_warcinfo(tmp_path: Path) -> None:
     files = WarcFiles(tmp_path, 1, {})
-    completed = [files.write(fetch(PAGE + bytes([n])))[1] for n in range(3)]
-    assert all(path is not None for path in completed)
-    for path in completed:
-        assert path is not None
+    written = [files.write(fetch(PAGE + bytes([n]))) for n in range(3)]
+    for where, path in written:  # each pointer names the file its record went into
+        assert path is not None and where.file == f"warc/{path.name}"
         assert [r[0] for r in records(path)] == ["warcinfo", "response", "request"]
+        one = path.read_bytes()[where.offset : where.offset + where.length]
+        assert [r.rec_type for r in ArchiveIterator(BytesIO(one))] == ["response"]
+    assert len({where.file for where, _path in written}) == 3
     assert files.close() is None
 
 
