@@ -18,12 +18,17 @@ from crawler.urls import canonical_url
 from schemas import ArchivedArticle
 from tests.conftest import CORPUS
 from tests.crawling import CrawlResult, crawl
-from tests.e2e.harness import Replica
+from tests.e2e.harness import Replica, run_crawl
 
 CORPUS_PAGES = 58
 NOT_ARTICLES = {"043.txt"}  # shows a view count but no date: quarantined
 SAMPLE_HREF = "/th/content/aseancanada2020?cate=5d5bcb4e15e39c306000683d"
 TODAY = date(2026, 11, 26)
+ARTICLES = CORPUS_PAGES + 1 - len(NOT_ARTICLES)
+"""What a crawl of the replica archives: the corpus and the sample, but the page that is
+not an article."""
+EDITED, BUMPED = SAMPLE_HREF.split("?")[0], "/en/content/55pmc-2"
+"""Between the two runs of :func:`crawled_twice`: one article silently edited, one updated."""
 
 
 def article_folder(replica: Replica, href: str) -> str:
@@ -38,6 +43,19 @@ def latest_record(archive: Path, replica: Replica, href: str) -> ArchivedArticle
     pointer = json.loads((archive / article_folder(replica, href) / "latest.json").read_text())
     record = archive / pointer["version"] / "article.json"
     return ArchivedArticle.model_validate_json(record.read_bytes())
+
+
+def crawled_twice(replica: Replica, workdir: Path) -> Path:
+    """An archive with two runs of ``scrapy crawl``: everything, then everything again
+    after :data:`BUMPED` was updated and :data:`EDITED` silently edited."""
+    replica.control("reset")
+    start = f"start_urls={replica.listing_urls()}"
+    assert run_crawl(workdir, start).returncode == 0
+    replica.control("bump", path=BUMPED)
+    replica.control("edit", path=EDITED)
+    assert run_crawl(workdir, start, "mode=full").returncode == 0
+    replica.control("reset")
+    return workdir / "archive"
 
 
 def corpus_pages() -> Iterator[tuple[str, str, str]]:

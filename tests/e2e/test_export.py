@@ -15,13 +15,17 @@ import pytest
 from crawler.operations import history
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
-from tests.e2e.conftest import CORPUS_PAGES, NOT_ARTICLES, SAMPLE_HREF
-from tests.e2e.harness import Replica, run_crawl
+from tests.e2e.conftest import (
+    ARTICLES,
+    BUMPED,
+    EDITED,
+    SAMPLE_HREF,
+    crawled_twice,
+)
+from tests.e2e.harness import Replica
 from tests.s3server import S3Server
 
 pytestmark = [pytest.mark.process, pytest.mark.s3]
-ARTICLES = CORPUS_PAGES + 1 - len(NOT_ARTICLES)  # the corpus and the sample, but 043
-EDITED, BUMPED = SAMPLE_HREF.split("?")[0], "/en/content/55pmc-2"
 
 
 def _export(out: Path, *options: str, env: dict[str, str] | None = None) -> str:
@@ -40,15 +44,7 @@ def _rows(path: Path) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An archive with two runs: everything, then one article updated, one edited."""
-    workdir = tmp_path_factory.mktemp("export")
-    replica.control("reset")
-    start = f"start_urls={replica.listing_urls()}"
-    assert run_crawl(workdir, start).returncode == 0
-    replica.control("bump", path=BUMPED)
-    replica.control("edit", path=EDITED)
-    assert run_crawl(workdir, start, "mode=full").returncode == 0
-    replica.control("reset")
-    return workdir / "archive"
+    return crawled_twice(replica, tmp_path_factory.mktemp("export"))
 
 
 def test_export_of_a_crawled_archive_and_again_since_the_first_run(

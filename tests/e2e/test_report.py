@@ -14,12 +14,14 @@ import pytest
 
 from tests.chromium import Chromium
 from tests.conftest import REPO
-from tests.e2e.conftest import CORPUS_PAGES, NOT_ARTICLES, SAMPLE_HREF
-from tests.e2e.harness import Replica, run_crawl
+from tests.e2e.conftest import (
+    ARTICLES,
+    EDITED,
+    crawled_twice,
+)
+from tests.e2e.harness import Replica
 
 pytestmark = pytest.mark.process
-ARTICLES = CORPUS_PAGES + 1 - len(NOT_ARTICLES)  # the corpus and the sample, but 043
-EDITED, BUMPED = SAMPLE_HREF.split("?")[0], "/en/content/55pmc-2"
 SHOTS = REPO / "test-output" / "report"
 
 
@@ -33,13 +35,7 @@ def _report(out: Path, archive: Path, *options: str) -> subprocess.CompletedProc
 @pytest.fixture(scope="module")
 def report(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
     workdir = tmp_path_factory.mktemp("report")
-    replica.control("reset")
-    start = f"start_urls={replica.listing_urls()}"
-    assert run_crawl(workdir, start).returncode == 0
-    replica.control("bump", path=BUMPED)
-    replica.control("edit", path=EDITED)
-    assert run_crawl(workdir, start, "mode=full").returncode == 0
-    replica.control("reset")
+    crawled_twice(replica, workdir)
     done = _report(workdir / "report", workdir / "archive")
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{ARTICLES} articles of 1 sites, 1 quarantined pages, 2 runs" in done.stdout

@@ -17,13 +17,11 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.timeutils import iso_date_to_timestamp
 
 from schemas import ArchivedArticle, WarcRecordRef
-from tests.e2e.conftest import CORPUS_PAGES, NOT_ARTICLES
+from tests.e2e.conftest import ARTICLES
 from tests.e2e.harness import Replica, run_crawl
 from tests.replaytools import Pywb, run_tool
 
 pytestmark = pytest.mark.process
-ARTICLES = CORPUS_PAGES + 1 - len(NOT_ARTICLES)
-"""The corpus's pages and the sample, less the page that is not an article."""
 
 
 @pytest.fixture(scope="module")
