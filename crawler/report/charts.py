@@ -58,12 +58,13 @@ def every_year(per_year: Counter[str]) -> list[str]:
 
 def _frame(label: str, top: int, ticks: str, bars: str, legend: str = "") -> str:
     return (
+        f"<figure><figcaption>{escape(label)}</figcaption>"
         f'<svg class="chart" role="img" aria-label="{escape(label)}" viewBox="0 0 {WIDTH} '
         f'{HEIGHT}" width="{WIDTH}" height="{HEIGHT}" xmlns="http://www.w3.org/2000/svg">'
         f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" '
         f'stroke="#888"/><text x="{LEFT - 6}" y="{TOP + 10}" text-anchor="end">{top}</text>'
         f'<text x="{LEFT - 6}" y="{HEIGHT - BOTTOM}" text-anchor="end">0</text>'
-        f"{ticks}{bars}{legend}</svg>"
+        f"{ticks}{bars}{legend}</svg></figure>"
     )
 
 
@@ -112,7 +113,8 @@ def ranked(label: str, counts: Counter[str], limit: int = 12) -> str:
         for i, (name, n) in enumerate(items)
     )  # fmt: skip
     return (
+        f"<figure><figcaption>{escape(label)}</figcaption>"
         f'<svg class="chart" role="img" aria-label="{escape(label)}" viewBox="0 0 {WIDTH} '
         f'{height}" width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
-        f"{bars}</svg>"
+        f"{bars}</svg></figure>"
     )

@@ -25,6 +25,7 @@ ins { background: #ddf4dd; text-decoration: none; }
 details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
 section.version { border-top: 1px solid #ccc; padding-top: 8px; }
 svg.chart { max-width: 100%; height: auto; font-size: 10px; fill: #444; }
+figure { margin: 8px 0 16px; } figcaption { color: #555; font-size: 13px; }
 .empty { color: #777; }
 """
 
