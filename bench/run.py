@@ -13,7 +13,9 @@ delay, robots.txt obeyed).  Scenarios, per size:
   after 1% of the articles (the most recent) were updated -- were they all caught?
 - ``s3``: the full crawl into the S3 server (moto) instead of local disk;
 - ``two``: two crawler processes sharing the work (one listing each), at once;
-- ``workers``: 1, 2 and 4 workers on one Redis (scrapy-redis), one crawl, one archive.
+- ``workers``: 1, 2 and 4 workers on one Redis (scrapy-redis), one crawl, one archive;
+- ``export`` and ``report``: ``scrapy export`` and ``scrapy report`` of the full crawl's
+  archive.
 
 The table is printed with the ratios the aims name, and written as JSON to
 ``bench/results/latest.json`` with the commit, so figures compare across commits.
@@ -184,6 +186,12 @@ def run_export(bench: Bench, crawl: Callable[[Bench], list[Measure]]) -> list[Me
     return export(bench, crawl)
 
 
+def run_report(bench: Bench, crawl: Callable[[Bench], list[Measure]]) -> list[Measure]:
+    from bench.report import report
+
+    return report(bench, crawl)
+
+
 def workers(bench: Bench) -> list[Measure]:
     from bench.workers import workers as run_workers  # it builds on this module
 
@@ -199,6 +207,7 @@ SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
     "two": two,
     "workers": workers,
     "export": lambda bench: run_export(bench, full),
+    "report": lambda bench: run_report(bench, full),
 }
 
 
