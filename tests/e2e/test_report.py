@@ -5,6 +5,7 @@ and the diff between them.  Screenshots go to ``test-output/report/`` (not commi
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,15 +21,18 @@ from tests.e2e.conftest import (
     crawled_twice,
 )
 from tests.e2e.harness import Replica
+from tests.s3server import S3Server
 
 pytestmark = pytest.mark.process
 SHOTS = REPO / "test-output" / "report"
 
 
-def _report(out: Path, archive: Path, *options: str) -> subprocess.CompletedProcess[str]:
+def _report(
+    out: Path, archive: Path | str, *options: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scrapy", "report", str(out), "-s", f"ARCHIVE_URI={archive}",
-         *options], cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+         *options], cwd=REPO, capture_output=True, text=True, timeout=300, check=False, env=env,
     )  # fmt: skip
 
 
@@ -111,3 +115,19 @@ def test_a_folder_that_is_not_a_report_is_left_alone(report: Path, tmp_path: Pat
     assert again.returncode == 0 and (report / "index.html").exists()
     mistyped = _report(tmp_path / "empty", tmp_path / "no-such-archive")
     assert mistyped.returncode == 1 and "holds no article and no run report" in mistyped.stderr
+
+
+@pytest.mark.s3
+def test_a_report_of_an_s3_archive_is_the_local_report(
+    report: Path, tmp_path: Path, s3_server: S3Server
+) -> None:
+    uri = s3_server.copy_archive(report.parent / "archive")
+    local = _report(tmp_path / "local", report.parent / "archive")
+    remote = _report(tmp_path / "s3", uri, "-s", "S3_ADDRESSING_STYLE=path",
+                     env={**os.environ, **s3_server.env})  # fmt: skip
+    assert local.returncode == remote.returncode == 0, remote.stderr
+    files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*"))
+    assert files == sorted(p.relative_to(tmp_path / "s3") for p in (tmp_path / "s3").rglob("*"))
+    for name in files:
+        if (tmp_path / "local" / name).is_file():
+            assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "s3" / name).read_bytes()
