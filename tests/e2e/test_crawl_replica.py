@@ -12,7 +12,7 @@ from schemas import ArchivedArticle, parse
 from tests.conftest import SAMPLE
 from tests.crawling import CrawlResult
 from tests.e2e.conftest import (
-    CORPUS_PAGES,
+    ARTICLES,
     NOT_ARTICLES,
     SAMPLE_HREF,
     TODAY,
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.crawl
 
 def test_first_crawl_summary(first: tuple[Path, CrawlResult]) -> None:
     _workdir, result = first
-    assert result.totals["new"] == CORPUS_PAGES + 1 - len(NOT_ARTICLES)
+    assert result.totals["new"] == ARTICLES
     assert result.totals["quarantined"] == len(NOT_ARTICLES)
     assert result.summary["healthy"] is True
     assert "Run summary: OK" in result.log

@@ -15,11 +15,11 @@ import pytest
 import pytest_twisted
 
 from tests.crawling import crawl
+from tests.e2e.conftest import ARTICLES
 from tests.e2e.harness import Replica
 from tests.s3server import S3Server, archive_settings, bucket_objects
 
 pytestmark = [pytest.mark.crawl, pytest.mark.s3]
-ARTICLES = 58
 
 
 def _comparable(key: str, data: bytes) -> Any:

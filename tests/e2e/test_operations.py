@@ -15,11 +15,11 @@ from prometheus_client.parser import text_string_to_metric_families
 from crawler.operations import history
 from crawler.storage.local import LocalStorage
 from tests.crawling import crawl
+from tests.e2e.conftest import ARTICLES
 from tests.e2e.harness import Replica
 from tests.receivers import HttpReceiver, SmtpReceiver
 
 pytestmark = pytest.mark.crawl
-ARTICLES = 58
 SAMPLE_PATH = "/th/content/aseancanada2020"
 
 

@@ -12,11 +12,11 @@ import pytest
 from crawler.state.redis_backend.connection import StateConnection
 from crawler.state.redis_backend.keys import Keys
 from crawler.state.redis_backend.lease import Lease
+from tests.e2e.conftest import ARTICLES
 from tests.e2e.harness import Replica, run_crawl
 from tests.redisserver import RedisServer
 
 pytestmark = [pytest.mark.process, pytest.mark.redis]
-ARTICLES = 58
 
 
 def test_the_state_lives_on_redis_and_the_next_run_reads_it(

@@ -15,10 +15,10 @@ import pytest
 import pytest_twisted
 
 from tests.crawling import CrawlResult, crawl
+from tests.e2e.conftest import ARTICLES
 from tests.e2e.harness import Replica
 
 pytestmark = pytest.mark.crawl
-ARTICLES = 58
 OLD = "/th/content/press-conference-25-03-2021"  # imported March 2021
 OTHER_OLD = "/en/content/55pmc-2"  # imported August 2022
 RECENT = [  # imported since 2025-10-22, 400 days before 2026-11-26

@@ -16,10 +16,10 @@ import pytest
 import pytest_twisted
 
 from tests.crawling import crawl
+from tests.e2e.conftest import ARTICLES
 from tests.e2e.harness import Replica
 
 pytestmark = pytest.mark.crawl
-ARTICLES = 58
 LISTINGS = """
 listings.th = ["/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4"]
 listings.en = ["/en/content-category/press-release"]

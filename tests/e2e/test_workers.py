@@ -20,11 +20,11 @@ from crawler.operations import history
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO, SHARED
 from tests.crawling import crawl_settings
+from tests.e2e.conftest import ARTICLES
 from tests.e2e.harness import Replica, run_crawl
 from tests.redisserver import RedisServer
 
 pytestmark = [pytest.mark.process, pytest.mark.redis]
-ARTICLES = 58
 
 
 def start_worker(workdir: Path, archive: Path, start: str, redis_url: str,
