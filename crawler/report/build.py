@@ -23,7 +23,8 @@ MARKER = ".mfa-report"
 
 
 class NotAReport(Exception):
-    """OUTDIR exists, is not empty, and is not a report: it is left alone."""
+    """OUTDIR may not be replaced: it exists, is not empty and is not a report, or it
+    holds the folder the command runs in.  It is left alone."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def build_report(
 ) -> Built:
     """Read the archive in ``storage`` and write its report into ``outdir``."""
     outdir = outdir.resolve()  # ``.`` has a name to build beside; a link, its folder
+    if Path.cwd().is_relative_to(outdir):
+        raise NotAReport(f"{outdir} holds this shell's folder: run the report from outside it")
     if outdir.exists() and any(outdir.iterdir()) and not (outdir / MARKER).exists():
         raise NotAReport(f"{outdir} is not empty and holds no report: choose another folder")
     building = outdir.with_name(f".{outdir.name}.building")

@@ -13,13 +13,14 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
 from crawler.export.histories import ArticleVersions, histories, read
 from crawler.operations.history import reports
 from crawler.operations.report import RunReport
 from crawler.storage import Storage
 from crawler.storage.layout import REASONS
+from schemas.assess import bangkok_today
 
 QUARANTINE = "quarantine/"
 UNDATED = "undated"
@@ -64,8 +65,9 @@ class Overview:
     """The latest versions' warnings, per field and reason."""
     quarantine: list[Quarantined] = field(default_factory=list)
     runs: list[RunReport] = field(default_factory=list)
-    today: date = field(default_factory=lambda: datetime.now(UTC).date())
-    """When the report is made: a date after it is implausible (not charted)."""
+    today: date = field(default_factory=bangkok_today)
+    """When the report is made, in Bangkok as the article checks count it: a date after
+    it is implausible (not charted)."""
 
 
 def page_name(folder: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +31,8 @@ from schemas.models import WarcRecordRef
 logger = logging.getLogger(__name__)
 OPEN, DONE = ".warc.gz.open", ".warc.gz"
 PREFIX = "warc/"
+STALE = 24 * 3600
+"""Seconds after which a temporary file in the folder is a crash's leftover."""
 
 
 class WarcFiles:
@@ -99,6 +102,7 @@ def cut_after_last_record(path: Path) -> Path:
         return path
     done = path.with_name(path.name.removesuffix(OPEN) + DONE)
     path.replace(done)
+    fsync_path(done.parent)
     return done
 
 
@@ -124,8 +128,10 @@ def publish(storage: Storage, path: Path) -> bool:
 
 
 def _writer_alive(path: Path) -> bool:
-    """Whether the process that opened ``mfa-<time>-<pid>-<random>-<n>`` still runs (a sibling
-    worker on this machine, whose file is not a leftover)."""
+    """Whether the process that opened ``mfa-<time>-<pid>-<random>-<n>`` still runs (a
+    sibling worker on this machine, whose files are its own to publish).  Where
+    ``/proc`` tells, a process whose command line does not name Scrapy is another
+    program that was given the pid later: the writer is gone."""
     try:
         pid = int(path.name.split("-")[2])
         os.kill(pid, 0)
@@ -133,7 +139,12 @@ def _writer_alive(path: Path) -> bool:
         return False
     except PermissionError:
         return True
-    return pid != os.getpid()
+    if pid == os.getpid():
+        return False
+    try:
+        return b"scrapy" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc here: the pid alone says
 
 
 def leftovers(folder: Path, writing: Path | None = None) -> list[Path]:
@@ -148,4 +159,6 @@ def leftovers(folder: Path, writing: Path | None = None) -> list[Path]:
             found.append(path)  # (a living sibling's file is its own to publish)
         elif path.name.endswith(INDEX) and not warc_path(path).exists():
             path.unlink()  # its file was stored, the index not removed yet: indexed again
+        elif path.name.endswith(".tmp") and time.time() - path.stat().st_mtime > STALE:
+            path.unlink()  # an index a crash left half-written (a day old: no one's now)
     return found

@@ -15,10 +15,12 @@ import json
 import logging
 import os
 import re
+import zlib
 from pathlib import Path
 
 from surt import surt
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import iso_date_to_timestamp
 
@@ -28,6 +30,8 @@ logger = logging.getLogger(__name__)
 WARC, INDEX = ".warc.gz", ".cdxj"
 INDEXED = ("response", "revisit")
 _MIME_END = re.compile(r"[;\s]")
+NOT_A_RECORD = (ArchiveLoadFailed, EOFError, zlib.error, AttributeError, ValueError)
+"""What warcio raises on bytes that are not (or no longer) a record."""
 
 
 def index_path(warc: Path) -> Path:
@@ -58,24 +62,43 @@ def write_index(warc: Path) -> Path:
 
 def scan(warc: Path) -> tuple[list[str], int]:
     """The index lines of the file's whole response and revisit records, in file order,
-    and where its last whole record ends."""
+    and where its last whole record ends.  A record that cannot be parsed, or that ends
+    before its ``Content-Length`` or its gzip member does (warcio reads such a tail
+    without a word), ends the scan; a failure to read the file (``OSError``) is raised:
+    it says nothing about where the records end."""
     lines: list[str] = []
     end = 0
     with warc.open("rb") as file:
-        records = ArchiveIterator(file)
-        try:
-            for record in records:
-                head = _head(record) if record.rec_type in INDEXED else None
-                records.read_to_end()
-                offset, length = records.get_record_offset(), records.get_record_length()
-                end = offset + length
-                if head is not None:
-                    key, when, fields = head
-                    fields |= {"length": str(length), "offset": str(offset), "filename": warc.name}
-                    lines.append(f"{key} {when} {json.dumps(fields)}\n")
-        except Exception:  # a record cut mid-way, or not a record at all: what came before
-            logger.warning("WARC file %s: no whole record after byte %d", warc, end)
+        archive = ArchiveIterator(file)
+        records = iter(archive)
+        while True:
+            try:
+                record = next(records)
+                archive.read_to_end()
+            except StopIteration:
+                break
+            except NOT_A_RECORD:
+                logger.warning("WARC file %s: no whole record after byte %d", warc, end)
+                break
+            if not _whole(archive, record):
+                logger.warning("WARC file %s: the record at byte %d is cut", warc, end)
+                break
+            offset, length = archive.get_record_offset(), archive.get_record_length()
+            end = offset + length
+            if record.rec_type in INDEXED:
+                key, when, fields = _head(record)
+                fields |= {"length": str(length), "offset": str(offset), "filename": warc.name}
+                lines.append(f"{key} {when} {json.dumps(fields)}\n")
     return lines, end
+
+
+def _whole(archive: ArchiveIterator, record: ArcWarcRecord) -> bool:
+    """Whether the record just read reached its ``Content-Length`` and the end of its
+    gzip member (a file cut inside a record reads to its end without an error)."""
+    if getattr(record.raw_stream, "limit", 0):
+        return False
+    decompressor = getattr(getattr(archive, "reader", None), "decompressor", None)
+    return decompressor is None or bool(getattr(decompressor, "eof", True))
 
 
 def _head(record: ArcWarcRecord) -> tuple[str, str, dict[str, str]]:

@@ -25,10 +25,15 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import BufferWARCWriter, WARCWriter
 
+from crawler.redact import redact_url
+
 RENAMED = {b"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
 CREDENTIALS = frozenset({b"authorization", b"proxy-authorization"})
 """Request headers never written: the crawler's own credentials (a proxy's password that
 Scrapy's proxy middleware puts in the request, a mirror's login), not the page's."""
+URL_VALUED = frozenset({b"location", b"content-location", b"referer"})
+"""Headers holding a URL, redacted like the target URI (a signed URL's signature, a
+token, a password before the host); cookies are the site's and are kept."""
 
 
 @dataclass(frozen=True)
@@ -58,14 +63,28 @@ def _date(when: datetime) -> str:
 
 def headers_of(raw: Any) -> list[tuple[str, str]]:
     """Scrapy ``Headers`` as (name, value) text pairs, every value of a repeated name;
-    credentials left out (:data:`CREDENTIALS`)."""
+    credentials left out (:data:`CREDENTIALS`), URLs redacted as the records' target
+    URIs are (:data:`URL_VALUED`)."""
     pairs = []
     for name, values in raw.items():
         if name.lower() in CREDENTIALS:
             continue
         shown = RENAMED.get(name.lower(), name.decode("latin-1"))
-        pairs += [(shown, value.decode("latin-1")) for value in values]
+        texts = [_text(value) for value in values]
+        if name.lower() in URL_VALUED:
+            texts = [redact_url(text) for text in texts]
+        pairs += [(shown, text) for text in texts]
     return pairs
+
+
+def _text(value: bytes) -> str:
+    """A header value as text: UTF-8 when it is (a Thai path in a ``Location``), else
+    Latin-1.  warcio writes non-ASCII header text percent-encoded as UTF-8, so UTF-8
+    bytes come out as their own percent-encoding."""
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return value.decode("latin-1")
 
 
 @dataclass(frozen=True)

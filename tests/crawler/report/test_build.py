@@ -113,6 +113,11 @@ def test_a_report_is_replaced_whole_and_another_folder_is_left_alone(
     with pytest.raises(NotAReport):
         build_report(archive.storage, mine)
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+    with pytest.MonkeyPatch.context() as patch:  # run from inside the report: refused
+        patch.chdir(out / "a")
+        with pytest.raises(NotAReport, match="run the report from outside it"):
+            build_report(archive.storage, Path(".."))
+    assert (out / "index.html").exists()
 
 
 def test_a_failed_read_leaves_the_previous_report_as_it_was(

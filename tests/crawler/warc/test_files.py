@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime
 from io import BytesIO, StringIO
 from pathlib import Path
@@ -178,30 +180,61 @@ def test_a_completed_file_is_put_into_the_archive_whole_or_kept_here(tmp_path: P
     assert list(tmp_path.joinpath("warc").iterdir()) == []  # nothing left here
 
 
-def _half_a_record(folder: Path) -> bytes:
+def _part_of_a_record(folder: Path, fraction: float) -> bytes:
     other = WarcFiles(folder, 1024**3, {})
-    where, _ = other.write(fetch(PAGE * 20))
+    where, _ = other.write(fetch(bytes(range(256)) * 400))  # 100 kB that gzip barely shrinks
     path = other.close()
     assert path is not None
-    return path.read_bytes()[where.offset : where.offset + where.length // 2]
+    return path.read_bytes()[where.offset : where.offset + int(where.length * fraction)]
 
 
-@pytest.mark.parametrize("tail", ["zeros", "half a record"])
+@pytest.mark.parametrize("tail", ["zeros", 0.02, 0.2, 0.5, 0.75, 0.9, 0.999])
 def test_a_complete_file_with_an_unreadable_tail_is_cut_then_published(
-    tmp_path: Path, tail: str
+    tmp_path: Path, tail: str | float
 ) -> None:
-    """Zeros a power loss left after the last record, or half a record a full disk left."""
+    """Zeros a power loss left after the last record, or part of a record a full disk
+    left (cut in its headers, its payload or its gzip trailer: warcio reads most such
+    tails without an error)."""
     files = WarcFiles(tmp_path / "warc", 1024**3, {})
     where, _ = files.write(fetch())
     path = files.close()
     assert path is not None
     whole = path.read_bytes()
-    path.write_bytes(whole + (bytes(4096) if tail == "zeros" else _half_a_record(tmp_path)))
+    extra = bytes(4096) if tail == "zeros" else _part_of_a_record(tmp_path, float(tail))
+    path.write_bytes(whole + extra)
     storage = LocalStorage(tmp_path / "archive")
     assert publish(storage, path)
     assert storage.get(f"warc/{path.name}") == whole
     index = storage.get(f"warc/{path.name.removesuffix('.warc.gz')}.cdxj")
-    assert index is not None and f'"offset": "{where.offset}"'.encode() in index
+    assert index is not None and index.count(b"\n") == 1
+    assert f'"offset": "{where.offset}"'.encode() in index
+
+
+def test_a_file_that_cannot_be_read_is_kept_whole_not_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read error says nothing about where the records end: the file stays as it is,
+    here, for the next crawl."""
+    files = WarcFiles(tmp_path / "warc", 1024**3, {})
+    for n in range(3):
+        files.write(fetch(PAGE + bytes([n])))
+    path = files.close()
+    assert path is not None
+    whole = path.read_bytes()
+
+    class FailingIterator(ArchiveIterator):  # type: ignore[misc]
+        reads = 0
+
+        def read_to_end(self, *args: object) -> None:
+            FailingIterator.reads += 1
+            if FailingIterator.reads == 2:  # the disk fails in the second record
+                raise OSError(5, "Input/output error")
+            super().read_to_end(*args)
+
+    monkeypatch.setattr("crawler.warc.index.ArchiveIterator", FailingIterator)
+    storage = LocalStorage(tmp_path / "archive")
+    assert not publish(storage, path)
+    assert path.read_bytes() == whole and list(storage.list("warc/")) == []
 
 
 def test_an_open_file_of_a_living_writer_is_not_a_leftover(tmp_path: Path) -> None:
@@ -212,10 +245,47 @@ def test_an_open_file_of_a_living_writer_is_not_a_leftover(tmp_path: Path) -> No
 
 
 def test_the_crawlers_credentials_are_never_written() -> None:
-    """Scrapy's proxy middleware puts the proxy's password into the request's headers."""
-    headers = Headers({"User-Agent": "mfa-archive", "Proxy-Authorization": "Basic YWxpY2U6czM=",
-                       "Authorization": "Basic bWU6cHc=", "Accept": "text/html"})  # fmt: skip
-    assert headers_of(headers) == [("User-Agent", "mfa-archive"), ("Accept", "text/html")]
+    """Scrapy's proxy middleware puts the proxy's password into the request's headers;
+    a URL in a header is redacted as the target URI is; the rest is kept as sent."""
+    headers = Headers({
+        "User-Agent": "mfa-archive", "Proxy-Authorization": "Basic YWxpY2U6czM=",
+        "Authorization": "Basic bWU6cHc=", "Accept": "text/html",
+        "Referer": "https://www.mfa.go.th/th/content-category/ข่าว?token=s3cret&page=2",
+        "Location": "/th/content/x?X-Amz-Signature=abc&cate=5d5b",
+    })  # fmt: skip
+    assert headers_of(headers) == [
+        ("User-Agent", "mfa-archive"), ("Accept", "text/html"),
+        ("Referer", "https://www.mfa.go.th/th/content-category/ข่าว?token=REDACTED&page=2"),
+        ("Location", "/th/content/x?X-Amz-Signature=REDACTED&cate=5d5b"),
+    ]  # fmt: skip
+    location = "https://www.mfa.go.th/th/content/%E0%B8%82?cate=5d5b"
+    assert headers_of(Headers({"Location": location})) == [("Location", location)]  # as sent
+
+
+def test_a_living_siblings_completed_file_is_its_own_but_a_reused_pid_is_not(
+    tmp_path: Path,
+) -> None:
+    files = WarcFiles(tmp_path, 1024**3, {})
+    files.write(fetch())
+    path = files.close()
+    assert path is not None
+    sleep = "import time; time.sleep(60)"
+    sibling = subprocess.Popen([sys.executable, "-c", sleep, "scrapy", "crawl"])  # a worker
+    stranger = subprocess.Popen([sys.executable, "-c", sleep])  # a pid given to another program
+    for process in (sibling, stranger):  # until each runs its own command line
+        while b"time.sleep" not in Path(f"/proc/{process.pid}/cmdline").read_bytes():
+            assert process.poll() is None
+    try:
+        parts = path.name.split("-")
+        for process, expected in ((sibling, []), (stranger, "itself")):
+            named = path.with_name("-".join([*parts[:2], str(process.pid), *parts[3:]]))
+            path.rename(named)
+            assert leftovers(tmp_path) == ([named] if expected else [])
+            path = named
+    finally:
+        for process in (sibling, stranger):
+            process.kill()
+            process.wait()
 
 
 @pytest.mark.parametrize("status", [404, 500])
