@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bench.measure import Measure, timed
+from bench.measure import Measure, Timing, timed
 from tests.conftest import REPO
 
 if TYPE_CHECKING:
@@ -20,14 +21,23 @@ NAME = "export (2 views x JSONL + Parquet)"
 PAIRS = "export --view pairs (JSONL)"
 
 
-def export(bench: Bench, full: Callable[[Bench], list[Measure]]) -> list[Measure]:
-    """Export ``bench.workdir / 'local'`` (crawled by ``full`` first if missing)."""
+def on_full_archive(
+    bench: Bench, full: Callable[[Bench], list[Measure]], name: str, out: Path
+) -> tuple[list[str], Timing]:
+    """``scrapy <name> OUT`` on ``bench.workdir / 'local'`` (crawled by ``full`` first
+    if missing), timed: the command and its timing."""
     archive = bench.workdir / "local"
     if not archive.exists():
         full(bench)
-    out = bench.workdir / "export"
-    command = [sys.executable, "-m", "scrapy", "export", str(out), "-s", f"ARCHIVE_URI={archive}"]
+    command = [sys.executable, "-m", "scrapy", name, str(out), "-s", f"ARCHIVE_URI={archive}"]
     [run] = timed([command], REPO, dict(os.environ))
+    return command, run
+
+
+def export(bench: Bench, full: Callable[[Bench], list[Measure]]) -> list[Measure]:
+    """Export the full crawl's archive, both views, then the pairs view."""
+    out = bench.workdir / "export"
+    command, run = on_full_archive(bench, full, "export", out)
     with (out / "latest.jsonl").open("rb") as rows:
         articles = sum(1 for _ in rows)
     with (out / "versions.jsonl").open("rb") as rows:

@@ -4,13 +4,11 @@ RSS, which hold a short row per article (the pages are written as the archive is
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bench.measure import Measure, timed
-from tests.conftest import REPO
+from bench.export import on_full_archive
+from bench.measure import Measure
 
 if TYPE_CHECKING:
     from bench.run import Bench
@@ -19,13 +17,9 @@ NAME = "report (static HTML)"
 
 
 def report(bench: Bench, full: Callable[[Bench], list[Measure]]) -> list[Measure]:
-    """Report ``bench.workdir / 'local'`` (crawled by ``full`` first if missing)."""
-    archive = bench.workdir / "local"
-    if not archive.exists():
-        full(bench)
+    """Report the full crawl's archive."""
     out = bench.workdir / "report"
-    command = [sys.executable, "-m", "scrapy", "report", str(out), "-s", f"ARCHIVE_URI={archive}"]
-    [run] = timed([command], REPO, dict(os.environ))
+    _command, run = on_full_archive(bench, full, "report", out)
     pages = sum(1 for _ in (out / "a").iterdir())
     size = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
     return [Measure(NAME, pages, run.seconds, run.cpu_seconds, run.peak_rss_mb, 0,

@@ -3,7 +3,8 @@ after the decompression middleware, so it sees the payload as the server sent it
 
 Files rotate at ``WARC_MAX_BYTES`` and go into the archive under ``warc/`` (see
 :mod:`crawler.warc.files`), published off the reactor thread; the crawl's end waits for
-them.  Files an earlier crawl could not publish are published when this one opens.
+them.  Files an earlier crawl could not publish are published when this one opens, in
+a thread too.
 """
 
 from __future__ import annotations
@@ -60,11 +61,19 @@ class WarcRecorder:
         return cls(crawler)
 
     def _publish(self, path: Path) -> None:
-        self.pending.append(deferToThread(publish, self.storage, path))
+        self.pending.append(deferToThread(self._kept, [path]))
+
+    def _kept(self, paths: list[Path]) -> int:
+        """Publish ``paths`` (blocking); how many the archive refused (kept here)."""
+        return sum(not publish(self.storage, path) for path in paths)
 
     def opened(self) -> None:
-        for path in leftovers(self.files.folder, self.files.path):
-            self._publish(path)
+        self.pending.append(deferToThread(self._publish_leftovers))
+
+    def _publish_leftovers(self) -> int:
+        """Earlier crawls' files, published off the reactor thread (a crash's open file
+        is read whole to be cut); this crawl's own files are never taken."""
+        return self._kept(leftovers(self.files.folder, mine=self.files.stem))
 
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
@@ -89,6 +98,6 @@ class WarcRecorder:
         if done is not None:
             self._publish(done)
         results = await maybe_deferred_to_future(DeferredList(self.pending, consumeErrors=True))
-        kept = sum(1 for ok, stored in results if not ok or not stored)
+        kept = sum(refused if ok else 1 for ok, refused in results)
         if kept and self.stats is not None:
             self.stats.set_value("warc/files_kept_locally", kept)

@@ -36,12 +36,14 @@ def _paragraph(p: Paragraph) -> str:
         return f'<p class="t added"><ins>{escape(p.new or "")}</ins></p>'
     if p.op == "removed":
         return f'<p class="t removed"><del>{escape(p.old or "")}</del></p>'
-    pieces = "".join(
-        f"<{'ins' if piece.op == 'added' else 'del'}>{escape(piece.text)}"
-        f"</{'ins' if piece.op == 'added' else 'del'}>" if piece.op != "equal"
-        else escape(piece.text) for piece in p.pieces
-    )  # fmt: skip
+    pieces = "".join(_piece(piece.op, escape(piece.text)) for piece in p.pieces)
     return f'<p class="t changed">{pieces}</p>'
+
+
+def _piece(op: str, text: str) -> str:
+    """Words kept as they are, added (``<ins>``) or removed (``<del>``)."""
+    tag = {"added": "ins", "removed": "del"}.get(op)
+    return f"<{tag}>{text}</{tag}>" if tag else text
 
 
 def _changes(old: ArchivedArticle, new: ArchivedArticle, number: int) -> str:
@@ -82,9 +84,10 @@ def _version(versions: list[Version], index: int, latest: str) -> str:
     )
 
 
-def article_page(history: ArticleVersions) -> str:
+def article_page(history: ArticleVersions, latest: ArchivedArticle) -> str:
+    """The page of the article whose versions are ``history`` (``latest`` the one its
+    ``latest.json`` names)."""
     versions = history.versions
-    latest = next(v.article for v in versions if v.key == history.latest)
     url = escape(latest.canonical_url)
     head = (
         f'<p><a href="../{site_file(latest.site)}">{escape(latest.site)}</a> · '

@@ -6,17 +6,17 @@ leaves the previous report as it was.  A folder that is not a report is never re
 from __future__ import annotations
 
 import shutil
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from crawler.export.histories import ArticleVersions
 from crawler.report.article import article_page
-from crawler.report.gather import ArticleRow, gather
+from crawler.report.gather import by_site, gather
 from crawler.report.layout import SCRIPT, STYLE, site_file
 from crawler.report.pages import index_page, quarantine_page, site_page
 from crawler.storage import Storage
+from schemas.models import ArchivedArticle
 
 MARKER = ".mfa-report"
 """A file every report folder holds: the folder may be replaced by the next report."""
@@ -67,18 +67,16 @@ def build_report(
 
 
 def _write_all(storage: Storage, building: Path, runs: int, today: date | None) -> Built:
-    def write_article(history: ArticleVersions, page: str) -> None:
-        _write(building / page, article_page(history))
+    def write_article(history: ArticleVersions, latest: ArchivedArticle, page: str) -> None:
+        _write(building / page, article_page(history, latest))
 
     overview = gather(storage, write_article, runs, today)
-    by_site: dict[str, list[ArticleRow]] = defaultdict(list)
-    for row in overview.rows:
-        by_site[row.site].append(row)
-    for site, rows in by_site.items():
+    sites = by_site(overview.rows)
+    for site, rows in sites.items():
         _write(building / site_file(site), site_page(site, rows))
     _write(building / "quarantine.html", quarantine_page(overview))
     _write(building / "style.css", STYLE)
     _write(building / "report.js", SCRIPT)
     _write(building / MARKER, "Written by `scrapy report`; replaced by the next one.\n")
     _write(building / "index.html", index_page(overview))  # last: the folder is whole
-    return Built(len(overview.rows), len(by_site), len(overview.quarantine), len(overview.runs))
+    return Built(len(overview.rows), len(sites), len(overview.quarantine), len(overview.runs))

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from crawler.export.histories import ArticleVersions, histories, read
+from crawler.export.rows import latest_of
 from crawler.operations.history import reports
 from crawler.operations.report import RunReport
 from crawler.storage import Storage
-from crawler.storage.layout import REASONS
+from crawler.storage.layout import QUARANTINE, REASONS
 from schemas.assess import bangkok_today
+from schemas.models import ArchivedArticle
 
-QUARANTINE = "quarantine/"
 UNDATED = "undated"
 
 
@@ -70,14 +71,21 @@ class Overview:
     it is implausible (not charted)."""
 
 
+def by_site(rows: list[ArticleRow]) -> dict[str, list[ArticleRow]]:
+    """The rows grouped by site, sites in name order."""
+    grouped: dict[str, list[ArticleRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.site, []).append(row)
+    return dict(sorted(grouped.items()))
+
+
 def page_name(folder: str) -> str:
     """The article page's file in the report: a hash of the article's folder key (keys
     come from untrusted URLs; the hash is a safe, stable file name)."""
     return f"a/{hashlib.sha256(folder.encode('utf-8')).hexdigest()[:20]}.html"
 
 
-def _row(history: ArticleVersions, page: str) -> ArticleRow:
-    latest = next(v.article for v in history.versions if v.key == history.latest)
+def _row(history: ArticleVersions, latest: ArchivedArticle, page: str) -> ArticleRow:
     published = latest.imported_date or latest.updated_date
     return ArticleRow(
         site=latest.site, language=latest.language or "?",
@@ -90,7 +98,9 @@ def _row(history: ArticleVersions, page: str) -> ArticleRow:
     )  # fmt: skip
 
 
-def _count(overview: Overview, history: ArticleVersions, row: ArticleRow) -> None:
+def _count(
+    overview: Overview, history: ArticleVersions, latest: ArchivedArticle, row: ArticleRow
+) -> None:
     month = row.published[:7] or UNDATED
     overview.per_month.setdefault(row.site, Counter())[month] += 1
     for version in history.versions:
@@ -99,14 +109,13 @@ def _count(overview: Overview, history: ArticleVersions, row: ArticleRow) -> Non
             overview.updates[article.updated_date.isoformat()[:7]] += 1
         elif article.version_reason == "silent_edit":
             overview.silent_edits[article.fetched_at.strftime("%Y-%m")] += 1
-    latest = next(v.article for v in history.versions if v.key == history.latest)
     for finding in latest.warnings:
         overview.warnings[f"{finding.field}: {finding.reason}"] += 1
 
 
 def gather(
     storage: Storage,
-    write_article: Callable[[ArticleVersions, str], None],
+    write_article: Callable[[ArticleVersions, ArchivedArticle, str], None],
     runs: int = 20,
     today: date | None = None,
 ) -> Overview:
@@ -116,11 +125,11 @@ def gather(
         versions = read(storage, history)
         if versions is None:
             continue
-        page = page_name(versions.folder)
-        write_article(versions, page)
-        row = _row(versions, page)
+        page, latest = page_name(versions.folder), latest_of(versions)
+        write_article(versions, latest, page)
+        row = _row(versions, latest, page)
         overview.rows.append(row)
-        _count(overview, versions, row)
+        _count(overview, versions, latest, row)
     for key in storage.list(QUARANTINE):
         if key.endswith(f"/{REASONS}"):
             data = storage.get(key)

@@ -8,7 +8,7 @@ from html import escape
 
 from crawler.operations.report import RunReport
 from crawler.report.charts import bars, every_year, months, ranked, years
-from crawler.report.gather import UNDATED, ArticleRow, Overview
+from crawler.report.gather import UNDATED, ArticleRow, Overview, by_site
 from crawler.report.layout import cell, document, site_file, table
 from schemas.assess import EARLIEST_PLAUSIBLE_YEAR
 
@@ -52,19 +52,17 @@ def _site_charts(site: str, counts: Counter[str], until: str) -> str:
 
 def index_page(overview: Overview) -> str:
     rows = overview.rows
-    by_site: dict[str, list[ArticleRow]] = {}
-    for row in rows:
-        by_site.setdefault(row.site, []).append(row)
+    sites = by_site(rows)
     site_rows = [
         f'<tr><td><a class="site" href="{site_file(site)}">{escape(site)}</a></td>'
         f"{cell(len(items), True)}{cell(sum(r.versions for r in items), True)}"
         f"{cell(sum(r.silent_edits for r in items), True)}"
         f"{cell(', '.join(sorted({r.language for r in items})))}</tr>"
-        for site, items in sorted(by_site.items())
+        for site, items in sites.items()
     ]  # fmt: skip
     totals = (
         f"<p>{len(rows)} articles, {sum(r.versions for r in rows)} versions, "
-        f"{sum(r.silent_edits for r in rows)} silent edits, {len(by_site)} sites; "
+        f"{sum(r.silent_edits for r in rows)} silent edits, {len(sites)} sites; "
         f'<a href="quarantine.html">{len(overview.quarantine)} pages quarantined</a>.</p>'
     )
     until = overview.today.strftime("%Y-%m")

@@ -42,6 +42,7 @@ from crawler.storage.layout import (
     RECORD,
     TEXT,
     TEXT_TYPE,
+    WARC_FOLDER,
     LatestPointer,
     article_of,
     version_key,
@@ -153,7 +154,7 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
             else:  # a crash between the version and its pointer: the next store fixes it
                 report.notes.append(f"{problem} (the version is not recorded yet)")
     if pointed:
-        held = set(archive.storage.list("warc/"))
+        held = set(archive.storage.list(WARC_FOLDER))
         for name, count in sorted(pointed.items()):
             if name not in held:
                 report.notes.append(f"{count} versions point to {name}, not in the archive yet")

@@ -26,6 +26,9 @@ from crawler.urls import path_segments
 from schemas.models import ArchivedArticle
 
 ARTICLES = "articles/"
+QUARANTINE = "quarantine/"
+WARC_FOLDER = "warc/"
+"""WARC files and their CDXJ indexes (``<name>.warc.gz``, ``<name>.cdxj``)."""
 PAGE, TEXT, RECORD, LATEST = "page.html", "article.txt", "article.json", "latest.json"
 PARTS = (PAGE, TEXT, RECORD)
 """A version's files, in the order they are written (the record last)."""
@@ -92,7 +95,7 @@ def latest_key(prefix: str) -> str:
 
 def quarantine_folder(canonical_url: str) -> str:
     """Where a page's quarantines are (``quarantine/<site>/<path>``)."""
-    return f"quarantine/{article_prefix(canonical_url).removeprefix(ARTICLES)}"
+    return f"{QUARANTINE}{article_prefix(canonical_url).removeprefix(ARTICLES)}"
 
 
 def quarantine_key(canonical_url: str, html: bytes) -> str:

@@ -6,8 +6,8 @@ renamed ``<name>.warc.gz``, indexed (``<name>.cdxj``, :mod:`crawler.warc.index`)
 two are put into the archive under ``warc/`` (the WARC file first: an index never names
 a file the archive lacks), then removed here.  A file the store refused stays here and
 is published by the next crawl; a file a crash left open is cut after its last whole
-record first.  So no
-object in ``warc/`` is ever half a file, and nothing fetched is lost to a failed upload.
+record first.  So no object in ``warc/`` is ever half a file, and nothing fetched is
+lost to a failed upload.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from warcio.warcwriter import WARCWriter
 
 from crawler.storage import Storage, StorageError
 from crawler.storage.atomic import fsync_path
-from crawler.warc.index import INDEX, index_path, scan, warc_path, write_index
+from crawler.storage.layout import WARC_FOLDER
+from crawler.warc.index import INDEX, index_path, warc_path, write_index
 from crawler.warc.records import Fetch, Original, fetch_records, record_id_of, warcinfo
 from schemas.models import WarcRecordRef
 
 logger = logging.getLogger(__name__)
 OPEN, DONE = ".warc.gz.open", ".warc.gz"
-PREFIX = "warc/"
 STALE = 24 * 3600
 """Seconds after which a temporary file in the folder is a crash's leftover."""
 
@@ -71,7 +71,7 @@ class WarcFiles:
         self.writer.write_record(request)
         self.file.flush()  # on disk record by record: a crash cuts at most the last one
         where = WarcRecordRef(
-            file=PREFIX + path.name.removesuffix(OPEN) + DONE, offset=offset, length=length,
+            file=WARC_FOLDER + path.name.removesuffix(OPEN) + DONE, offset=offset, length=length,
             record_id=record_id_of(response),
         )  # fmt: skip
         done = self.close() if self.file.tell() >= self.max_bytes else None
@@ -92,17 +92,13 @@ class WarcFiles:
 
 
 def cut_after_last_record(path: Path) -> Path:
-    """A file a crash left open (or a complete one whose tail cannot be read), cut after
-    its last whole record and completed."""
-    _lines, end = scan(path)
-    with path.open("r+b") as file:
-        file.truncate(end)
-        os.fsync(file.fileno())
-    if not path.name.endswith(OPEN):
-        return path
+    """A file a crash left open, completed: named complete, then cut after its last
+    whole record and indexed, in the one pass :func:`write_index` makes (a crash
+    between the two leaves a complete name over a bad tail, which publishing cuts)."""
     done = path.with_name(path.name.removesuffix(OPEN) + DONE)
     path.replace(done)
     fsync_path(done.parent)
+    write_index(done)
     return done
 
 
@@ -115,8 +111,8 @@ def publish(storage: Storage, path: Path) -> bool:
     try:
         if not index.exists():
             write_index(path)  # (cutting a tail a power loss or a full disk left)
-        storage.put_file(PREFIX + path.name, path, "application/warc")
-        storage.put_file(PREFIX + index.name, index, "application/cdxj")
+        storage.put_file(WARC_FOLDER + path.name, path, "application/warc")
+        storage.put_file(WARC_FOLDER + index.name, index, "application/cdxj")
     except FileNotFoundError:
         return True  # a sibling worker on this machine published it meanwhile
     except (StorageError, OSError) as exc:
@@ -147,13 +143,17 @@ def _writer_alive(path: Path) -> bool:
         return True  # no /proc here: the pid alone says
 
 
-def leftovers(folder: Path, writing: Path | None = None) -> list[Path]:
-    """Files earlier crawls could not publish (open ones cut and completed first)."""
+def leftovers(folder: Path, writing: Path | None = None, mine: str | None = None) -> list[Path]:
+    """Files earlier crawls could not publish (open ones cut and completed first), but
+    the file being written and those named ``mine*`` (this writer's, whose pid is this
+    process's too).  Blocking: a leftover open file is read whole."""
     if not folder.is_dir():
         return []
     found = []
     for path in sorted(folder.iterdir()):
-        if path.name.endswith(OPEN) and path != writing and not _writer_alive(path):
+        if path == writing or (mine is not None and path.name.startswith(mine)):
+            continue
+        if path.name.endswith(OPEN) and not _writer_alive(path):
             found.append(cut_after_last_record(path))
         elif path.name.endswith(DONE) and not _writer_alive(path):
             found.append(path)  # (a living sibling's file is its own to publish)
