@@ -2,7 +2,8 @@
 
 ``build(n)`` writes ``n`` article pages (the 59 sample and corpus pages cycled under new
 slugs, with import dates spread evenly over the ten years before today, newest first),
-their category listings (10 cards a page, per language) and an index, under
+their category listings (10 cards a page, per language, served and linked by the
+pager as ``/<lang>/content-category/<name>``) and an index, under
 ``bench/.cache/site-<n>/``.  Pages are rendered by the test replica's templates, so they
 have the platform's structure and noise.  A second call finds the cache, which nothing
 writes to after it is built (the server keeps its updates apart).
@@ -12,16 +13,16 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from tests.conftest import SHARED
-from tests.replica.content import Page, format_date, load_pages
+from tests.replica.content import Page
+from tests.replica.generated import generated_pages
 from tests.replica.render import LISTINGS, PAGE_SIZE, Theme, article_html, listing_html
 
 CACHE = Path(__file__).parent / ".cache"
-FORMAT = 5  # bump when the generated pages change (5: the replica after the layout checks)
+FORMAT = 6  # bump when the generated pages change (6: pager links in the form served)
 TODAY = date.today()  # the replica's dates are spread back from the day it is built
 
 
@@ -29,30 +30,9 @@ def site_dir(n: int) -> Path:
     return CACHE / f"site-{n}-v{FORMAT}-{TODAY.isoformat()}"
 
 
-def _slug(page: Page) -> str:
-    return page.href.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
-
-
 def pages_for(n: int) -> list[Page]:
     """``n`` articles from the corpus, newest first, import dates over ten years."""
-    sources = load_pages(SHARED)
-    pages = []
-    for i in range(n):
-        source = sources[i % len(sources)]
-        kind = source.href.split("/")[2]
-        imported = TODAY - timedelta(days=1 + i * 3650 // max(n, 1))  # an update can be later
-        raw = format_date(imported, source.language)
-        has_dates = source.imported_raw is not None or source.updated_raw is not None
-        pages.append(
-            replace(
-                source,
-                href=f"/{source.language}/{kind}/{_slug(source)}-{i}",
-                imported_raw=raw if has_dates else None,
-                updated_raw=raw if source.updated_raw is not None else None,
-                image_seed=f"{i:024x}",
-            )
-        )
-    return pages
+    return generated_pages(SHARED, n, TODAY)
 
 
 def write_page(root: Path, index: int, page: Page, theme: Theme, others: list[Page]) -> str:
@@ -82,7 +62,8 @@ def build(n: int) -> Path:
         for number in range(1, count + 1):
             path = root / "l" / f"{language}-{number}.html"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(listing_html(theme, language, own, number).encode())
+            html = listing_html(theme, language, own, number, form="category")  # as served
+            path.write_bytes(html.encode())
             files.append(f"l/{language}-{number}.html")
         index["listings"] = {**index["listings"], language: {"name": name, "pages": files}}  # type: ignore[dict-item]
     index["articles"] = articles

@@ -55,6 +55,17 @@ def is_listing_url(url: str) -> bool:
     return bool(_LISTING_PATH.match(decoded_path(url)))
 
 
+def is_listing_page_link(url: str) -> bool:
+    """A link carrying a listing's page number (``?p=N``): a pager's link.  Article links
+    carry menu ids (``?page=``, ``?cate=``, ``?menu=``), never ``p``; a pager link of the
+    ``/<lang>/page/<name>`` form has an article's path shape, and past a listing's last
+    page (no cards left) it would otherwise be read as the page's only card."""
+    return any(
+        key == "p" and value.isdigit()
+        for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True)
+    )
+
+
 def language_of(url: str) -> str | None:
     """The language segment of the path (``th``, ``en``), if any."""
     match = _LANGUAGE.match(decoded_path(url))

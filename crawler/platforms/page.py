@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.platforms.htmltext import element_lines, is_hidden
-from crawler.urls import is_article_path
+from crawler.urls import is_article_path, is_listing_page_link
 
 DOCUMENT_SUFFIXES = (
     ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar", ".odt",
@@ -143,9 +143,12 @@ class ParsedPage:
         return cached
 
     def article_links(self, element: HtmlElement) -> list[tuple[HtmlElement, str]]:
-        """Links to article pages of this site (cards, related news)."""
+        """Links to article pages of this site (cards, related news); a pager's links
+        (``?p=N``) are pages of a listing, whatever their path."""
         return [
             (a, url)
             for a, url in self.links(element)
-            if self.on_site(url) and is_article_path(urlsplit(url).path)
+            if self.on_site(url)
+            and is_article_path(urlsplit(url).path)
+            and not is_listing_page_link(url)
         ]

@@ -10,6 +10,7 @@ from crawler.registry import Registry, RegistryError, Site
 from crawler.urls import (
     canonical_url,
     is_article_path,
+    is_listing_page_link,
     is_listing_url,
     language_of,
     listing_page_number,
@@ -82,6 +83,19 @@ def test_listing_paging() -> None:
     assert is_listing_url(menu)  # the form of a listing (and of an article page)
     assert with_listing_page(menu, 2).endswith("?menu=5d5bd3d815e39c306002aac4&p=2")
     assert not is_listing_url("https://www.mfa.go.th/th")
+
+
+def test_a_pager_link_is_a_page_of_a_listing_and_an_article_link_is_not() -> None:
+    menu = "https://www.mfa.go.th/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4"
+    assert is_listing_page_link(with_listing_page(menu, 29))
+    assert is_listing_page_link("https://www.mfa.go.th/en/content-category/press-release?p=2")
+    for article in (
+        menu,  # a listing's first page, or an article page of the same form
+        "https://www.mfa.go.th/th/content/x?page=5d5bd3c915e39c306002a907",
+        "https://www.mfa.go.th/th/content/x?cate=5d5bcb4e15e39c306000683d",
+        "https://www.mfa.go.th/th/content/x?p=abc",
+    ):
+        assert not is_listing_page_link(article)
 
 
 def test_registry_entries() -> None:

@@ -30,3 +30,22 @@ def test_every_card_is_found_with_its_date(markup: str, form: str, language: str
     shown = pages[:PAGE_SIZE]
     assert [card.url for card in read.cards] == [BASE + p.href for p in shown]
     assert [card.card_date for card in read.cards] == [p.sort_date() for p in shown]
+
+
+@pytest.mark.parametrize("served", ["page", "category"])
+@pytest.mark.parametrize("linked", ["page", "category"])
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_a_page_past_the_end_has_no_card_whatever_form_its_pager_links(
+    served: str, linked: str, language: str
+) -> None:
+    """Past the last page only the pager is left; its links (``?p=N``, of the
+    ``/<lang>/page/<name>`` form an article path has) are pages of the listing, never
+    article cards.  Read as a card, the pager's first link was requested as an article
+    (a 404 where the site serves the other form), and the walk never ended cleanly."""
+    pages = [p for p in PAGES if p.language == language]
+    past = -(-len(pages) // PAGE_SIZE) + 1
+    html = listing_html(Theme(seed=7, fuzz=True), language, pages, past, linked)
+    url = f"{BASE}{listing_path(language, served)}"
+    url += f"{'&' if '?' in url else '?'}p={past}"
+    read = read_platform_page(lxml_html.document_fromstring(html.encode()), PageContext.of(url))
+    assert read.kind != "listing" or read.cards == []
