@@ -17,7 +17,8 @@ delay, robots.txt obeyed).  Scenarios, per size:
 - ``export`` and ``report``: ``scrapy export`` and ``scrapy report`` of the full crawl's
   archive.
 
-The table is printed with the ratios the aims name, and written as JSON to
+The table is printed with the ratios the aims name, then the behavioural aims missed
+(:mod:`bench.aims`; the exit status is 1 if any), and written as JSON to
 ``bench/results/latest.json`` with the commit, so figures compare across commits.
 """
 
@@ -35,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
+from bench.aims import missed
 from bench.measure import Measure, table, timed
 from bench.ratios import TWO, WARC_RUN, ratios
 from bench.site import build
@@ -115,7 +117,9 @@ def _measure(name: str, seconds: float, cpu: float, rss: float, summaries: list[
     articles = sum(d["revisits"]["article_pages_fetched"] for d in data)
     requests = sum(d["requests"] for d in data)
     totals = {key: sum(d["totals"][key] for d in data) for key in data[0]["totals"]}
-    return Measure(name, articles, seconds, cpu, rss, requests, {"totals": totals})
+    unhealthy = "; ".join(problem for d in data for problem in d["problems"])
+    extra = {"totals": totals, "walks": [d.get("walk") for d in data], "unhealthy": unhealthy}
+    return Measure(name, articles, seconds, cpu, rss, requests, extra)
 
 
 def full(bench: Bench) -> list[Measure]:
@@ -232,14 +236,18 @@ def main(argv: list[str] | None = None) -> int:
                 bench.close()
     derived = ratios(rows)
     print("\n".join([table(rows), "", *derived]))
+    misses = missed(rows)
+    print("\n".join(["", "aims missed:", *(f"  {line}" for line in misses)]) if misses else
+          "\naims met (behaviour: walks complete, incremental <= 5% of requests, every update"
+          " caught)")  # fmt: skip
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
                             capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
     RESULTS.mkdir(exist_ok=True)
-    data = {"commit": commit, "ratios": derived,
+    data = {"commit": commit, "ratios": derived, "aims_missed": misses,
             "rows": [{"size": s, **asdict(m), "rate": m.rate,
                       "cpu_ms_per_article": m.cpu_ms_per_article} for s, m in rows]}  # fmt: skip
     (RESULTS / "latest.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return 1 if misses else 0
 
 
 if __name__ == "__main__":

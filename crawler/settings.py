@@ -42,6 +42,10 @@ SCHEDULER = "crawler.scaleout.Scheduler"
 HEALTH_MAX_QUARANTINE_RATE = 0.25
 HEALTH_MAX_FAILED_RATE = 0.10
 HEALTH_MIN_COUNT = 5
+# Unhealthy when a listing was left incomplete by this many runs in a row (each of them
+# walks it to its end again: a dead link or a page that always fails is paid for every
+# run until someone looks); 0: never.
+HEALTH_MAX_INCOMPLETE_WALKS = 3
 # A JSON copy of the run summary, for schedulers and monitors (optional).
 SUMMARY_PATH = os.environ.get("SUMMARY_PATH", "")
 # Where the dedup state and spool of a remote (S3) archive live on this machine.

@@ -12,9 +12,8 @@ with ``CrawlContext.of(crawler)`` (``crawler.get_extension``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -74,8 +73,8 @@ class CrawlScope:
 
     sites: list[str]
     """The canonical hosts of the sites crawled."""
-    walk_scopes: tuple[str, ...]
-    """The scope a complete walk is recorded under, then the wider ones that cover it."""
+    listings: Mapping[str, str]
+    """The start points that are walked (not articles), without credentials -> site."""
     start_hosts: frozenset[str]
     """Hosts the operator named in ``start_urls`` (they may be private: the replica)."""
     allowed_domains: frozenset[str]
@@ -190,25 +189,6 @@ class CrawlContext:
         if has_versions and (known == 0 or self.state.schedule.count() == 0):
             rebuilt = rebuild_state(self.archive, self.state)
             logger.info("dedup state rebuilt from the archive: %d versions", rebuilt)
-
-    def walked_everything(self, reason: str, stats: dict[str, Any]) -> bool:
-        """Whether this run walked its listings to the end: full, unlimited, finished,
-        nothing failed or cut short, and everything found stored or spooled."""
-        if self._scope is None or reason != "finished":
-            return False
-        lost = (
-            stats.get("archive/store_failed") or stats.get("archive/set_aside")
-            or stats.get("shared/lease_lost")
-        )  # fmt: skip
-        truncated = stats.get("archive/listing_truncated")
-        return (
-            self._scope.mode == "full" and not self._scope.limited and not self.log.failed
-            and not truncated and not lost
-        )  # fmt: skip
-
-    def record_walk(self) -> None:
-        """Remember that this run walked its sites' listings to the end."""
-        self.state.record_walk(self.scope.sites, self.scope.walk_scopes[0], datetime.now(UTC))
 
     def close(self) -> None:
         """Close the state and the archive's backend (the engine has stopped)."""

@@ -28,6 +28,7 @@ class Thresholds:
     max_quarantine_rate: float
     max_failed_rate: float
     min_count: int
+    max_incomplete_walks: int = 3
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Thresholds:
@@ -35,6 +36,7 @@ class Thresholds:
             max_quarantine_rate=settings.getfloat("HEALTH_MAX_QUARANTINE_RATE"),
             max_failed_rate=settings.getfloat("HEALTH_MAX_FAILED_RATE"),
             min_count=settings.getint("HEALTH_MIN_COUNT"),
+            max_incomplete_walks=settings.getint("HEALTH_MAX_INCOMPLETE_WALKS"),
         )
 
 
@@ -60,7 +62,11 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("nothing_fetched", "archive/fetch_failed",
          "nothing could be fetched ({count} failed; {first_failure})",
-         unless=("archive/articles", "archive/not_an_article")),
+         unless=("archive/articles", "archive/not_an_article", "archive/listing_pages",
+                 "revisit/fetched")),
+    Rule("nothing_read", "archive/nothing_read",
+         "nothing was read: no listing or article page answered ({first_refusal})",
+         unless=("archive/fetch_failed",)),
     Rule("nothing_archived", "archive/article_pages",
          "nothing archived from {site} although {count} article pages came",
          unless=tuple(f"archive/{o}" for o in ARCHIVED), minus=(KNOWN,), per_site=True),
@@ -68,6 +74,9 @@ RULES: tuple[Rule, ...] = (
          rate_of="revisit/fetched", threshold="max_quarantine_rate", minus=(KNOWN,)),
     Rule("failed_rate", "archive/fetch_failed", "{count} of {total} requests failed for good",
          rate_of="downloader/request_count", threshold="max_failed_rate"),
+    Rule("stuck_walk", "walk/stuck",
+         "listings left incomplete by {walk_runs} or more runs in a row, each walking them"
+         " again: {count} ({stuck_first})"),
     Rule("store_failed", "archive/store_failed",
          "{count} items could be neither stored nor spooled"),
     Rule("set_aside", "archive/set_aside",

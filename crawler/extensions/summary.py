@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,11 @@ from scrapy.crawler import Crawler
 
 from crawler.extensions.context import CrawlContext
 from crawler.extensions.health import Thresholds, verdict
+from crawler.extensions.walk_record import WalkReport, judge_walks, nothing_read
+from crawler.extensions.walk_summary import NO_ANSWER, walk_lines, walk_summary
 from crawler.operations.report import RunReport, per_site
 from crawler.redact import redact_text, redact_url
 from crawler.scaleout.workers import Workers
-from crawler.storage import StorageError
 from crawler.storage.atomic import write_atomically
 from crawler.version import crawler_identity
 
@@ -42,7 +44,10 @@ LABELS = {
     "flushed": "flushed from the spool",
     "item_errors": "pipeline errors",
 }
-LISTED = {"item_errors": "pipeline error", "incomplete": "incomplete"}
+LISTED = {
+    "item_errors": "pipeline error", "incomplete": "incomplete",
+    "dead_listing_pages": "dead listing page (its listing ends there)",
+}  # fmt: skip
 
 
 def redacted(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
@@ -51,9 +56,11 @@ def redacted(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
 
 
 def summarise(
-    stats: dict[str, Any], failed: list[tuple[str, str]], limits: Thresholds
-) -> dict[str, Any]:
-    """The summary as data: totals, per-site counts, failures and the verdict."""
+    stats: dict[str, Any], failed: list[tuple[str, str]], limits: Thresholds,
+    details: Mapping[str, str] | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """The summary as data: totals, per-site counts, failures and the verdict
+    (``details``: what the health rules' messages name beside the stats)."""
     per_site: dict[str, dict[str, int]] = defaultdict(dict)
     for key, value in stats.items():
         parts = key.split("/")
@@ -62,7 +69,7 @@ def summarise(
     totals = {LABELS[name]: stats.get(f"archive/{name}", 0) for name in LABELS}
     fetched = stats.get("downloader/response_count", 0)
     first = f"{failed[0][0]}: {failed[0][1]}" if failed else ""
-    problems = verdict(stats, limits, {"first_failure": first})
+    problems = verdict(stats, limits, {"first_failure": first, **(details or {})})
     return {
         "archive": stats.get("archive/location"),
         "pages_fetched": fetched,
@@ -108,10 +115,7 @@ def render_summary(summary: dict[str, Any]) -> str:
             summary["mode"], **summary["revisits"]
         ),
     ]
-    if summary.get("walk") == "complete":
-        lines.append("  listings walked to the end: the next runs default to incremental")
-    elif summary.get("walk") == "partial" and summary["mode"] == "full":
-        lines.append("  listings not walked to the end: the next run defaults to full again")
+    lines += walk_lines(summary)
     for site, counts in sorted(summary["per_site"].items()):
         lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     if summary.get("warnings"):
@@ -119,7 +123,7 @@ def render_summary(summary: dict[str, Any]) -> str:
             "  warnings by field: "
             + ", ".join(f"{name} {count}" for name, count in summary["warnings"].items())
         )
-    for kind in ("item_errors", "incomplete", "failed", "refused"):
+    for kind in ("item_errors", "incomplete", "failed", "refused", "dead_listing_pages"):
         entries = summary.get(kind, [])
         label = LISTED.get(kind, kind)
         lines += [f"  {label}: {entry['url']}: {entry['reason']}" for entry in entries[:20]]
@@ -156,9 +160,11 @@ class RunSummary:
                 self._worker_done(part)
                 return
             log.failed[:], log.refused[:] = failed, refused
-        summary = summarise(stats, log.failed, self.limits)
+        walks = judge_walks(context, reason, stats)
+        details = self._judge(context, walks, stats, log.refused)
+        summary = summarise(stats, log.failed, self.limits, details)
         summary["refused"] = redacted(log.refused)
-        summary["walk"] = _walk(context, reason, stats)
+        summary.update(walk_summary(walks))
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info("%s", render_summary(summary))
         report = run_report(stats, summary, context)
@@ -167,6 +173,23 @@ class RunSummary:
         await self.crawler.signals.send_catch_log_async(
             signal=RUN_FINISHED, report=report, summary=summary
         )
+
+    def _judge(
+        self, context: CrawlContext, walks: WalkReport, stats: dict[str, Any],
+        refused: list[tuple[str, str]],
+    ) -> dict[str, str]:  # fmt: skip
+        """The stats of the walks' health rules, and what their messages name."""
+        runs = self.limits.max_incomplete_walks
+        details = {"walk_runs": str(runs)}
+        stuck = walks.stuck(runs)
+        if stuck:
+            stats["walk/stuck"] = len(stuck)
+            details["stuck_first"] = f"{stuck[0].listing}: {stuck[0].reason}"
+        if context.started and nothing_read(stats):
+            stats["archive/nothing_read"] = 1
+            first = f"refused {refused[0][0]}: {refused[0][1]}" if refused else NO_ANSWER
+            details["first_refusal"] = redact_text(first)
+        return details
 
     def _write(self, summary: dict[str, Any]) -> None:
         """The summary as JSON at ``SUMMARY_PATH``, for schedulers and monitors."""
@@ -210,9 +233,12 @@ def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlCon
     return RunReport(
         started=started, finished=datetime.now(UTC), mode=summary.get("mode"),
         scope={
-            "sites": sites, "start_points": list(scope.start_points) if scope else [],
+            "sites": sites,
+            "start_points": [redact_url(url) for url in scope.start_points] if scope else [],
             "lang": scope.lang if scope else None, "limited": scope.limited if scope else False,
-            "walk": summary.get("walk"), "job": scope.job if scope else None,
+            "walk": summary.get("walk"), "listings": summary.get("listings", []),
+            "dead_listing_pages": summary.get("dead_listing_pages", []),
+            "job": scope.job if scope else None,
         },
         sites=per_site(stats, sites), totals=summary["totals"], requests=summary["requests"],
         healthy=summary["healthy"], problems=summary["problems"],
@@ -220,18 +246,3 @@ def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlCon
         silent_edits=[redact_url(u) for u in stats.get("archive/silent_edit_urls", [])],
         finish_reason=summary.get("finish_reason"), crawler=crawler_identity(),
     )  # fmt: skip
-
-
-def _walk(context: CrawlContext, reason: str, stats: dict[str, Any]) -> str:
-    """Whether the run walked its listings to the end (then the context records it, and
-    the next runs default to incremental: see :mod:`crawler.state.walks`)."""
-    if not context.started:
-        return "n/a"
-    if not context.walked_everything(reason, stats):
-        return "partial"
-    try:
-        context.record_walk()
-    except StorageError as exc:  # the state does not answer: the next run walks again
-        logger.error("cannot record the complete walk in the state: %s", exc)
-        return "unrecorded"
-    return "complete"

@@ -34,7 +34,9 @@ class RunReport(BaseModel):
     finished: datetime
     mode: str | None = None
     scope: dict[str, Any] = Field(default_factory=dict)
-    """``sites``, ``start_points``, ``lang``, ``limited``, ``walk``."""
+    """``sites``, ``start_points`` (without credentials), ``lang``, ``limited``, ``walk``
+    (``complete``, ``partial``...), ``listings`` (each listing's walk record after the
+    run: complete, or incomplete so many runs in a row and why), ``dead_listing_pages``."""
     sites: dict[str, dict[str, int]] = Field(default_factory=dict)
     totals: dict[str, int] = Field(default_factory=dict)
     requests: int = 0

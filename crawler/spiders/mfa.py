@@ -25,13 +25,14 @@ from crawler.extensions.context import CrawlContext, CrawlScope
 from crawler.items import FetchedPage, NotModified
 from crawler.platforms.mfa import PageContext
 from crawler.platforms.reading import PageReading, read_fetched
-from crawler.redact import REDACTED
+from crawler.redact import REDACTED, redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, site_names
-from crawler.spiders.pages import article_request, classify_failure, fetched_page, header, slot
-from crawler.spiders.walk import Walk
+from crawler.spiders.failures import record_failure
+from crawler.spiders.pages import WALK_PAGE, WALK_START, article_request, fetched_page, header, slot
+from crawler.spiders.walk import Walk, WalkLog
 from crawler.state.schedule import Revisit
-from crawler.state.walks import default_mode, walk_scopes
+from crawler.state.walks import default_mode, known_walks, stopping_early, walk_scopes
 from crawler.urls import (
     canonical_url,
     is_listing_url,
@@ -98,17 +99,20 @@ class MfaSpider(scrapy.Spider):
 
     def _begin(self) -> None:
         """Tell the crawl context what this run covers (the mode decided now, from the
-        state: incremental once a complete walk covers this scope)."""
+        state: incremental once a listing of the run was walked to its end)."""
         self.context = CrawlContext.of(self.crawler)
         self.walk.marks = self.context.walk_marks(self.crawler)
+        self.walk_log = WalkLog(self.crawler.stats)
         state, arguments = self.context.state, self.arguments
+        listings = self.walk.listings(self.start_points)
         scopes = walk_scopes(lang=arguments.lang, start_urls=list(arguments.start_urls))
+        walks = known_walks(state.walks, listings, scopes)
         if not self.mode:
-            known = state.schedule.count(self.crawl_sites) > 0
-            self.mode = default_mode(state.walks, self.crawl_sites, scopes, known)
+            self.mode = default_mode(walks, state.schedule.count(self.crawl_sites) > 0)
+        self.stop_early = stopping_early(walks, self.mode)
         hosts = frozenset((urlsplit(u).hostname or "").lower() for u in arguments.start_urls)
         self.context.begin(CrawlScope(
-            sites=self.crawl_sites, walk_scopes=scopes, start_hosts=hosts,
+            sites=self.crawl_sites, listings=listings, start_hosts=hosts,
             allowed_domains=frozenset(d.lower() for d in self.allowed_domains), mode=self.mode,
             limited=arguments.limited, start_points=tuple(self.start_points), lang=arguments.lang,
             job=arguments.job,
@@ -131,28 +135,35 @@ class MfaSpider(scrapy.Spider):
         for url in self.start_points:
             if not page_kind(url):
                 yield self._listing_request(url, start=url, followed=1)
-            elif self.walk.claim(url):
-                yield self._article_request(url, category=None)
+            elif self.walk.claim(url):  # an article, or a listing of the /page/ form
+                walk = url if redact_url(url) in self.context.scope.listings else None
+                yield self._article_request(url, None, walk=walk, listing_page=True)
 
     def _listing_request(self, url: str, start: str, followed: int) -> scrapy.Request:
         return scrapy.Request(
             url, callback=self.parse_listing, errback=self.on_error,
-            cb_kwargs={"start": start, "followed": followed}, meta={"download_slot": slot(url)},
+            cb_kwargs={"start": start, "followed": followed},
+            meta={"download_slot": slot(url), WALK_START: start, WALK_PAGE: True},
         )  # fmt: skip
 
     def _article_request(
-        self, url: str, category: str | None, revisit: Revisit | None = None
-    ) -> scrapy.Request:
-        return article_request(url, category, revisit, self.parse_article, self.on_error)
+        self, url: str, category: str | None, revisit: Revisit | None = None,
+        walk: str | None = None, listing_page: bool = False,
+    ) -> scrapy.Request:  # fmt: skip
+        return article_request(
+            url, category, revisit, self.parse_article, self.on_error, walk, listing_page
+        )
 
     def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
         """A listing page (or a start point that turns out to be an article)."""
         if not isinstance(response, TextResponse):
             content_type = response.headers.get("Content-Type")
             logger.error("not an HTML listing: %s (%s)", response.url, content_type)
+            self.walk_log.broken(start, f"{response.url}: not an HTML listing ({content_type!r})")
             return
         read = self._read(response)
         if read.kind == "article":
+            self.walk_log.ended(start)  # the start point is an article
             yield self._article(response, read, category=None)
             return
         yield from self._listing(response, read, start, followed)
@@ -185,19 +196,25 @@ class MfaSpider(scrapy.Spider):
                 "listing %s shows more than %d article links; reading the first %d"
                 " (LISTING_MAX_LINKS)", response.url, limit, limit,
             )  # fmt: skip
+            self.walk_log.broken(start, f"{response.url}: more than {limit} article links")
         schedule = self.context.state.schedule
         known = schedule.known if self.mode == "incremental" else (lambda _identity: False)
         cards = read.page.cards if read.page is not None else []
-        wanted, new = self.walk.cards(start, cards, self.arguments.since, known)
+        early = redact_url(start) in self.stop_early
+        wanted, goes_on = self.walk.cards(start, cards, self.arguments.since, known, early)
         category = listing_category(response.url)
         for card in wanted:
-            yield self._article_request(card.url, category)
-        more = self.arguments.max_pages is None or followed < self.arguments.max_pages
-        if read.kind == "listing" and is_listing_url(response.url) and new and more:
+            yield self._article_request(card.url, category, walk=start)
+        paged = read.kind == "listing" and is_listing_url(response.url) and goes_on
+        if paged and self.arguments.max_pages is not None and followed >= self.arguments.max_pages:
+            return  # cut short on purpose: the run is limited, its walks are not recorded
+        if paged:
             number = listing_page_number(response.url)
             yield self._listing_request(
                 with_listing_page(response.url, number + 1), start, followed + 1
             )
+        else:
+            self.walk_log.ended(start)
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
         """An article page (or a page of the article path form that is a listing)."""
@@ -220,9 +237,12 @@ class MfaSpider(scrapy.Spider):
             stats.inc_value("archive/not_html")
             return
         read = self._read(response)
+        walk = response.meta.get(WALK_START)
         if read.kind == "listing":  # /<lang>/page/<name>?menu=<id>: only the content tells
-            yield from self._listing(response, read, start=response.url, followed=1)
+            yield from self._listing(response, read, start=walk or response.url, followed=1)
             return
+        if walk is not None and response.meta.get(WALK_PAGE):
+            self.walk_log.ended(walk)  # the start point is an article
         yield self._article(response, read, category)
 
     def _article(
@@ -237,16 +257,5 @@ class MfaSpider(scrapy.Spider):
         return page
 
     def on_error(self, failure: Failure) -> None:
-        failed = classify_failure(failure)
-        if failed.kind == "retrying":
-            return  # not a failure: the request comes again after a backoff
-        if failed.kind == "refused":
-            self.context.log.refused.append((failed.url, failed.reason))
-            self.crawler.stats.inc_value("archive/refused")
-            logger.warning("refused %s: %s", failed.url, failed.reason)
-            return
-        self.context.log.failed.append((failed.url, failed.reason))
-        self.crawler.stats.inc_value("archive/fetch_failed")
-        site = urlsplit(canonical_url(failed.url, self.walk.origins)).netloc
-        self.crawler.stats.inc_value(f"archive/fetch_failed/{site}")
-        logger.error("could not fetch %s: %s", failed.url, failed.reason)
+        record_failure(failure, self.context.log, self.walk_log, self.crawler.stats,
+                       self.walk.origins)  # fmt: skip

@@ -31,15 +31,22 @@ from schemas.assess import RawArticle
 from schemas.models import WarcRecordRef
 
 ARTICLE_PRIORITY = 1
+WALK_START, WALK_PAGE = "walk_start", "walk_page"
+"""Request meta: the start point whose walk the request belongs to, and whether it is a
+page of that listing (else an article the listing showed)."""
 
 
 def article_request(
     url: str, category: str | None, revisit: Revisit | None,
     callback: Callable[..., Any], errback: Callable[[Failure], Any],
+    walk: str | None = None, listing_page: bool = False,
 ) -> scrapy.Request:  # fmt: skip
-    """An article request; a revisit asks only for what changed since the last fetch."""
+    """An article request (``walk``: the start point whose listing showed it, or which it
+    is); a revisit asks only for what changed since the last fetch."""
     headers: dict[str, str] = {}
     meta: dict[str, object] = {"download_slot": slot(url)}
+    if walk is not None:
+        meta[WALK_START], meta[WALK_PAGE] = walk, listing_page
     if revisit is not None:
         if revisit.etag:
             headers["If-None-Match"] = revisit.etag
@@ -66,6 +73,13 @@ class FailedRequest:
     reason: str
     kind: str
     """``retrying`` (not a failure yet), ``refused`` (on purpose) or ``failed``."""
+    status: int | None = None
+    """The HTTP status it answered with, if it answered."""
+
+    @property
+    def gone(self) -> bool:
+        """The page is not there (404, 410): no later attempt would find it."""
+        return self.status in (404, 410)
 
 
 def classify_failure(failure: Failure) -> FailedRequest:
@@ -73,9 +87,8 @@ def classify_failure(failure: Failure) -> FailedRequest:
     url = request.url if request is not None else "?"
     reason = failure.getErrorMessage() or repr(failure.value)
     if isinstance(failure.value, HttpError):
-        return FailedRequest(
-            url, f"HTTP {response_status_message(failure.value.response.status)}", "failed"
-        )
+        status = failure.value.response.status
+        return FailedRequest(url, f"HTTP {response_status_message(status)}", "failed", status)
     if isinstance(failure.value, RetryScheduled):
         return FailedRequest(url, reason, "retrying")
     if isinstance(failure.value, IgnoreRequest):

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from crawler.state.schedule import Observation, Revisit
 from crawler.state.versions import KnownVersion, VersionRow
+from crawler.state.walks import ListingWalk
 from schemas.models import ArchivedArticle
 
 
@@ -38,10 +39,11 @@ class ScheduleStore(Protocol):
 
 
 class WalkStore(Protocol):
-    """Which sites a complete crawl has walked, per scope."""
+    """Which listings a run has walked to their end (:mod:`crawler.state.walks`)."""
 
-    def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None: ...
-    def covered(self, sites: list[str], scopes: tuple[str, ...]) -> bool: ...
+    def listings(self, urls: list[str]) -> dict[str, ListingWalk]: ...
+    def record(self, walks: list[ListingWalk]) -> None: ...
+    def site_walked(self, site: str, scopes: tuple[str, ...]) -> datetime | None: ...
 
 
 class State(Protocol):
@@ -62,8 +64,6 @@ class State(Protocol):
 
     def record_revert(self, key: str, seen: Observation) -> None:
         """The page is an earlier stored version again (``key``): it is the latest now."""
-
-    def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None: ...
 
     def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
         """Replace everything (the rebuild from the archive), atomically."""

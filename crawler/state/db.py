@@ -1,8 +1,8 @@
-"""The crawl's state: one SQLite file, one connection, one lock, three tables.
+"""The crawl's state: one SQLite file, one connection, one lock, three kinds of table.
 
 - ``versions``: which versions of which articles the store has confirmed (dedup);
 - ``schedule``: when each known article is next due (the revisit policy);
-- ``walks``: which sites a complete crawl has walked (the default mode).
+- ``listing_walks``: which listings a run has walked to their end (the stop rule).
 
 Everything the crawl learns about one version is one transaction, so the tables never
 disagree with each other; all of it derives from the archive
@@ -12,7 +12,6 @@ disagree with each other; all of it derives from the archive
 from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
-from datetime import datetime
 from pathlib import Path
 
 from crawler.crashpoints import NEVER, CrashPoints
@@ -49,9 +48,6 @@ class StateDB:
         with self.db.transaction():
             self.versions.touch(seen.canonical_url, key, seen.fetched_at)
             self.schedule.observe(seen)
-
-    def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None:
-        self.walks.record_walk(sites, scope, completed_at)
 
     def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
         """Replace everything with ``rows`` and the schedule of their ``latest`` fetches,

@@ -74,10 +74,11 @@ class Replica:
             return body
 
 
-def start_replica(seed: int = 20261126, content: str = "corpus") -> Replica:
+def start_replica(seed: int = 20261126, content: str = "corpus", articles: int = 0) -> Replica:
+    """The replica as a process (``articles``: a site of that many, the corpus cycled)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.replica", "--port", "0", "--seed", str(seed),
-         "--shared", str(SHARED), "--content", content],
+         "--shared", str(SHARED), "--content", content, "--articles", str(articles)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     url = wait_for_ready_line(process)

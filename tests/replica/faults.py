@@ -1,8 +1,11 @@
 """Faults the replica can inject on the next requests of a path, as a flaky site does.
 
-``POST /_replica/fault?path=P&kind=K&times=N[&seconds=S][&to=URL][&count=C]``; kinds:
+``POST /_replica/fault?path=P&kind=K&times=N[&seconds=S][&to=URL][&count=C]``; ``P`` is a
+path, or a listing's path with its page number (``/th/content-category/ข่าวเด่น?p=3``: that
+page only, under either of the listing's URL forms); kinds:
 
 - ``500``, ``503`` / ``429`` (with ``Retry-After: S``): an error status;
+- ``404``, ``410``: the page is not there (the platform's error page with that status);
 - ``timeout``: no answer for S seconds; ``reset``: the connection is cut;
 - ``truncate``: a body shorter than its Content-Length, then the connection closes;
 - ``soft404``: the platform's error page with status 200; ``login``: a login wall (200);
@@ -84,6 +87,10 @@ def respond(request: Request, fault: Fault, page: bytes, error_page: bytes) -> b
         if kind != "500":
             request.setHeader(b"retry-after", str(int(fault.seconds)).encode())  # type: ignore[no-untyped-call]
         return b"<html><body>Service unavailable</body></html>"
+    if kind in ("404", "410"):
+        request.setResponseCode(int(kind))
+        request.setHeader(b"content-type", html)  # type: ignore[no-untyped-call]
+        return error_page
     if kind == "timeout":
         _later(fault.seconds, _finish, request, page)
         return NOT_DONE_YET

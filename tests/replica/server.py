@@ -11,7 +11,7 @@ Routes (paths as the real platform has them)::
     GET  /_replica/pages                         JSON list of the pages (for tests)
     (``--content pairs|pairs-embassy|pairs-department``: a bilingual site, Thai and
     English translations among its pages, :mod:`tests.replica.scenarios`, instead of
-    the shared corpus)
+    the shared corpus; ``--articles N``: N articles, the corpus cycled)
     POST /_replica/bump?path=P[&date=RAW]        later update date
     POST /_replica/edit?path=P                   silent edit (content, same dates)
     POST /_replica/break?path=P&mode=error|notitle
@@ -31,6 +31,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any, cast
@@ -44,6 +45,7 @@ from twisted.web.server import Request, Site
 from tests.replica.conditional import answer_conditionally
 from tests.replica.content import Page, bumped, load_pages, silently_edited
 from tests.replica.faults import Fault, Faults, respond
+from tests.replica.generated import generated_pages
 from tests.replica.hostile import hostile_pages
 from tests.replica.pacing import Pacing
 from tests.replica.render import LISTINGS, Theme, article_html, error_html, listing_html
@@ -94,7 +96,8 @@ class Replica(Resource):
         query = parse_qs(urlsplit(url).query)
         language = path.strip("/").split("/")[0]
         language = language if language in LISTINGS else "th"
-        fault = self.faults.take(path)
+        number = query.get("p", ["1"])[0]
+        fault = self.faults.take(f"{self._listing_key(path)}?p={number}") or self.faults.take(path)
         if fault is not None and fault.kind == "manylinks":
             links = [page.href.split("?")[0] for page in self._ordered(language)]
             links = [link for link in links if link.isascii() and "%" not in link]
@@ -112,6 +115,15 @@ class Replica(Resource):
             return answer_conditionally(request, body, self.modified.get(path, self.started))
         ctype = HTML if path.startswith(("/th", "/en")) or code == 404 else b"application/json"
         return self._reply(request, body, b"text/plain" if path == "/robots.txt" else ctype, code)
+
+    @staticmethod
+    def _listing_key(path: str) -> str:
+        """A listing's path under one of its two URL forms (faults of one page of it)."""
+        segments = path.strip("/").split("/")
+        listing = len(segments) == 3 and segments[1] == "page" and segments[0] in LISTINGS
+        if listing and segments[2] == LISTINGS[segments[0]]:
+            return f"/{segments[0]}/content-category/{segments[2]}"
+        return path
 
     def _answer(
         self, request: Request, path: str, query: dict[str, list[str]]
@@ -174,7 +186,10 @@ class Replica(Resource):
                 kind=query["kind"], times=int(query.get("times", "1")),
                 seconds=float(query.get("seconds", "1")), to=query.get("to", ""),
             )  # fmt: skip
-            self.faults.add(unquote(query["path"]).rstrip("/") or "/", fault)
+            target, _sep, number = unquote(query["path"]).partition("?p=")
+            target = target.rstrip("/") or "/"
+            key = f"{self._listing_key(target)}?p={number}" if number else target
+            self.faults.add(key, fault)
             return self._reply(request, b'{"ok": true}', b"application/json")
         if action == "fetched":
             return self._reply(request, json.dumps(self.fetched).encode(), b"application/json")
@@ -222,10 +237,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared))
     )
+    parser.add_argument(
+        "--articles", type=int, default=0,
+        help="a site of N articles: the corpus cycled, dates over the ten years before today",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if not args.host.startswith("127."):
         parser.error("the replica listens on loopback only (127.0.0.0/8)")
     pages = bilingual(args.content)[0] if args.content in SCENARIOS else None
+    if args.articles:
+        pages = generated_pages(args.shared, args.articles, date.today())
     replica = Replica(args.shared, args.seed, args.layouts == "fuzz", pages)
     site = Site(replica)  # type: ignore[no-untyped-call]
     site.noisy = False

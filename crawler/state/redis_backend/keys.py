@@ -60,8 +60,14 @@ class Keys:
 
     @property
     def walks(self) -> str:
-        """Hash: ``site<US>scope`` -> when a complete walk ended."""
+        """Hash: ``site<US>scope`` -> when a complete walk ended (before listings had
+        records of their own)."""
         return f"{self.prefix}walks"
+
+    @property
+    def listing_walks(self) -> str:
+        """Hash: listing URL -> its walk record (JSON)."""
+        return f"{self.prefix}lwalks"
 
     @property
     def fence(self) -> str:

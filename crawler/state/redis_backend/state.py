@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import redis
@@ -125,9 +124,6 @@ class RedisState:
             return writes
 
         self.connection.atomic([self.keys.versions(url), self.keys.entry(url)], prepare)
-
-    def record_walk(self, sites: list[str], scope: str, completed_at: datetime) -> None:
-        self.walks.record_walk(sites, scope, completed_at)
 
     def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
         """Replace versions and schedule with ``rows`` and ``latest`` in one MULTI/EXEC."""

@@ -43,6 +43,28 @@ def test_nothing_fetched_only_when_no_page_was_read() -> None:
         "nothing could be fetched (2 failed; https://x/th: DNS lookup failed)"
     )
     assert _rules({"archive/fetch_failed": 2}) == []  # articles came: not this rule
+    # an incremental run of a site with nothing new: listing pages were read
+    assert verdict({**stats, "archive/listing_pages": 2}, LIMITS) == []
+    assert verdict({**stats, "revisit/fetched": 1}, LIMITS) == []  # a revisit (a 304) came
+
+
+def test_nothing_read_when_every_start_point_was_refused_or_dropped() -> None:
+    stats = {"archive/nothing_read": 1, "archive/refused": 1, "downloader/request_count": 1}
+    problems = verdict(stats, LIMITS, {"first_refusal": "refused https://x/th: robots.txt"})
+    assert [p.message for p in problems] == [
+        "nothing was read: no listing or article page answered (refused https://x/th: robots.txt)"
+    ]
+    assert _rules({"archive/nothing_read": 1, "archive/fetch_failed": 1}) != ["nothing_read"]
+
+
+def test_a_listing_left_incomplete_run_after_run_breaks_the_stuck_walk_rule() -> None:
+    details = {"walk_runs": "3", "stuck_first": "https://x/en/l (https://x/en/l?p=2: 503)"}
+    problems = verdict({**HEALTHY, "walk/stuck": 1}, LIMITS, details)
+    assert [p.message for p in problems] == [
+        "listings left incomplete by 3 or more runs in a row, each walking them again:"
+        " 1 (https://x/en/l (https://x/en/l?p=2: 503))"
+    ]
+    assert LIMITS.max_incomplete_walks == 3
 
 
 def test_nothing_archived_is_judged_per_site() -> None:

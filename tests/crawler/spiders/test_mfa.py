@@ -14,10 +14,14 @@ from typing import Any
 import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from crawler.extensions.context import CrawlContext
 from crawler.spiders.mfa import MfaSpider
+from crawler.spiders.pages import WALK_PAGE, WALK_START
 from crawler.state.schedule import Observation
+from crawler.state.walks import BROKEN, DEAD_PAGES, ENDED
 from tests.project import project_crawler
 
 FIXTURES = Path(__file__).parents[1] / "platforms" / "fixtures"
@@ -95,3 +99,69 @@ def test_an_incremental_run_asks_only_for_what_it_does_not_know(tmp_path: Path) 
 def test_a_wrong_argument_is_refused(tmp_path: Path, argument: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="must be"):
         _spider(tmp_path, **argument)
+
+
+def _known(spider: MfaSpider, *urls: str) -> None:
+    schedule = CrawlContext.of(spider.crawler).state.schedule
+    for url in urls:
+        schedule.observe(Observation(
+            canonical_url=url, url=url, site="www.mfa.go.th", category=None,
+            imported_date=None, etag=None, last_modified=None, fetched_at=datetime.now(UTC),
+            changed=True,
+        ))  # fmt: skip
+
+
+def _all_known(spider: MfaSpider, tmp_path: Path) -> None:
+    """Every article of listing page 2 archived before (read by a spider of its own: the
+    cards a spider reads count as requested by its run)."""
+    cards = [r.url.split("?")[0] for r in _requests(_spider(tmp_path), 2)[:-1]]
+    _known(spider, *cards)
+
+
+def test_an_incremental_run_walks_a_listing_never_walked_to_its_end_to_its_end(
+    tmp_path: Path,
+) -> None:
+    """Every card known: a listing walked to its end before stops there; one never
+    walked to its end goes on to the next page (asking for none of the known)."""
+    spider = _spider(tmp_path, mode="incremental")
+    _all_known(spider, tmp_path / "reader")
+    assert [r.url.rsplit("?", 1)[1] for r in _requests(spider, 2)] == ["p=3"]
+    walked = _spider(tmp_path / "walked", mode="incremental")
+    walked.stop_early = frozenset({f"{LISTING}?p=1"})
+    _all_known(walked, tmp_path / "reader2")
+    assert _requests(walked, 2) == []
+    assert walked.crawler.stats.get_value(ENDED) == [f"{LISTING}?p=1"]
+
+
+def test_requests_carry_the_walk_they_belong_to(tmp_path: Path) -> None:
+    spider = _spider(tmp_path)
+    requests = _requests(spider, 2)
+    assert {r.meta[WALK_START] for r in requests} == {f"{LISTING}?p=1"}
+    assert [r.meta[WALK_PAGE] for r in requests] == [False] * 10 + [True]
+
+
+def _fail(spider: MfaSpider, request: Request, status: int) -> None:
+    response = HtmlResponse(request.url, status=status, body=b"", request=request)
+    failure = Failure(HttpError(response))  # type: ignore[no-untyped-call]
+    failure.request = request  # type: ignore[attr-defined]  # as Scrapy sets it
+    spider.on_error(failure)
+
+
+def test_a_dead_listing_page_ends_the_walk_and_a_failed_article_cuts_it_short(
+    tmp_path: Path,
+) -> None:
+    spider = _spider(tmp_path)
+    requests = _requests(spider, 2)
+    article, next_page = requests[0], requests[-1]
+    _fail(spider, article, 404)  # gone: no later run would find it; the walk goes on
+    assert spider.crawler.stats.get_value(BROKEN) is None
+    _fail(spider, next_page, 410)
+    stats = spider.crawler.stats
+    assert stats.get_value(ENDED) == [f"{LISTING}?p=1"]
+    assert stats.get_value(DEAD_PAGES) == [[next_page.url, "HTTP 410 Gone"]]
+    assert CrawlContext.of(spider.crawler).log.failed == [(article.url, "HTTP 404 Not Found")]
+    _fail(spider, requests[1], 503)
+    _fail(spider, requests[2], 500)  # the first reason is kept
+    assert stats.get_value(BROKEN) == [
+        [f"{LISTING}?p=1", f"{requests[1].url}: HTTP 503 Service Unavailable"]
+    ]
