@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 REDACTED = "REDACTED"
@@ -20,6 +21,9 @@ SECRET_PARAMETERS = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?|rediss?)://[^\s<>'\"]+")
+_USERINFO = re.compile(r"(?<![\w.%+:/@-])[^\s<>'\"/@:]+:[^\s<>'\"/@]*@(?=[\w\[])")
+"""``user:password@host`` outside a URL (an error that quotes a host name with its
+credentials: ``invalid hostname: user:S3cret@127.0.0.1``)."""
 
 
 def is_secret_parameter(name: str) -> bool:
@@ -45,8 +49,23 @@ def redact_url(url: str) -> str:
 
 
 def redact_text(text: str) -> str:
-    """``text`` with every URL in it redacted."""
-    return _URL.sub(lambda match: redact_url(match.group(0)), text)
+    """``text`` with every URL in it redacted, and credentials before a host name where
+    no URL holds them."""
+    text = _URL.sub(lambda match: redact_url(match.group(0)), text)
+    return _USERINFO.sub(f"{REDACTED}@", text)
+
+
+def redact_data(value: Any) -> Any:
+    """``value`` (JSON-like: dicts, lists, strings) with every string redacted: what a run
+    leaves for people (its summary, its report) goes through here whole, so that no field
+    added later can carry a credential past it."""
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, dict):
+        return {key: redact_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_data(item) for item in value]
+    return value
 
 
 class RedactingFilter(logging.Filter):

@@ -96,6 +96,9 @@ RETRY_AFTER_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.addresses.AddressFilterMiddleware": 50,
     "crawler.middlewares.redirects.OffsiteRedirectMiddleware": 650,
+    # Scrapy's, with the Public Suffix List from tldextract's snapshot (no download)
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "crawler.middlewares.cookies.OfflineCookiesMiddleware": 700,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
     # after decompression (590) on the way back: the payload as the server sent it

@@ -4,8 +4,9 @@ article in the archive named by ``ARCHIVE_URI``.
 Versions are named by number (1 is the first archived, ``-1`` the last) or by key; by
 default the last two.  Prints the fields that changed, then the body: unchanged
 paragraphs counted, removed ones ``- ``, added ones ``+ ``, changed ones ``~ `` with
-their words marked ``[-removed-]{+added+}``.  Exit status 0, or 2 when the article or a
-version is not in the archive or the archive cannot be read.
+their words marked ``[-removed-]{+added+}``; control characters of the page's text are
+printed as their escapes (:mod:`crawler.commands.terminal`).  Exit status 0, or 2 when
+the article or a version is not in the archive or the archive cannot be read.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 
+from crawler.commands.terminal import printable, shown
 from crawler.diffing.versions import Paragraph, diff
 from crawler.diffing.words import segmenter
 from crawler.export.histories import ArticleVersions, Version, histories, read
@@ -48,12 +50,14 @@ def render(paragraphs: list[Paragraph]) -> list[str]:
             lines.append(f"  ({same} paragraph{'s' if same > 1 else ''} unchanged)")
             same = 0
         if paragraph.op == "removed":
-            lines.append(f"- {paragraph.old}")
+            lines.append(f"- {printable(paragraph.old or '')}")
         elif paragraph.op == "added":
-            lines.append(f"+ {paragraph.new}")
+            lines.append(f"+ {printable(paragraph.new or '')}")
         else:
             marks = {"equal": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
-            lines.append("~ " + "".join(marks[p.op].format(p.text) for p in paragraph.pieces))
+            lines.append(
+                "~ " + "".join(marks[p.op].format(printable(p.text)) for p in paragraph.pieces)
+            )
     if same:
         lines.append(f"  ({same} paragraph{'s' if same > 1 else ''} unchanged)")
     return lines
@@ -98,8 +102,8 @@ class Command(ScrapyCommand):
             storage.close()
         changes = diff(old.article, new.article)
         names = [version.key.rsplit("/", 1)[1] for version in (old, new)]
-        print(f"{new.article.canonical_url}: version {one} ({names[0]}) -> version {two}"
+        print(f"{printable(new.article.canonical_url)}: version {one} ({names[0]}) -> version {two}"
               f" ({names[1]}), words by {segmenter()[0]}")  # fmt: skip
         for name, before, after in changes.fields:
-            print(f"{name}: {before!r} -> {after!r}")
+            print(f"{name}: {shown(before)} -> {shown(after)}")
         print(*render(changes.paragraphs), sep="\n")

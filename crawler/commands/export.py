@@ -7,9 +7,16 @@ into OUTDIR (by default both views in both formats; the rows are
 :class:`schemas.export.ExportRow`), and with ``--view pairs`` ``pairs.jsonl`` and
 ``pairs.parquet`` (:class:`schemas.export.PairRow`, Thai-English translations).
 Two exports of one archive are the same bytes.
-Exit status 0 when written, 2 when the archive cannot be read, an option is wrong or
-Parquet is asked for without pyarrow (``pip install '.[export]'``); files of an export
-that failed are not left behind.
+
+OUTDIR is written only when it is empty or holds an earlier export (its ``.mfa-export``
+marker); never ``/``, the home folder, the archive or a folder holding it
+(:mod:`crawler.storage.outdir`).  Exit status 0 when written; 1 when the archive holds
+no article, no quarantined page and no run report (a mistyped ``ARCHIVE_URI``: nothing is
+written, an earlier export stays), or when records could not be read (the export is
+written without them, and they are named here and in its card); 2 when the archive
+cannot be read, an option is wrong, OUTDIR may not be written, or Parquet is asked for
+without pyarrow (``pip install '.[export]'``); files of an export that failed are not
+left behind.
 """
 
 from __future__ import annotations
@@ -24,9 +31,11 @@ from typing import Any, ClassVar, cast
 from scrapy.commands import ScrapyCommand
 
 from crawler.export.rows import Selection
-from crawler.export.run import DEFAULT_VIEWS, FORMATS, export, run_end
+from crawler.export.run import DEFAULT_VIEWS, FORMATS, MARKER, earlier_export, export, run_end
 from crawler.extensions.context import open_archive
+from crawler.state.paths import StatePaths
 from crawler.storage import StorageError
+from crawler.storage.outdir import OutdirRefused, checked_outdir
 from schemas.export import VIEWS, View
 
 
@@ -85,16 +94,30 @@ class Command(ScrapyCommand):
             print(f"mfa export: {exc}", file=sys.stderr)
             self.exitcode = 2
             return
+        protected = StatePaths.from_settings(self.settings).local_folders
+        try:
+            outdir = checked_outdir(
+                Path(args[0]), MARKER, "scrapy export", protected, earlier_export
+            )
+        except OutdirRefused as exc:
+            self._fail(f"{exc}; nothing written", 2)
+            return
         archive = open_archive(self.settings)
         try:
+            if not archive.holds_anything():
+                self._fail(
+                    f"the archive at {archive.storage.location} holds no article, no"
+                    " quarantined page and no run report (a mistyped ARCHIVE_URI?); nothing"
+                    f" written, {outdir} left as it was", 1,
+                )  # fmt: skip
+                return
             after = run_end(archive.storage, opts.since_run) if opts.since_run else None
             sites = frozenset(site.lower() for site in _many(opts.site))  # as archived
             selection = Selection(sites, _many(opts.language), _many(opts.kind),
                                   opts.since, opts.until, after)  # fmt: skip
-            done = export(archive.storage, Path(args[0]), views, formats, selection)
+            done = export(archive.storage, outdir, views, formats, selection)
         except (StorageError, OSError, ValueError) as exc:
-            print(f"mfa export: cannot export {archive.storage.location}: {exc}", file=sys.stderr)
-            self.exitcode = 2
+            self._fail(f"cannot export {archive.storage.location}: {exc}", 2)
             return
         finally:
             archive.storage.close()
@@ -102,3 +125,14 @@ class Command(ScrapyCommand):
         print(f"exported {done.articles} articles ({rows} rows) to {args[0]}:")
         for path in done.files:
             print(f"  {path}")
+        if done.unreadable:
+            for problem in done.unreadable:
+                print(f"mfa export: left out, unreadable: {problem}", file=sys.stderr)
+            self._fail(
+                f"{len(done.unreadable)} records could not be read (see above and the card;"
+                " scrapy verify checks the archive)", 1,
+            )  # fmt: skip
+
+    def _fail(self, message: str, status: int) -> None:
+        print(f"mfa export: {message}", file=sys.stderr)
+        self.exitcode = status

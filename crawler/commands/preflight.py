@@ -14,11 +14,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scrapy.settings import BaseSettings
 
 from crawler.extensions.context import open_archive, open_state
 from crawler.operations.notify import NOTIFY_EVENTS, listed
+from crawler.redact import redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.spiders.arguments import ArgumentError, CrawlArguments
 from crawler.state.paths import StatePaths
@@ -62,6 +64,25 @@ def check_settings(settings: BaseSettings) -> None:
         url = settings.get(name) or ""
         if url and not url.startswith(("http://", "https://")):
             raise Refused(f"{name}: {url!r} is not an http:// or https:// URL")
+    problem = redis_url_problem(settings.get("REDIS_URL") or "")
+    if problem:
+        raise Refused(f"REDIS_URL: {problem}")
+
+
+def redis_url_problem(url: str) -> str | None:
+    """Why ``url`` is no Redis URL (None: it is one, or it is empty: no Redis)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port out of range
+    except ValueError as exc:
+        return f"{redact_url(url)!r} is not a Redis URL ({exc})"
+    if parts.scheme not in ("redis", "rediss", "unix"):
+        return f"{redact_url(url)!r} is not a Redis URL (redis://, rediss:// or unix://HOST...)"
+    if parts.scheme != "unix" and not parts.hostname:
+        return f"{redact_url(url)!r} names no host"
+    return None
 
 
 def check_archive(settings: BaseSettings) -> None:
@@ -73,6 +94,7 @@ def check_archive(settings: BaseSettings) -> None:
         raise Refused(f"ARCHIVE_URI: {exc}") from None
     try:
         archive.storage.put(PROBE, b"the crawl can write here\n", "text/plain")
+        archive.storage.delete(PROBE)
     except StoreUnavailable as exc:  # down for now: the crawl spools until it answers
         logger.warning("the archive does not answer (%s); items are spooled until it does", exc)
     except StorageError as exc:

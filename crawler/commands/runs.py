@@ -20,6 +20,7 @@ from scrapy.commands import ScrapyCommand
 from crawler.extensions.context import open_archive
 from crawler.operations import history
 from crawler.operations.report import RunReport
+from crawler.redact import redact_data
 from crawler.storage import StorageError
 
 
@@ -78,7 +79,7 @@ class Command(ScrapyCommand):
         if opts.json:
             print(json.dumps({
                 "archive": archive.storage.location,
-                "runs": [r.model_dump(mode="json") for r in runs[-opts.last :]],
+                "runs": [redact_data(r.model_dump(mode="json")) for r in runs[-opts.last :]],
                 "sites": {s: {"last_run": r.last_run.isoformat(), "last_healthy":
                               r.last_healthy.isoformat() if r.last_healthy else None}
                           for s, r in sorted(records.items())},

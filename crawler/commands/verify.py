@@ -1,7 +1,9 @@
 """``scrapy verify [--repair] [--json]``: check the archive named by ``ARCHIVE_URI``.
 
-Exit status 0 when the archive is sound, 1 when it has errors (listed), 2 when it
-cannot be checked (the store does not answer, another crawl holds the archive).
+Exit status 0 when the archive is sound; 1 when it has errors (listed), or holds no
+article, no quarantined page and no run report (a mistyped ``ARCHIVE_URI``: one line,
+nothing made there); 2 when it cannot be checked (the store does not answer, another
+crawl holds the archive, a malformed ``REDIS_URL``).
 """
 
 from __future__ import annotations
@@ -47,10 +49,17 @@ class Command(ScrapyCommand):
         state: State | None = None
         shared = bool(self.settings.get("REDIS_URL"))
         try:
+            archive = open_archive(self.settings)
+            if not archive.holds_anything():  # checked before a lock is made there
+                archive.storage.close()
+                print(f"mfa verify: the archive at {paths.location} holds no article, no"
+                      " quarantined page and no run report (a mistyped ARCHIVE_URI?)",
+                      file=sys.stderr)  # fmt: skip
+                self.exitcode = 1
+                return
             held = hold_archive(self.settings, "verify")
             if held.token is not None:
                 self.settings.set("STATE_FENCING_TOKEN", held.token, priority="cmdline")
-            archive = open_archive(self.settings)
             if shared or paths.database.exists() or opts.repair:
                 state = open_state(self.settings)
             report = verify(archive, state, repair=opts.repair)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
+
 from crawler.storage import Storage
 from crawler.storage.layout import ARTICLES, LATEST, RECORD, LatestPointer
 from schemas.models import ArchivedArticle
@@ -74,13 +76,40 @@ def histories(storage: Storage, prefix: str = ARTICLES) -> Iterator[History]:
     yield from open_folders.values()
 
 
-def read(storage: Storage, history: History) -> ArticleVersions | None:
-    """The article's records and pointer; None when it has no complete version."""
+class UnreadableRecord(ValueError):
+    """A version's ``article.json`` that is not a record of the schema (damaged, cut
+    short, edited by hand): the message names the file and what is wrong."""
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(f"{key}: {reason}")
+        self.key, self.reason = key, reason
+
+
+def _problem(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the file"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"not a record of the schema: {where}: {first['msg']}{more}"
+
+
+def read(
+    storage: Storage, history: History, unreadable: list[UnreadableRecord] | None = None
+) -> ArticleVersions | None:
+    """The article's records and pointer; None when it has no readable version.  A record
+    that cannot be read is added to ``unreadable`` and left out (without the list: raised
+    as :class:`UnreadableRecord`)."""
     versions = []
     for key in history.version_keys:
         data = storage.get(f"{key}/{RECORD}")
-        if data is not None:
+        if data is None:
+            continue
+        try:
             versions.append(Version(key, ArchivedArticle.model_validate_json(data)))
+        except ValidationError as exc:
+            problem = UnreadableRecord(f"{key}/{RECORD}", _problem(exc))
+            if unreadable is None:
+                raise problem from None
+            unreadable.append(problem)
     if not versions:
         return None
     versions.sort(key=lambda v: (v.article.fetched_at, v.key))

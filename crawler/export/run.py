@@ -12,12 +12,13 @@ from pathlib import Path
 
 from crawler.export.card import Tally, render_card, write_card
 from crawler.export.evidence import signature
-from crawler.export.histories import histories, read
+from crawler.export.histories import UnreadableRecord, histories, read
 from crawler.export.pairs import Pairing, pair_row
 from crawler.export.rows import Selection, latest_of, version_rows
 from crawler.export.writers import JsonLinesWriter, RowWriter
 from crawler.operations import history
 from crawler.storage import Storage
+from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import ARTICLES, site_folder
 from schemas.export import VIEWS, ExportRow, View
 
@@ -40,6 +41,18 @@ DEFAULT_VIEWS: tuple[View, ...] = ("latest", "versions")
 while it pairs them, so it is asked for by name."""
 
 
+MARKER = ".mfa-export"
+"""A file every export folder holds: the folder may be written by the next export
+(:mod:`crawler.storage.outdir`)."""
+
+
+def earlier_export(names: list[str]) -> bool:
+    """A folder an export wrote before exports left a marker: nothing but the files an
+    export writes, a data file among them (a user's own README.md alone is not one)."""
+    ours = {f"{view}.{form}" for view in VIEWS for form in FORMATS}
+    return set(names) <= ours | {"README.md", "schema.json"} and bool(set(names) & ours)
+
+
 @dataclass
 class Exported:
     """What an export wrote."""
@@ -47,6 +60,8 @@ class Exported:
     articles: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    unreadable: list[UnreadableRecord] = field(default_factory=list)
+    """Records left out because they could not be read (named by the command and the card)."""
 
 
 def run_end(storage: Storage, name: str) -> datetime:
@@ -78,7 +93,7 @@ def export(
         prefixes = sorted({site_folder(site) for site in selection.sites}) or [ARTICLES]
         for prefix in prefixes:
             for found in histories(storage, prefix):
-                article = read(storage, found)
+                article = read(storage, found, result.unreadable)
                 if article is None:
                     continue
                 newest = latest_of(article)
@@ -117,6 +132,7 @@ def export(
                 writer.write(paired)
         names: dict[str, list[str]] = {v: [w.path.name for w in ws] for v, ws in writers.items()}
         card = render_card(tally, names, history.reports(storage), selection.changed_after)
+        card += _left_out(result.unreadable)
         for outputs in writers.values():  # each file published whole, one after the other
             for writer in outputs:
                 writer.commit()
@@ -128,4 +144,18 @@ def export(
                     writer.abort()
         raise
     result.files += write_card(folder, card)
+    write_atomically(
+        folder / MARKER, b"Written by `scrapy export`; the next export may replace it.\n"
+    )
     return result
+
+
+def _left_out(unreadable: list[UnreadableRecord]) -> str:
+    """The card's note of the records an export could not read (none: nothing)."""
+    if not unreadable:
+        return ""
+    lines = "".join(f"- `{problem.key}`: {problem.reason}\n" for problem in unreadable)
+    return (
+        f"\n## Left out\n\n{len(unreadable)} records of the archive could not be read and are"
+        f" not in these files (`scrapy verify` checks the archive):\n\n{lines}"
+    )

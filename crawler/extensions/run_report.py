@@ -53,4 +53,4 @@ class RunReports:
             write_atomically(waiting / report.key.removeprefix("runs/"), report.dump())
             logger.error("the run report waits in %s: the store did not take it (%s)", waiting, exc)
             return
-        logger.info("run report: %s%s", storage.location, report.key)
+        logger.info("run report: %s/%s", storage.location.rstrip("/"), report.key)

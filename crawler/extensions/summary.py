@@ -24,7 +24,7 @@ from crawler.extensions.health import Thresholds, verdict
 from crawler.extensions.walk_record import WalkReport, judge_walks, nothing_read
 from crawler.extensions.walk_summary import NO_ANSWER, walk_lines, walk_summary
 from crawler.operations.report import RunReport, per_site
-from crawler.redact import redact_text, redact_url
+from crawler.redact import redact_data, redact_text, redact_url
 from crawler.scaleout.workers import Workers
 from crawler.storage.atomic import write_atomically
 from crawler.version import crawler_identity
@@ -68,7 +68,7 @@ def summarise(
             per_site[parts[2]][LABELS[parts[1]]] = value
     totals = {LABELS[name]: stats.get(f"archive/{name}", 0) for name in LABELS}
     fetched = stats.get("downloader/response_count", 0)
-    first = f"{failed[0][0]}: {failed[0][1]}" if failed else ""
+    first = redact_text(f"{failed[0][0]}: {failed[0][1]}") if failed else ""
     problems = verdict(stats, limits, {"first_failure": first, **(details or {})})
     return {
         "archive": stats.get("archive/location"),
@@ -165,6 +165,7 @@ class RunSummary:
         summary = summarise(stats, log.failed, self.limits, details)
         summary["refused"] = redacted(log.refused)
         summary.update(walk_summary(walks))
+        summary = redact_data(summary)  # every field, whatever it holds
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info("%s", render_summary(summary))
         report = run_report(stats, summary, context)

@@ -1,4 +1,5 @@
-"""Redirects that leave the crawl's sites are refused, with a log line.
+"""Redirects that leave the crawl's sites, or lead to a URL with credentials in it
+(``user:password@``), are refused, with a log line.
 
 Scrapy's offsite filter drops such a redirect silently; a government page that suddenly
 redirects elsewhere (or to ``169.254.169.254``) is worth a warning, and the refusal
@@ -17,6 +18,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from crawler.extensions.context import CrawlContext
+from crawler.redact import redact_url
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,12 @@ class OffsiteRedirectMiddleware:
         if response.status not in (301, 302, 303, 307, 308) or not location:
             return response
         target = urljoin(request.url, location.decode("latin-1"))
+        if "@" in urlsplit(target).netloc:  # credentials chosen by the page: never sent
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("archive/refused_redirect")
+            logger.warning("refused redirect of %s to %s: a URL with credentials",
+                           request.url, redact_url(target))  # fmt: skip
+            raise IgnoreRequest(f"redirect to {redact_url(target)}: a URL with credentials")
         host = (urlsplit(target).hostname or "").lower()
         context = CrawlContext.of(self.crawler)
         allowed = context.scope.allowed_domains if context.started else frozenset()

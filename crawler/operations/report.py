@@ -13,11 +13,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from crawler.storage.layout import dump_json
+from crawler.redact import redact_data, redact_url
+from crawler.storage.layout import RUNS, dump_json
 
-RUNS = "runs/"
 PER_SITE = {  # report field -> the stat counted per site
     "new": "archive/first", "updated": "archive/updated", "unchanged": "archive/unchanged",
     "silent_edits": "archive/silent_edit", "reverts": "archive/reverted",
@@ -47,6 +47,16 @@ class RunReport(BaseModel):
     finish_reason: str | None = None
     crawler: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("scope")
+    @classmethod
+    def _without_credentials(cls, scope: dict[str, Any]) -> dict[str, Any]:
+        """Start points without credentials, however the report was written (reports of
+        earlier versions kept them as given): ``scrapy runs --json`` prints them."""
+        starts = scope.get("start_points")
+        if isinstance(starts, list):
+            scope = {**scope, "start_points": [redact_url(str(url)) for url in starts]}
+        return scope
+
     @property
     def key(self) -> str:
         """Where the report lives: start times sort the runs (to the millisecond: two runs
@@ -59,7 +69,8 @@ class RunReport(BaseModel):
         return (self.finished - self.started).total_seconds()
 
     def dump(self) -> bytes:
-        return dump_json(self.model_dump(mode="json"))
+        """The report as stored: every string without credentials."""
+        return dump_json(redact_data(self.model_dump(mode="json")))
 
     @classmethod
     def read(cls, data: bytes) -> RunReport | None:

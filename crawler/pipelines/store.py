@@ -35,6 +35,13 @@ T = TypeVar("T")
 PROBE_BYTES = b"the store answers\n" * 256  # a few kB: a nearly full disk refuses it too
 
 
+def _probe(context: CrawlContext) -> None:
+    """A write the store takes, or the error it refuses it with; nothing left behind."""
+    storage = context.archive.storage
+    storage.put(PROBE, PROBE_BYTES, "text/plain")
+    storage.delete(PROBE)
+
+
 class StorePipeline:
     """Writes versions and quarantined pages; spools them while the store is down."""
 
@@ -45,7 +52,7 @@ class StorePipeline:
         self.pool = ThreadPool(minthreads=1, maxthreads=threads, name="archive-store")
         self.store = SpoolingStore(
             self.committer.commit, context.spool, self._in_pool, stats, self._count, retry_seconds,
-            probe=lambda: context.archive.storage.put(PROBE, PROBE_BYTES, "text/plain"),
+            probe=lambda: _probe(context),
         )  # fmt: skip
 
     @classmethod

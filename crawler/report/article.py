@@ -9,7 +9,7 @@ from html import escape
 
 from crawler.diffing.versions import Paragraph, diff
 from crawler.export.histories import ArticleVersions, Version
-from crawler.report.layout import document, site_file
+from crawler.report.layout import bdi, document, site_file
 from schemas.models import ArchivedArticle
 
 REASONS = {
@@ -21,23 +21,23 @@ REASONS = {
 
 def _text(article: ArchivedArticle) -> str:
     dates = " · ".join(
-        f"{name} {escape(raw)}" for name, raw in
+        f"{name} {bdi(raw)}" for name, raw in
         (("imported", article.imported_date_raw), ("updated", article.updated_date_raw)) if raw
     )  # fmt: skip
-    body = "".join(f'<p class="t">{escape(p)}</p>' for p in article.body)
+    body = "".join(f'<p class="t">{bdi(p)}</p>' for p in article.body)
     images = f"<p>{len(article.images)} images, {len(article.videos)} videos, " \
              f"{len(article.attachments)} attachments</p>"  # fmt: skip
-    return f'<p class="dates">{dates}</p><h3 class="t">{escape(article.title or "")}</h3>' \
+    return f'<p class="dates">{dates}</p><h3 class="t">{bdi(article.title or "")}</h3>' \
            f"{body}{images}"  # fmt: skip
 
 
 def _paragraph(p: Paragraph) -> str:
     if p.op == "added":
-        return f'<p class="t added"><ins>{escape(p.new or "")}</ins></p>'
+        return f'<p class="t added"><ins>{bdi(p.new or "")}</ins></p>'
     if p.op == "removed":
-        return f'<p class="t removed"><del>{escape(p.old or "")}</del></p>'
+        return f'<p class="t removed"><del>{bdi(p.old or "")}</del></p>'
     pieces = "".join(_piece(piece.op, escape(piece.text)) for piece in p.pieces)
-    return f'<p class="t changed">{pieces}</p>'
+    return f'<p class="t changed"><bdi>{pieces}</bdi></p>'
 
 
 def _piece(op: str, text: str) -> str:
@@ -49,8 +49,8 @@ def _piece(op: str, text: str) -> str:
 def _changes(old: ArchivedArticle, new: ArchivedArticle, number: int) -> str:
     found = diff(old, new)
     fields = "".join(
-        f"<tr><td>{escape(name)}</td><td class=t><del>{escape(str(before))}</del></td>"
-        f"<td class=t><ins>{escape(str(after))}</ins></td></tr>"
+        f"<tr><td>{escape(name)}</td><td class=t><del>{bdi(str(before))}</del></td>"
+        f"<td class=t><ins>{bdi(str(after))}</ins></td></tr>"
         for name, before, after in found.fields
     )  # fmt: skip
     kept = sum(1 for p in found.paragraphs if p.op == "equal")
@@ -90,8 +90,9 @@ def article_page(history: ArticleVersions, latest: ArchivedArticle) -> str:
     versions = history.versions
     url = escape(latest.canonical_url)
     head = (
-        f'<p><a href="../{site_file(latest.site)}">{escape(latest.site)}</a> · '
-        f'<a class="original" href="{url}">{url}</a> · {len(versions)} versions</p>'
+        f'<p><a href="../{site_file(latest.site)}">{bdi(latest.site)}</a> · '
+        f'<a class="original" href="{url}">{bdi(latest.canonical_url)}</a> ·'
+        f" {len(versions)} versions</p>"
     )
     body = "".join(_version(versions, i, history.latest) for i in reversed(range(len(versions))))
     return document(latest.title or latest.canonical_url, head + body, depth=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from crawler.report.layout import plain
 from schemas.assess import EARLIEST_PLAUSIBLE_YEAR
 
 WIDTH, HEIGHT, LEFT, RIGHT, BOTTOM, TOP = 720, 180, 44, 40, 28, 12
@@ -106,9 +107,9 @@ def ranked(label: str, counts: Counter[str], limit: int = 12) -> str:
     top, row = items[0][1], 22
     height = row * len(items) + 8
     bars = "".join(
-        f'<text x="0" y="{i * row + 15}">{escape(name[:70])}</text>'
+        f'<text x="0" y="{i * row + 15}">{plain(name[:70])}</text>'
         f'<rect x="430" y="{i * row + 4}" width="{270 * n / top:.1f}" height="14" '
-        f'fill="{COLOURS[0]}"><title>{escape(name)}: {n}</title></rect>'
+        f'fill="{COLOURS[0]}"><title>{plain(name)}: {n}</title></rect>'
         f'<text x="{436 + 270 * n / top:.1f}" y="{i * row + 15}">{n}</text>'
         for i, (name, n) in enumerate(items)
     )  # fmt: skip

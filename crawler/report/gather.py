@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from crawler.export.histories import ArticleVersions, histories, read
+from crawler.export.histories import ArticleVersions, UnreadableRecord, histories, read
 from crawler.export.rows import latest_of
 from crawler.operations.history import reports
 from crawler.operations.report import RunReport
@@ -66,6 +67,8 @@ class Overview:
     """The latest versions' warnings, per field and reason."""
     quarantine: list[Quarantined] = field(default_factory=list)
     runs: list[RunReport] = field(default_factory=list)
+    unreadable: list[UnreadableRecord] = field(default_factory=list)
+    """Records that could not be read (left out of the report, named by the command)."""
     today: date = field(default_factory=bangkok_today)
     """When the report is made, in Bangkok as the article checks count it: a date after
     it is implausible (not charted)."""
@@ -113,6 +116,19 @@ def _count(
         overview.warnings[f"{finding.field}: {finding.reason}"] += 1
 
 
+def _reasons(key: str, data: bytes, unreadable: list[UnreadableRecord]) -> dict[str, Any] | None:
+    """A quarantined page's ``reasons.json``, or None (counted as unreadable)."""
+    try:
+        reasons = json.loads(data)
+    except ValueError as exc:
+        unreadable.append(UnreadableRecord(key, f"not JSON: {exc}"))
+        return None
+    if not isinstance(reasons, dict):
+        unreadable.append(UnreadableRecord(key, "not a JSON object"))
+        return None
+    return reasons
+
+
 def gather(
     storage: Storage,
     write_article: Callable[[ArticleVersions, ArchivedArticle, str], None],
@@ -122,7 +138,7 @@ def gather(
     """Read the archive, writing each article's page on the way; what the index needs."""
     overview = Overview() if today is None else Overview(today=today)
     for history in histories(storage):
-        versions = read(storage, history)
+        versions = read(storage, history, overview.unreadable)
         if versions is None:
             continue
         page, latest = page_name(versions.folder), latest_of(versions)
@@ -133,8 +149,8 @@ def gather(
     for key in storage.list(QUARANTINE):
         if key.endswith(f"/{REASONS}"):
             data = storage.get(key)
-            if data is not None:
-                reasons = json.loads(data)
+            reasons = _reasons(key, data, overview.unreadable) if data is not None else None
+            if reasons is not None:
                 overview.quarantine.append(Quarantined(
                     url=reasons.get("url", ""), fetched_at=reasons.get("fetched_at", ""),
                     reasons=[f"{f.get('field')}: {f.get('reason')}"

@@ -6,6 +6,7 @@ disk (``file://``) or from any static web server, and nothing comes from elsewhe
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 STYLE = """
@@ -54,16 +55,31 @@ document.addEventListener('DOMContentLoaded', function () {
 """
 
 
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def bdi(text: str) -> str:
+    """Page text, escaped and isolated (``<bdi>``): its bidirectional controls (a right-to-
+    left override, an isolate left open) reorder nothing of the page around it."""
+    return f"<bdi>{escape(text)}</bdi>"
+
+
+def plain(text: str) -> str:
+    """Page text where no markup can isolate it (the window title, SVG labels): escaped,
+    its bidirectional controls shown as their code points."""
+    return escape(BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text))
+
+
 def document(title: str, body: str, depth: int = 0) -> str:
     """A whole page; ``depth`` is how many folders below the report's root it sits."""
     up = "../" * depth
     return (
         '<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title>"
+        f"<title>{plain(title)}</title>"
         f'<link rel="stylesheet" href="{up}style.css"><script src="{up}report.js"></script>'
         f'</head><body><header><nav><a href="{up}index.html">Archive</a>'
-        f'<a href="{up}quarantine.html">Quarantine</a></nav><h1>{escape(title)}</h1></header>'
+        f'<a href="{up}quarantine.html">Quarantine</a></nav><h1>{bdi(title)}</h1></header>'
         f"{body}</body></html>\n"
     )
 
@@ -78,7 +94,7 @@ def table(head: list[str], rows: list[str], numeric: set[int] | None = None) -> 
 
 
 def cell(value: object, numeric: bool = False) -> str:
-    return f"<td{' class=n' if numeric else ''}>{escape(str(value))}</td>"
+    return f"<td{' class=n' if numeric else ''}>{bdi(str(value))}</td>"
 
 
 def site_file(site: str) -> str:

@@ -9,7 +9,7 @@ from html import escape
 from crawler.operations.report import RunReport
 from crawler.report.charts import bars, every_year, months, ranked, years
 from crawler.report.gather import UNDATED, ArticleRow, Overview, by_site
-from crawler.report.layout import cell, document, site_file, table
+from crawler.report.layout import bdi, cell, document, site_file, table
 from schemas.assess import EARLIEST_PLAUSIBLE_YEAR
 
 
@@ -41,7 +41,7 @@ def _site_charts(site: str, counts: Counter[str], until: str) -> str:
     notes = [f"{n} {what}" for n, what in ((counts[UNDATED], "undated"), (outside, implausible))
              if n]  # fmt: skip
     return (
-        f"<h3>{escape(site)}</h3>"
+        f"<h3>{bdi(site)}</h3>"
         + bars(f"Articles of {site} per year of publication", every_year(per_year),
                [("articles", per_year)])
         + bars(f"Articles of {site} per month of publication, last five years",
@@ -54,7 +54,7 @@ def index_page(overview: Overview) -> str:
     rows = overview.rows
     sites = by_site(rows)
     site_rows = [
-        f'<tr><td><a class="site" href="{site_file(site)}">{escape(site)}</a></td>'
+        f'<tr><td><a class="site" href="{site_file(site)}">{bdi(site)}</a></td>'
         f"{cell(len(items), True)}{cell(sum(r.versions for r in items), True)}"
         f"{cell(sum(r.silent_edits for r in items), True)}"
         f"{cell(', '.join(sorted({r.language for r in items})))}</tr>"
@@ -75,6 +75,13 @@ def index_page(overview: Overview) -> str:
         [("updates (by update date)", overview.updates),
          ("silent edits (by fetch)", overview.silent_edits)],
     )  # fmt: skip
+    if overview.unreadable:
+        names = "".join(f"<li>{bdi(str(problem))}</li>" for problem in overview.unreadable)
+        totals += (
+            f'<p class="warn">{len(overview.unreadable)} records could not be read and are'
+            f" left out of this report (<code>scrapy verify</code> checks the archive):</p>"
+            f"<ul>{names}</ul>"
+        )
     body = (
         f"{totals}<h2>Sites</h2>"
         + table(["site", "articles", "versions", "silent edits", "languages"], site_rows, NUMBERS)
@@ -99,7 +106,7 @@ def site_page(site: str, rows: list[ArticleRow]) -> str:
         f'<tr data-text="{escape((r.title + " " + r.url).lower())}"'
         f' data-lang="{escape(r.language)}" data-year="{escape(r.year)}">'
         f"<td>{escape(r.published)}</td>"
-        f'<td><a href="../{r.page}">{escape(r.title)}</a></td>{cell(r.language)}'
+        f'<td><a href="../{r.page}">{bdi(r.title)}</a></td>{cell(r.language)}'
         f"{cell(r.versions, True)}{cell(r.silent_edits, True)}{cell(r.warnings, True)}</tr>"
         for r in ordered
     ]  # fmt: skip
@@ -117,14 +124,14 @@ def site_page(site: str, rows: list[ArticleRow]) -> str:
 def _link(url: str) -> str:
     """A link to a fetched page (only http(s): the URL came from the web)."""
     if url.lower().startswith(("http://", "https://")):
-        return f'<a href="{escape(url)}">{escape(url)}</a>'
-    return escape(url)
+        return f'<a href="{escape(url)}">{bdi(url)}</a>'
+    return bdi(url)
 
 
 def quarantine_page(overview: Overview) -> str:
     rows = [
         f"<tr><td>{_link(q.url)}</td>{cell(q.fetched_at[:16])}"
-        f"<td>{'<br>'.join(escape(r) for r in q.reasons)}</td></tr>"
+        f"<td>{'<br>'.join(bdi(r) for r in q.reasons)}</td></tr>"
         for q in sorted(overview.quarantine, key=lambda q: (q.url, q.fetched_at))
     ]  # fmt: skip
     reasons: Counter[str] = Counter(r for q in overview.quarantine for r in q.reasons)

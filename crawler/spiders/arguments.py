@@ -5,7 +5,8 @@
 - ``lang``: ``th`` or ``en`` (default: all the site's languages);
 - ``start_urls``: listing pages or article URLs, comma-separated; they replace the
   registry's start points, and the platform parser applies to whatever host they name
-  (a mirror, a staging copy, the local replica);
+  (a mirror, a staging copy, the local replica); a URL with ``user:password@`` is
+  refused (credentials go in Scrapy's ``HTTPAUTH_*`` settings, never in a URL);
 - ``max_pages``: listing pages to follow per start point (default: until a page brings
   no new article links);
 - ``since``: ``YYYY-MM-DD``; listing cards dated before it are not followed, and paging
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+from crawler.redact import redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.urls import canonical_url
 
@@ -65,7 +67,14 @@ class CrawlArguments:
         starts = tuple(u.strip() for u in (given.get("start_urls") or "").split(",") if u.strip())
         for url in starts:
             if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
-                raise ArgumentError(f"start_urls must be http(s) URLs, not {url!r}")
+                raise ArgumentError(f"start_urls must be http(s) URLs, not {redact_url(url)!r}")
+            if "@" in urlsplit(url).netloc:
+                raise ArgumentError(
+                    f"start_urls: {redact_url(url)!r} carries credentials (user:password@),"
+                    " which would travel with the URL into logs and records and are not sent;"
+                    " for a site behind a login use Scrapy's HTTPAUTH_USER, HTTPAUTH_PASS and"
+                    " HTTPAUTH_DOMAIN settings"
+                )
         return cls(
             site=given.get("site"), lang=lang, start_urls=starts,
             max_pages=_max_pages(given.get("max_pages")), since=_since(given.get("since")),

@@ -20,6 +20,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import response_status_message
+from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
 from crawler.items import WARC_RECORD_META, FetchedPage
@@ -86,6 +87,10 @@ def classify_failure(failure: Failure) -> FailedRequest:
     request = getattr(failure, "request", None)  # Scrapy sets it on errback failures
     url = request.url if request is not None else "?"
     reason = failure.getErrorMessage() or repr(failure.value)
+    if failure.value is not None and _cancelled(failure.value) and not str(failure.value):
+        # Scrapy cancels a body with no Content-Length once it passes the size cap, and
+        # says so only in a log line
+        reason = "the body went past DOWNLOAD_MAXSIZE (no Content-Length): cut, not used"
     if isinstance(failure.value, HttpError):
         status = failure.value.response.status
         return FailedRequest(url, f"HTTP {response_status_message(status)}", "failed", status)
@@ -94,6 +99,11 @@ def classify_failure(failure: Failure) -> FailedRequest:
     if isinstance(failure.value, IgnoreRequest):
         return FailedRequest(url, reason, "refused")
     return FailedRequest(url, reason, "failed")
+
+
+def _cancelled(error: BaseException) -> bool:
+    """A download cancelled (Twisted's error, or Scrapy's wrapping of it since 2.15)."""
+    return isinstance(error, CancelledError) or type(error).__name__ == "DownloadCancelledError"
 
 
 def header(response: Response, name: bytes) -> str | None:

@@ -52,3 +52,10 @@ class StatePaths:
     @property
     def remote(self) -> bool:
         return self.location.startswith("s3://")
+
+    @property
+    def local_folders(self) -> list[Path]:
+        """The archive's folders on this machine (the archive itself when it is local, its
+        state and spool): no command writes its output into or around them."""
+        folders = [self.database.parent, self.spool]
+        return folders if self.remote else [Path(self.location), *folders]

@@ -1,8 +1,10 @@
 """Checking an archive, and repairing what can be derived: ``scrapy verify [--repair]``.
 
 Errors (the archive is not what it claims):
+- a symbolic link anywhere in a local archive (never written by the crawler; never read);
 - a record that does not validate, or whose content hash or key does not match it;
-- a version without its text or HTML, or whose text is not the rendering of its record;
+- a version without its text or HTML, or whose text is not the rendering of its record,
+  or whose HTML is not the page its WARC record holds (cut short, altered);
 - a dedup state entry for a version the store does not hold;
 - a ``latest.json`` that is missing or points at a missing or older version, once the
   dedup state has recorded the newest version (before that, a crash can leave the
@@ -38,6 +40,7 @@ from crawler.storage.archive import Archive
 from crawler.storage.layout import (
     ARTICLES,
     LATEST,
+    PAGE,
     PARTS,
     RECORD,
     TEXT,
@@ -48,6 +51,7 @@ from crawler.storage.layout import (
     version_key,
 )
 from crawler.storage.local import LocalStorage
+from crawler.warc.payload import UnreadableWarcRecord, recorded_page
 from schemas.digest import content_sha256
 from schemas.models import ArchivedArticle
 from schemas.textform import render
@@ -112,6 +116,27 @@ def _check_version(
     return article
 
 
+def _check_page(archive: Archive, key: str, article: ArchivedArticle, report: Report) -> None:
+    """``page.html`` against the response its WARC record holds (a page cut short or
+    altered after it was stored no longer equals what was received)."""
+    where = article.warc_record
+    if where is None:
+        return
+    try:
+        received = recorded_page(archive.storage, where)
+    except UnreadableWarcRecord as exc:
+        report.errors.append(f"{key}: its WARC record cannot be read: {exc}")
+        return
+    if received is None:
+        return  # a revisit record (the same bytes as an earlier fetch)
+    stored = archive.storage.get(f"{key}/{PAGE}")
+    if stored is not None and stored != received:
+        report.errors.append(
+            f"{key}/{PAGE} is not the page its WARC record holds ({len(stored)} bytes, the"
+            f" record's {len(received)}): cut short or altered after it was stored"
+        )
+
+
 def verify(archive: Archive, state: State | None, repair: bool = False) -> Report:
     """Check every version, pointer and state entry; with ``repair``, fix what derives
     (``repair`` needs the state)."""
@@ -127,6 +152,7 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
     latest: dict[str, tuple[str, ArchivedArticle]] = {}
     stored: set[str] = set()
     pointed: Counter[str] = Counter()
+    held = set(archive.storage.list(WARC_FOLDER))
     for key in sorted(files):
         article = _check_version(archive, key, files[key], report, repair)
         if article is None:
@@ -134,6 +160,8 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
         stored.add(key)
         if article.warc_record is not None:
             pointed[article.warc_record.file] += 1
+            if article.warc_record.file in held and PAGE in files[key]:
+                _check_page(archive, key, article, report)
         prefix = article_of(key)
         if prefix not in latest or article.fetched_at > latest[prefix][1].fetched_at:
             latest[prefix] = (key, article)
@@ -154,7 +182,6 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
             else:  # a crash between the version and its pointer: the next store fixes it
                 report.notes.append(f"{problem} (the version is not recorded yet)")
     if pointed:
-        held = set(archive.storage.list(WARC_FOLDER))
         for name, count in sorted(pointed.items()):
             if name not in held:
                 report.notes.append(f"{count} versions point to {name}, not in the archive yet")
@@ -165,6 +192,12 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
         report.repaired.append(f"dedup state and revisit schedule rebuilt from {count} versions")
     if isinstance(archive.storage, LocalStorage):
         _check_temporary_files(archive.storage.root, report, repair)
+        for link in archive.storage.links():
+            pointed_to = (archive.storage.root / link).readlink()
+            report.errors.append(
+                f"{link}: a symbolic link (to {pointed_to}); the crawler writes none, and no"
+                " command follows it"
+            )
     return report
 
 

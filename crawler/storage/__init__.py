@@ -51,6 +51,14 @@ class Storage(Protocol):
     def get(self, key: str) -> bytes | None:
         """The bytes at ``key``, or None if there is no such object."""
 
+    def delete(self, key: str) -> None:
+        """Remove the object at ``key`` if there is one (the probes of a store that takes
+        writes: archived objects are never removed)."""
+
+    def get_range(self, key: str, offset: int, length: int) -> bytes | None:
+        """``length`` bytes at ``offset`` of the object at ``key`` (fewer at its end), or
+        None if there is no such object: one record of a WARC file of a gigabyte."""
+
     def list(self, prefix: str) -> Iterator[str]:
         """Keys under ``prefix`` (complete objects only), in the byte order of their UTF-8
         (S3's listing order): the keys of one folder come together, and two listings of

@@ -20,8 +20,10 @@ from crawler.storage.layout import (
     ARTICLES,
     JSON_TYPE,
     PAGE,
+    QUARANTINE,
     REASONS,
     RECORD,
+    RUNS,
     TEXT,
     TEXT_TYPE,
     LatestPointer,
@@ -165,6 +167,14 @@ class Archive:
                 if data is not None and json.loads(data).get("findings") == findings:
                     return article_of(key)
         return None
+
+    def holds_anything(self) -> bool:
+        """Whether the store holds an article, a quarantined page or a run report (a
+        mistyped ``ARCHIVE_URI`` holds none: the commands that read an archive say so)."""
+        return any(
+            next(iter(self.storage.list(prefix)), None) is not None
+            for prefix in (ARTICLES, QUARANTINE, RUNS)
+        )
 
     def has_versions(self) -> bool:
         """Whether the store holds any version at all (one listing request)."""

@@ -28,14 +28,15 @@ from schemas.models import ArchivedArticle
 ARTICLES = "articles/"
 QUARANTINE = "quarantine/"
 WARC_FOLDER = "warc/"
+RUNS = "runs/"
 """WARC files and their CDXJ indexes (``<name>.warc.gz``, ``<name>.cdxj``)."""
 PAGE, TEXT, RECORD, LATEST = "page.html", "article.txt", "article.json", "latest.json"
 PARTS = (PAGE, TEXT, RECORD)
 """A version's files, in the order they are written (the record last)."""
 REASONS = "reasons.json"
 PROBE = ".probe"
-"""A small object the store pipeline writes to tell a refused item from a store that is
-down (hidden: listings skip it)."""
+"""A small object written to tell whether the store takes a write (before a crawl; and
+by the store pipeline, to tell a refused item from a store that is down), then removed."""
 JSON_TYPE = "application/json"
 TEXT_TYPE = "text/plain; charset=utf-8"
 

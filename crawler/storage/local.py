@@ -148,15 +148,59 @@ class LocalStorage:
             raise _error(f"cannot flush {self.location}", exc) from exc
 
     def get(self, key: str) -> bytes | None:
+        """The file's bytes; a symbolic link is no object of the archive (listings skip
+        it, ``scrapy verify`` names it): it is never followed, out of the root or not."""
         try:
-            return self._path(key).read_bytes()
+            descriptor = os.open(self._path(key), os.O_RDONLY | os.O_NOFOLLOW)
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return None
+            raise
+        with os.fdopen(descriptor, "rb") as file:
+            return file.read()
+
+    def delete(self, key: str) -> None:
+        try:
+            self._path(key).unlink(missing_ok=True)
+        except OSError as exc:
+            raise _error(f"cannot remove {key}", exc) from exc
+
+    def get_range(self, key: str, offset: int, length: int) -> bytes | None:
+        try:
+            descriptor = os.open(self._path(key), os.O_RDONLY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return None
+            raise
+        with os.fdopen(descriptor, "rb") as file:
+            file.seek(offset)
+            return file.read(length)
+
+    def links(self) -> list[str]:
+        """Keys of the archive that are symbolic links (none was written by the crawler)."""
+        found = []
+        for folder, names, files in os.walk(self.root):
+            for name in [*names, *files]:
+                path = Path(folder) / name
+                if path.is_symlink():
+                    found.append(path.relative_to(self.root).as_posix())
+        return sorted(found)
 
     def close(self) -> None:
         self._group.close()
 
     def list(self, prefix: str) -> Iterator[str]:
+        """Keys under ``prefix`` (none in an archive not made yet); an archive under a file
+        cannot be read: StorageError."""
+        if not self.root.is_dir():
+            present = next(p for p in (self.root, *self.root.parents) if p.exists())
+            if not present.is_dir():
+                raise StorageError(f"cannot read {self.location}: {present} is not a folder")
+            return
         base = self.root / check_key(prefix.rstrip("/")) if prefix.strip("/") else self.root
         yield from self._sorted_walk(base)
 
@@ -171,9 +215,9 @@ class LocalStorage:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if entry.is_symlink():
+                continue  # never followed (out of the archive, or onto another key)
             folder = entry.is_dir()
-            if folder and entry.is_symlink():
-                continue  # never followed out of the archive
             name = entry.name + "/" if folder else entry.name
             ranked.append((name.encode("utf-8", "surrogateescape"), entry.path, folder))
         ranked.sort()

@@ -181,6 +181,27 @@ class S3Storage:
         except BotoCoreError as error:
             raise self._fail("read", key, error) from None
 
+    def delete(self, key: str) -> None:
+        try:
+            self.client.delete_object(Bucket=self.bucket, Key=self._key(key))
+        except (ClientError, BotoCoreError) as error:
+            raise self._fail("remove", key, error) from None
+
+    def get_range(self, key: str, offset: int, length: int) -> bytes | None:
+        byte_range = f"bytes={offset}-{offset + length - 1}"
+        try:
+            response = self.client.get_object(
+                Bucket=self.bucket, Key=self._key(key), Range=byte_range
+            )
+            data: bytes = response["Body"].read()
+            return data
+        except ClientError as error:
+            if _code(error) in _ABSENT:
+                return None
+            raise self._fail("read", key, error) from None
+        except BotoCoreError as error:
+            raise self._fail("read", key, error) from None
+
     def close(self) -> None:
         self.client.close()
 

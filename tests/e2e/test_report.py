@@ -109,12 +109,13 @@ def test_a_folder_that_is_not_a_report_is_left_alone(report: Path, tmp_path: Pat
     mine.mkdir()
     (mine / "notes.txt").write_text("keep me")
     done = _report(mine, report.parent / "archive")
-    assert done.returncode == 2 and "not empty and holds no report" in done.stderr
+    assert done.returncode == 2 and "was not written by scrapy report" in done.stderr
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
     again = _report(report, report.parent / "archive")  # a report is replaced whole
     assert again.returncode == 0 and (report / "index.html").exists()
     mistyped = _report(tmp_path / "empty", tmp_path / "no-such-archive")
-    assert mistyped.returncode == 1 and "holds no article and no run report" in mistyped.stderr
+    assert mistyped.returncode == 1 and "a mistyped ARCHIVE_URI?" in mistyped.stderr
+    assert not (tmp_path / "empty").exists()  # nothing written
 
 
 @pytest.mark.s3

@@ -10,6 +10,7 @@ page only, under either of the listing's URL forms); kinds:
 - ``truncate``: a body shorter than its Content-Length, then the connection closes;
 - ``soft404``: the platform's error page with status 200; ``login``: a login wall (200);
 - ``redirect``: 302 to ``to``;
+- ``cookie``: the page, setting a cookie for the host (``Set-Cookie`` with ``Domain``);
 - ``huge``: an endless body (Content-Length 200 MB); ``stream``: 20 MB without a length;
 - ``gzipbomb``: 1 GB of zeros, gzip-compressed (about 1 MB on the wire);
 - ``tis620``: the page encoded in TIS-620 while the header says UTF-8;
@@ -106,6 +107,11 @@ def respond(request: Request, fault: Fault, page: bytes, error_page: bytes) -> b
     if kind in ("soft404", "login"):
         request.setHeader(b"content-type", html)  # type: ignore[no-untyped-call]
         return error_page if kind == "soft404" else LOGIN_PAGE
+    if kind == "cookie":
+        host = (request.getHeader("host") or "127.0.0.1").split(":")[0]
+        request.setHeader(b"content-type", html)  # type: ignore[no-untyped-call]
+        request.setHeader(b"set-cookie", f"session=abc; Domain={host}; Path=/".encode())  # type: ignore[no-untyped-call]
+        return page
     if kind == "redirect":
         request.setResponseCode(302)
         request.setHeader(b"location", fault.to.encode())  # type: ignore[no-untyped-call]

@@ -55,7 +55,10 @@ class StateConnection:
 
     @classmethod
     def open(cls, url: str, keys: Keys) -> StateConnection:
-        client = redis.Redis.from_url(url, decode_responses=True, socket_timeout=30)
+        try:
+            client = redis.Redis.from_url(url, decode_responses=True, socket_timeout=30)
+        except ValueError as exc:  # a mistyped REDIS_URL: one line, never a traceback
+            raise StateUnavailable(f"REDIS_URL {redact_url(url)!r}: {exc}") from None
         try:
             client.ping()
         except redis.RedisError as exc:

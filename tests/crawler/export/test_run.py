@@ -19,7 +19,7 @@ from crawler.storage.archive import Archive
 from tests.crawler.export.conftest import EMBASSY, MFA, THAI
 
 DATA = ["latest.jsonl", "latest.parquet", "versions.jsonl", "versions.parquet"]
-FILES = sorted(["README.md", *DATA, "schema.json"])
+FILES = sorted([".mfa-export", "README.md", *DATA, "schema.json"])
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ diffs, Thai text exact, what came from the web escaped, the folder replaced whol
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from crawler.operations.report import RunReport
-from crawler.report.build import MARKER, NotAReport, build_report
+from crawler.report.build import MARKER, build_report
 from crawler.storage import StorageError
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
+from crawler.storage.outdir import OutdirRefused
 from schemas import Finding
 from tests.crawler.export.conftest import MFA, THAI, article, build
 
@@ -110,14 +112,37 @@ def test_a_report_is_replaced_whole_and_another_folder_is_left_alone(
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("keep")
-    with pytest.raises(NotAReport):
+    with pytest.raises(OutdirRefused):
         build_report(archive.storage, mine)
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
     with pytest.MonkeyPatch.context() as patch:  # run from inside the report: refused
         patch.chdir(out / "a")
-        with pytest.raises(NotAReport, match="run the report from outside it"):
+        with pytest.raises(OutdirRefused, match="run scrapy report from outside it"):
             build_report(archive.storage, Path(".."))
     assert (out / "index.html").exists()
+
+
+def test_a_report_never_goes_over_the_archive_nor_deletes_what_is_not_its_own(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """The archive copied into a folder holding an earlier report, and that folder named as
+    OUTDIR: the archive is refused, not deleted; so is a folder inside it, ``/``, and a
+    sibling named like the report's temporary folders that the report did not write."""
+    out = tmp_path / "report"
+    build_report(archive.storage, out)
+    inside = out / "archive"
+    shutil.copytree(tmp_path / "archive", inside)
+    before = sorted(p.relative_to(inside) for p in inside.rglob("*"))
+    for target in (out, inside, inside / "articles", Path("/")):
+        with pytest.raises(OutdirRefused):
+            build_report(LocalStorage(inside), target, protected=[inside])
+    assert sorted(p.relative_to(inside) for p in inside.rglob("*")) == before
+    users = tmp_path / ".report.old"
+    users.mkdir()
+    (users / "thesis.tex").write_text("mine")
+    with pytest.raises(OutdirRefused, match="was not written by this command"):
+        build_report(archive.storage, out)
+    assert (users / "thesis.tex").read_text() == "mine" and (out / "index.html").exists()
 
 
 def test_a_failed_read_leaves_the_previous_report_as_it_was(

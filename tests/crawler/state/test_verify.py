@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from crawler.state.db import StateDB
 from crawler.state.schedule import article_observation
@@ -75,22 +78,72 @@ def test_crash_leftovers_are_notes_not_errors(
     assert any("temporary files" in note for note in report.notes)
 
 
+def _warc_response(url: str, page: bytes) -> tuple[bytes, str]:
+    """A WARC file of one response record holding ``page``, and the record's id."""
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    record = writer.create_warc_record(url, "response", payload=BytesIO(page), http_headers=http)
+    writer.write_record(record)
+    return buffer.getvalue(), record.rec_headers.get_header("WARC-Record-ID")
+
+
 def test_a_version_pointing_to_a_warc_file_not_stored_yet_is_a_note(tmp_path: Path) -> None:
     archive = Archive(LocalStorage(tmp_path / "archive"))
     state = open_state(tmp_path / "state.sqlite3")
+    held, held_id = _warc_response("https://www.mfa.go.th/th/content/a0", b"<html/>")
     for n, body in enumerate(["one", "two", "three"]):
         name = "warc/held.warc.gz" if n == 0 else "warc/pending.warc.gz"
-        record_id = f"<urn:uuid:{n:08d}-6707-40a5-8fd7-d8f5506eba66>"
-        pointer = WarcRecordRef(file=name, offset=n * 600, length=600, record_id=record_id)
+        record_id = held_id if n == 0 else f"<urn:uuid:{n:08d}-6707-40a5-8fd7-d8f5506eba66>"
+        length = len(held) if n == 0 else 600
+        pointer = WarcRecordRef(file=name, offset=n * 600, length=length, record_id=record_id)
         url = f"https://www.mfa.go.th/th/content/a{n}"
         article = make_article(body=body).model_copy(
             update={"warc_record": pointer, "url": url, "canonical_url": url}
         )
         _record(state, article, archive.store_version(article, b"<html/>", "utf-8").key, "first")
-    archive.storage.put("warc/held.warc.gz", b"records", "application/warc")
+    archive.storage.put("warc/held.warc.gz", held, "application/warc")
     report = verify(archive, state)
     assert report.ok and report.versions == 3
     assert report.notes == ["2 versions point to warc/pending.warc.gz, not in the archive yet"]
+
+
+def test_a_page_cut_short_after_it_was_stored_is_an_error(tmp_path: Path) -> None:
+    """``page.html`` is compared with the response its WARC record holds."""
+    archive = Archive(LocalStorage(tmp_path / "archive"))
+    url = "https://www.mfa.go.th/th/content/a0"
+    page = b"<html><body>" + "ข่าว".encode() * 500 + b"</body></html>"
+    data, record_id = _warc_response(url, page)
+    pointer = WarcRecordRef(file="warc/a.warc.gz", offset=0, length=len(data), record_id=record_id)
+    article = make_article().model_copy(
+        update={"warc_record": pointer, "url": url, "canonical_url": url}
+    )
+    key = archive.store_version(article, page, "utf-8").key
+    archive.storage.put("warc/a.warc.gz", data, "application/warc")
+    assert verify(archive, None).ok
+    (tmp_path / "archive" / key / "page.html").write_bytes(page[: len(page) // 2])
+    [error] = verify(archive, None).errors
+    assert error.startswith(f"{key}/page.html is not the page its WARC record holds")
+    archive.storage.put("warc/a.warc.gz", b"not a WARC file at all", "application/warc")
+    [error] = verify(archive, None).errors
+    assert "its WARC record cannot be read" in error
+
+
+def test_a_symbolic_link_in_the_archive_is_an_error_and_never_read(
+    tmp_path: Path, stored: tuple[Archive, StateDB, str]
+) -> None:
+    archive, state, key = stored
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not the archive's")
+    link = tmp_path / "archive" / key / "extra.json"
+    link.symlink_to(secret)
+    assert archive.storage.get(f"{key}/extra.json") is None
+    assert f"{key}/extra.json" not in set(archive.storage.list("articles/"))
+    errors = verify(archive, state).errors
+    assert errors == [
+        f"{key}/extra.json: a symbolic link (to {secret}); the crawler writes none, and no"
+        " command follows it"
+    ]
 
 
 def test_repair_mends_what_derives(tmp_path: Path, stored: tuple[Archive, StateDB, str]) -> None:
