@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from crawler.redact import RedactingFilter, redact_text, redact_url
+from crawler.redact import RedactingFilter, redact_data, redact_text, redact_url
 from crawler.urls import canonical_url
 
 SIGNED = (
@@ -71,3 +71,18 @@ def test_the_log_filter_rewrites_tracebacks_too(caplog: pytest.LogCaptureFixture
         logger.exception("failed")
     assert "ValueError: cannot open https://bucket" in caplog.text
     assert "deadbeef" not in caplog.text
+
+
+def test_credentials_before_a_host_are_redacted_where_no_url_holds_them() -> None:
+    """Twisted quotes the host it could not parse: ``invalid hostname: user:S3cret@HOST``."""
+    assert redact_text("invalid hostname: user:S3cret@127.0.0.1") == (
+        "invalid hostname: REDACTED@127.0.0.1"
+    )
+    assert redact_text("write to me at ops@mfa.go.th") == "write to me at ops@mfa.go.th"
+
+
+def test_redact_data_redacts_every_string_of_a_document() -> None:
+    document = {"a": [f"x {SIGNED}", {"b": "user:pw@h"}], "n": 3, "none": None}
+    clean = redact_data(document)
+    assert "deadbeef" not in str(clean) and "pw@" not in str(clean)
+    assert clean["n"] == 3 and clean["none"] is None

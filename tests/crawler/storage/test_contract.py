@@ -83,3 +83,19 @@ def test_a_file_that_cannot_be_read_stores_nothing(storage: Storage, tmp_path: P
 def test_create_only_retry_with_the_same_bytes_is_a_success(storage: Storage) -> None:
     assert storage.put("v/article.json", b"same", "application/json", create_only=True)
     assert storage.put("v/article.json", b"same", "application/json", create_only=True)
+
+
+def test_a_range_of_an_object(storage: Storage) -> None:
+    """One record of a WARC file of a gigabyte, without reading the file."""
+    data = bytes(range(256)) * 4
+    storage.put("warc/a.warc.gz", data, "application/warc")
+    assert storage.get_range("warc/a.warc.gz", 100, 50) == data[100:150]
+    assert storage.get_range("warc/a.warc.gz", 1000, 100) == data[1000:]  # fewer at its end
+    assert storage.get_range("warc/none.warc.gz", 0, 10) is None
+
+
+def test_delete_removes_an_object_and_is_quiet_about_a_missing_one(storage: Storage) -> None:
+    storage.put(".probe", b"the store answers", "text/plain")
+    storage.delete(".probe")
+    assert storage.get(".probe") is None
+    storage.delete(".probe")
