@@ -46,6 +46,10 @@ HEALTH_MIN_COUNT = 5
 # walks it to its end again: a dead link or a page that always fails is paid for every
 # run until someone looks); 0: never.
 HEALTH_MAX_INCOMPLETE_WALKS = 3
+# Unhealthy when more than this share of a site's article pages (at least
+# HEALTH_MIN_COUNT) were read in a way their own evidence contradicts (og:title, JSON-LD,
+# the listing card): a template change on the site is an alarm on the first run.
+HEALTH_MAX_DISAGREEMENT_RATE = 0.2
 # A JSON copy of the run summary, for schedulers and monitors (optional).
 SUMMARY_PATH = os.environ.get("SUMMARY_PATH", "")
 # Where the dedup state and spool of a remote (S3) archive live on this machine.

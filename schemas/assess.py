@@ -22,6 +22,11 @@ from schemas.dates import DateParseError, parse_platform_date
 from schemas.models import ArticleContent, Attachment, Finding, ImageRef, Translation, VideoRef
 
 EARLIEST_PLAUSIBLE_YEAR = 1990
+DISAGREES = "disagrees with"
+"""How a warning begins when the page's own evidence (its ``og:title``, JSON-LD, the
+listing card that linked it...) contradicts what was read from the visible page:
+``disagrees with og:title: "..."``.  Downstream users filter on it; the crawl counts
+such articles per site (a template change shows as a jump)."""
 BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
 
 
@@ -47,6 +52,8 @@ class RawArticle:
     """Where each field was read (1-based line of the source text), for findings."""
     notes: list[Finding] = field(default_factory=list)
     """Warnings the extractor already has (e.g. unexpected text before the dates)."""
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    """Per field, the sources besides the visible page that agree with the reading."""
 
 
 class NotAnArticle(ValueError):
@@ -158,4 +165,5 @@ def build_content(raw: RawArticle, today: date | None = None) -> ArticleContent:
         videos=raw.videos,
         translations=raw.translations,
         warnings=warnings,
+        evidence=raw.evidence,
     )

@@ -9,8 +9,8 @@ that the text form (:mod:`schemas.textform`) can always be written and read back
 
 Downstream users rely on these field names; change them only with a new
 ``SCHEMA_VERSION``.  Version 1.1 added ``videos`` and ``ImageRef.served_url``; 1.2
-added ``translations``; 1.3 ``warc_record``; an older record reads as a 1.3 record
-without them.
+added ``translations``; 1.3 ``warc_record``; 1.4 ``evidence``; an older record reads as
+a 1.4 record without them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Final = "1.3"
+SCHEMA_VERSION: Final = "1.4"
 
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -151,6 +151,14 @@ class ArticleContent(_Model):
     language's home page.  Navigation, not content: not part of ``content_sha256``."""
     warnings: list[Finding] = []
     """Implausible or missing fields; the article is archived as published with these listed."""
+    evidence: dict[str, list[str]] = {}
+    """Per field (``title``, ``imported_date``, ``images``), the sources besides the visible
+    page that agree with the reading: the page's own ``title``, ``og:title``,
+    ``og:image``, ``article:published_time``, ``json-ld``, ``next-data`` (Next.js page
+    props), and the listing ``card`` that linked it.  A field the evidence disagrees with
+    is listed in ``warnings`` instead ("disagrees with og:title: ..."); a field absent here
+    had no evidence to compare with.  For filtering on confidence; our judgement, not the
+    page: not part of ``content_sha256`` (schema 1.4; empty in older records)."""
 
     @model_validator(mode="after")
     def _normalised_dates_have_raw(self) -> ArticleContent:
@@ -188,10 +196,10 @@ class ArchivedArticle(ArticleContent):
     ``WARC-Refers-To-*`` headers name the response holding it).  ``None`` when the crawl
     wrote no WARC files (``WARC_ENABLED`` off).  Which fetch, not what the page says: not
     part of ``content_sha256``."""
-    schema_version: Literal["1.0", "1.1", "1.2", "1.3"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3", "1.4"] = SCHEMA_VERSION
     """Version of this schema the record was written with (1.0 records have no videos
     and no served image URLs; 1.0 and 1.1 records no translations; records before 1.3
-    no WARC record)."""
+    no WARC record; records before 1.4 no evidence)."""
 
     @model_validator(mode="after")
     def _fetched_at_is_utc(self) -> ArchivedArticle:

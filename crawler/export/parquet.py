@@ -28,6 +28,9 @@ _WARC_RECORD = pa.struct([("file", _TEXT), ("offset", pa.int64()), ("length", pa
 _FINDING = pa.struct([("field", _TEXT), ("value", _TEXT), ("reason", _TEXT),
                       ("line", pa.int64())])  # fmt: skip
 
+_EVIDENCE = pa.struct([(name, pa.list_(_TEXT)) for name in ("title", "imported_date", "images")])
+"""The record's ``evidence`` (a map in JSON) as a struct of its fields: every Parquet
+reader takes it (Hugging Face ``datasets`` has no map type)."""
 _CHANGES = pa.struct([("paragraphs_added", pa.int32()), ("paragraphs_removed", pa.int32()),
                       ("paragraphs_changed", pa.int32()), ("characters_changed", pa.int64()),
                       ("fields_changed", pa.list_(_TEXT))])  # fmt: skip
@@ -37,7 +40,7 @@ SCHEMA = pa.schema([
     ("updated_date", pa.date32()), ("updated_date_raw", _TEXT), ("view_count", pa.int64()),
     ("body", pa.list_(_TEXT)), ("images", pa.list_(_IMAGE)), ("videos", pa.list_(_VIDEO)),
     ("attachments", pa.list_(_ATTACHMENT)), ("translations", pa.list_(_TRANSLATION)),
-    ("warnings", pa.list_(_FINDING)),
+    ("warnings", pa.list_(_FINDING)), ("evidence", _EVIDENCE),
     ("url", _TEXT), ("canonical_url", _TEXT), ("site", _TEXT), ("language", _TEXT),
     ("category", _TEXT), ("fetched_at", _WHEN), ("content_sha256", _TEXT),
     ("version_reason", _TEXT), ("warc_record", _WARC_RECORD), ("schema_version", _TEXT),

@@ -23,6 +23,7 @@ PER_SITE = {  # report field -> the stat counted per site
     "silent_edits": "archive/silent_edit", "reverts": "archive/reverted",
     "changed": "archive/changed", "quarantined": "archive/quarantined",
     "failed": "archive/fetch_failed", "overdue": "revisit/overdue",
+    "disagreeing": "archive/disagree",
 }  # fmt: skip
 
 

@@ -3,9 +3,10 @@
 A page that is not an article keeps going, marked with its errors, so that the store
 pipeline quarantines it with its HTML; so does a page whose parts the schema refuses
 (a ``ValidationError`` names the field).  An article with warnings is archived with
-them, and the warnings are counted by field; a page that looks like an article but
-lost a part (a gallery heading with no image, a metadata block with no body) is
-listed for the run summary.
+them, and the warnings are counted by field (and, apart, the articles whose reading
+their own evidence contradicts: per site and field, for the health rule); a page that
+looks like an article but lost a part (a gallery heading with no image, a metadata
+block with no body) is listed for the run summary.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from crawler.crashpoints import CrashPoints
 from crawler.extensions.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.redact import redact_url
-from schemas.assess import NotAnArticle, bangkok_today, build_content
+from schemas.assess import DISAGREES, NotAnArticle, bangkok_today, build_content
 from schemas.digest import content_sha256
 from schemas.models import ArchivedArticle, Finding
 
 LOST_PARTS = frozenset({"images", "videos"})  # a section heading with nothing under it
 NO_BODY = "no body text"
 MAX_LISTED = 50
+DISAGREE_ON = "archive/disagree_on"
+"""``<DISAGREE_ON>/<field>/<site>``: articles whose ``field`` disagrees with its evidence."""
 
 
 class ValidatePipeline:
@@ -76,12 +79,18 @@ class ValidatePipeline:
         if content.warnings:
             self.stats.inc_value("archive/with_warnings")
             self.stats.inc_value(f"archive/with_warnings/{item.site}")
-            self._count_warnings(item.url, content.warnings)
+            self._count_warnings(item.url, item.site, content.warnings)
         return item
 
-    def _count_warnings(self, url: str, warnings: list[Finding]) -> None:
+    def _count_warnings(self, url: str, site: str, warnings: list[Finding]) -> None:
         for name in sorted({finding.field for finding in warnings}):
             self.stats.inc_value(f"archive/warnings/{name}")
+        disagreeing = sorted({f.field for f in warnings if f.reason.startswith(DISAGREES)})
+        if disagreeing:  # read one way, told another by the page's own evidence
+            self.stats.inc_value("archive/disagree")
+            self.stats.inc_value(f"archive/disagree/{site}")
+            for name in disagreeing:
+                self.stats.inc_value(f"{DISAGREE_ON}/{name}/{site}")
         lost = [f for f in warnings if f.field in LOST_PARTS or f.reason.startswith(NO_BODY)]
         if lost:
             self.stats.inc_value("archive/incomplete")

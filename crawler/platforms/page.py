@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.platforms.evidence import CardClaims
 from crawler.platforms.htmltext import element_lines, is_hidden
 from crawler.urls import is_article_path, is_listing_page_link
 
@@ -42,14 +43,18 @@ def texts(
 
 @dataclass(frozen=True)
 class PageContext:
-    """The page's URL and every host name of its site (aliases count as the site)."""
+    """The page's URL and every host name of its site (aliases count as the site), and
+    what the listing card that linked it showed (evidence the reading is checked with)."""
 
     url: str
     hosts: frozenset[str]
+    card: CardClaims | None = None
 
     @classmethod
-    def of(cls, url: str, aliases: frozenset[str] = frozenset()) -> PageContext:
-        return cls(url, frozenset({urlsplit(url).netloc.lower(), *aliases}))
+    def of(
+        cls, url: str, aliases: frozenset[str] = frozenset(), card: CardClaims | None = None
+    ) -> PageContext:
+        return cls(url, frozenset({urlsplit(url).netloc.lower(), *aliases}), card)
 
 
 def one_line(text: str | None) -> str | None:

@@ -23,13 +23,22 @@ from twisted.python.failure import Failure
 from crawler import __version__
 from crawler.extensions.context import CrawlContext, CrawlScope
 from crawler.items import FetchedPage, NotModified
-from crawler.platforms.mfa import PageContext
+from crawler.platforms.evidence import CardClaims
+from crawler.platforms.mfa import ListingCard, PageContext
 from crawler.platforms.reading import PageReading, read_fetched
 from crawler.redact import REDACTED, redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, site_names
 from crawler.spiders.failures import record_failure
-from crawler.spiders.pages import WALK_PAGE, WALK_START, article_request, fetched_page, header, slot
+from crawler.spiders.pages import (
+    CARD,
+    WALK_PAGE,
+    WALK_START,
+    article_request,
+    fetched_page,
+    header,
+    slot,
+)
 from crawler.spiders.walk import Walk, WalkLog
 from crawler.state.schedule import Revisit
 from crawler.state.walks import default_mode, known_walks, stopping_early, walk_scopes
@@ -94,8 +103,9 @@ class MfaSpider(scrapy.Spider):
             merged = {**slots, **settings.getdict("DOWNLOAD_SLOTS")}
             settings.set("DOWNLOAD_SLOTS", merged, priority="spider")
 
-    def _page_context(self, url: str) -> PageContext:
-        return PageContext.of(url, site_names(self.registry, urlsplit(url).netloc.lower()))
+    def _page_context(self, url: str, card: CardClaims | None = None) -> PageContext:
+        names = site_names(self.registry, urlsplit(url).netloc.lower())
+        return PageContext.of(url, names, card)
 
     def _begin(self) -> None:
         """Tell the crawl context what this run covers (the mode decided now, from the
@@ -148,10 +158,11 @@ class MfaSpider(scrapy.Spider):
 
     def _article_request(
         self, url: str, category: str | None, revisit: Revisit | None = None,
-        walk: str | None = None, listing_page: bool = False,
+        walk: str | None = None, listing_page: bool = False, card: ListingCard | None = None,
     ) -> scrapy.Request:  # fmt: skip
+        claims = CardClaims(card.title, card.card_date, card.image) if card is not None else None
         return article_request(
-            url, category, revisit, self.parse_article, self.on_error, walk, listing_page
+            url, category, revisit, self.parse_article, self.on_error, walk, listing_page, claims
         )
 
     def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
@@ -171,9 +182,11 @@ class MfaSpider(scrapy.Spider):
     def _read(self, response: TextResponse) -> PageReading:
         """The page read by content, in the charset that decodes it (counted when the
         declared one was wrong)."""
+        card = response.request.meta.get(CARD) if response.request is not None else None
         read = read_fetched(
             response.body, response.encoding, lambda: response.selector.root,
-            self._page_context(response.url), self.crawler.settings.getint("LISTING_MAX_LINKS"),
+            self._page_context(response.url, card if isinstance(card, CardClaims) else None),
+            self.crawler.settings.getint("LISTING_MAX_LINKS"),
         )  # fmt: skip
         if read.text.notes:
             fixed = "archive/charset_fixed" if read.text.clean else "archive/charset_damaged"
@@ -204,7 +217,7 @@ class MfaSpider(scrapy.Spider):
         wanted, goes_on = self.walk.cards(start, cards, self.arguments.since, known, early)
         category = listing_category(response.url)
         for card in wanted:
-            yield self._article_request(card.url, category, walk=start)
+            yield self._article_request(card.url, category, walk=start, card=card)
         paged = read.kind == "listing" and is_listing_url(response.url) and goes_on
         if paged and self.arguments.max_pages is not None and followed >= self.arguments.max_pages:
             return  # cut short on purpose: the run is limited, its walks are not recorded

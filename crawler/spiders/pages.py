@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 
 from crawler.items import WARC_RECORD_META, FetchedPage
 from crawler.middlewares.retry import RetryScheduled
+from crawler.platforms.evidence import CardClaims
 from crawler.platforms.reading import PageReading
 from crawler.state.schedule import Revisit
 from crawler.urls import language_of
@@ -35,19 +36,26 @@ ARTICLE_PRIORITY = 1
 WALK_START, WALK_PAGE = "walk_start", "walk_page"
 """Request meta: the start point whose walk the request belongs to, and whether it is a
 page of that listing (else an article the listing showed)."""
+CARD = "card"
+"""Request meta: what the listing card that linked an article showed (its title, date and
+thumbnail: :class:`crawler.platforms.evidence.CardClaims`), evidence its reading is
+checked with."""
 
 
 def article_request(
     url: str, category: str | None, revisit: Revisit | None,
     callback: Callable[..., Any], errback: Callable[[Failure], Any],
-    walk: str | None = None, listing_page: bool = False,
+    walk: str | None = None, listing_page: bool = False, card: CardClaims | None = None,
 ) -> scrapy.Request:  # fmt: skip
     """An article request (``walk``: the start point whose listing showed it, or which it
-    is); a revisit asks only for what changed since the last fetch."""
+    is; ``card``: what that listing's card showed); a revisit asks only for what changed
+    since the last fetch."""
     headers: dict[str, str] = {}
     meta: dict[str, object] = {"download_slot": slot(url)}
     if walk is not None:
         meta[WALK_START], meta[WALK_PAGE] = walk, listing_page
+    if card is not None:
+        meta[CARD] = card
     if revisit is not None:
         if revisit.etag:
             headers["If-None-Match"] = revisit.etag

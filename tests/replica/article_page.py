@@ -181,9 +181,12 @@ def article_page(
     layout = layout.for_template(page.template)
     m = Markup(layout)
     title = None if page.broken == "notitle" else page.title
+    visible = page.shows or title  # what the template shows where the title goes
     tag = layout.title_tag
-    heading = f"<div{m.cls('heading')}>{m.para(title, tag)}</div>" if title else ""
-    banner = f"<div{m.cls('banner')}>{m.para(title, 'h1')}</div>" if title and layout.banner else ""
+    heading = f"<div{m.cls('heading')}>{m.para(visible, tag)}</div>" if visible else ""
+    banner = (
+        f"<div{m.cls('banner')}>{m.para(visible, 'h1')}</div>" if visible and layout.banner else ""
+    )
     meta, bar = metadata(m, page)
     top = share(m, page, url).html if layout.share_at == "top" else ""
     parts = _parts(m, page, others, url)
@@ -215,7 +218,7 @@ def article_page(
     if layout.semantic:
         main = f"<main>{main}</main>"
     expected: dict[str, Any] = {
-        "title": title, "imported_date_raw": page.imported_raw,
+        "title": visible, "imported_date_raw": page.imported_raw,
         "updated_date_raw": page.updated_raw if page.template != "bare" else None,
         "view_count": page.view_count, "body": shown,
         "images": [*pictures, *(i for name in layout.order for i in parts[name].images)],

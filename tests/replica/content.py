@@ -63,6 +63,10 @@ class Page:
     translation: str | None = None
     """The href its language switch leads to: the same article in the other language;
     ``None``: the other language's home page, as most of the platform's pages do."""
+    shows: str | None = None
+    """A heading the template shows where the title should be (a template change the
+    reader cannot know: the title shows nowhere on the page, its ``og:title`` and the
+    listing cards still name it)."""
 
     @property
     def path(self) -> str:

@@ -16,6 +16,9 @@ Routes (paths as the real platform has them)::
     POST /_replica/edit?path=P                   silent edit (content, same dates)
     POST /_replica/break?path=P&mode=error|notitle
     POST /_replica/template?path=P&name=labels|bare
+    POST /_replica/retitle                       every page's title heading shows its
+                                                 category's name instead (og:title and the
+                                                 cards still name the title)
     POST /_replica/reset                         everything as loaded
 
 Started with ``--port 0`` it picks a free port and prints ``READY <base url>`` once
@@ -197,6 +200,11 @@ class Replica(Resource):
             return self._reply(
                 request, json.dumps(self.faults.served).encode(), b"application/json"
             )
+        if action == "retitle":  # a site-wide template change the reader cannot know
+            shown = {key: replace(p, shows=LISTINGS[p.language]) for key, p in self.pages.items()}
+            self.pages = shown
+            self.started = max(time.time(), self.started + 1)
+            return self._reply(request, b'{"ok": true}', b"application/json")
         if action == "hostile":
             added = self._add_hostile_pages()
             return self._reply(request, json.dumps(added).encode(), b"application/json")

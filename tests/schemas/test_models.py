@@ -40,7 +40,7 @@ def _archived(**fields: Any) -> dict[str, Any]:
 
 def test_archived_article_round_trips_through_json() -> None:
     article = ArchivedArticle.model_validate(_archived())
-    assert article.schema_version == "1.3"
+    assert article.schema_version == "1.4"
     assert article.fetched_at == datetime(2026, 11, 26, 6, tzinfo=UTC)
     assert ArchivedArticle.model_validate_json(article.model_dump_json()) == article
 
@@ -113,6 +113,7 @@ def test_missing_fields_are_null_not_invented() -> None:
         "attachments": [],
         "translations": [],
         "warnings": [],
+        "evidence": {},
     }
 
 

@@ -15,14 +15,16 @@ what it shows:
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.platforms.evidence import page_evidence
 from crawler.platforms.htmltext import element_lines
 from crawler.platforms.mfa.boxes import common_container, region_boxes
 from crawler.platforms.mfa.cards import find_cards
+from crawler.platforms.mfa.confirm import confirm, dropped_headings
 from crawler.platforms.mfa.header import (
     find_header,
     find_title,
@@ -63,12 +65,18 @@ _BOILERPLATE = etree.XPath(  # one pass over the tree, the cheap tests first
 )
 
 
-def strip_boilerplate(root: HtmlElement, *, in_place: bool = False) -> HtmlElement:
+def strip_boilerplate(
+    root: HtmlElement, *, in_place: bool = False, dropped: list[str] | None = None
+) -> HtmlElement:
     """``root`` without navigation, header, footer, breadcrumbs and forms: a copy, or
-    ``root`` itself when the caller will not use it again (``in_place``)."""
+    ``root`` itself when the caller will not use it again (``in_place``); the texts of
+    the headings left out go to ``dropped`` (a title block in the page's banner, which
+    the page's evidence may name)."""
     root = root if in_place else copy.deepcopy(root)
     for element in elements(_BOILERPLATE, root):
         if element.getparent() is not None:
+            if dropped is not None:
+                dropped += dropped_headings(element)
             element.drop_tree()
     return root
 
@@ -122,12 +130,16 @@ def read_platform_page(
     document: HtmlElement, context: PageContext, limit: int = 10_000, *, in_place: bool = False
 ) -> PlatformPage:
     """Read a page of the platform, deciding by its content what it is (``in_place``:
-    the document may be changed, the caller has no more use for it)."""
+    the document may be changed, the caller has no more use for it).  An article's
+    reading is checked against the page's evidence (:mod:`.confirm`)."""
     translations = translation_links(document, context)  # the switch is in the banner
-    page = ParsedPage(strip_boilerplate(document, in_place=in_place), context)
+    dropped: list[str] = []
+    claims = page_evidence(document, context.url, context.card)
+    page = ParsedPage(strip_boilerplate(document, in_place=in_place, dropped=dropped), context)
     raw = _article(page)
     if raw is not None:
         raw.translations = translations
+        confirm(raw, page, replace(claims, headings=tuple(dropped)))
         return PlatformPage("article", raw)
     cards, more = read_cards(page, limit)
     if cards:
@@ -136,10 +148,15 @@ def read_platform_page(
 
 
 def extract_article(document: HtmlElement, context: PageContext) -> RawArticle:
-    """The article's raw parts; a page without a metadata block is read as a text
-    extractor would (and is then found not to be an article, or to lack its header)."""
-    page = ParsedPage(strip_boilerplate(document), context)
+    """The article's raw parts, checked against the page's evidence; a page without a
+    metadata block is read as a text extractor would (and is then found not to be an
+    article, or to lack its header)."""
+    dropped: list[str] = []
+    page = ParsedPage(strip_boilerplate(document, dropped=dropped), context)
     raw = _article(page)
+    if raw is not None:
+        claims = page_evidence(document, context.url, context.card)
+        confirm(raw, page, replace(claims, headings=tuple(dropped)))
     raw = raw if raw is not None else read_raw("\n".join(element_lines(page.root)))
     raw.translations = translation_links(document, context)
     return raw

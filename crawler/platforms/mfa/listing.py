@@ -18,18 +18,45 @@ from datetime import date
 from lxml.html import HtmlElement
 
 from crawler.platforms.mfa.cards import CardFinder, target_key
-from crawler.platforms.mfa.media import carriers
+from crawler.platforms.mfa.media import carriers, picture_urls
 from crawler.platforms.page import ParsedPage
 from crawler.urls import page_kind
 from schemas.dates import DateParseError, parse_platform_date
+from schemas.textform import header_tokens
 
 
 @dataclass(frozen=True)
 class ListingCard:
-    """One article linked from a listing, with the date its card shows."""
+    """One article linked from a listing, with what its card shows: a date, a title, a
+    thumbnail (evidence the article's reading is checked with)."""
 
     url: str
     card_date: date | None
+    title: str | None = None
+    image: str | None = None
+
+
+def card_title(container: HtmlElement, page: ParsedPage) -> str | None:
+    """The title a card shows: the platform's ``div[title]``, else its first line that is
+    not its date or its counter."""
+    for element in container.iter():
+        named = element.get("title") if isinstance(element.tag, str) else None
+        if named and named.strip() and element.tag != "a":
+            return " ".join(named.split())
+    for line in page.lines(container):
+        if header_tokens(line) or not line.strip() or line.replace(",", "").strip().isdigit():
+            continue
+        return line.strip()
+    return None
+
+
+def card_image(container: HtmlElement, page: ParsedPage) -> str | None:
+    """The thumbnail a card shows (as served)."""
+    for carrier in carriers(container):
+        urls = picture_urls(carrier, page, linked=True)
+        if urls is not None:
+            return urls.served
+    return None
 
 
 def card_date(container: HtmlElement, page: ParsedPage) -> date | None:
@@ -70,7 +97,8 @@ def read_cards(page: ParsedPage, limit: int) -> tuple[list[ListingCard], bool]:
         pictured = shown is not None or next(carriers(container), None) is not None
         if key not in found or pictured:  # the card wins over a bare link seen before it
             found.pop(key, None)  # and stands where the card stands
-            found[key] = (ListingCard(url=url, card_date=shown), pictured, _in_menu(link))
+            card = ListingCard(url, shown, card_title(container, page), card_image(container, page))
+            found[key] = (card, pictured, _in_menu(link))
     more = len(links) > limit
     cards = list(found.values())
     if any(pictured for _card, pictured, _menu in cards):

@@ -30,6 +30,8 @@ def test_every_card_is_found_with_its_date(markup: str, form: str, language: str
     shown = pages[:PAGE_SIZE]
     assert [card.url for card in read.cards] == [BASE + p.href for p in shown]
     assert [card.card_date for card in read.cards] == [p.sort_date() for p in shown]
+    assert [card.title for card in read.cards] == [p.title or p.path for p in shown]
+    assert all(card.image and "/c_c_400x300/" in card.image for card in read.cards)
 
 
 @pytest.mark.parametrize("served", ["page", "category"])

@@ -1,0 +1,241 @@
+"""Every field read from the visible page, checked against the page's own evidence.
+
+After the reader has read a page (title, dates, pictures), each reading is compared
+with what the evidence claims (:mod:`crawler.platforms.evidence`):
+
+* a claim that agrees confirms the field: its source is listed in the record's
+  ``evidence`` (``{"title": ["og:title", "card"]}``);
+* where every claim disagrees with the title read, the heading the claims name is
+  looked for (on the page, or among the headings left out as page chrome: a title block
+  in the page's banner) and taken when found -- it is what the page shows;
+* otherwise the reading is kept, and a warning says which source disagrees and what it
+  names (``disagrees with og:title: "..."``).  Evidence never becomes a field's value by
+  itself: the text form stays what the page shows.
+
+Dates agree when a claim's day (in Bangkok) is the import or the update date shown;
+pictures when a claimed picture is among those read (any rendition of it).  A claimed
+picture is the article's cover, which the page need not show: missing among those read
+it is a disagreement only when the page's markup names it all the same.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.platforms.evidence import Claim, Evidence
+from crawler.platforms.mfa.media import original_url
+from crawler.platforms.page import ParsedPage, elements, is_image_url, one_line
+from schemas.assess import DISAGREES, RawArticle
+from schemas.dates import DateParseError, parse_platform_date
+from schemas.models import Finding
+
+ORDER = ("json-ld", "og:title", "twitter:title", "next-data", "card", "title")
+"""Sources, the most specific first: the one a warning names, the first a heading is
+looked for."""
+SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " : ")
+ELLIPSES = ("...", "…")
+MIN_PREFIX = 12
+"""A claim cut short with an ellipsis (a card's title) agrees with a title it starts,
+when at least this many characters are left to compare."""
+_HEADINGS = etree.XPath(
+    "descendant-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
+    " or self::h6 or @role='heading']"
+)
+_URLS = re.compile(r"""(?:https?:)?//[^\s"'()<>,]+|/[^\s"'()<>,]+""")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _variants(claim: Claim) -> set[str]:
+    """The texts a title claim may stand for: whole, and a document title's halves
+    around a separator (``Title | Site``, ``Site - Title``)."""
+    text = _key(str(claim.value))
+    found = {text}
+    if claim.source == "title":
+        for separator in SEPARATORS:
+            if separator in text:
+                head, _sep, tail = text.partition(separator)
+                found |= {head.strip(), text.rpartition(separator)[2].strip(), tail.strip()}
+    return {v for v in found if v}
+
+
+def agrees(title: str, claim: Claim) -> bool:
+    """Whether ``title`` is what the claim names (cut short by an ellipsis, or not)."""
+    shown = _key(title)
+    for variant in _variants(claim):
+        if shown == variant:
+            return True
+        for ellipsis in ELLIPSES:
+            cut = variant.removesuffix(ellipsis).strip()
+            if variant.endswith(ellipsis) and len(cut) >= MIN_PREFIX and shown.startswith(cut):
+                return True
+    return False
+
+
+def _ranked(claims: tuple[Claim, ...]) -> list[Claim]:
+    return sorted(claims, key=lambda c: ORDER.index(c.source) if c.source in ORDER else 99)
+
+
+def _sources(claims: list[Claim]) -> list[str]:
+    return list(dict.fromkeys(claim.source for claim in claims))
+
+
+def _quoted(value: object) -> str:
+    text = str(value)
+    return f'"{text[:160]}{"..." if len(text) > 160 else ""}"'
+
+
+def _candidate(page: ParsedPage, evidence: Evidence, claims: list[Claim]) -> tuple[str, int]:
+    """A heading the claims name, shown on the page or left out as its chrome: its text
+    as shown and its line (0: left out with the chrome); ("", 0) when there is none."""
+    shown: list[tuple[str, int]] = []
+    for element in elements(_HEADINGS, page.root):
+        text = one_line(" ".join(page.lines(element)))
+        if text:
+            shown.append((text, element.sourceline or 0))
+    shown += [(text, 0) for text in evidence.headings]
+    for claim in claims:
+        for text, line in shown:
+            if _key(text) in _variants(claim):
+                return text, line
+    return "", 0
+
+
+def _site_names(claims: list[Claim]) -> set[str]:
+    """The site's name, as the document title writes it after the page's own
+    (``Title | กระทรวงการต่างประเทศ``; both halves when a page has no title of its own)."""
+    names = set()
+    for claim in claims:
+        text = _key(str(claim.value))
+        for separator in SEPARATORS if claim.source == "title" else ():
+            if separator in text:
+                names.add(text.rpartition(separator)[2].strip())
+    return names
+
+
+def _names_the_site(claim: Claim, site: set[str]) -> bool:
+    """A claim that names nothing but the site (``Site | Site``, an og:title of ``Site``)."""
+    whole = _key(str(claim.value))
+    parts = _variants(claim) - {whole} if claim.source == "title" else {whole}
+    return bool(parts) and parts <= site
+
+
+def _title(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:
+    claims = _ranked(evidence.titles)
+    site = _site_names(claims)  # an untitled page's og:title names the site, no title
+    claims = [c for c in claims if not _names_the_site(c, site)]
+    if not claims:
+        return
+    if raw.title is not None:
+        agreeing = [c for c in claims if agrees(raw.title, c)]
+        if agreeing:
+            raw.evidence["title"] = _sources(agreeing)
+            return
+    found, line = _candidate(page, evidence, claims)
+    if found:
+        raw.title = found
+        if line:
+            raw.lines["title"] = line
+        raw.evidence["title"] = _sources([c for c in claims if agrees(found, c)])
+        return
+    first = claims[0]
+    reason = (
+        f"{DISAGREES} {first.source}: {_quoted(first.value)}"
+        if raw.title is not None
+        else f"{DISAGREES} {first.source}: the page shows no title line, it names"
+        f" {_quoted(first.value)}"
+    )
+    raw.notes.append(Finding(field="title", value=raw.title, reason=reason,
+                             line=raw.lines.get("title")))  # fmt: skip
+
+
+def _dates(raw: RawArticle, evidence: Evidence) -> None:
+    shown = {}
+    for name in ("imported_date", "updated_date"):
+        text = getattr(raw, f"{name}_raw")
+        try:
+            shown[name] = parse_platform_date(text) if text and text.strip() else None
+        except DateParseError:
+            shown[name] = None
+    days = {day for day in shown.values() if day is not None}
+    claims = list(evidence.dates)
+    if not claims or not days:
+        return
+    agreeing = [c for c in claims if c.value in days]
+    if agreeing:
+        raw.evidence["imported_date"] = _sources(agreeing)
+        return
+    first = claims[0]
+    name = "imported_date" if shown["imported_date"] is not None else "updated_date"
+    value = getattr(raw, f"{name}_raw")
+    reason = f"{DISAGREES} {first.source}: {first.value}"
+    raw.notes.append(Finding(field=name, value=value, reason=reason, line=raw.lines.get(name)))
+
+
+def _picture_key(url: str) -> str:
+    """One key for every rendition and spelling of a picture (scheme, query dropped)."""
+    parts = urlsplit(original_url(url))
+    return f"{(parts.hostname or '').lower()}{parts.path}"
+
+
+def _shown_pictures(page: ParsedPage) -> dict[str, str]:
+    """Every picture URL the page's markup names (any attribute, a style's url()), by
+    key: what a browser would show, read or not."""
+    found: dict[str, str] = {}
+    for element in page.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for value in element.attrib.values():
+            for url in _URLS.findall(value):
+                if is_image_url(url):
+                    found.setdefault(_picture_key(page.resolve(url)), url)
+    return found
+
+
+def _images(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:
+    """A claimed picture is the article's cover (a card's thumbnail, the share image),
+    which the page need not show: it confirms the pictures read, and its absence among
+    them is no verdict -- unless the page's markup names it and no picture was read
+    from there (a lazy-loading convention the reader did not know)."""
+    if not evidence.images:
+        return
+    read = {_picture_key(url) for i in raw.images for url in (i.url, i.served_url) if url}
+    agreeing = [c for c in evidence.images if _picture_key(str(c.value)) in read]
+    if agreeing:
+        raw.evidence["images"] = _sources(agreeing)
+        return
+    shown = _shown_pictures(page)
+    missed = [c for c in evidence.images if _picture_key(str(c.value)) in shown]
+    if missed:
+        first = missed[0]
+        reason = (
+            f"{DISAGREES} {first.source}: the page shows {first.value}, which was not read as"
+            " a picture"
+        )
+        raw.notes.append(Finding(field="images", value=None, reason=reason))
+
+
+def confirm(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:
+    """Check ``raw`` (read from ``page``) against ``evidence``: sources that agree go to
+    ``raw.evidence``, a title the claims name is taken, disagreements are warnings."""
+    if evidence.empty:
+        return
+    _title(raw, page, evidence)
+    _dates(raw, evidence)
+    _images(raw, page, evidence)
+
+
+def dropped_headings(element: HtmlElement) -> list[str]:
+    """The texts of the headings in ``element`` (page chrome about to be left out)."""
+    found = []
+    for heading in elements(_HEADINGS, element):
+        text = one_line(heading.text_content())
+        if text:
+            found.append(text)
+    return found
