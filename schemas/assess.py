@@ -145,7 +145,7 @@ def build_content(raw: RawArticle, today: date | None = None) -> ArticleContent:
                 line=raw.lines.get("updated_date"),
             )
         )
-    if not has_title:
+    if not has_title and not any(f.field == "title" for f in raw.notes):  # said once
         warnings.append(Finding(field="title", value=raw.title, reason="no title line"))
     if not has_body_text:
         reason = "no body text: the page shows a title and dates but nothing else"

@@ -25,7 +25,7 @@ from crawler.registry import Registry, RegistryError
 from crawler.spiders.arguments import ArgumentError, CrawlArguments
 from crawler.state.paths import StatePaths
 from crawler.storage import StorageError, StoreUnavailable
-from crawler.storage.layout import PROBE
+from crawler.storage.probe import probe
 
 logger = logging.getLogger(__name__)
 
@@ -93,8 +93,7 @@ def check_archive(settings: BaseSettings) -> None:
     except StorageError as exc:
         raise Refused(f"ARCHIVE_URI: {exc}") from None
     try:
-        archive.storage.put(PROBE, b"the crawl can write here\n", "text/plain")
-        archive.storage.delete(PROBE)
+        probe(archive.storage, b"the crawl can write here\n")
     except StoreUnavailable as exc:  # down for now: the crawl spools until it answers
         logger.warning("the archive does not answer (%s); items are spooled until it does", exc)
     except StorageError as exc:

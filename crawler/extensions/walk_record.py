@@ -9,7 +9,8 @@ crawl's workers add up); here they become each listing's record in the state
 (:mod:`crawler.state.walks`), which the next runs' stop rule reads.
 
 Nothing is recorded of a run that was stopped, limited (``max_pages``, ``since``), lost
-items, or read no page at all: none of them says anything about where a listing ends.
+items (or a worker of a shared crawl, with what it noted), or read no page at all: none
+of them says anything about where a listing ends.
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ from crawler.state.walks import (
 from crawler.storage import StorageError
 
 NO_END = "its walk reached no end (a page of it was never answered)"
-LOST = ("archive/store_failed", "archive/set_aside", "shared/lease_lost")
+LOST = (
+    "archive/store_failed", "archive/set_aside", "shared/lease_lost", "shared/workers_lost",
+    "archive/start_incomplete",
+)  # fmt: skip
+"""Stats that say the run lost items, a worker's notes or start requests: its walks
+prove nothing."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def _unrecordable(context: CrawlContext, reason: str, stats: Mapping[str, Any]) 
     if context.scope.limited:
         return "the run was limited (max_pages, since)"
     if any(stats.get(name) for name in LOST):
-        return "items were lost"
+        return "items, a worker's notes or start requests were lost"
     if nothing_read(stats):
         return "no page was read"
     return None

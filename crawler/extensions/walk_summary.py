@@ -30,15 +30,13 @@ def walk_summary(walks: WalkReport) -> dict[str, Any]:
 def walk_lines(summary: dict[str, Any]) -> list[str]:
     """The summary's lines on the walks: complete, or which listing is why not."""
     walk, listings = summary.get("walk"), summary.get("listings", [])
+    because = summary.get("walk_unrecorded_because")
+    if because:  # the run says nothing of where its listings end
+        return [f"  walks not recorded: {because}"]
     if walk == "complete":
         return ["  listings walked to the end: the next runs default to incremental"]
-    if walk == "unrecorded":
-        return [f"  walks not recorded: {summary.get('walk_unrecorded_because')}"]
     if walk != "partial":
         return []
-    because = summary.get("walk_unrecorded_because")
-    if because:
-        return [f"  walks not recorded: {because}"]
     lines = []
     for entry in listings:
         if not entry["complete"]:

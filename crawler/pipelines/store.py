@@ -27,7 +27,7 @@ from twisted.python.threadpool import ThreadPool
 from crawler.extensions.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.state.commit import Committer
-from crawler.storage.layout import PROBE
+from crawler.storage.probe import probe
 from crawler.storage.spooling import SpoolingStore, Unstorable
 
 logger = logging.getLogger(__name__)
@@ -37,9 +37,7 @@ PROBE_BYTES = b"the store answers\n" * 256  # a few kB: a nearly full disk refus
 
 def _probe(context: CrawlContext) -> None:
     """A write the store takes, or the error it refuses it with; nothing left behind."""
-    storage = context.archive.storage
-    storage.put(PROBE, PROBE_BYTES, "text/plain")
-    storage.delete(PROBE)
+    probe(context.archive.storage, PROBE_BYTES)
 
 
 class StorePipeline:

@@ -145,6 +145,8 @@ class Workers:
         live = self.live() | {self.worker}
         running = set(self.client.smembers(self.running))
         for owner in running - live:  # gone without finishing: its work goes back
+            # ... but what it noted (a walk its failures cut short) is lost with it
+            self.crawler.stats.inc_value("shared/workers_lost")
             requeued = queue.requeue(owner)
             self.client.srem(self.running, owner)
             if requeued:

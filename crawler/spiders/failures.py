@@ -2,7 +2,9 @@
 the listing it belongs to.
 
 A listing page that answers 404 or 410 ends its listing (as an empty page past the end
-does); any other failure of a listing page, or of an article the listing showed, cuts
+does) -- unless it is the listing's first page: a start point that is gone or moved is
+a failure, and its listing stays incomplete run after run until someone looks; any
+other failure of a listing page, or of an article the listing showed, cuts
 that listing's walk short (a later run may find what this one lost).  An article that
 answers 404 or 410 is listed as failed but does not keep its listing's walk open: no
 later run would find it either.  Refusals on purpose (robots.txt, an address not
@@ -19,7 +21,7 @@ from scrapy.statscollectors import StatsCollector
 from twisted.python.failure import Failure
 
 from crawler.extensions.context import RunLog
-from crawler.spiders.pages import WALK_PAGE, WALK_START, classify_failure
+from crawler.spiders.pages import WALK_FIRST, WALK_PAGE, WALK_START, classify_failure
 from crawler.spiders.walk import WalkLog
 from crawler.urls import canonical_url
 
@@ -44,11 +46,13 @@ def record_failure(
         if walk is not None and listing_page:
             walks.broken(walk, f"{failed.url}: refused: {failed.reason}")
         return
-    if walk is not None and listing_page and failed.gone:  # the listing ends there
-        walks.dead_page(walk, failed.url, failed.reason)
+    if walk is not None and listing_page and failed.gone and not meta.get(WALK_FIRST):
+        walks.dead_page(walk, failed.url, failed.reason)  # the listing ends there
         logger.warning("dead listing page %s: %s", failed.url, failed.reason)
         return
-    if walk is not None and not failed.gone:
+    if walk is not None and listing_page and failed.gone:  # the start point itself
+        walks.broken(walk, f"{failed.url}: {failed.reason}: the listing is gone or moved")
+    elif walk is not None and not failed.gone:
         walks.broken(walk, f"{failed.url}: {failed.reason}")
     log.failed.append((failed.url, failed.reason))
     stats.inc_value("archive/fetch_failed")

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
@@ -32,6 +33,7 @@ from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, si
 from crawler.spiders.failures import record_failure
 from crawler.spiders.pages import (
     CARD,
+    WALK_FIRST,
     WALK_PAGE,
     WALK_START,
     article_request,
@@ -113,6 +115,7 @@ class MfaSpider(scrapy.Spider):
         self.context = CrawlContext.of(self.crawler)
         self.walk.marks = self.context.walk_marks(self.crawler)
         self.walk_log = WalkLog(self.crawler.stats)
+        self.crawler.signals.connect(self._dropped, signal=signals.request_dropped)
         state, arguments = self.context.state, self.arguments
         listings = self.walk.listings(self.start_points)
         scopes = walk_scopes(lang=arguments.lang, start_urls=list(arguments.start_urls))
@@ -153,7 +156,10 @@ class MfaSpider(scrapy.Spider):
         return scrapy.Request(
             url, callback=self.parse_listing, errback=self.on_error,
             cb_kwargs={"start": start, "followed": followed},
-            meta={"download_slot": slot(url), WALK_START: start, WALK_PAGE: True},
+            meta={
+                "download_slot": slot(url), WALK_START: start, WALK_PAGE: True,
+                WALK_FIRST: followed == 1,
+            },
         )  # fmt: skip
 
     def _article_request(
@@ -226,8 +232,11 @@ class MfaSpider(scrapy.Spider):
             yield self._listing_request(
                 with_listing_page(response.url, number + 1), start, followed + 1
             )
-        else:
+        elif read.kind == "listing" or followed == 1 or (read.page and read.page.links_itself):
             self.walk_log.ended(start)
+        else:  # no cards, and nothing of the listing: an error page, a login wall
+            self.walk_log.broken(start, f"{response.url}: no article cards, and not a page"
+                                 " of the listing (an error page? a login wall?)")  # fmt: skip
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
         """An article page (or a page of the article path form that is a listing)."""
@@ -268,6 +277,14 @@ class MfaSpider(scrapy.Spider):
         page = fetched_page(response, read, identity, category)
         self.context.crash.reached("fetched")
         return page
+
+    def _dropped(self, request: scrapy.Request, spider: scrapy.Spider | None = None) -> None:
+        """A listing page the scheduler dropped as one already requested (a page past
+        the end redirected to the first, one start point redirected to another): the walk
+        came back to where it had been, so it has ended."""
+        walk = request.meta.get(WALK_START)
+        if walk is not None and request.meta.get(WALK_PAGE):
+            self.walk_log.ended(walk)
 
     def on_error(self, failure: Failure) -> None:
         record_failure(failure, self.context.log, self.walk_log, self.crawler.stats,

@@ -33,9 +33,9 @@ from schemas.assess import RawArticle
 from schemas.models import WarcRecordRef
 
 ARTICLE_PRIORITY = 1
-WALK_START, WALK_PAGE = "walk_start", "walk_page"
-"""Request meta: the start point whose walk the request belongs to, and whether it is a
-page of that listing (else an article the listing showed)."""
+WALK_START, WALK_PAGE, WALK_FIRST = "walk_start", "walk_page", "walk_first"
+"""Request meta: the start point whose walk the request belongs to, whether it is a page
+of that listing (else an article the listing showed), and whether its first."""
 CARD = "card"
 """Request meta: what the listing card that linked an article showed (its title, date and
 thumbnail: :class:`crawler.platforms.evidence.CardClaims`), evidence its reading is
@@ -52,8 +52,8 @@ def article_request(
     since the last fetch."""
     headers: dict[str, str] = {}
     meta: dict[str, object] = {"download_slot": slot(url)}
-    if walk is not None:
-        meta[WALK_START], meta[WALK_PAGE] = walk, listing_page
+    if walk is not None:  # a start point itself (listing_page), or an article it showed
+        meta[WALK_START], meta[WALK_PAGE], meta[WALK_FIRST] = walk, listing_page, listing_page
     if card is not None:
         meta[CARD] = card
     if revisit is not None:
@@ -98,7 +98,10 @@ def classify_failure(failure: Failure) -> FailedRequest:
     if failure.value is not None and _cancelled(failure.value) and not str(failure.value):
         # Scrapy cancels a body with no Content-Length once it passes the size cap, and
         # says so only in a log line
-        reason = "the body went past DOWNLOAD_MAXSIZE (no Content-Length): cut, not used"
+        reason = (
+            "download cancelled: the body went past DOWNLOAD_MAXSIZE without a"
+            " Content-Length (cut, not used), or the crawl was stopping"
+        )
     if isinstance(failure.value, HttpError):
         status = failure.value.response.status
         return FailedRequest(url, f"HTTP {response_status_message(status)}", "failed", status)

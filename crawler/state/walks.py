@@ -13,8 +13,9 @@ that never completes is told (a health rule), not paid for in silence every run.
 
 The record is kept in the state, so it goes wherever the state goes.  State files
 written before listings had records of their own hold complete walks per site and
-scope (table ``walks``): a listing with no record of its own is complete when such a
-walk covers its site.
+scope (table ``walks``): until a run records a listing of that site, a listing with no
+record of its own is complete when such a walk covers its site; from then on, that
+site's old walk is gone (a listing added later is walked to its end).
 """
 
 from __future__ import annotations
@@ -157,8 +158,13 @@ class Walks:
         }
 
     def record(self, walks: list[ListingWalk]) -> None:
-        """Keep these records (one transaction)."""
+        """Keep these records (one transaction); the per-site walks of an earlier state
+        file are retired for their sites then (a listing added later must not pass for
+        walked on the strength of a walk that never saw it)."""
         with self.db.transaction() as connection:
+            connection.executemany(
+                "DELETE FROM walks WHERE site = ?", [(site,) for site in {w.site for w in walks}]
+            )
             connection.executemany(
                 "INSERT OR REPLACE INTO listing_walks VALUES (?, ?, ?, ?, ?)",
                 [

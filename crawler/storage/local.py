@@ -148,8 +148,9 @@ class LocalStorage:
             raise _error(f"cannot flush {self.location}", exc) from exc
 
     def get(self, key: str) -> bytes | None:
-        """The file's bytes; a symbolic link is no object of the archive (listings skip
-        it, ``scrapy verify`` names it): it is never followed, out of the root or not."""
+        """The file's bytes; a file that is a symbolic link is no object of the archive
+        (listings skip it, ``scrapy verify`` names it): it is never followed.  Folders on
+        the way resolve inside the root or the key is refused (:meth:`_path`)."""
         try:
             descriptor = os.open(self._path(key), os.O_RDONLY | os.O_NOFOLLOW)
         except FileNotFoundError:

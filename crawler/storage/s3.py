@@ -198,6 +198,8 @@ class S3Storage:
         except ClientError as error:
             if _code(error) in _ABSENT:
                 return None
+            if _code(error) == "InvalidRange":  # past the object's end: no bytes there
+                return b""
             raise self._fail("read", key, error) from None
         except BotoCoreError as error:
             raise self._fail("read", key, error) from None

@@ -100,3 +100,29 @@ async def test_a_listing_left_incomplete_by_three_runs_in_a_row_makes_the_run_un
     [problem] = runs[2].summary["problems"]
     assert "3 or more runs in a row" in problem and "press-release?p=2" in problem
     assert "503" in problem
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_page_past_the_end_that_redirects_to_the_first_ends_the_walk(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
+    """The request the redirect makes is one already made: the scheduler drops it, and
+    the walk has come back to where it started -- its end, not a walk that never ends."""
+    fresh_replica.control("fault", path=f"{EN}?p=4", kind="redirect", times="9",
+                          to=f"{fresh_replica.url}{EN}")  # fmt: skip
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.url}{EN}")
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.summary["walk"] == "complete"
+
+
+@pytest.mark.parametrize("kind", ["soft404", "login"])
+@pytest_twisted.ensureDeferred
+async def test_an_error_page_in_the_middle_of_a_listing_is_no_end(
+    tmp_path: Path, fresh_replica: Replica, kind: str
+) -> None:
+    """A card-less page that is no page of the listing (the platform's error page with
+    status 200, a login wall) keeps the listing incomplete: past it lie articles."""
+    fresh_replica.control("fault", path=f"{EN}?p=2", kind=kind, times="9")
+    result = await crawl(tmp_path, f"start_urls={fresh_replica.url}{EN}")
+    entry = _listing(result.summary, EN)
+    assert not entry["complete"] and "not a page of the listing" in entry["reason"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, replace
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -23,7 +24,7 @@ from lxml.html import HtmlElement
 from crawler.platforms.evidence import page_evidence
 from crawler.platforms.htmltext import element_lines
 from crawler.platforms.mfa.boxes import common_container, region_boxes
-from crawler.platforms.mfa.cards import find_cards
+from crawler.platforms.mfa.cards import find_cards, target_key
 from crawler.platforms.mfa.confirm import confirm, dropped_headings
 from crawler.platforms.mfa.header import (
     find_header,
@@ -90,6 +91,22 @@ class PlatformPage:
     cards: list[ListingCard] = field(default_factory=list)
     truncated: bool = False
     """A listing with more article links than were read (``limit``)."""
+    links_itself: bool = False
+    """Whether the page links to its own path (a listing's pager or menu item): a page
+    of a listing past its end does, an error page or a login wall does not."""
+
+
+def _links_itself(document: HtmlElement, context: PageContext) -> bool:
+    own = target_key(context.url)
+    base = urlsplit(context.url)
+    origin = f"{base.scheme}://{base.netloc}"
+    for anchor in document.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href and not href.startswith("#"):
+            url = origin + href if href.startswith("/") else urljoin(context.url, href)
+            if target_key(url) == own:
+                return True
+    return False
 
 
 def _article(page: ParsedPage) -> RawArticle | None:
@@ -133,6 +150,7 @@ def read_platform_page(
     the document may be changed, the caller has no more use for it).  An article's
     reading is checked against the page's evidence (:mod:`.confirm`)."""
     translations = translation_links(document, context)  # the switch is in the banner
+    itself = _links_itself(document, context)  # the pager may be in a <nav>, left out
     dropped: list[str] = []
     claims = page_evidence(document, context.url, context.card)
     page = ParsedPage(strip_boilerplate(document, in_place=in_place, dropped=dropped), context)
@@ -143,8 +161,9 @@ def read_platform_page(
         return PlatformPage("article", raw)
     cards, more = read_cards(page, limit)
     if cards:
-        return PlatformPage("listing", RawArticle(), cards, more)
-    return PlatformPage("other", read_raw("\n".join(element_lines(page.root)), first_line=1))
+        return PlatformPage("listing", RawArticle(), cards, more, itself)
+    text = read_raw("\n".join(element_lines(page.root)), first_line=1)
+    return PlatformPage("other", text, links_itself=itself)
 
 
 def extract_article(document: HtmlElement, context: PageContext) -> RawArticle:

@@ -47,8 +47,16 @@ class RedisWalks:
         if walks:
             fields: dict[str | bytes, str | bytes] = {w.listing: _dumped(w) for w in walks}
 
+            sites = {w.site for w in walks}
+            retired = [
+                name for name in texts(self.client.hkeys(self.keys.walks))
+                if name.split(SEPARATOR, 1)[0] in sites
+            ]  # fmt: skip
+
             def writes(pipe: Pipeline) -> None:
                 pipe.hset(self.keys.listing_walks, mapping=fields)  # type: ignore[arg-type]
+                if retired:  # the per-site walks of an earlier state, retired for these sites
+                    pipe.hdel(self.keys.walks, *retired)
 
             self.connection.atomic([], lambda _pipe: writes)
 

@@ -165,3 +165,18 @@ def test_a_dead_listing_page_ends_the_walk_and_a_failed_article_cuts_it_short(
     assert stats.get_value(BROKEN) == [
         [f"{LISTING}?p=1", f"{requests[1].url}: HTTP 503 Service Unavailable"]
     ]
+
+
+def test_a_start_point_that_is_gone_is_a_failure_not_the_end_of_its_listing(
+    tmp_path: Path,
+) -> None:
+    """A listing moved or removed by the site answers 404 at its first page: recorded
+    complete, the archive would stop collecting it without a word."""
+    spider = _spider(tmp_path)
+    start = _first(spider.start())  # the start point, once more
+    _fail(spider, start, 404)
+    stats = spider.crawler.stats
+    assert stats.get_value(ENDED) is None and stats.get_value(DEAD_PAGES) is None
+    [[walk, reason]] = stats.get_value(BROKEN)
+    assert walk == f"{LISTING}?p=1" and "gone or moved" in reason
+    assert CrawlContext.of(spider.crawler).log.failed == [(start.url, "HTTP 404 Not Found")]

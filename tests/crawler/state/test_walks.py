@@ -9,9 +9,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crawler.state.backend import State
+from crawler.state.redis_backend.walks import SEPARATOR, RedisWalks
 from crawler.state.walks import (
     ListingWalk,
     WalkOutcome,
+    Walks,
     default_mode,
     known_walks,
     next_walk,
@@ -75,6 +77,26 @@ def test_a_state_file_with_per_site_walks_counts_its_listings_walked(tmp_path: P
         assert known_walks(state.walks, listings, walk_scopes(None, [TH])) == {}
         state.walks.record([ListingWalk(TH, SITE, None, 1, "p=2: 503")])  # its own record wins
         found = known_walks(state.walks, listings, walk_scopes(None, []))
-        assert not found[TH].complete and found[EN].complete
+        assert not found[TH].complete
+        # and the site's old walk is retired: a listing with no record of its own (added
+        # to the registry later, say) no longer passes for walked on its strength
+        assert EN not in found
     finally:
         state.close()
+
+
+def test_the_old_walks_are_retired_on_either_backend(state: State) -> None:
+    """Recording a listing of a site retires that site's per-site walks, on both backends."""
+    walks = state.walks
+    assert walks.site_walked(SITE, ("lang:all",)) is None
+    if isinstance(walks, Walks):  # SQLite: the table as an earlier version wrote it
+        with walks.db.locked() as connection:
+            connection.execute(
+                "INSERT INTO walks VALUES (?, ?, ?)", (SITE, "lang:all", NOW.isoformat())
+            )
+    else:
+        assert isinstance(walks, RedisWalks)
+        walks.client.hset(walks.keys.walks, f"{SITE}{SEPARATOR}lang:all", NOW.isoformat())
+    assert walks.site_walked(SITE, ("lang:all",)) == NOW
+    walks.record([ListingWalk(TH, SITE, NOW, 0, None)])
+    assert walks.site_walked(SITE, ("lang:all",)) is None
