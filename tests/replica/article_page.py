@@ -9,9 +9,11 @@ find in it, field for field: the same content, whatever the layout.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import Any
 
+from schemas.dates import parse_platform_date
 from tests.replica.asides import featured, logo, sidebar
 from tests.replica.content import Page
 from tests.replica.layouts import Layout
@@ -20,6 +22,7 @@ from tests.replica.sections import (
     IMAGE_HOST,
     Part,
     attachments,
+    cards,
     gallery,
     related,
     share,
@@ -137,7 +140,27 @@ def _with_pictures(m: Markup, page: Page, lines: list[str]) -> tuple[str, list[d
     return "".join([*html, body(m, lines[start:])]), images
 
 
-def _shell(m: Markup, page: Page, title: str | None, main: str) -> str:
+def _evidence(m: Markup, page: Page, title: str | None, cover: str | None) -> str:
+    """What the page's head says of it: og:title (another title, when the layout draws a
+    stale one), and a JSON-LD NewsArticle when the layout draws one."""
+    shown = title or "กระทรวงการต่างประเทศ"
+    og = f"{shown} (ร่าง)" if m.layout.evidence == "stale" and title else shown
+    head = f'<meta property="og:title" content="{escape(og)}">'
+    if m.layout.evidence == "json-ld" and title:
+        document: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle",
+                                    "headline": title}  # fmt: skip
+        if page.imported_raw:
+            published = parse_platform_date(page.imported_raw)
+            document["datePublished"] = f"{published.isoformat()}T09:30:00+07:00"
+        if cover:
+            document["image"] = [cover]
+        head += f'<script type="application/ld+json">{json.dumps(document, ensure_ascii=False)}</script>'
+    return head
+
+
+def _shell(
+    m: Markup, page: Page, title: str | None, main: str, top: str = "", cover: str | None = None
+) -> str:  # fmt: skip
     lang = page.language
     name, href = LISTING[lang]
     shown = title or "กระทรวงการต่างประเทศ"
@@ -145,12 +168,11 @@ def _shell(m: Markup, page: Page, title: str | None, main: str) -> str:
     footer_tag = "footer" if m.layout.footer == "footer" else "div"
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{m.text(shown)} | กระทรวงการต่างประเทศ</title>"
-        f'<meta property="og:title" content="{escape(shown)}">'
+        f"<title>{m.text(shown)} | กระทรวงการต่างประเทศ</title>{_evidence(m, page, title, cover)}"
         f'<script>window.__NEXT_DATA__={{"page":"/[lang]/content/[slug]"}}</script></head><body>'
         f'<div id="__next"><div{m.cls("page", f"website-container lang-{lang}")}>'
         f'<header{m.cls("header")}><nav{m.cls("navbar", "navbar")}><a href="/{lang}">{HOME[lang]}</a>'
-        f'<a href="{href}">{name}</a><a href="{escape(switch)}">EN/TH</a></nav></header>'
+        f'<a href="{href}">{name}</a><a href="{escape(switch)}">EN/TH</a></nav>{top}</header>'
         f"{logo(m, page)}{main}<{footer_tag}{m.cls('footer')}><p>กระทรวงการต่างประเทศ 443 ถนนศรีอยุธยา กรุงเทพฯ 10400</p>"
         f"<p>© Ministry of Foreign Affairs of the Kingdom of Thailand</p></{footer_tag}></div></div></body></html>"
     )
@@ -167,8 +189,10 @@ def _crumbs(m: Markup, page: Page) -> str:
 
 
 def _parts(m: Markup, page: Page, others: list[Page], url: str) -> dict[str, Part]:
+    base = "/".join(url.split("/")[:3])
     return {
-        "gallery": gallery(m, page), "video": videos(m, page), "related": related(m, page, others),
+        "gallery": gallery(m, page, base), "video": videos(m, page),
+        "related": related(m, page, others),
         "attachments": attachments(m, page), "tags": tags(m, page),
         "share": share(m, page, url) if m.layout.share_at == "bottom" else Part(),
     }  # fmt: skip
@@ -195,8 +219,12 @@ def article_page(
         cut = len(lines[0]) // 2
         lines[0] = lines[0][:cut] + "\u2028" + lines[0][cut:]
         shown[:1] = [part.strip(" ") for part in lines[0].split("\u2028") if part.strip(" ")]
-    before = heading if layout.headline in ("before", "both") else ""
+    in_page_header = layout.title_block == "page-header"
+    before = heading if layout.headline in ("before", "both") and not in_page_header else ""
     after = heading if layout.headline in ("after", "both") else ""
+    if layout.read_more and others:  # cards of other articles above this one
+        more = "อ่านต่อ" if page.language == "th" else "Read more"
+        before = f"<div{m.cls('read-more')}><h4>{more}</h4><div class='row'>{cards(m, others[:3], 'none')}</div></div>{before}"
     head = m.gap(3).join([before, meta])
     if layout.semantic:  # the article's own header: not the page's banner
         head = f"<header{m.cls('article-header')}>{head}</header>"
@@ -225,4 +253,6 @@ def article_page(
         "videos": [v for name in layout.order for v in parts[name].videos],
         "attachments": [a for name in layout.order for a in parts[name].attachments],
     }  # fmt: skip
-    return _shell(m, page, title, main), expected
+    in_header = f"<div{m.cls('page-title')}>{heading}</div>" if in_page_header else ""
+    cover = expected["images"][0]["url"] if expected["images"] else None
+    return _shell(m, page, title, main, in_header, cover), expected

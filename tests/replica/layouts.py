@@ -14,7 +14,13 @@ an ``<article>``'s own ``<header>``, a side column of short dated links (or one
 featured card) before a label-less article, a tag row on one line, a site logo above
 the page, a headline right after the dates; and a second check's: pictures between
 the body's paragraphs, the dates and counter on one line joined by " · ", picture file
-names with parentheses (quoted in the style or not), a back link after the article.
+names with parentheses (quoted in the style or not), a back link after the article; and
+a third's (issue 24): the title block in the page's own ``<header>``, a "Read more"
+strip of cards above the article, lazy images whose ``src`` is a same-site placeholder
+(the picture in ``data-src``, ``data-lazy-src``, ``data-original`` or ``data-srcset``),
+pictures served through Next.js's image proxy, a gallery heading followed by its
+pictures as loose siblings, and evidence (JSON-LD, an ``og:title`` that names another
+title) beside the page.
 
 ``Layout.draw(seed)`` draws one; ``Layout.classic()`` is the replica's first look.
 """
@@ -67,6 +73,15 @@ class Layout:
     back_link: bool = False  # "« ย้อนกลับ" to the listing after the article
     footer: str = "footer"  # footer | div (a footer that is no <footer>)
     order: tuple[str, ...] = SECTIONS
+    # What a check of layouts nobody here wrote found (issue 24), drawn apart (below) so
+    # that the fields above keep the values every earlier seed gave them:
+    placeholder: str = "data"  # the lazy-img's src: data: URI | gif | svg | tiny (r_50x50)
+    lazy_attribute: str = "data-src"  # data-src | data-lazy-src | data-original | data-srcset
+    proxy: bool = False  # pictures served through Next.js's /_next/image?url=<original>
+    flat_gallery: bool = False  # the gallery heading, then its pictures as loose siblings
+    title_block: str = "column"  # column | page-header (in the page's own <header>)
+    read_more: bool = False  # a strip of related cards ("อ่านต่อ") above the article
+    evidence: str = "og"  # og | json-ld (NewsArticle too) | stale (og:title names another)
 
     @classmethod
     def classic(cls) -> Layout:
@@ -123,6 +138,21 @@ class Layout:
             drawn["captions"] = "alt"
         if layout.title_tag not in ("h1", "h2", "h3"):
             drawn["headline"] = "before"  # only a heading is a headline after the dates
+        later = random.Random(seed * 7919 + 24)  # noqa: S311
+        more: dict[str, list[object]] = {
+            "placeholder": ["data", "gif", "svg", "tiny"],
+            "lazy_attribute": ["data-src", "data-lazy-src", "data-original", "data-srcset"],
+            "proxy": [False, False, True],
+            "flat_gallery": [False, True],
+            "title_block": ["column", "column", "page-header"],
+            "read_more": [False, False, True],
+            "evidence": ["og", "json-ld", "json-ld", "stale"],
+        }
+        for name, options in more.items():
+            drawn[name] = later.choice(options)
+        if drawn["title_block"] == "page-header":
+            drawn["banner"] = False  # the title shows once, in the page's header
+            drawn["headline"] = "before"
         return cls(**drawn)  # type: ignore[arg-type]
 
     def for_template(self, template: str) -> Layout:

@@ -69,7 +69,26 @@ def _heading(m: Markup, text: str, style: str) -> str:
     return ""
 
 
-def gallery(m: Markup, page: Page) -> Part:
+def proxied(url: str, base: str, width: int = 640) -> str:
+    """``url`` as Next.js's image proxy on the site serves it."""
+    return f"{base}/_next/image?url={quote(url, safe='')}&w={width}&q=75"
+
+
+def _placeholder(m: Markup, blur: str) -> str:
+    """What a lazy ``<img>`` shows until a script swaps the picture in."""
+    return {
+        "gif": "/static/images/placeholder.gif", "svg": "/_next/static/media/blank.svg",
+        "tiny": blur,
+    }.get(m.layout.placeholder, GIF)  # fmt: skip
+
+
+def _lazy_img(m: Markup, src: str, blur: str, alt: str) -> str:
+    attribute = m.layout.lazy_attribute
+    value = f"{src} 300w" if attribute == "data-srcset" else src
+    return f'<img class="lazyload" src="{_placeholder(m, blur)}" {attribute}="{value}"{alt}>'
+
+
+def gallery(m: Markup, page: Page, base: str = "https://www.mfa.go.th") -> Part:
     layout, part, items = m.layout, Part(), []
     default = "รูปภาพประกอบ" if page.language == "th" else "Images"
     heading = page.captions[0] if page.captions else default
@@ -93,18 +112,20 @@ def gallery(m: Markup, page: Page) -> Part:
         )
         blur = f"{IMAGE_HOST}/r_50x50/{key}/{name}"
         alt = f' alt="{m.attr(caption)}"' if carrier == "alt" else ' alt=""'
-        served = thumb
+        served = proxied(thumb, base) if layout.proxy and form != "lazy-span" else thumb
         if form == "img":
-            picture = f'<a href="{full}" data-lightbox="gallery"><img src="{thumb}"{alt}></a>'
+            picture = f'<a href="{full}" data-lightbox="gallery"><img src="{served}"{alt}></a>'
         elif form == "lazy-img":
-            picture = f'<img class="lazy" src="{GIF}" data-src="{thumb}"{alt}>'
+            picture = _lazy_img(m, served, blur, alt)
         elif form == "srcset":
+            large = f"{IMAGE_HOST}/r_800x600/{key}/{name}"
+            large = proxied(large, base, 1080) if layout.proxy else large
             picture = (
-                f'<picture><source type="image/webp" srcset="{IMAGE_HOST}/r_800x600/{key}/{name} 800w">'
-                f'<img src="{thumb}"{alt}></picture>'
+                f'<picture><source type="image/webp" srcset="{large} 800w">'
+                f'<img src="{served}"{alt}></picture>'
             )
         elif form == "figure":
-            picture = f'<figure><img src="{thumb}" alt=""><figcaption>{m.text(caption)}</figcaption></figure>'
+            picture = f'<figure><img src="{served}" alt=""><figcaption>{m.text(caption)}</figcaption></figure>'
         else:
             served, picture = blur, lazy_span(m, blur)
             if form == "noscript":
@@ -123,7 +144,10 @@ def gallery(m: Markup, page: Page) -> Part:
         return Part(
             f'<div>{_heading(m, heading, style)}<div class="row"><div class="col"></div></div></div>'
         )
-    if items:
+    if items and layout.flat_gallery and layout.gallery_heading != "none":
+        # the heading, then each picture a loose sibling of it: nothing wraps the two
+        part.html = _heading(m, heading, layout.gallery_heading) + m.gap(2).join(items)
+    elif items:
         part.html = f"<div>{_heading(m, heading, layout.gallery_heading)}{_slides(m, items)}</div>"
     return part
 

@@ -23,12 +23,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.platforms.evidence import Claim, Evidence
 from crawler.platforms.mfa.media import original_url
-from crawler.platforms.page import ParsedPage, elements, is_image_url, one_line
+from crawler.platforms.page import ParsedPage, is_image_url, one_line
 from schemas.assess import DISAGREES, RawArticle
 from schemas.dates import DateParseError, parse_platform_date
 from schemas.models import Finding
@@ -41,10 +40,8 @@ ELLIPSES = ("...", "…")
 MIN_PREFIX = 12
 """A claim cut short with an ellipsis (a card's title) agrees with a title it starts,
 when at least this many characters are left to compare."""
-_HEADINGS = etree.XPath(
-    "descendant-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
-    " or self::h6 or @role='heading']"
-)
+TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b")
+MAX_TITLE_CHARS = 400
 _URLS = re.compile(r"""(?:https?:)?//[^\s"'()<>,]+|/[^\s"'()<>,]+""")
 
 
@@ -65,10 +62,11 @@ def _variants(claim: Claim) -> set[str]:
     return {v for v in found if v}
 
 
-def agrees(title: str, claim: Claim) -> bool:
-    """Whether ``title`` is what the claim names (cut short by an ellipsis, or not)."""
+def agrees(title: str, claim: Claim, site: frozenset[str] = frozenset()) -> bool:
+    """Whether ``title`` is what the claim names (cut short by an ellipsis, or not); a
+    document title's half that is the ``site``'s name names no title."""
     shown = _key(title)
-    for variant in _variants(claim):
+    for variant in _variants(claim) - site:
         if shown == variant:
             return True
         for ellipsis in ELLIPSES:
@@ -91,23 +89,42 @@ def _quoted(value: object) -> str:
     return f'"{text[:160]}{"..." if len(text) > 160 else ""}"'
 
 
-def _candidate(page: ParsedPage, evidence: Evidence, claims: list[Claim]) -> tuple[str, int]:
-    """A heading the claims name, shown on the page or left out as its chrome: its text
-    as shown and its line (0: left out with the chrome); ("", 0) when there is none."""
-    shown: list[tuple[str, int]] = []
-    for element in elements(_HEADINGS, page.root):
+def _shown_blocks(page: ParsedPage, keys: set[str]) -> list[tuple[str, int]]:
+    """Elements of the page whose whole text is one of ``keys`` (as shown, with its
+    line), the innermost first: where a claimed title shows, heading or not."""
+    if not any(key in _key(" ".join(page.lines(page.root))) for key in keys):
+        return []  # none shows anywhere: no element to look for
+    found = []
+    for element in page.root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "a"):
+            continue
+        length = page.text_length(element)
+        if length > MAX_TITLE_CHARS:
+            continue
+        if sum(page.text_length(a) for a, _url in page.links(element)) >= length:
+            continue  # a link's text (a logo naming the site, a card): not this page's title
         text = one_line(" ".join(page.lines(element)))
-        if text:
-            shown.append((text, element.sourceline or 0))
-    shown += [(text, 0) for text in evidence.headings]
+        if text and _key(text) in keys:
+            found.append((text, element.sourceline or 0))
+    return found
+
+
+def _candidate(
+    page: ParsedPage, evidence: Evidence, claims: list[Claim], site: frozenset[str]
+) -> tuple[str, int]:
+    """Where the claims' title shows: a heading, or a block of text, on the page or left
+    out with its chrome (line 0); ("", 0) when it shows nowhere."""
     for claim in claims:
-        for text, line in shown:
-            if _key(text) in _variants(claim):
-                return text, line
+        keys = _variants(claim) - site
+        for text, line in _shown_blocks(page, keys):
+            return text, line
+        for text in evidence.headings:
+            if _key(text) in keys:
+                return text, 0
     return "", 0
 
 
-def _site_names(claims: list[Claim]) -> set[str]:
+def _site_names(claims: list[Claim]) -> frozenset[str]:
     """The site's name, as the document title writes it after the page's own
     (``Title | กระทรวงการต่างประเทศ``; both halves when a page has no title of its own)."""
     names = set()
@@ -116,10 +133,10 @@ def _site_names(claims: list[Claim]) -> set[str]:
         for separator in SEPARATORS if claim.source == "title" else ():
             if separator in text:
                 names.add(text.rpartition(separator)[2].strip())
-    return names
+    return frozenset(names)
 
 
-def _names_the_site(claim: Claim, site: set[str]) -> bool:
+def _names_the_site(claim: Claim, site: frozenset[str]) -> bool:
     """A claim that names nothing but the site (``Site | Site``, an og:title of ``Site``)."""
     whole = _key(str(claim.value))
     parts = _variants(claim) - {whole} if claim.source == "title" else {whole}
@@ -133,16 +150,16 @@ def _title(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:
     if not claims:
         return
     if raw.title is not None:
-        agreeing = [c for c in claims if agrees(raw.title, c)]
+        agreeing = [c for c in claims if agrees(raw.title, c, site)]
         if agreeing:
             raw.evidence["title"] = _sources(agreeing)
             return
-    found, line = _candidate(page, evidence, claims)
+    found, line = _candidate(page, evidence, claims, site)
     if found:
         raw.title = found
         if line:
             raw.lines["title"] = line
-        raw.evidence["title"] = _sources([c for c in claims if agrees(found, c)])
+        raw.evidence["title"] = _sources([c for c in claims if agrees(found, c, site)])
         return
     first = claims[0]
     reason = (
@@ -232,10 +249,12 @@ def confirm(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:
 
 
 def dropped_headings(element: HtmlElement) -> list[str]:
-    """The texts of the headings in ``element`` (page chrome about to be left out)."""
+    """The texts of the blocks in ``element`` (page chrome about to be left out) that
+    could be a title: short, whole (a title block in the page's banner)."""
     found = []
-    for heading in elements(_HEADINGS, element):
-        text = one_line(heading.text_content())
-        if text:
+    for block in element.iter(*TITLE_TAGS):
+        text = one_line(block.text_content())
+        linked = sum(len(one_line(a.text_content()) or "") for a in block.iter("a"))
+        if text and len(text) <= MAX_TITLE_CHARS and linked < len(text):  # no logo link
             found.append(text)
     return found

@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 
 from crawler.platforms.htmltext import is_hidden
 from crawler.platforms.mfa.cards import Cards, target_key
-from crawler.platforms.mfa.vocabulary import section_kind
+from crawler.platforms.mfa.vocabulary import is_decoration, section_kind
 from crawler.platforms.page import ParsedPage, one_line, texts
 from schemas.assess import RawArticle
 from schemas.textform import IMPORTED_LABEL, UPDATED_LABEL, header_tokens, read_header_line
@@ -201,6 +201,8 @@ def find_title(page: ParsedPage, header: Header, cards: Cards) -> HtmlElement | 
         shown = one_line(" ".join(page.lines(block)))
         if not shown or header_fields(page.lines(block)) or section_kind(shown):
             continue
+        if is_decoration(shown):
+            continue  # "อ่านต่อ" above a strip of cards, "« ย้อนกลับ": no title
         if _links_away(block, page):
             continue  # a logo or a menu item: the site's name, another page's title
         seen.append(block)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
@@ -30,6 +30,14 @@ _BACKGROUND = re.compile(r"background(?:-image)?\s*:(?P<declaration>[^;]*)")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
 _BACKGROUND_ATTRIBUTES = ("data-bg", "data-background", "data-background-image", "data-bg-src")
 _ICON_SUFFIXES = (".svg", ".ico")
+_PLACEHOLDER_NAME = re.compile(
+    r"blank|placeholder|spacer|transparent|loading|lazy|pixel|1x1|empty|dummy|default-image",
+    re.IGNORECASE,
+)
+_TINY = re.compile(r"/r_(?P<w>\d+)x(?P<h>\d+)/")
+TINY_PIXELS = 100
+"""A rendition this small (the platform's blurred ``r_50x50``) is a placeholder."""
+_PROXY_PATH = "/_next/image"
 
 
 def original_url(url: str) -> str:
@@ -78,12 +86,35 @@ def background_url(style: str) -> str | None:
     return url or None
 
 
+def is_placeholder(url: str) -> bool:
+    """What a lazy ``<img>`` shows until a script swaps its picture in: a ``data:`` URI,
+    an SVG or GIF, a file named for it (``blank``, ``placeholder``, ``spacer``,
+    ``loading``, ``1x1``...), or the platform's tiny blurred rendition (``r_50x50``)."""
+    if url.startswith("data:"):
+        return True
+    path = urlsplit(url).path.lower()
+    name = path.rsplit("/", 1)[-1]
+    if name.endswith((".svg", ".gif")) or _PLACEHOLDER_NAME.search(name):
+        return True
+    tiny = _TINY.search(path)
+    return tiny is not None and max(int(tiny["w"]), int(tiny["h"])) <= TINY_PIXELS
+
+
 def _candidates(element: HtmlElement) -> list[str]:
-    """The URLs an element carries, the one a browser shows first."""
+    """The URLs an element carries, the one a browser shows first: an ``<img>``'s
+    ``src``, unless it is a placeholder and a lazy-loading attribute names the picture
+    (lazysizes, lozad and their kin: ``data-src``, ``data-lazy-src``, ``data-original``,
+    ``data-srcset``)."""
     found: list[str | None] = []
     if element.tag == "img":
-        found += [element.get("src"), *(element.get(a) for a in _LAZY_ATTRIBUTES)]
-        found += [_srcset_best(element.get("srcset") or element.get("data-srcset"))]
+        lazy = [element.get(a) for a in _LAZY_ATTRIBUTES]
+        lazy.append(_srcset_best(element.get("data-srcset")))
+        src = element.get("src")
+        if src and is_placeholder(src.strip()) and any(lazy):
+            found += [*lazy, src]  # the placeholder last: it is only shown until then
+        else:
+            found += [src, *lazy]
+        found += [_srcset_best(element.get("srcset"))]
     elif element.tag == "source":
         found.append(_srcset_best(element.get("srcset") or element.get("data-srcset")))
     style = element.get("style")
@@ -149,8 +180,18 @@ def picture_urls(
         if not linked and (not own or is_article_path(parts.path)):
             return None
         target = ""
-    full = target if target and is_image_url(target) else served
+    full = target if target and is_image_url(target) else unproxied(served, page)
     return PictureUrls(url=original_url(full), served=served)
+
+
+def unproxied(url: str, page: ParsedPage) -> str:
+    """The picture behind Next.js's image proxy (``/_next/image?url=<original>&w=..``):
+    the original's address, not the proxy's; other URLs as they are."""
+    parts = urlsplit(url)
+    if not parts.path.endswith(_PROXY_PATH):
+        return url
+    inner = next((v for k, v in parse_qsl(parts.query) if k == "url"), None)
+    return page.resolve(inner) if inner else url
 
 
 def video_link(item: HtmlElement, carrier: HtmlElement | None, page: ParsedPage) -> str | None:

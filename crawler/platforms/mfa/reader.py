@@ -5,7 +5,10 @@ The body is decided by what each box is, not by where a layout puts it:
 
 * a box whose only line is a section heading (:mod:`.vocabulary`) opens that section:
   the gallery and video sections give pictures and videos, attachments give files,
-  related news and tags give nothing; none of them is body, and the body ends there;
+  related news and tags give nothing; none of them is body, and the body ends there.
+  A section is the element the heading begins; a heading that stands alone (nothing but
+  wrappers of its own around it) owns what follows it, its pictures as loose siblings,
+  up to the next heading or a paragraph of prose;
 * a card of another article with a picture or a date (related news) ends the body;
 * a header line that strayed (a view counter in a row of its own) is read as header;
 * a share bar (links to share endpoints, or to social networks with at most a label
@@ -30,6 +33,7 @@ from crawler.platforms.mfa.chrome import is_chrome, is_link, labelled_links
 from crawler.platforms.mfa.gathering import Gathering, Section
 from crawler.platforms.mfa.header import header_fields, header_lines
 from crawler.platforms.mfa.items import media_container, section_root
+from crawler.platforms.mfa.media import carriers
 from crawler.platforms.mfa.vocabulary import (
     ATTACHMENTS,
     GALLERY,
@@ -97,8 +101,8 @@ class Reader:
         if self.state == BODY:
             self._body(box)
         elif self.state in (GALLERY, VIDEO):
-            if not self.raw.body and self._is_prose(box):
-                self.state = BODY
+            if self._is_prose(box) and (not self.raw.body or self.section_root is None):
+                self.state = BODY  # a slider above the article; text after loose pictures
                 self._body(box)
             else:
                 self.gathering.media(box, self.state, self.section)
@@ -128,7 +132,14 @@ class Reader:
         if kind == SHARE:
             return  # a label; the links beside it are a share bar
         self.state = kind
-        self.section_root = section_root(box.owner, self.page, self.guarded)
+        root = section_root(box.owner, self.page, self.guarded)
+        if (
+            root is not None
+            and self.page.lines(root) == box.lines
+            and next(carriers(root), None) is None
+        ):
+            root = None  # a heading in wrappers of its own: its section runs to the next one
+        self.section_root = root
         self.section = Section(kind, heading)
         self.sections.append(self.section)
         self.gathering.stop = {box.owner}  # no picture's item holds the heading
