@@ -43,6 +43,7 @@ LABELS = {
     "spooled": "spooled",
     "flushed": "flushed from the spool",
     "item_errors": "pipeline errors",
+    "disagree": "disagreeing with their evidence",
 }
 LISTED = {
     "item_errors": "pipeline error", "incomplete": "incomplete",
