@@ -96,12 +96,11 @@ class PlatformPage:
     of a listing past its end does, an error page or a login wall does not."""
 
 
-def _links_itself(document: HtmlElement, context: PageContext) -> bool:
+def _links_itself(hrefs: list[str], context: PageContext) -> bool:
     own = target_key(context.url)
     base = urlsplit(context.url)
     origin = f"{base.scheme}://{base.netloc}"
-    for anchor in document.iter("a"):
-        href = (anchor.get("href") or "").strip()
+    for href in hrefs:
         if href and not href.startswith("#"):
             url = origin + href if href.startswith("/") else urljoin(context.url, href)
             if target_key(url) == own:
@@ -150,20 +149,20 @@ def read_platform_page(
     the document may be changed, the caller has no more use for it).  An article's
     reading is checked against the page's evidence (:mod:`.confirm`)."""
     translations = translation_links(document, context)  # the switch is in the banner
-    itself = _links_itself(document, context)  # the pager may be in a <nav>, left out
-    dropped: list[str] = []
-    claims = page_evidence(document, context.url, context.card)
+    hrefs = [href.strip() for a in document.iter("a") if (href := a.get("href"))]
+    dropped: list[str] = []  # (hrefs: the pager may be in a <nav>, left out below)
     page = ParsedPage(strip_boilerplate(document, in_place=in_place, dropped=dropped), context)
     raw = _article(page)
-    if raw is not None:
+    if raw is not None:  # the evidence is in the head and in scripts: left as they were
         raw.translations = translations
+        claims = page_evidence(page.root, context.url, context.card)
         confirm(raw, page, replace(claims, headings=tuple(dropped)))
         return PlatformPage("article", raw)
     cards, more = read_cards(page, limit)
     if cards:
-        return PlatformPage("listing", RawArticle(), cards, more, itself)
+        return PlatformPage("listing", RawArticle(), cards, more, _links_itself(hrefs, context))
     text = read_raw("\n".join(element_lines(page.root)), first_line=1)
-    return PlatformPage("other", text, links_itself=itself)
+    return PlatformPage("other", text, links_itself=_links_itself(hrefs, context))
 
 
 def extract_article(document: HtmlElement, context: PageContext) -> RawArticle:

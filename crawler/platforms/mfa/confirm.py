@@ -20,14 +20,13 @@ it is a disagreement only when the page's markup names it all the same.
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from lxml.html import HtmlElement
 
 from crawler.platforms.evidence import Claim, Evidence
 from crawler.platforms.mfa.media import original_url
-from crawler.platforms.page import ParsedPage, is_image_url, one_line
+from crawler.platforms.page import ParsedPage, one_line
 from schemas.assess import DISAGREES, RawArticle
 from schemas.dates import DateParseError, parse_platform_date
 from schemas.models import Finding
@@ -42,7 +41,6 @@ MIN_PREFIX = 12
 when at least this many characters are left to compare."""
 TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b")
 MAX_TITLE_CHARS = 400
-_URLS = re.compile(r"""(?:https?:)?//[^\s"'()<>,]+|/[^\s"'()<>,]+""")
 
 
 def _key(text: str) -> str:
@@ -201,17 +199,29 @@ def _picture_key(url: str) -> str:
     return f"{(parts.hostname or '').lower()}{parts.path}"
 
 
-def _shown_pictures(page: ParsedPage) -> dict[str, str]:
-    """Every picture URL the page's markup names (any attribute, a style's url()), by
-    key: what a browser would show, read or not."""
-    found: dict[str, str] = {}
+def _tail(url: str) -> str:
+    """What names a picture in any rendition or spelling: its path, past the platform's
+    rendition segment (``/mfa/<op>/``)."""
+    path = urlsplit(original_url(url)).path
+    return path.split("/mfa/0/", 1)[1] if "/mfa/0/" in path else path
+
+
+def _shown_pictures(page: ParsedPage, claims: list[Claim]) -> list[Claim]:
+    """The claims whose picture the page's markup names somewhere (an attribute, a
+    style's ``url()``): shown to a browser, read as a picture or not."""
+    tails = {claim: _tail(str(claim.value)) for claim in claims}
+    tails = {claim: tail for claim, tail in tails.items() if len(tail) > 4}
+    found: list[Claim] = []
     for element in page.root.iter():
+        if not tails:
+            break
         if not isinstance(element.tag, str):
             continue
         for value in element.attrib.values():
-            for url in _URLS.findall(value):
-                if is_image_url(url):
-                    found.setdefault(_picture_key(page.resolve(url)), url)
+            for claim, tail in list(tails.items()):
+                if tail in value or quote(tail) in value:
+                    found.append(claim)
+                    del tails[claim]
     return found
 
 
@@ -227,8 +237,7 @@ def _images(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:
     if agreeing:
         raw.evidence["images"] = _sources(agreeing)
         return
-    shown = _shown_pictures(page)
-    missed = [c for c in evidence.images if _picture_key(str(c.value)) in shown]
+    missed = _shown_pictures(page, list(evidence.images))
     if missed:
         first = missed[0]
         reason = (
