@@ -11,6 +11,7 @@ until it answers, as it does when the store fails mid-crawl.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sqlite3
 from pathlib import Path
@@ -67,6 +68,29 @@ def check_settings(settings: BaseSettings) -> None:
     problem = redis_url_problem(settings.get("REDIS_URL") or "")
     if problem:
         raise Refused(f"REDIS_URL: {problem}")
+    missing = missing_extra(settings)
+    if missing:
+        raise Refused(missing)
+
+
+EXTRAS = {"REDIS_URL": ("redis", ("redis", "scrapy_redis"))}
+"""A setting, the extra that installs what it needs, and the modules that are that."""
+
+
+def missing_extra(settings: BaseSettings) -> str | None:
+    """What a setting asks for that is not installed, and how to install it."""
+    for name, (extra, modules) in EXTRAS.items():
+        if settings.get(name) and not all(_importable(module) for module in modules):
+            return f"{name} needs: pip install 'mfa-archive[{extra}]'"
+    return None
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
 
 
 def redis_url_problem(url: str) -> str | None:

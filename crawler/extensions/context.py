@@ -58,6 +58,10 @@ def open_state(settings: BaseSettings, crash: CrashPoints = NEVER) -> State:
     url = settings.get("REDIS_URL")
     if not url:
         return StateDB(paths.database, policy, crash)
+    try:
+        import redis  # noqa: F401 - the extra, or a line saying how to install it
+    except ImportError:
+        raise StorageError("REDIS_URL needs: pip install 'mfa-archive[redis]'") from None
     from crawler.state.redis_backend.connection import StateConnection
     from crawler.state.redis_backend.keys import Keys
     from crawler.state.redis_backend.state import RedisState

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from scrapy.settings import BaseSettings
 
 from crawler.state.paths import StatePaths
-from crawler.state.redis_backend.keys import Keys
-from crawler.state.redis_backend.lease import worker_name
+from crawler.state.redis_backend.keys import Keys, worker_name
 
 __all__ = ["CrawlKeys", "worker_name"]
 

@@ -17,6 +17,7 @@ from scrapy.settings import BaseSettings
 
 from crawler.state.lock import acquire_all
 from crawler.state.paths import StatePaths
+from crawler.storage import StorageError
 
 
 @dataclass
@@ -47,9 +48,13 @@ def hold_archive(settings: BaseSettings, crawl: str) -> Held:
                 lock.release()
 
         return Held(release=unlock)
+    try:
+        import redis  # noqa: F401 - the extra, or a line saying how to install it
+    except ImportError:
+        raise StorageError("REDIS_URL needs: pip install 'mfa-archive[redis]'") from None
     from crawler.state.redis_backend.connection import StateConnection
-    from crawler.state.redis_backend.keys import Keys
-    from crawler.state.redis_backend.lease import Lease, worker_name
+    from crawler.state.redis_backend.keys import Keys, worker_name
+    from crawler.state.redis_backend.lease import Lease
 
     connection = StateConnection.open(url, Keys.for_archive(paths.location))
     worker = worker_name()

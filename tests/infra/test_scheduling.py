@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import subprocess
+import tomllib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -135,7 +136,25 @@ def test_the_image_runs_the_documented_command() -> None:
     text = (INFRA / "container" / "Containerfile").read_text("utf-8")
     [cmd] = [line for line in text.splitlines() if line.startswith("CMD ")]
     assert yaml.safe_load(cmd.removeprefix("CMD "))[-1] == documented_command()
-    assert "bash scripts/setup.sh" in text and (REPO / "scripts" / "setup.sh").exists()
+    assert "requirements.lock" in text and "scripts/setup.sh" not in text  # no dev tools
+
+
+def test_the_image_installs_the_runtime_dependencies_pinned_and_nothing_else() -> None:
+    """Every dependency of pyproject.toml pinned in the lock, within its range; no tool of
+    the development extra that is not also a runtime dependency."""
+    from packaging.requirements import Requirement
+
+    lock = {}
+    for line in (INFRA / "container" / "requirements.lock").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            lock[name.lower().replace("_", "-")] = version
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    for requirement in map(Requirement, project["dependencies"]):
+        name = requirement.name.lower().replace("_", "-")
+        assert name in lock and requirement.specifier.contains(lock[name]), requirement
+    development = {Requirement(d).name.lower() for d in project["optional-dependencies"]["dev"]}
+    assert not development & set(lock), development & set(lock)
 
 
 def test_the_example_environment_reads_the_same_in_systemd_and_sh() -> None:

@@ -9,7 +9,14 @@ inspect with ``redis-cli``.
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 from dataclasses import dataclass
+
+
+def worker_name() -> str:
+    """This process, as the other workers see it (host and PID)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,6 @@ was paused past the expiry, while another crawl took the archive, writes nothing
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import threading
 import time
 from typing import Any
@@ -24,11 +22,6 @@ from crawler.state.redis_backend.connection import texts
 from crawler.state.redis_backend.keys import Keys
 
 logger = logging.getLogger(__name__)
-
-
-def worker_name() -> str:
-    """This process, as the other workers see it (host and PID)."""
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 # KEYS: lease, fence.  ARGV: crawl id, ttl ms.  Returns the token, or the holder's
