@@ -93,9 +93,10 @@ def _shown_blocks(page: ParsedPage, keys: set[str]) -> list[tuple[str, int]]:
     if not any(key in _key(" ".join(page.lines(page.root))) for key in keys):
         return []  # none shows anywhere: no element to look for
     found = []
-    for element in page.root.iter():
+    body = page.root.find("body")
+    for element in (body if body is not None else page.root).iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "a"):
-            continue
+            continue  # (the head's <title> is evidence, not what the page shows)
         length = page.text_length(element)
         if length > MAX_TITLE_CHARS:
             continue
