@@ -23,7 +23,7 @@ DEDUP_STATE_PATH = os.environ.get("DEDUP_STATE_PATH", "")
 SITE_REGISTRY = os.environ.get("SITE_REGISTRY", "")
 # A second crawl of the same archive waits this long for the first, then refuses.
 CRAWL_LOCK_WAIT = 0.0
-# Several workers on one crawl (README "Several machines"): with REDIS_URL (scrapy-redis's
+# Several workers on one crawl (docs/operating.md "Several machines"): with REDIS_URL (scrapy-redis's
 # own setting) the crawl's state and the archive's lease are on that Redis, shared by
 # every worker started with the same arguments. REDIS_CRAWL_ID names the crawl outright
 # (default: derived from the spider, its arguments and the archive); the lease expires
@@ -115,7 +115,7 @@ DOWNLOADER_MIDDLEWARES = {
 ALLOW_PRIVATE_HOSTS = [h for h in os.environ.get("ALLOW_PRIVATE_HOSTS", "").split(",") if h]
 # WARC files of every fetch (request, response, revisits) into the archive's warc/,
 # rotating at WARC_MAX_BYTES; written here first (WARC_DIR, default beside the spool).
-# On by default: ~1 ms of CPU and 4 kB per page (README "Provenance (WARC)").
+# On by default: ~1 ms of CPU and 4 kB per page (docs/provenance.md).
 WARC_ENABLED = os.environ.get("WARC_ENABLED", "true").lower() in ("1", "true", "yes")
 WARC_MAX_BYTES = 1024**3  # files of ~1 GB, as archives keep them (uploaded in parts)
 WARC_DIR = os.environ.get("WARC_DIR") or None

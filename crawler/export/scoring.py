@@ -8,7 +8,7 @@ weekly briefing shows, a slug stem every notice shares, or "ASEAN", says little.
 alone (published within a day, the only candidates of each other) never reaches the
 threshold: unrelated articles are often published on the same day, and for a
 translation corpus a wrong pair is worse than a missing one.  The weights are judgement,
-measured in the README against three written-down truths.
+measured in docs/datasets.md against three written-down truths.
 """
 
 from __future__ import annotations

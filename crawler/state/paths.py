@@ -42,7 +42,7 @@ class StatePaths:
         spool = Path(settings.get("SPOOL_DIR") or home / ".spool")
         # A local archive is locked in itself too, whatever DEDUP_STATE_PATH says, so two
         # crawls with different state files still exclude each other (a remote
-        # archive's lock is per machine: see the README).
+        # archive's lock is per machine: see docs/operating.md).
         locks = {database.parent / "crawl.lock"}
         if not remote:
             locks.add(home / ".state" / "crawl.lock")

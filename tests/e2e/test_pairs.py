@@ -1,7 +1,7 @@
 """The ``pairs`` view on an archive crawled from a bilingual replica site whose true
 translation pairs are written down (:mod:`tests.replica.scenarios`), local and on S3.
 
-Run with ``-s`` to see the precision and recall measured (the README quotes them).
+Run with ``-s`` to see the precision and recall measured (docs/datasets.md quotes them).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from tests.s3server import S3Server
 
 pytestmark = [pytest.mark.process, pytest.mark.s3]
 PRECISION, RECALL = 0.9, 0.75
-"""What the README promises of the pairs view on this site (measured: see the README)."""
+"""What docs/datasets.md promises of the pairs view on this site (measured there)."""
 
 
 def _export(out: Path, archive: str, env: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -86,7 +86,7 @@ def test_pairs_found_in_a_crawled_archive_against_the_written_truth(
     found = {(_path(r["th_url"]), _path(r["en_url"])) for r in rows}
     right = found & set(truth)
     precision, recall = len(right) / max(len(found), 1), len(right) / len(truth)
-    print(  # the figures the README quotes
+    print(  # the figures docs/datasets.md quotes
         f"\n{scenario}: {len(found)} found, {len(right)} right, {len(truth)} true pairs among"
         f" {len(pages)} pages: precision {precision:.2f}, recall {recall:.2f}"
     )

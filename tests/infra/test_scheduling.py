@@ -1,7 +1,7 @@
 """The schedulers run the documented command, and it works as they run it.
 
 The command is read from each file (the systemd unit's ExecStart, the cron line, the
-CronJob's container, the image's CMD) and must be the README's; the systemd and cron
+CronJob's container, the image's CMD) and must be the operator's guide's; the systemd and cron
 commands are then run the way their scheduler would -- environment file and all --
 against the replica, and must archive it."""
 
@@ -28,9 +28,9 @@ HOME = "/opt/mfa-archive"
 
 
 def documented_command() -> str:
-    """The command the README's "Running it on a schedule" gives."""
-    readme = (REPO / "README.md").read_text("utf-8")
-    section = readme.split("## Running it on a schedule", 1)[1]
+    """The command the operator's guide's "Running it on a schedule" gives."""
+    guide = (REPO / "docs" / "operating.md").read_text("utf-8")
+    section = guide.split("## Running it on a schedule", 1)[1]
     return next(line.strip() for line in section.splitlines() if "scrapy crawl mfa $" in line)
 
 
