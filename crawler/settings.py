@@ -23,11 +23,11 @@ DEDUP_STATE_PATH = os.environ.get("DEDUP_STATE_PATH", "")
 SITE_REGISTRY = os.environ.get("SITE_REGISTRY", "")
 # A second crawl of the same archive waits this long for the first, then refuses.
 CRAWL_LOCK_WAIT = 0.0
-# Several workers on one crawl (docs/operating.md "Several machines"): with REDIS_URL (scrapy-redis's
-# own setting) the crawl's state and the archive's lease are on that Redis, shared by
-# every worker started with the same arguments. REDIS_CRAWL_ID names the crawl outright
-# (default: derived from the spider, its arguments and the archive); the lease expires
-# REDIS_LEASE_TTL seconds after the last renewal of a live worker.
+# Several workers on one crawl (docs/operating.md, "Several machines"): with REDIS_URL
+# (scrapy-redis's own setting) the crawl's state and the archive's lease are on that
+# Redis, shared by every worker started with the same arguments. REDIS_CRAWL_ID names
+# the crawl outright (default: derived from the spider, its arguments and the archive);
+# the lease expires REDIS_LEASE_TTL seconds after the last renewal of a live worker.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_CRAWL_ID = os.environ.get("REDIS_CRAWL_ID", "")
 REDIS_LEASE_TTL = 30.0
