@@ -15,7 +15,7 @@ from typing import Protocol
 
 from crawler.state.schedule import Observation, Revisit
 from crawler.state.versions import KnownVersion, VersionRow
-from crawler.state.walks import ListingWalk
+from crawler.state.walks import WalkStore
 from schemas.models import ArchivedArticle
 
 
@@ -36,14 +36,6 @@ class ScheduleStore(Protocol):
     def known(self, canonical_url: str) -> bool: ...
     def count(self, sites: list[str] | None = None) -> int: ...
     def overdue(self, sites: list[str], now: datetime) -> list[str]: ...
-
-
-class WalkStore(Protocol):
-    """Which listings a run has walked to their end (:mod:`crawler.state.walks`)."""
-
-    def listings(self, urls: list[str]) -> dict[str, ListingWalk]: ...
-    def record(self, walks: list[ListingWalk]) -> None: ...
-    def site_walked(self, site: str, scopes: tuple[str, ...]) -> datetime | None: ...
 
 
 class State(Protocol):

@@ -25,12 +25,9 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from crawler.state.sqlite import Database, placeholders
-
-if TYPE_CHECKING:
-    from crawler.state.backend import WalkStore
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +81,14 @@ class WalkOutcome:
     site: str
     reason: str | None = None
     """None: walked to its end; else why not (the first failure that cut it short)."""
+
+
+class WalkStore(Protocol):
+    """Which listings a run has walked to their end: the records, on either backend."""
+
+    def listings(self, urls: list[str]) -> dict[str, ListingWalk]: ...
+    def record(self, walks: list[ListingWalk]) -> None: ...
+    def site_walked(self, site: str, scopes: tuple[str, ...]) -> datetime | None: ...
 
 
 def next_walk(old: ListingWalk | None, outcome: WalkOutcome, at: datetime) -> ListingWalk:
