@@ -9,13 +9,10 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from bench.harness import Bench
 from bench.measure import Measure, Timing, timed
 from tests.conftest import REPO
-
-if TYPE_CHECKING:
-    from bench.run import Bench
 
 NAME = "export (2 views x JSONL + Parquet)"
 PAIRS = "export --view pairs (JSONL)"

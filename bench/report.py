@@ -5,13 +5,10 @@ RSS, which hold a short row per article (the pages are written as the archive is
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from bench.export import on_full_archive
+from bench.harness import Bench
 from bench.measure import Measure
-
-if TYPE_CHECKING:
-    from bench.run import Bench
 
 NAME = "report (static HTML)"
 

@@ -15,9 +15,10 @@ import os
 import time
 from pathlib import Path
 
+from bench.harness import EXTRA, Bench, measure_of
 from bench.measure import Measure, timed
 from bench.ratios import TWO
-from bench.run import EXTRA, Bench, _measure, two
+from bench.scenarios import two
 from tests.conftest import REPO
 from tests.redisserver import RedisServer
 
@@ -54,14 +55,14 @@ def _run(bench: Bench, server: RedisServer, name: str, count: int,
     archive = str(bench.workdir / f"workers-{tag}")
     summary = bench.workdir / f"workers-{tag}.json"  # one path for all: the run's is left
     settings = {**settings, **EXTRA, **({"REDIS_URL": server.url} if count else {})}
-    commands = [bench._crawl_command(archive, bench.starts(), summary, [], settings)
+    commands = [bench.crawl_command(archive, bench.starts(), summary, [], settings)
                 for _ in range(max(count, 1))]  # fmt: skip
     redis_cpu = _cpu_seconds(server.process.pid)
     started = time.monotonic()
     runs = timed(commands, REPO, dict(os.environ))
     seconds = time.monotonic() - started
     cpu = sum(run.cpu_seconds for run in runs) + _cpu_seconds(server.process.pid) - redis_cpu
-    return _measure(name, seconds, cpu, max(run.peak_rss_mb for run in runs), [summary])
+    return measure_of(name, seconds, cpu, max(run.peak_rss_mb for run in runs), [summary])
 
 
 def workers(bench: Bench) -> list[Measure]:

@@ -12,6 +12,10 @@ from datetime import datetime
 from schemas.assess import RawArticle
 from schemas.models import ArchivedArticle, Finding, WarcRecordRef
 
+ARTICLE_PRIORITY = 1
+"""Article requests come before the next listing page (priority 1 over 0): the scheduler
+then holds one page of articles, not the whole site's, and memory stays flat (the shared
+scheduler of several workers keeps the same order)."""
 WARC_RECORD_META = "warc_record"
 """The request meta key where the WARC recorder leaves the response's
 :class:`~schemas.models.WarcRecordRef` for the spider."""

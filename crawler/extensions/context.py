@@ -23,7 +23,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
 from crawler.crashpoints import NEVER, CrashPoints
-from crawler.spiders.walk import LocalMarks, Marks
+from crawler.marks import LocalMarks, Marks
 from crawler.state.backend import State
 from crawler.state.db import StateDB
 from crawler.state.paths import StatePaths

@@ -16,10 +16,10 @@ from scrapy_redis import connection
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
+from crawler.items import ARTICLE_PRIORITY
 from crawler.scaleout.keys import CrawlKeys, worker_name
 from crawler.scaleout.queue import ReliableQueue, configure
 from crawler.scaleout.workers import Workers
-from crawler.spiders.pages import ARTICLE_PRIORITY
 
 
 class SharedScheduler(RedisScheduler):  # type: ignore[misc]

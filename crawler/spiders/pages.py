@@ -23,7 +23,7 @@ from scrapy.utils.response import response_status_message
 from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
-from crawler.items import WARC_RECORD_META, FetchedPage
+from crawler.items import ARTICLE_PRIORITY, WARC_RECORD_META, FetchedPage
 from crawler.middlewares.retry import RetryScheduled
 from crawler.platforms.evidence import CardClaims
 from crawler.platforms.reading import PageReading
@@ -32,7 +32,6 @@ from crawler.urls import language_of
 from schemas.assess import RawArticle
 from schemas.models import WarcRecordRef
 
-ARTICLE_PRIORITY = 1
 WALK_START, WALK_PAGE, WALK_FIRST = "walk_start", "walk_page", "walk_first"
 """Request meta: the start point whose walk the request belongs to, whether it is a page
 of that listing (else an article the listing showed), and whether its first."""

@@ -13,50 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
 from urllib.parse import urlsplit
 
 from scrapy.statscollectors import StatsCollector
 
+from crawler.marks import LocalMarks, Marks
 from crawler.platforms.mfa import ListingCard
 from crawler.redact import redact_text, redact_url
 from crawler.state.walks import BROKEN, DEAD_PAGES, ENDED
 from crawler.urls import canonical_url, page_kind, url_key
-
-
-class Marks(Protocol):
-    """Named sets of article keys: in this process, or shared by a crawl's workers
-    (:class:`crawler.scaleout.marks.SharedMarks`, where one call is one round trip:
-    hence the batches)."""
-
-    def add(self, name: str, keys: list[int]) -> list[bool]:
-        """Mark ``keys`` in ``name``, in order; for each, whether it was new."""
-
-    def has(self, name: str, keys: list[int]) -> list[bool]: ...
-
-    def count(self, name: str) -> int: ...
-
-
-@dataclass
-class LocalMarks:
-    """The marks of a crawl run by one process."""
-
-    sets: dict[str, set[int]] = field(default_factory=dict)
-
-    def add(self, name: str, keys: list[int]) -> list[bool]:
-        marked, fresh = self.sets.setdefault(name, set()), []
-        for key in keys:
-            fresh.append(key not in marked)
-            marked.add(key)
-        return fresh
-
-    def has(self, name: str, keys: list[int]) -> list[bool]:
-        marked = self.sets.get(name, set())
-        return [key in marked for key in keys]
-
-    def count(self, name: str) -> int:
-        return len(self.sets.get(name, ()))
-
 
 DUE, SEEN = "due", "seen"
 """Canonical URLs of the known articles this run revisits, and of every article it
