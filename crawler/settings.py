@@ -140,9 +140,9 @@ ITEM_PIPELINES = {
     "crawler.pipelines.store.StorePipeline": 300,
 }
 # The crawl context is built first: every other component reaches the archive, the
-# state and the spool through it (crawler/extensions/context.py).
+# state and the spool through it (crawler/context.py).
 EXTENSIONS = {
-    "crawler.extensions.context.CrawlContext": 0,
+    "crawler.context.CrawlContext": 0,
     "crawler.scaleout.workers.Workers": 5,  # a shared crawl only (REDIS_URL)
     "crawler.extensions.log_redaction.LogRedaction": 10,
     "crawler.extensions.network_errors.OneLineNetworkErrorsExtension": 20,

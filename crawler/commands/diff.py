@@ -21,8 +21,8 @@ from crawler.commands.terminal import printable, shown
 from crawler.diffing.versions import Paragraph, diff
 from crawler.diffing.words import segmenter
 from crawler.export.histories import ArticleVersions, Version, histories, read
-from crawler.extensions.context import open_archive
 from crawler.storage import StorageError
+from crawler.storage.archive import open_archive
 from crawler.storage.layout import article_prefix
 from crawler.urls import canonical_url
 

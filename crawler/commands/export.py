@@ -32,9 +32,9 @@ from scrapy.commands import ScrapyCommand
 
 from crawler.export.rows import Selection
 from crawler.export.run import DEFAULT_VIEWS, FORMATS, MARKER, earlier_export, export, run_end
-from crawler.extensions.context import open_archive
 from crawler.state.paths import StatePaths
 from crawler.storage import StorageError
+from crawler.storage.archive import open_archive
 from crawler.storage.outdir import OutdirRefused, checked_outdir
 from schemas.export import VIEWS, View
 

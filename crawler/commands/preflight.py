@@ -19,13 +19,14 @@ from urllib.parse import urlsplit
 
 from scrapy.settings import BaseSettings
 
-from crawler.extensions.context import open_archive, open_state
 from crawler.operations.notify import NOTIFY_EVENTS, listed
 from crawler.redact import redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.spiders.arguments import ArgumentError, CrawlArguments
+from crawler.state.opening import open_state
 from crawler.state.paths import StatePaths
 from crawler.storage import StorageError, StoreUnavailable
+from crawler.storage.archive import open_archive
 from crawler.storage.probe import probe
 
 logger = logging.getLogger(__name__)

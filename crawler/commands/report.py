@@ -23,10 +23,10 @@ from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 
-from crawler.extensions.context import open_archive
 from crawler.report.build import MARKER, build_report
 from crawler.state.paths import StatePaths
 from crawler.storage import StorageError
+from crawler.storage.archive import open_archive
 from crawler.storage.outdir import OutdirRefused, checked_outdir
 
 

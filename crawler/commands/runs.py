@@ -17,11 +17,11 @@ from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 
-from crawler.extensions.context import open_archive
 from crawler.operations import history
 from crawler.operations.report import RunReport
 from crawler.redact import redact_data
 from crawler.storage import StorageError
+from crawler.storage.archive import open_archive
 
 
 def _line(run: RunReport) -> str:

@@ -16,13 +16,14 @@ from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 
-from crawler.extensions.context import open_archive, open_state
 from crawler.state.backend import State
 from crawler.state.hold import Held, hold_archive
 from crawler.state.lock import ArchiveBusy
+from crawler.state.opening import open_state
 from crawler.state.paths import StatePaths
 from crawler.state.verify import verify
 from crawler.storage import StorageError
+from crawler.storage.archive import open_archive
 
 
 class Command(ScrapyCommand):

@@ -20,7 +20,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.items import FetchedPage, NotModified
 from crawler.redact import redact_text, redact_url
 from schemas.models import Finding

@@ -17,7 +17,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.extensions.summary import RUN_FINISHED
 from crawler.operations.notify import Mail, listed, message, reasons, send_mail, send_webhook
 from crawler.operations.report import RunReport

@@ -14,7 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.extensions.summary import RUN_FINISHED
 from crawler.operations.report import RunReport
 from crawler.storage import StorageError

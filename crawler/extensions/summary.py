@@ -19,7 +19,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.extensions.health import Thresholds, verdict
 from crawler.extensions.walk_record import WalkReport, judge_walks, nothing_read
 from crawler.extensions.walk_summary import NO_ANSWER, walk_lines, walk_summary

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.state.walks import (
     BROKEN,
     DEAD_PAGES,

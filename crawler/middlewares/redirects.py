@@ -17,7 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.redact import redact_url
 
 logger = logging.getLogger(__name__)

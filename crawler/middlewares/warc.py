@@ -22,7 +22,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import DeferredList
 from twisted.internet.threads import deferToThread
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.items import WARC_RECORD_META
 from crawler.redact import redact_url
 from crawler.state.paths import StatePaths

@@ -18,7 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.items import FetchedPage, NotModified
 from crawler.state.backend import State
 from crawler.state.schedule import Observation, article_observation

@@ -24,7 +24,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.state.commit import Committer
 from crawler.storage.probe import probe

@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from crawler.context import CrawlContext
 from crawler.crashpoints import CrashPoints
-from crawler.extensions.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.redact import redact_url
 from schemas.assess import DISAGREES, NotAnArticle, bangkok_today, build_content

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from scrapy.statscollectors import StatsCollector
 from twisted.python.failure import Failure
 
-from crawler.extensions.context import RunLog
+from crawler.context import RunLog
 from crawler.spiders.pages import WALK_FIRST, WALK_PAGE, WALK_START, classify_failure
 from crawler.spiders.walk import WalkLog
 from crawler.urls import canonical_url

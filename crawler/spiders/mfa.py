@@ -22,7 +22,7 @@ from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from crawler import __version__
-from crawler.extensions.context import CrawlContext, CrawlScope
+from crawler.context import CrawlContext, CrawlScope
 from crawler.items import FetchedPage, NotModified
 from crawler.platforms.evidence import CardClaims
 from crawler.platforms.mfa import ListingCard, PageContext

@@ -13,9 +13,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from scrapy.settings import BaseSettings
+
 from crawler.crashpoints import NEVER, CrashPoints
 from crawler.redact import redact_url
-from crawler.storage import Storage, StorageError
+from crawler.storage import Storage, StorageError, open_storage
 from crawler.storage.layout import (
     ARTICLES,
     JSON_TYPE,
@@ -192,3 +194,16 @@ class Archive:
         """The record of the version ``key``, if it is committed."""
         data = self.storage.get(f"{key}/{RECORD}")
         return ArchivedArticle.model_validate_json(data) if data is not None else None
+
+
+def open_archive(settings: BaseSettings, crash: CrashPoints | None = None) -> Archive:
+    """The archive ``ARCHIVE_URI`` names, with the backend's options (never credentials)."""
+    options = {
+        "endpoint_url": settings.get("S3_ENDPOINT_URL"),
+        "region_name": settings.get("S3_REGION_NAME"),
+        "addressing_style": settings.get("S3_ADDRESSING_STYLE"),
+        "max_concurrency": settings.getint("STORE_MAX_CONCURRENCY"),
+        "max_attempts": settings.getint("S3_MAX_ATTEMPTS"),
+    }
+    storage = open_storage(settings.get("ARCHIVE_URI"), options)
+    return Archive(storage) if crash is None else Archive(storage, crash)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from scrapy.exceptions import DropItem
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.items import FetchedPage, NotModified
 from crawler.pipelines.dedup import DedupPipeline, decide
 from crawler.state.schedule import article_observation

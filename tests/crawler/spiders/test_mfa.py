@@ -17,7 +17,7 @@ from scrapy.http import HtmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.extensions.context import CrawlContext
+from crawler.context import CrawlContext
 from crawler.spiders.mfa import MfaSpider
 from crawler.spiders.pages import WALK_PAGE, WALK_START
 from crawler.state.schedule import Observation
@@ -42,7 +42,7 @@ def _first(generator: AsyncIterator[Any]) -> Any:
 def _spider(tmp_path: Path, **arguments: str) -> MfaSpider:
     crawler = project_crawler(
         ARCHIVE_URI=str(tmp_path / "archive"),
-        EXTENSIONS={"crawler.extensions.context.CrawlContext": 0},
+        EXTENSIONS={"crawler.context.CrawlContext": 0},
     )  # fmt: skip
     spider = MfaSpider.from_crawler(crawler, start_urls=f"{LISTING}?p=1", **arguments)
     crawler.spider = spider

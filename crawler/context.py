@@ -22,53 +22,16 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
-from crawler.crashpoints import NEVER, CrashPoints
+from crawler.crashpoints import CrashPoints
 from crawler.marks import LocalMarks, Marks
-from crawler.state.backend import State
-from crawler.state.db import StateDB
+from crawler.state.opening import open_state
 from crawler.state.paths import StatePaths
 from crawler.state.rebuild import rebuild_state
-from crawler.state.schedule import Policy
-from crawler.storage import StorageError, open_storage
-from crawler.storage.archive import Archive
+from crawler.storage import StorageError
+from crawler.storage.archive import open_archive
 from crawler.storage.spool import Spool
 
 logger = logging.getLogger(__name__)
-
-
-def open_archive(settings: BaseSettings, crash: CrashPoints | None = None) -> Archive:
-    """The archive ``ARCHIVE_URI`` names, with the backend's options (never credentials)."""
-    options = {
-        "endpoint_url": settings.get("S3_ENDPOINT_URL"),
-        "region_name": settings.get("S3_REGION_NAME"),
-        "addressing_style": settings.get("S3_ADDRESSING_STYLE"),
-        "max_concurrency": settings.getint("STORE_MAX_CONCURRENCY"),
-        "max_attempts": settings.getint("S3_MAX_ATTEMPTS"),
-    }
-    storage = open_storage(settings.get("ARCHIVE_URI"), options)
-    return Archive(storage) if crash is None else Archive(storage, crash)
-
-
-def open_state(settings: BaseSettings, crash: CrashPoints = NEVER) -> State:
-    """The archive's state: on Redis with ``REDIS_URL`` (shared by the crawl's workers,
-    writes fenced by ``STATE_FENCING_TOKEN``, the lease the crawl command holds), else
-    the state file on this machine."""
-    paths = StatePaths.from_settings(settings)
-    policy = Policy.from_settings(settings)
-    url = settings.get("REDIS_URL")
-    if not url:
-        return StateDB(paths.database, policy, crash)
-    try:
-        import redis  # noqa: F401 - the extra, or a line saying how to install it
-    except ImportError:
-        raise StorageError("REDIS_URL needs: pip install 'mfa-archive[redis]'") from None
-    from crawler.state.redis_backend.connection import StateConnection
-    from crawler.state.redis_backend.keys import Keys
-    from crawler.state.redis_backend.state import RedisState
-
-    connection = StateConnection.open(url, Keys.for_archive(paths.location))
-    connection.token = settings.getint("STATE_FENCING_TOKEN") or None
-    return RedisState(connection, policy, crash, settings.getfloat("REDIS_LEASE_TTL"))
 
 
 @dataclass(frozen=True)
@@ -137,7 +100,7 @@ class CrawlContext:
         if context is None:
             raise RuntimeError(
                 "the crawl context is not enabled: EXTENSIONS must hold"
-                " crawler.extensions.context.CrawlContext"
+                " crawler.context.CrawlContext"
             )
         return context
 
