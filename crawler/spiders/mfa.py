@@ -145,10 +145,16 @@ class MfaSpider(scrapy.Spider):
                 url = revisit.canonical_url if REDACTED in revisit.url else revisit.url
                 yield self._article_request(url, revisit.category, revisit)
             self.crawler.stats.set_value("revisit/due", self.walk.due)
+        started: set[str] = set()  # a start point given twice is requested once
         for url in self.start_points:
             if not page_kind(url):
                 yield self._listing_request(url, start=url, followed=1)
-            elif self.walk.claim(url):  # an article, or a listing of the /page/ form
+            elif (identity := canonical_url(url, self.walk.origins)) not in started:
+                # an article, or a listing of the /page/ form: marked requested (no card
+                # asks for it again), but requested whatever the marks say -- in a shared
+                # crawl every worker runs this, and one of them pushes what it yields
+                started.add(identity)
+                self.walk.claim(url)
                 walk = url if redact_url(url) in self.context.scope.listings else None
                 yield self._article_request(url, None, walk=walk, listing_page=True)
 

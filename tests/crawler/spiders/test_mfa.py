@@ -18,6 +18,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext
+from crawler.marks import LocalMarks
 from crawler.spiders.mfa import MfaSpider
 from crawler.spiders.pages import WALK_PAGE, WALK_START
 from crawler.state.schedule import Observation
@@ -180,3 +181,33 @@ def test_a_start_point_that_is_gone_is_a_failure_not_the_end_of_its_listing(
     [[walk, reason]] = stats.get_value(BROKEN)
     assert walk == f"{LISTING}?p=1" and "gone or moved" in reason
     assert CrawlContext.of(spider.crawler).log.failed == [(start.url, "HTTP 404 Not Found")]
+
+
+def _starts(spider: MfaSpider) -> list[Request]:
+    generator, found = spider.start(), []
+    while True:
+        try:
+            found.append(_first(generator))
+        except StopAsyncIteration:
+            return found
+
+
+def test_every_worker_of_a_shared_crawl_yields_every_start_point(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every worker runs the spider's start (it decides the scope), and one of them pushes
+    what it yields: a start point another worker marked requested first must still be
+    yielded (a listing of the /page/ form was lost that way, with every article of it)."""
+    shared = LocalMarks()
+    monkeypatch.setattr(CrawlContext, "walk_marks", lambda _self, _crawler: shared)
+    page_form = "https://www.mfa.go.th/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4"
+    urls = []
+    for name in ("other", "pusher"):
+        crawler = project_crawler(
+            ARCHIVE_URI=str(tmp_path / name / "archive"),
+            EXTENSIONS={"crawler.context.CrawlContext": 0},
+        )  # fmt: skip
+        spider = MfaSpider.from_crawler(crawler, start_urls=f"{page_form},{page_form}")
+        crawler.spider = spider
+        urls.append([r.url for r in _starts(spider)])
+    assert urls[0] == urls[1] and len(urls[1]) == 1  # once, by each
