@@ -55,6 +55,7 @@ def export(bench: Bench, full: Callable[[Bench], list[Measure]]) -> list[Measure
         found = {"pairs": sum(1 for _ in rows)}
     return [
         Measure(NAME, articles, run.seconds, run.cpu_seconds, run.peak_rss_mb, 0, extra),
-        Measure(PAIRS, articles, pairing.seconds, pairing.cpu_seconds, pairing.peak_rss_mb, 0,
-                found),
-    ]  # fmt: skip
+        Measure(
+            PAIRS, articles, pairing.seconds, pairing.cpu_seconds, pairing.peak_rss_mb, 0, found
+        ),
+    ]

@@ -39,9 +39,12 @@ class Bench:
         self.size, self.workdir, self.rounds = size, workdir, rounds
         self.site = build(size)
         self.server = subprocess.Popen(
-            [sys.executable, "-m", "bench.server", str(self.site)], cwd=REPO,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            [sys.executable, "-m", "bench.server", str(self.site)],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.url = wait_for_ready_line(self.server)
         self.results: dict[str, Measure] = {}
 
@@ -54,29 +57,49 @@ class Bench:
     def bare(self) -> Measure:
         count = self.workdir / "bare-count"
         spider = str(REPO / "bench" / "bare_spider.py")
-        command = [sys.executable, "-m", "scrapy", "runspider", spider,
-                   "-a", f"start_urls={self.starts()}", "-a", f"count_file={count}"]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "runspider",
+            spider,
+            "-a",
+            f"start_urls={self.starts()}",
+            "-a",
+            f"count_file={count}",
+        ]
         for name, value in SAME_SETTINGS.items():
             command += ["-s", f"{name}={value}"]
         [run] = timed([command], self.workdir, dict(os.environ))
-        return Measure("bare scrapy", int(count.read_text()), run.seconds, run.cpu_seconds,
-                       run.peak_rss_mb)  # fmt: skip
+        return Measure(
+            "bare scrapy", int(count.read_text()), run.seconds, run.cpu_seconds, run.peak_rss_mb
+        )
 
-    def crawl_command(self, archive: str, starts: str, summary: Path, args: list[str],
-                       settings: dict[str, str]) -> list[str]:  # fmt: skip
+    def crawl_command(
+        self, archive: str, starts: str, summary: Path, args: list[str], settings: dict[str, str]
+    ) -> list[str]:
         command = [sys.executable, "-m", "scrapy", "crawl", "mfa", "-a", f"start_urls={starts}"]
         for arg in args:
             command += ["-a", arg]
-        merged = {**SAME_SETTINGS, "ARCHIVE_URI": archive, "SUMMARY_PATH": str(summary),
-                  "STATE_DIR": str(self.workdir / "state"), **settings}  # fmt: skip
+        merged = {
+            **SAME_SETTINGS,
+            "ARCHIVE_URI": archive,
+            "SUMMARY_PATH": str(summary),
+            "STATE_DIR": str(self.workdir / "state"),
+            **settings,
+        }
         for key, value in merged.items():
             command += ["-s", f"{key}={value}"]
         return command
 
     def crawl(
-        self, name: str, archive: str, *args: str, env: dict[str, str] | None = None,
+        self,
+        name: str,
+        archive: str,
+        *args: str,
+        env: dict[str, str] | None = None,
         settings: dict[str, str] | None = None,
-    ) -> Measure:  # fmt: skip
+    ) -> Measure:
         summary = self.workdir / f"summary-{time.monotonic_ns()}.json"
         command = self.crawl_command(archive, self.starts(), summary, list(args), settings or {})
         [run] = timed([command], REPO, {**os.environ, **(env or {})})

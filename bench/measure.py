@@ -78,9 +78,12 @@ def _start(
 ) -> subprocess.Popen[bytes]:
     with out.open("wb") as sink:
         return subprocess.Popen(
-            ["/usr/bin/time", "-v", "-o", str(report), *command], cwd=cwd, env=env,
-            stdout=sink, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            ["/usr/bin/time", "-v", "-o", str(report), *command],
+            cwd=cwd,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def _field(report: str, pattern: str) -> str:

@@ -51,15 +51,20 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
             lines.append(f"{size}: two processes / one: rate {pair.rate / local.rate:.2f}x")
         lines += _worker_ratios(size, by)
     for kind, detail in (("export (", "versions"), ("export --view pairs", "pairs")):
-        exports = sorted(((size, m) for size, m in rows if m.name.startswith(kind)),
-                         key=lambda pair: pair[0])  # fmt: skip
+        exports = sorted(
+            ((size, m) for size, m in rows if m.name.startswith(kind)), key=lambda pair: pair[0]
+        )
         for size, m in exports:
-            lines.append(f"{size}: {m.name}: {m.rate:.0f} articles/s ({m.extra[detail]} {detail}),"
-                         f" peak RSS {m.peak_rss_mb:.0f} MB")  # fmt: skip
+            lines.append(
+                f"{size}: {m.name}: {m.rate:.0f} articles/s ({m.extra[detail]} {detail}),"
+                f" peak RSS {m.peak_rss_mb:.0f} MB"
+            )
         if len(exports) > 1:
             (fewest, one), (most, other) = exports[0], exports[-1]
-            lines.append(f"{kind.strip(' (')} peak RSS {most} / {fewest} articles: "
-                         f"{other.peak_rss_mb / one.peak_rss_mb:.2f}x")  # fmt: skip
+            lines.append(
+                f"{kind.strip(' (')} peak RSS {most} / {fewest} articles: "
+                f"{other.peak_rss_mb / one.peak_rss_mb:.2f}x"
+            )
     sizes = sorted({size for size, m in rows if m.name == "full pipeline -> local disk"})
     if len(sizes) > 1:
         small, large = (by[(s, "full pipeline -> local disk")] for s in (sizes[0], sizes[-1]))

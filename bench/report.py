@@ -19,5 +19,4 @@ def report(bench: Bench, full: Callable[[Bench], list[Measure]]) -> list[Measure
     _command, run = on_full_archive(bench, full, "report", out)
     pages = sum(1 for _ in (out / "a").iterdir())
     size = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
-    return [Measure(NAME, pages, run.seconds, run.cpu_seconds, run.peak_rss_mb, 0,
-                    {"bytes": size})]  # fmt: skip
+    return [Measure(NAME, pages, run.seconds, run.cpu_seconds, run.peak_rss_mb, 0, {"bytes": size})]

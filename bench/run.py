@@ -63,8 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--only", default="bare,full,incremental,s3,two,workers,export")
-    parser.add_argument("--large-only", default="bare,full,export",
-                        help="scenarios above 10,000")  # fmt: skip
+    parser.add_argument("--large-only", default="bare,full,export", help="scenarios above 10,000")
     parser.add_argument("--rounds", type=int, default=1, help="rounds of the workers scenario")
     args = parser.parse_args(argv)
     rows: list[tuple[int, Measure]] = []
@@ -81,15 +80,29 @@ def main(argv: list[str] | None = None) -> int:
     derived = ratios(rows)
     print("\n".join([table(rows), "", *derived]))
     misses = missed(rows)
-    print("\n".join(["", "aims missed:", *(f"  {line}" for line in misses)]) if misses else
-          "\naims met (behaviour: walks complete, incremental <= 5% of requests, every update"
-          " caught)")  # fmt: skip
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
-                            capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
+    print(
+        "\n".join(["", "aims missed:", *(f"  {line}" for line in misses)])
+        if misses
+        else "\naims met (behaviour: walks complete, incremental <= 5% of requests, every update"
+        " caught)"
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     RESULTS.mkdir(exist_ok=True)
-    data = {"commit": commit, "ratios": derived, "aims_missed": misses,
-            "rows": [{"size": s, **asdict(m), "rate": m.rate,
-                      "cpu_ms_per_article": m.cpu_ms_per_article} for s, m in rows]}  # fmt: skip
+    data = {
+        "commit": commit,
+        "ratios": derived,
+        "aims_missed": misses,
+        "rows": [
+            {"size": s, **asdict(m), "rate": m.rate, "cpu_ms_per_article": m.cpu_ms_per_article}
+            for s, m in rows
+        ],
+    }
     (RESULTS / "latest.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 1 if misses else 0
 

@@ -18,15 +18,19 @@ from tests.s3server import start_moto, stop_s3
 def full(bench: Bench) -> list[Measure]:
     """The full crawl without WARC output: the baseline every run of the bench has had
     (WARC output, on by default since it was measured, is the ``warc`` scenario)."""
-    return [bench.crawl("full pipeline -> local disk", str(bench.workdir / "local"),
-                        settings={"WARC_ENABLED": "False"})]  # fmt: skip
+    return [
+        bench.crawl(
+            "full pipeline -> local disk",
+            str(bench.workdir / "local"),
+            settings={"WARC_ENABLED": "False"},
+        )
+    ]
 
 
 def warc(bench: Bench) -> list[Measure]:
     """The full crawl again, writing WARC files too: what WARC output costs."""
     settings = {"WARC_ENABLED": "True", "WARC_DIR": str(bench.workdir / "warc-here")}
-    measure = bench.crawl(WARC_RUN, str(bench.workdir / "warc"),
-                          settings=settings)  # fmt: skip
+    measure = bench.crawl(WARC_RUN, str(bench.workdir / "warc"), settings=settings)
     files = list((bench.workdir / "warc" / "warc").glob("*.warc.gz"))
     measure.extra["warc_bytes"] = sum(path.stat().st_size for path in files)
     return [measure]
@@ -54,10 +58,12 @@ def s3(bench: Bench) -> list[Measure]:
         bucket = server.new_bucket()
         return [
             bench.crawl(
-                "full pipeline -> S3 (moto_server)", f"s3://{bucket}/archive", env=server.env,
+                "full pipeline -> S3 (moto_server)",
+                f"s3://{bucket}/archive",
+                env=server.env,
                 settings={"S3_ADDRESSING_STYLE": "path"},
             )
-        ]  # fmt: skip
+        ]
     finally:
         stop_s3(server)
 

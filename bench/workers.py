@@ -43,8 +43,9 @@ CONFIGS: tuple[tuple[str, int, dict[str, str]], ...] = (
 )
 
 
-def _run(bench: Bench, server: RedisServer, name: str, count: int,
-         settings: dict[str, str], tag: str) -> Measure:  # fmt: skip
+def _run(
+    bench: Bench, server: RedisServer, name: str, count: int, settings: dict[str, str], tag: str
+) -> Measure:
     """One configuration once: ``count`` workers (0: a plain process; -1: two plain
     processes, one listing each: the work split with no coordination at all) at once."""
     assert server.process is not None
@@ -55,8 +56,10 @@ def _run(bench: Bench, server: RedisServer, name: str, count: int,
     archive = str(bench.workdir / f"workers-{tag}")
     summary = bench.workdir / f"workers-{tag}.json"  # one path for all: the run's is left
     settings = {**settings, **EXTRA, **({"REDIS_URL": server.url} if count else {})}
-    commands = [bench.crawl_command(archive, bench.starts(), summary, [], settings)
-                for _ in range(max(count, 1))]  # fmt: skip
+    commands = [
+        bench.crawl_command(archive, bench.starts(), summary, [], settings)
+        for _ in range(max(count, 1))
+    ]
     redis_cpu = _cpu_seconds(server.process.pid)
     started = time.monotonic()
     runs = timed(commands, REPO, dict(os.environ))

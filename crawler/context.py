@@ -139,8 +139,9 @@ class CrawlContext:
         except StorageError as exc:
             logger.warning(
                 "cannot check the dedup state against the archive (%s); versions the store "
-                "already holds are recognised when they are written again", exc,
-            )  # fmt: skip
+                "already holds are recognised when they are written again",
+                exc,
+            )
 
     def _sync(self) -> None:
         """Rebuilt when empty, reset when the archive it describes is gone: a state must

@@ -61,12 +61,14 @@ def _site(entry: dict[str, Any]) -> Site:
     concurrency = entry.get("concurrency")
     delay = entry.get("delay")
     return Site(
-        host=host, languages=tuple(entry.get("languages", ("th", "en"))),
+        host=host,
+        languages=tuple(entry.get("languages", ("th", "en"))),
         aliases=tuple(a.lower() for a in entry.get("aliases", ())),
-        listings={k: tuple(v) for k, v in entry.get("listings", {}).items()}, scheme=scheme,
+        listings={k: tuple(v) for k, v in entry.get("listings", {}).items()},
+        scheme=scheme,
         concurrency=int(concurrency) if concurrency is not None else None,
         delay=float(delay) if delay is not None else None,
-    )  # fmt: skip
+    )
 
 
 class Registry:

@@ -25,8 +25,11 @@ def commit() -> str:
     try:
         done = subprocess.run(  # noqa: S603 - fixed arguments, no input
             ["git", "-C", str(HERE), "rev-parse", "HEAD"],  # noqa: S607 - git from PATH
-            capture_output=True, text=True, timeout=5, check=False,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     value = done.stdout.strip()

@@ -26,15 +26,27 @@ from websockets.sync.client import ClientConnection, connect
 from tests.processes import stop
 
 FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--no-pings", "--disable-background-networking", "--disable-component-update",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--no-pings",
+    "--disable-background-networking",
+    "--disable-component-update",
     "--disable-sync",
-    "--disable-default-apps", "--disable-domain-reliability", "--disable-breakpad",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-breakpad",
     "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--dns-prefetch-disable",
-    "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-    "--remote-allow-origins=*", "--window-size=1200,900", "--lang=th",
-)  # fmt: skip
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--dns-prefetch-disable",
+    "--remote-debugging-address=127.0.0.1",
+    "--remote-debugging-port=0",
+    "--remote-allow-origins=*",
+    "--window-size=1200,900",
+    "--lang=th",
+)
 LISTENING = re.compile(r"DevTools listening on (ws://127\.0\.0\.1:(\d+)/\S+)")
 
 
@@ -52,8 +64,9 @@ class Chromium:
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                stdout=subprocess.DEVNULL, stderr=log,
-            )  # fmt: skip
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
         port = self._port()
         deadline = time.monotonic() + 30
         while True:

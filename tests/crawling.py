@@ -59,9 +59,11 @@ def crawl_settings(workdir: Path, settings: dict[str, str] | None = None) -> dic
     fast (no politeness delays) and writing its summary as JSON."""
     summary = workdir / f"summary-{time.monotonic_ns()}.json"
     return {
-        "ARCHIVE_URI": str(workdir / "archive"), "SUMMARY_PATH": str(summary), **FAST,
+        "ARCHIVE_URI": str(workdir / "archive"),
+        "SUMMARY_PATH": str(summary),
+        **FAST,
         **(settings or {}),
-    }  # fmt: skip
+    }
 
 
 async def crawl(

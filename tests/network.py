@@ -58,10 +58,12 @@ def loopback_only() -> Iterator[list[str]]:
         return guarded
 
     patches = [  # socket.create_connection looks up and connects through these
-        (socket, "getaddrinfo", lookup), (socket, "gethostbyname", lookup),
+        (socket, "getaddrinfo", lookup),
+        (socket, "gethostbyname", lookup),
         (socket, "gethostbyname_ex", lookup),
-        (socket.socket, "connect", connect), (socket.socket, "connect_ex", connect),
-    ]  # fmt: skip
+        (socket.socket, "connect", connect),
+        (socket.socket, "connect_ex", connect),
+    ]
     for owner, name, wrap in patches:
         saved[(owner, name)] = getattr(owner, name)
         setattr(owner, name, wrap(saved[(owner, name)]))

@@ -25,9 +25,20 @@ def redis_command(port: int, workdir: Path) -> list[str]:
     if executable is None:
         raise RuntimeError("redis-server is not installed (apt-get install redis-server)")
     return [
-        executable, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-        "--appendonly", "no", "--dir", str(workdir), "--protected-mode", "yes",
-    ]  # fmt: skip
+        executable,
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(workdir),
+        "--protected-mode",
+        "yes",
+    ]
 
 
 @dataclass
@@ -49,8 +60,9 @@ class RedisServer:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
             redis_command(self.port, self.workdir),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:

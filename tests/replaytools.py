@@ -62,8 +62,10 @@ class Pywb:
             shutil.copy(path, collection / "indexes" / path.name)
         self.process = subprocess.Popen(
             [tool("wayback"), "--bind", "127.0.0.1", "--port", str(self.port)],
-            cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            cwd=self.root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:

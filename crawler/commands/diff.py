@@ -102,8 +102,10 @@ class Command(ScrapyCommand):
             storage.close()
         changes = diff(old.article, new.article)
         names = [version.key.rsplit("/", 1)[1] for version in (old, new)]
-        print(f"{printable(new.article.canonical_url)}: version {one} ({names[0]}) -> version {two}"
-              f" ({names[1]}), words by {segmenter()[0]}")  # fmt: skip
+        print(
+            f"{printable(new.article.canonical_url)}: version {one} ({names[0]}) -> version {two}"
+            f" ({names[1]}), words by {segmenter()[0]}"
+        )
         for name, before, after in changes.fields:
             print(f"{name}: {shown(before)} -> {shown(after)}")
         print(*render(changes.paragraphs), sep="\n")

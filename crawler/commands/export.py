@@ -40,9 +40,11 @@ from schemas.export import VIEWS, View
 
 
 def _choices(
-    values: list[str] | None, allowed: tuple[str, ...], what: str,
+    values: list[str] | None,
+    allowed: tuple[str, ...],
+    what: str,
     default: tuple[str, ...] | None = None,
-) -> list[str]:  # fmt: skip
+) -> list[str]:
     chosen = [v for value in values or [] for v in value.split(",") if v]
     chosen = chosen or list(default or allowed)
     wrong = sorted(set(chosen) - set(allowed))
@@ -68,9 +70,10 @@ class Command(ScrapyCommand):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
         parser.add_argument(
-            "--view", action="append",
+            "--view",
+            action="append",
             help="latest, versions, pairs (Thai-English translations; default latest,versions)",
-        )  # fmt: skip
+        )
         parser.add_argument("--format", action="append", help="jsonl, parquet (default both)")
         parser.add_argument("--site", action="append", help="only these sites (host[:port])")
         parser.add_argument("--language", action="append", help="only these languages")
@@ -108,13 +111,15 @@ class Command(ScrapyCommand):
                 self._fail(
                     f"the archive at {archive.storage.location} holds no article, no"
                     " quarantined page and no run report (a mistyped ARCHIVE_URI?); nothing"
-                    f" written, {outdir} left as it was", 1,
-                )  # fmt: skip
+                    f" written, {outdir} left as it was",
+                    1,
+                )
                 return
             after = run_end(archive.storage, opts.since_run) if opts.since_run else None
             sites = frozenset(site.lower() for site in _many(opts.site))  # as archived
-            selection = Selection(sites, _many(opts.language), _many(opts.kind),
-                                  opts.since, opts.until, after)  # fmt: skip
+            selection = Selection(
+                sites, _many(opts.language), _many(opts.kind), opts.since, opts.until, after
+            )
             done = export(archive.storage, outdir, views, formats, selection)
         except (StorageError, OSError, ValueError) as exc:
             self._fail(f"cannot export {archive.storage.location}: {exc}", 2)
@@ -130,8 +135,9 @@ class Command(ScrapyCommand):
                 print(f"mfa export: left out, unreadable: {problem}", file=sys.stderr)
             self._fail(
                 f"{len(done.unreadable)} records could not be read (see above and the card;"
-                " scrapy verify checks the archive)", 1,
-            )  # fmt: skip
+                " scrapy verify checks the archive)",
+                1,
+            )
 
     def _fail(self, message: str, status: int) -> None:
         print(f"mfa export: {message}", file=sys.stderr)

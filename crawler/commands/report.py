@@ -62,8 +62,9 @@ class Command(ScrapyCommand):
                     self._fail(
                         f"the archive at {archive.storage.location} holds no article, no"
                         " quarantined page and no run report (a mistyped ARCHIVE_URI?);"
-                        f" nothing written, {outdir} left as it was", 1,
-                    )  # fmt: skip
+                        f" nothing written, {outdir} left as it was",
+                        1,
+                    )
                     return
                 built = build_report(archive.storage, outdir, opts.runs, protected=protected)
             finally:
@@ -77,13 +78,16 @@ class Command(ScrapyCommand):
         except OSError as exc:
             self._fail(f"cannot read the archive or write the report: {exc}", 2)
             return
-        print(f"mfa report: {built.articles} articles of {built.sites} sites, "
-              f"{built.quarantined} quarantined pages, {built.runs} runs: "
-              f"{outdir / 'index.html'}")  # fmt: skip
+        print(
+            f"mfa report: {built.articles} articles of {built.sites} sites, "
+            f"{built.quarantined} quarantined pages, {built.runs} runs: "
+            f"{outdir / 'index.html'}"
+        )
         if built.unreadable:
             for problem in built.unreadable:
                 print(f"mfa report: left out, unreadable: {problem}", file=sys.stderr)
             self._fail(
                 f"{len(built.unreadable)} records could not be read (see above; scrapy verify"
-                " checks the archive)", 1,
-            )  # fmt: skip
+                " checks the archive)",
+                1,
+            )

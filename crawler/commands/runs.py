@@ -57,8 +57,11 @@ class Command(ScrapyCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
         if opts.last < 1 or not opts.days > 0:
-            print(f"mfa runs: --last must be 1 or more and --days above 0, not {opts.last} and"
-                  f" {opts.days}", file=sys.stderr)  # fmt: skip
+            print(
+                f"mfa runs: --last must be 1 or more and --days above 0, not {opts.last} and"
+                f" {opts.days}",
+                file=sys.stderr,
+            )
             self.exitcode = 2
             return
         try:
@@ -77,24 +80,47 @@ class Command(ScrapyCommand):
         records = history.per_site(runs)
         stale = history.stale(records, opts.days, datetime.now(UTC))
         if opts.json:
-            print(json.dumps({
-                "archive": archive.storage.location,
-                "runs": [redact_data(r.model_dump(mode="json")) for r in runs[-opts.last :]],
-                "sites": {s: {"last_run": r.last_run.isoformat(), "last_healthy":
-                              r.last_healthy.isoformat() if r.last_healthy else None}
-                          for s, r in sorted(records.items())},
-                "stale": [r.site for r in stale], "days": opts.days,
-            }, ensure_ascii=False, indent=2))  # fmt: skip
+            print(
+                json.dumps(
+                    {
+                        "archive": archive.storage.location,
+                        "runs": [
+                            redact_data(r.model_dump(mode="json")) for r in runs[-opts.last :]
+                        ],
+                        "sites": {
+                            s: {
+                                "last_run": r.last_run.isoformat(),
+                                "last_healthy": r.last_healthy.isoformat()
+                                if r.last_healthy
+                                else None,
+                            }
+                            for s, r in sorted(records.items())
+                        },
+                        "stale": [r.site for r in stale],
+                        "days": opts.days,
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         else:
-            print("\n".join(self._text(archive.storage.location, runs[-opts.last :], records,
-                                       stale, opts.days)))  # fmt: skip
+            print(
+                "\n".join(
+                    self._text(
+                        archive.storage.location, runs[-opts.last :], records, stale, opts.days
+                    )
+                )
+            )
         self.exitcode = 1 if stale else 0
 
     @staticmethod
     def _text(
-        location: str, runs: list[RunReport], records: dict[str, history.SiteRecord],
-        stale: list[history.SiteRecord], days: float,
-    ) -> list[str]:  # fmt: skip
+        location: str,
+        runs: list[RunReport],
+        records: dict[str, history.SiteRecord],
+        stale: list[history.SiteRecord],
+        days: float,
+    ) -> list[str]:
         lines = [f"archive: {location}", f"last {len(runs)} runs:", *map(_line, runs)]
         lines.append("per site:")
         for site, record in sorted(records.items()):

@@ -53,9 +53,11 @@ class Command(ScrapyCommand):
             archive = open_archive(self.settings)
             if not archive.holds_anything():  # checked before a lock is made there
                 archive.storage.close()
-                print(f"mfa verify: the archive at {paths.location} holds no article, no"
-                      " quarantined page and no run report (a mistyped ARCHIVE_URI?)",
-                      file=sys.stderr)  # fmt: skip
+                print(
+                    f"mfa verify: the archive at {paths.location} holds no article, no"
+                    " quarantined page and no run report (a mistyped ARCHIVE_URI?)",
+                    file=sys.stderr,
+                )
                 self.exitcode = 1
                 return
             held = hold_archive(self.settings, "verify")

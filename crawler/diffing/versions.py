@@ -18,9 +18,8 @@ from schemas.export import ChangeSummary
 from schemas.models import ArchivedArticle, ArticleContent
 
 FIELDS = tuple(
-    name for name in ArticleContent.model_fields
-    if name not in ("body", "warnings", "translations")
-)  # fmt: skip
+    name for name in ArticleContent.model_fields if name not in ("body", "warnings", "translations")
+)
 """The content's fields compared one by one (the body is compared paragraph by paragraph;
 warnings are the extractor's, not the page's; translations are navigation, not content)."""
 
@@ -70,15 +69,19 @@ def word_pieces(old: str, new: str) -> list[Piece]:
 def _characters(old: str, new: str) -> int:
     """Characters that differ (per differing run, the longer side)."""
     matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-               if tag != "equal")  # fmt: skip
+    return sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
 
 
 def diff(old: ArchivedArticle, new: ArchivedArticle, *, words: bool = True) -> VersionDiff:
     """What changed from ``old`` to ``new``; ``words=False`` leaves out the words of
     changed paragraphs (the segmenter's work), which the change summary does not need."""
-    changed_fields = [(name, getattr(old, name), getattr(new, name)) for name in FIELDS
-                      if getattr(old, name) != getattr(new, name)]  # fmt: skip
+    changed_fields = [
+        (name, getattr(old, name), getattr(new, name))
+        for name in FIELDS
+        if getattr(old, name) != getattr(new, name)
+    ]
     paragraphs: list[Paragraph] = []
     counts = {"added": 0, "removed": 0, "changed": 0}
     characters = 0
@@ -102,8 +105,10 @@ def diff(old: ArchivedArticle, new: ArchivedArticle, *, words: bool = True) -> V
             counts["added"] += 1
             characters += len(after)
     summary = ChangeSummary(
-        paragraphs_added=counts["added"], paragraphs_removed=counts["removed"],
-        paragraphs_changed=counts["changed"], characters_changed=characters,
+        paragraphs_added=counts["added"],
+        paragraphs_removed=counts["removed"],
+        paragraphs_changed=counts["changed"],
+        characters_changed=characters,
         fields_changed=[name for name, _old, _new in changed_fields],
-    )  # fmt: skip
+    )
     return VersionDiff(changed_fields, paragraphs, summary)

@@ -22,8 +22,18 @@ from schemas.export import ExportRow
 from schemas.jsonschema import schema_text
 from schemas.models import SCHEMA_VERSION
 
-COVERED = ("title", "imported_date", "updated_date", "view_count", "body", "images",
-           "videos", "attachments", "translations", "category")  # fmt: skip
+COVERED = (
+    "title",
+    "imported_date",
+    "updated_date",
+    "view_count",
+    "body",
+    "images",
+    "videos",
+    "attachments",
+    "translations",
+    "category",
+)
 """Fields whose coverage the card reports (filled: not null, not empty)."""
 
 
@@ -74,9 +84,11 @@ def _table(title: str, counts: Counter[str], total: int) -> list[str]:
 
 
 def render_card(
-    tally: Tally, files: dict[str, list[str]], runs: list[RunReport],
+    tally: Tally,
+    files: dict[str, list[str]],
+    runs: list[RunReport],
     changed_after: datetime | None = None,
-) -> str:  # fmt: skip
+) -> str:
     """The card's text; ``files`` maps each view to its file names."""
     total = max(tally.articles, 1)
     configs = []
@@ -88,52 +100,97 @@ def render_card(
     commits = sorted({run.crawler.get("commit", "unknown") for run in runs})
     me = crawler_identity()
     lines = [
-        "---", "pretty_name: Thai Ministry of Foreign Affairs news (archive export)",
-        f"language: [{', '.join(languages)}]", "license: other  # to be filled by the operator",
-        "configs:", *configs, "---", "",
-        "# Thai Ministry of Foreign Affairs news: archive export", "",
+        "---",
+        "pretty_name: Thai Ministry of Foreign Affairs news (archive export)",
+        f"language: [{', '.join(languages)}]",
+        "license: other  # to be filled by the operator",
+        "configs:",
+        *configs,
+        "---",
+        "",
+        "# Thai Ministry of Foreign Affairs news: archive export",
+        "",
         f"{tally.articles} articles and {tally.versions} versions archived from the news pages"
         " of the Thai Ministry of Foreign Affairs and its sister sites (departments,"
         f" embassies). {tally.silent_edits} versions are silent edits (the text changed,"
-        " the page's update date did not).", "",
-        *([f"Incremental: only what the archive gained after {changed_after.isoformat()}"
-           " (the end of the run named by `--since-run`).", ""] if changed_after else []),
-        "## Files", "",
+        " the page's update date did not).",
+        "",
+        *(
+            [
+                f"Incremental: only what the archive gained after {changed_after.isoformat()}"
+                " (the end of the run named by `--since-run`).",
+                "",
+            ]
+            if changed_after
+            else []
+        ),
+        "## Files",
+        "",
         *[f"- `{name}`: the {view} view" for view, names in files.items() for name in names],
-        "- `schema.json`: the rows' JSON Schema", "",
+        "- `schema.json`: the rows' JSON Schema",
+        "",
         "The `latest` view has one row per article (its newest version), `versions` one row"
         " per archived version (`version_number`, `version_reason`, `silent_edit`). Text is"
         " exactly as published (no-break spaces, Thai digits and trailing spaces kept);"
         " dates are normalised to the Gregorian calendar, the strings as shown kept beside"
-        " them (`*_raw`).", "",
-        *([f"The `pairs` view has {tally.pairs} Thai and English articles of one site found"
-           f" to be translations of one another ({tally.sure_pairs} with a confidence of"
-           " 0.9 or more), each with its `confidence` and `evidence`; pairs below 0.5 are"
-           " left out. It is always the whole archive's pairs, `--since-run` or not (a new"
-           " article may take an article from the pair it was in).", ""]
-         if "pairs" in files else []),
-        "## Counts", "", *_table("site", tally.by_site, total), "",
-        *_table("language", tally.by_language, total), "",
-        *_table("year published", tally.by_year, total), "",
-        "## Field coverage (latest view)", "", "| field | filled |", "|---|---:|",
-        *[f"| {name} | {100 * tally.filled[name] / total:.1f}% |" for name in COVERED], "",
+        " them (`*_raw`).",
+        "",
+        *(
+            [
+                f"The `pairs` view has {tally.pairs} Thai and English articles of one site found"
+                f" to be translations of one another ({tally.sure_pairs} with a confidence of"
+                " 0.9 or more), each with its `confidence` and `evidence`; pairs below 0.5 are"
+                " left out. It is always the whole archive's pairs, `--since-run` or not (a new"
+                " article may take an article from the pair it was in).",
+                "",
+            ]
+            if "pairs" in files
+            else []
+        ),
+        "## Counts",
+        "",
+        *_table("site", tally.by_site, total),
+        "",
+        *_table("language", tally.by_language, total),
+        "",
+        *_table("year published", tally.by_year, total),
+        "",
+        "## Field coverage (latest view)",
+        "",
+        "| field | filled |",
+        "|---|---:|",
+        *[f"| {name} | {100 * tally.filled[name] / total:.1f}% |" for name in COVERED],
+        "",
         f"{tally.with_warnings} articles carry warnings (implausible or missing fields, kept"
-        " as published): " + (", ".join(f"{k} {v}" for k, v in sorted(tally.warnings.items()))
-                              or "none") + ".", "",
-        "## Provenance", "",
+        " as published): "
+        + (", ".join(f"{k} {v}" for k, v in sorted(tally.warnings.items())) or "none")
+        + ".",
+        "",
+        "## Provenance",
+        "",
         f"- schema version {SCHEMA_VERSION} (`schema.json`)",
         f"- exported by the crawler {me['version']} at commit {me['commit']}",
         f"- runs in the archive: {len(runs)}"
         + (f", from {runs[0].started:%Y-%m-%d} to {runs[-1].started:%Y-%m-%d}" if runs else ""),
-        f"- crawler commits of those runs: {', '.join(commits) or 'none recorded'}", "",
-        "## Licence", "",
+        f"- crawler commits of those runs: {', '.join(commits) or 'none recorded'}",
+        "",
+        "## Licence",
+        "",
         "Works of the Thai government. Whether and how they may be reused is for the"
-        " operator of this archive to state here before the data is shared.", "",
-        "## Loading", "", "```python", "from datasets import load_dataset",
+        " operator of this archive to state here before the data is shared.",
+        "",
+        "## Loading",
+        "",
+        "```python",
+        "from datasets import load_dataset",
         f'latest = load_dataset("path/to/this/folder", "{next(iter(files), "latest")}")',
-        "```", "", "```sql", "SELECT site, count(*) FROM 'latest.parquet' GROUP BY site;",
-        "```", "",
-    ]  # fmt: skip
+        "```",
+        "",
+        "```sql",
+        "SELECT site, count(*) FROM 'latest.parquet' GROUP BY site;",
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 

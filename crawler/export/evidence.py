@@ -40,10 +40,28 @@ _TEXT_DATE = re.compile(
 )
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9-]{2,}\b")
-_COMMON_NAMES = frozenset({
-    "the", "and", "for", "thai", "thailand", "ministry", "foreign", "affairs", "minister",
-    "kingdom", "royal", "embassy", "mfa", "his", "her", "mr", "mrs", "ms",
-})  # fmt: skip
+_COMMON_NAMES = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "thai",
+        "thailand",
+        "ministry",
+        "foreign",
+        "affairs",
+        "minister",
+        "kingdom",
+        "royal",
+        "embassy",
+        "mfa",
+        "his",
+        "her",
+        "mr",
+        "mrs",
+        "ms",
+    }
+)
 WINDOW = timedelta(days=14)
 """How far from its publication a date in a slug may be (an event, its press release)."""
 _IMAGE_HOST = re.compile(r"^/mfa/[^/]+/(.+)$")
@@ -102,12 +120,16 @@ def _runs(run: str) -> set[date]:
     if len(run) == 5:  # 41225: day 4, December 2025
         return _dates(run[0], run[1:3], _years(run[3:]))
     if len(run) == 6:
-        return (_dates(run[:2], run[2:4], _years(run[4:]))
-                | _dates(run[2:4], run[:2], _years(run[4:]))
-                | _dates(run[4:], run[2:4], _years(run[:2])))  # fmt: skip
-    return (_dates(run[:2], run[2:4], _years(run[4:]))
+        return (
+            _dates(run[:2], run[2:4], _years(run[4:]))
             | _dates(run[2:4], run[:2], _years(run[4:]))
-            | _dates(run[6:], run[4:6], _years(run[:4])))  # fmt: skip
+            | _dates(run[4:], run[2:4], _years(run[:2]))
+        )
+    return (
+        _dates(run[:2], run[2:4], _years(run[4:]))
+        | _dates(run[2:4], run[:2], _years(run[4:]))
+        | _dates(run[6:], run[4:6], _years(run[:4]))
+    )
 
 
 def slug_dates(slug: str, published: date | None) -> set[date]:
@@ -204,11 +226,18 @@ def signature(article: ArchivedArticle, version: str, selected: bool = True) -> 
     if published is not None:
         told = {day for day in told if abs((day - published).days) > 1}
     return Signature(
-        site=article.site, language=article.language or "", url=article.canonical_url,
-        key=path_key(article.canonical_url), version=version, published=published,
-        slug=slug_stem(slug), links=frozenset(path_key(t.url) for t in article.translations),
+        site=article.site,
+        language=article.language or "",
+        url=article.canonical_url,
+        key=path_key(article.canonical_url),
+        version=version,
+        published=published,
+        slug=slug_stem(slug),
+        links=frozenset(path_key(t.url) for t in article.translations),
         media=_interned({media_identity(m) for m in media if m}),
         dates=frozenset(slug_dates(slug, published) | text_dates(article.title or "")),
         mentioned=frozenset(day.isoformat() for day in told),
-        numbers=_interned(numbers(text)), names=_interned(names(text)), selected=selected,
-    )  # fmt: skip
+        numbers=_interned(numbers(text)),
+        names=_interned(names(text)),
+        selected=selected,
+    )

@@ -129,12 +129,21 @@ def pair_row(storage: Storage, pair: Pair) -> PairRow:
     """The pair's row, its texts read from the two latest records."""
     th, en = (_record(storage, s.version) for s in (pair.th, pair.en))
     return PairRow(
-        site=pair.th.site, confidence=pair.confidence, evidence=pair.evidence,
-        days_apart=pair.days_apart, th_url=pair.th.url, en_url=pair.en.url,
-        th_version=pair.th.version, en_version=pair.en.version, th_title=th.title,
-        en_title=en.title, th_imported_date=th.imported_date,
-        en_imported_date=en.imported_date, th_body=th.body, en_body=en.body,
-    )  # fmt: skip
+        site=pair.th.site,
+        confidence=pair.confidence,
+        evidence=pair.evidence,
+        days_apart=pair.days_apart,
+        th_url=pair.th.url,
+        en_url=pair.en.url,
+        th_version=pair.th.version,
+        en_version=pair.en.version,
+        th_title=th.title,
+        en_title=en.title,
+        th_imported_date=th.imported_date,
+        en_imported_date=en.imported_date,
+        th_body=th.body,
+        en_body=en.body,
+    )
 
 
 def _record(storage: Storage, version: str) -> ArchivedArticle:

@@ -19,45 +19,84 @@ GROUP_ROWS = 2_000
 
 _TEXT, _WHEN = pa.string(), pa.timestamp("us", tz="UTC")
 _IMAGE = pa.struct([("url", _TEXT), ("served_url", _TEXT), ("caption", _TEXT)])
-_VIDEO = pa.struct([("title", _TEXT), ("url", _TEXT), ("thumbnail_url", _TEXT),
-                    ("thumbnail_served_url", _TEXT)])  # fmt: skip
+_VIDEO = pa.struct(
+    [("title", _TEXT), ("url", _TEXT), ("thumbnail_url", _TEXT), ("thumbnail_served_url", _TEXT)]
+)
 _ATTACHMENT = pa.struct([("url", _TEXT), ("title", _TEXT)])
 _TRANSLATION = pa.struct([("language", _TEXT), ("url", _TEXT)])
-_WARC_RECORD = pa.struct([("file", _TEXT), ("offset", pa.int64()), ("length", pa.int64()),
-                         ("record_id", _TEXT)])  # fmt: skip
-_FINDING = pa.struct([("field", _TEXT), ("value", _TEXT), ("reason", _TEXT),
-                      ("line", pa.int64())])  # fmt: skip
+_WARC_RECORD = pa.struct(
+    [("file", _TEXT), ("offset", pa.int64()), ("length", pa.int64()), ("record_id", _TEXT)]
+)
+_FINDING = pa.struct([("field", _TEXT), ("value", _TEXT), ("reason", _TEXT), ("line", pa.int64())])
 
 _EVIDENCE = pa.struct([(name, pa.list_(_TEXT)) for name in ("title", "imported_date", "images")])
 """The record's ``evidence`` (a map in JSON) as a struct of its fields: every Parquet
 reader takes it (Hugging Face ``datasets`` has no map type)."""
-_CHANGES = pa.struct([("paragraphs_added", pa.int32()), ("paragraphs_removed", pa.int32()),
-                      ("paragraphs_changed", pa.int32()), ("characters_changed", pa.int64()),
-                      ("fields_changed", pa.list_(_TEXT))])  # fmt: skip
+_CHANGES = pa.struct(
+    [
+        ("paragraphs_added", pa.int32()),
+        ("paragraphs_removed", pa.int32()),
+        ("paragraphs_changed", pa.int32()),
+        ("characters_changed", pa.int64()),
+        ("fields_changed", pa.list_(_TEXT)),
+    ]
+)
 
-SCHEMA = pa.schema([
-    ("title", _TEXT), ("imported_date", pa.date32()), ("imported_date_raw", _TEXT),
-    ("updated_date", pa.date32()), ("updated_date_raw", _TEXT), ("view_count", pa.int64()),
-    ("body", pa.list_(_TEXT)), ("images", pa.list_(_IMAGE)), ("videos", pa.list_(_VIDEO)),
-    ("attachments", pa.list_(_ATTACHMENT)), ("translations", pa.list_(_TRANSLATION)),
-    ("warnings", pa.list_(_FINDING)), ("evidence", _EVIDENCE),
-    ("url", _TEXT), ("canonical_url", _TEXT), ("site", _TEXT), ("language", _TEXT),
-    ("category", _TEXT), ("fetched_at", _WHEN), ("content_sha256", _TEXT),
-    ("version_reason", _TEXT), ("warc_record", _WARC_RECORD), ("schema_version", _TEXT),
-    ("kind", _TEXT),
-    ("version", _TEXT), ("version_number", pa.int32()), ("version_count", pa.int32()),
-    ("is_latest", pa.bool_()), ("silent_edit", pa.bool_()), ("last_fetched_at", _WHEN),
-    ("changes", _CHANGES),
-])  # fmt: skip
+SCHEMA = pa.schema(
+    [
+        ("title", _TEXT),
+        ("imported_date", pa.date32()),
+        ("imported_date_raw", _TEXT),
+        ("updated_date", pa.date32()),
+        ("updated_date_raw", _TEXT),
+        ("view_count", pa.int64()),
+        ("body", pa.list_(_TEXT)),
+        ("images", pa.list_(_IMAGE)),
+        ("videos", pa.list_(_VIDEO)),
+        ("attachments", pa.list_(_ATTACHMENT)),
+        ("translations", pa.list_(_TRANSLATION)),
+        ("warnings", pa.list_(_FINDING)),
+        ("evidence", _EVIDENCE),
+        ("url", _TEXT),
+        ("canonical_url", _TEXT),
+        ("site", _TEXT),
+        ("language", _TEXT),
+        ("category", _TEXT),
+        ("fetched_at", _WHEN),
+        ("content_sha256", _TEXT),
+        ("version_reason", _TEXT),
+        ("warc_record", _WARC_RECORD),
+        ("schema_version", _TEXT),
+        ("kind", _TEXT),
+        ("version", _TEXT),
+        ("version_number", pa.int32()),
+        ("version_count", pa.int32()),
+        ("is_latest", pa.bool_()),
+        ("silent_edit", pa.bool_()),
+        ("last_fetched_at", _WHEN),
+        ("changes", _CHANGES),
+    ]
+)
 """The Parquet schema of :class:`schemas.export.ExportRow` (a test holds the two equal)."""
 
-PAIR_SCHEMA = pa.schema([
-    ("site", _TEXT), ("confidence", pa.float64()), ("evidence", pa.list_(_TEXT)),
-    ("days_apart", pa.int32()), ("th_url", _TEXT), ("en_url", _TEXT), ("th_version", _TEXT),
-    ("en_version", _TEXT), ("th_title", _TEXT), ("en_title", _TEXT),
-    ("th_imported_date", pa.date32()), ("en_imported_date", pa.date32()),
-    ("th_body", pa.list_(_TEXT)), ("en_body", pa.list_(_TEXT)),
-])  # fmt: skip
+PAIR_SCHEMA = pa.schema(
+    [
+        ("site", _TEXT),
+        ("confidence", pa.float64()),
+        ("evidence", pa.list_(_TEXT)),
+        ("days_apart", pa.int32()),
+        ("th_url", _TEXT),
+        ("en_url", _TEXT),
+        ("th_version", _TEXT),
+        ("en_version", _TEXT),
+        ("th_title", _TEXT),
+        ("en_title", _TEXT),
+        ("th_imported_date", pa.date32()),
+        ("en_imported_date", pa.date32()),
+        ("th_body", pa.list_(_TEXT)),
+        ("en_body", pa.list_(_TEXT)),
+    ]
+)
 """The Parquet schema of :class:`schemas.export.PairRow`."""
 
 

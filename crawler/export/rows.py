@@ -69,11 +69,16 @@ def version_rows(history: ArticleVersions) -> Iterator[ExportRow]:
         if latest and history.latest_fetched_at:
             last = datetime.fromisoformat(history.latest_fetched_at)
         yield ExportRow(
-            **dict(article), kind=kind_of(article), version=version.key,
-            version_number=number, version_count=count, is_latest=latest,
-            silent_edit=article.version_reason == "silent_edit", last_fetched_at=last,
+            **dict(article),
+            kind=kind_of(article),
+            version=version.key,
+            version_number=number,
+            version_count=count,
+            is_latest=latest,
+            silent_edit=article.version_reason == "silent_edit",
+            last_fetched_at=last,
             changes=changes,
-        )  # fmt: skip
+        )
 
 
 def latest_of(history: ArticleVersions) -> ArchivedArticle:

@@ -75,9 +75,12 @@ def run_end(storage: Storage, name: str) -> datetime:
 
 
 def export(
-    storage: Storage, folder: Path, views: Iterable[View] = DEFAULT_VIEWS,
-    formats: Iterable[str] = FORMATS, selection: Selection | None = None,
-) -> Exported:  # fmt: skip
+    storage: Storage,
+    folder: Path,
+    views: Iterable[View] = DEFAULT_VIEWS,
+    formats: Iterable[str] = FORMATS,
+    selection: Selection | None = None,
+) -> Exported:
     """Write ``<view>.<format>`` into ``folder`` for each view and format; returns counts."""
     selection = selection or Selection()
     views = [v for v in VIEWS if v in set(views)]

@@ -62,42 +62,92 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("nothing_fetched", "archive/fetch_failed",
-         "nothing could be fetched ({count} failed; {first_failure})",
-         unless=("archive/articles", "archive/not_an_article", "archive/listing_pages",
-                 "revisit/fetched")),
-    Rule("nothing_read", "archive/nothing_read",
-         "nothing was read: no listing or article page answered ({first_refusal})",
-         unless=("archive/fetch_failed",)),
-    Rule("nothing_archived", "archive/article_pages",
-         "nothing archived from {site} although {count} article pages came",
-         unless=tuple(f"archive/{o}" for o in ARCHIVED), minus=(KNOWN,), per_site=True),
-    Rule("disagreement", "archive/disagree",
-         "{count} of {total} articles of {site} disagree with their own evidence ({fields}):"
-         " its template may have changed (see the records' warnings)",
-         rate_of="archive/article_pages", threshold="max_disagreement_rate", per_site=True),
-    Rule("quarantine_rate", "archive/quarantined", "{count} of {total} article pages quarantined",
-         rate_of="revisit/fetched", threshold="max_quarantine_rate", minus=(KNOWN,)),
-    Rule("failed_rate", "archive/fetch_failed", "{count} of {total} requests failed for good",
-         rate_of="downloader/request_count", threshold="max_failed_rate"),
-    Rule("stuck_walk", "walk/stuck",
-         "listings left incomplete by {walk_runs} or more runs in a row, each walking them"
-         " again: {count} ({stuck_first})"),
-    Rule("store_failed", "archive/store_failed",
-         "{count} items could be neither stored nor spooled"),
-    Rule("set_aside", "archive/set_aside",
-         "{count} spooled items the store refused were set aside (see the log)"),
-    Rule("item_errors", "archive/item_errors",
-         "{count} items failed in an item pipeline (quarantined with the error: see the summary)"),
-    Rule("invalid", "archive/invalid",
-         "{count} pages the schema refused (quarantined with the reason)"),
+    Rule(
+        "nothing_fetched",
+        "archive/fetch_failed",
+        "nothing could be fetched ({count} failed; {first_failure})",
+        unless=(
+            "archive/articles",
+            "archive/not_an_article",
+            "archive/listing_pages",
+            "revisit/fetched",
+        ),
+    ),
+    Rule(
+        "nothing_read",
+        "archive/nothing_read",
+        "nothing was read: no listing or article page answered ({first_refusal})",
+        unless=("archive/fetch_failed",),
+    ),
+    Rule(
+        "nothing_archived",
+        "archive/article_pages",
+        "nothing archived from {site} although {count} article pages came",
+        unless=tuple(f"archive/{o}" for o in ARCHIVED),
+        minus=(KNOWN,),
+        per_site=True,
+    ),
+    Rule(
+        "disagreement",
+        "archive/disagree",
+        "{count} of {total} articles of {site} disagree with their own evidence ({fields}):"
+        " its template may have changed (see the records' warnings)",
+        rate_of="archive/article_pages",
+        threshold="max_disagreement_rate",
+        per_site=True,
+    ),
+    Rule(
+        "quarantine_rate",
+        "archive/quarantined",
+        "{count} of {total} article pages quarantined",
+        rate_of="revisit/fetched",
+        threshold="max_quarantine_rate",
+        minus=(KNOWN,),
+    ),
+    Rule(
+        "failed_rate",
+        "archive/fetch_failed",
+        "{count} of {total} requests failed for good",
+        rate_of="downloader/request_count",
+        threshold="max_failed_rate",
+    ),
+    Rule(
+        "stuck_walk",
+        "walk/stuck",
+        "listings left incomplete by {walk_runs} or more runs in a row, each walking them"
+        " again: {count} ({stuck_first})",
+    ),
+    Rule(
+        "store_failed", "archive/store_failed", "{count} items could be neither stored nor spooled"
+    ),
+    Rule(
+        "set_aside",
+        "archive/set_aside",
+        "{count} spooled items the store refused were set aside (see the log)",
+    ),
+    Rule(
+        "item_errors",
+        "archive/item_errors",
+        "{count} items failed in an item pipeline (quarantined with the error: see the summary)",
+    ),
+    Rule(
+        "invalid",
+        "archive/invalid",
+        "{count} pages the schema refused (quarantined with the reason)",
+    ),
     Rule("spider_errors", "spider_exceptions/count", "{count} errors in the spider (see the log)"),
-    Rule("lease_lost", "shared/lease_lost",
-         "the archive's Redis lease was lost mid-crawl (Redis restarted, or a worker stalled):"
-         " the shared queue may be lost; run the crawl again"),
-    Rule("still_spooled", "archive/still_spooled",
-         "{count} items stay spooled (the store did not answer); the next run stores them first"),
-)  # fmt: skip
+    Rule(
+        "lease_lost",
+        "shared/lease_lost",
+        "the archive's Redis lease was lost mid-crawl (Redis restarted, or a worker stalled):"
+        " the shared queue may be lost; run the crawl again",
+    ),
+    Rule(
+        "still_spooled",
+        "archive/still_spooled",
+        "{count} items stay spooled (the store did not answer); the next run stores them first",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -132,9 +182,10 @@ def _sites(rule: Rule, stats: Mapping[str, Any]) -> list[str]:
 def _fields(stats: Mapping[str, Any], site: str) -> str:
     """The fields a site's articles disagree on, the most first: ``title 9, images 2``."""
     counts = {
-        key.split("/")[2]: int(value or 0) for key, value in stats.items()
+        key.split("/")[2]: int(value or 0)
+        for key, value in stats.items()
         if key.startswith("archive/disagree_on/") and key.endswith(f"/{site}")
-    }  # fmt: skip
+    }
     return ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda i: -i[1]))
 
 
@@ -149,8 +200,11 @@ def verdict(
             if _broken(rule, stats, suffix, limits):
                 total = stats.get(rule.rate_of + suffix, 0) if rule.rate_of else 0
                 values = {
-                    "count": _count(rule, stats, suffix), "site": site, "total": total,
-                    "fields": _fields(stats, site), **(details or {}),
-                }  # fmt: skip
+                    "count": _count(rule, stats, suffix),
+                    "site": site,
+                    "total": total,
+                    "fields": _fields(stats, site),
+                    **(details or {}),
+                }
                 problems.append(Problem(rule.name, rule.message.format(**values)))
     return problems

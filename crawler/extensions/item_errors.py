@@ -72,10 +72,17 @@ class ItemErrors:
         findings = [*item.errors, Finding(field="item", value=None, reason=reason)]
         try:
             archive = CrawlContext.of(self.crawler).archive
-            stored = await maybe_deferred_to_future(deferToThread(
-                archive.quarantine, item.url, item.canonical_url, item.html, item.encoding,
-                findings, item.fetched_at.isoformat(),
-            ))  # fmt: skip
+            stored = await maybe_deferred_to_future(
+                deferToThread(
+                    archive.quarantine,
+                    item.url,
+                    item.canonical_url,
+                    item.html,
+                    item.encoding,
+                    findings,
+                    item.fetched_at.isoformat(),
+                )
+            )
         except Exception as exc:
             self.stats.inc_value("archive/store_failed")
             self.stats.inc_value(f"archive/store_failed/{item.site}")

@@ -43,12 +43,14 @@ class Notifications:
         mail = None
         if recipients:
             mail = Mail(
-                host=settings.get("NOTIFY_SMTP_HOST"), port=settings.getint("NOTIFY_SMTP_PORT"),
-                sender=settings.get("NOTIFY_MAIL_FROM"), recipients=recipients,
+                host=settings.get("NOTIFY_SMTP_HOST"),
+                port=settings.getint("NOTIFY_SMTP_PORT"),
+                sender=settings.get("NOTIFY_MAIL_FROM"),
+                recipients=recipients,
                 user=settings.get("NOTIFY_SMTP_USER"),
                 password=os.environ.get("NOTIFY_SMTP_PASSWORD", ""),
                 starttls=settings.getbool("NOTIFY_SMTP_STARTTLS"),
-            )  # fmt: skip
+            )
         return cls(crawler, webhook, mail, set(listed(settings.getlist("NOTIFY_ON"))))
 
     async def run_finished(self, report: RunReport) -> None:

@@ -46,9 +46,10 @@ LABELS = {
     "disagree": "disagreeing with their evidence",
 }
 LISTED = {
-    "item_errors": "pipeline error", "incomplete": "incomplete",
+    "item_errors": "pipeline error",
+    "incomplete": "incomplete",
     "dead_listing_pages": "dead listing page (its listing ends there)",
-}  # fmt: skip
+}
 
 
 def redacted(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
@@ -57,9 +58,11 @@ def redacted(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
 
 
 def summarise(
-    stats: dict[str, Any], failed: list[tuple[str, str]], limits: Thresholds,
+    stats: dict[str, Any],
+    failed: list[tuple[str, str]],
+    limits: Thresholds,
     details: Mapping[str, str] | None = None,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """The summary as data: totals, per-site counts, failures and the verdict
     (``details``: what the health rules' messages name beside the stats)."""
     per_site: dict[str, dict[str, int]] = defaultdict(dict)
@@ -177,9 +180,12 @@ class RunSummary:
         )
 
     def _judge(
-        self, context: CrawlContext, walks: WalkReport, stats: dict[str, Any],
+        self,
+        context: CrawlContext,
+        walks: WalkReport,
+        stats: dict[str, Any],
         refused: list[tuple[str, str]],
-    ) -> dict[str, str]:  # fmt: skip
+    ) -> dict[str, str]:
         """The stats of the walks' health rules, and what their messages name."""
         runs = self.limits.max_incomplete_walks
         details = {"walk_runs": str(runs)}
@@ -217,9 +223,10 @@ class RunSummary:
         logger.info(
             "this worker's part is done (%d new, %d updated, %d unchanged); the run's summary"
             " and report come from the last worker of the crawl",
-            summary["totals"].get("new", 0), summary["totals"].get("updated", 0),
+            summary["totals"].get("new", 0),
+            summary["totals"].get("updated", 0),
             summary["totals"].get("unchanged", 0),
-        )  # fmt: skip
+        )
 
 
 RUN_FINISHED = object()
@@ -233,18 +240,26 @@ def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlCon
     sites = scope.sites if scope else sorted(summary["per_site"])
     started = stats.get("start_time") or datetime.now(UTC)
     return RunReport(
-        started=started, finished=datetime.now(UTC), mode=summary.get("mode"),
+        started=started,
+        finished=datetime.now(UTC),
+        mode=summary.get("mode"),
         scope={
             "sites": sites,
             "start_points": [redact_url(url) for url in scope.start_points] if scope else [],
-            "lang": scope.lang if scope else None, "limited": scope.limited if scope else False,
-            "walk": summary.get("walk"), "listings": summary.get("listings", []),
+            "lang": scope.lang if scope else None,
+            "limited": scope.limited if scope else False,
+            "walk": summary.get("walk"),
+            "listings": summary.get("listings", []),
             "dead_listing_pages": summary.get("dead_listing_pages", []),
             "job": scope.job if scope else None,
         },
-        sites=per_site(stats, sites), totals=summary["totals"], requests=summary["requests"],
-        healthy=summary["healthy"], problems=summary["problems"],
+        sites=per_site(stats, sites),
+        totals=summary["totals"],
+        requests=summary["requests"],
+        healthy=summary["healthy"],
+        problems=summary["problems"],
         rules_broken=summary["rules_broken"],
         silent_edits=[redact_url(u) for u in stats.get("archive/silent_edit_urls", [])],
-        finish_reason=summary.get("finish_reason"), crawler=crawler_identity(),
-    )  # fmt: skip
+        finish_reason=summary.get("finish_reason"),
+        crawler=crawler_identity(),
+    )

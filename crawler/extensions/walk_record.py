@@ -33,9 +33,12 @@ from crawler.storage import StorageError
 
 NO_END = "its walk reached no end (a page of it was never answered)"
 LOST = (
-    "archive/store_failed", "archive/set_aside", "shared/lease_lost", "shared/workers_lost",
+    "archive/store_failed",
+    "archive/set_aside",
+    "shared/lease_lost",
+    "shared/workers_lost",
     "archive/start_incomplete",
-)  # fmt: skip
+)
 """Stats that say the run lost items, a worker's notes or start requests: its walks
 prove nothing."""
 

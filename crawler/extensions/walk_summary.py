@@ -17,14 +17,17 @@ def walk_summary(walks: WalkReport) -> dict[str, Any]:
         "walk_unrecorded_because": walks.unrecorded_because,
         "listings": [
             {
-                "url": walk.listing, "site": walk.site, "complete": walk.complete,
-                "incomplete_runs": walk.incomplete_runs, "reason": walk.reason,
+                "url": walk.listing,
+                "site": walk.site,
+                "complete": walk.complete,
+                "incomplete_runs": walk.incomplete_runs,
+                "reason": walk.reason,
                 "completed_at": walk.completed_at.isoformat() if walk.completed_at else None,
             }
             for walk in walks.listings
         ],
         "dead_listing_pages": [{"url": url, "reason": why} for url, why in walks.dead_pages],
-    }  # fmt: skip
+    }
 
 
 def walk_lines(summary: dict[str, Any]) -> list[str]:

@@ -80,9 +80,11 @@ class AddressFilterMiddleware:
     """Downloader middleware refusing requests to non-public addresses (see module doc)."""
 
     def __init__(
-        self, crawler: Crawler, allowed: set[str],
+        self,
+        crawler: Crawler,
+        allowed: set[str],
         resolve: Callable[[str], Awaitable[str]] = resolve_with_reactor,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.crawler, self.allowed, self.resolve = crawler, allowed, resolve
         self._hosts: set[str] | None = None  # allowed + the spider's start hosts, once known
 

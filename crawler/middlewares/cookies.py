@@ -19,9 +19,11 @@ from scrapy.downloadermiddlewares import cookies
 from tldextract import TLDExtract
 
 OFFLINE = TLDExtract(
-    cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True,
+    cache_dir=None,
+    suffix_list_urls=(),
+    fallback_to_snapshot=True,
     include_psl_private_domains=True,  # as Scrapy's own extractor
-)  # fmt: skip
+)
 """The Public Suffix List from tldextract's bundled snapshot: never fetched."""
 
 

@@ -43,8 +43,11 @@ class OffsiteRedirectMiddleware:
         if "@" in urlsplit(target).netloc:  # credentials chosen by the page: never sent
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("archive/refused_redirect")
-            logger.warning("refused redirect of %s to %s: a URL with credentials",
-                           request.url, redact_url(target))  # fmt: skip
+            logger.warning(
+                "refused redirect of %s to %s: a URL with credentials",
+                request.url,
+                redact_url(target),
+            )
             raise IgnoreRequest(f"redirect to {redact_url(target)}: a URL with credentials")
         host = (urlsplit(target).hostname or "").lower()
         context = CrawlContext.of(self.crawler)

@@ -89,10 +89,12 @@ class BackoffRetryMiddleware:
         """The retry of ``request`` (None once it has been retried enough)."""
         assert self.crawler.spider is not None
         return get_retry_request(
-            request, spider=self.crawler.spider, reason=reason,
+            request,
+            spider=self.crawler.spider,
+            reason=reason,
             max_retry_times=request.meta.get("max_retry_times", self.max_retry_times),
             priority_adjust=request.meta.get("priority_adjust", self.priority_adjust),
-        )  # fmt: skip
+        )
 
     def delay(self, request: Request, response: Response | None = None) -> float:
         """Seconds to wait before retrying ``request`` (after ``response``, if any)."""

@@ -79,12 +79,15 @@ class WarcRecorder:
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
         fetch = Fetch(
-            url=redact_url(response.url), method=request.method,
+            url=redact_url(response.url),
+            method=request.method,
             request_headers=headers_of(request.headers),
-            status=response.status, response_headers=headers_of(response.headers),
-            body=response.body, fetched_at=datetime.now(UTC),
+            status=response.status,
+            response_headers=headers_of(response.headers),
+            body=response.body,
+            fetched_at=datetime.now(UTC),
             protocol=str(response.protocol or "HTTP/1.1").upper(),
-        )  # fmt: skip
+        )
         where, done = self.files.write(fetch)
         request.meta[WARC_RECORD_META] = where  # the page's version points to it
         if self.stats is not None:

@@ -51,6 +51,7 @@ def stale(records: dict[str, SiteRecord], days: float, now: datetime) -> list[Si
     """Sites with no healthy run in the last ``days`` days."""
     limit = now - timedelta(days=days)
     return [
-        record for record in sorted(records.values(), key=lambda r: r.site)
+        record
+        for record in sorted(records.values(), key=lambda r: r.site)
         if record.last_healthy is None or record.last_healthy < limit
-    ]  # fmt: skip
+    ]

@@ -55,20 +55,41 @@ def render(report: RunReport, records: dict[str, SiteRecord]) -> str:
         if record.last_healthy is not None
     ]
     lines = [
-        *_family("mfa_articles", "gauge", "Articles of the last run by site and outcome.",
-                 articles),
-        *_family("mfa_fetch_failures", "gauge", "Requests of the last run that failed for good.",
-                 failures),
+        *_family(
+            "mfa_articles", "gauge", "Articles of the last run by site and outcome.", articles
+        ),
+        *_family(
+            "mfa_fetch_failures",
+            "gauge",
+            "Requests of the last run that failed for good.",
+            failures,
+        ),
         *_family("mfa_requests", "gauge", "Requests the last run made.", [({}, report.requests)]),
-        *_family("mfa_run_duration_seconds", "gauge", "How long the last run took.",
-                 [({}, report.duration_seconds)]),
-        *_family("mfa_run_healthy", "gauge", "1 if the last run was healthy, else 0.",
-                 [({}, 1.0 if report.healthy else 0.0)]),
-        *_family("mfa_run_finished_timestamp_seconds", "gauge", "When the last run ended.",
-                 [({}, report.finished.timestamp())]),
-        *_family("mfa_last_success_timestamp_seconds", "gauge",
-                 "When each site last had a healthy run.", success),
-    ]  # fmt: skip
+        *_family(
+            "mfa_run_duration_seconds",
+            "gauge",
+            "How long the last run took.",
+            [({}, report.duration_seconds)],
+        ),
+        *_family(
+            "mfa_run_healthy",
+            "gauge",
+            "1 if the last run was healthy, else 0.",
+            [({}, 1.0 if report.healthy else 0.0)],
+        ),
+        *_family(
+            "mfa_run_finished_timestamp_seconds",
+            "gauge",
+            "When the last run ended.",
+            [({}, report.finished.timestamp())],
+        ),
+        *_family(
+            "mfa_last_success_timestamp_seconds",
+            "gauge",
+            "When each site last had a healthy run.",
+            success,
+        ),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -76,8 +97,10 @@ def push(gateway: str, text: str, instance: str, timeout: float = 10) -> None:
     """PUT the metrics to a Pushgateway (replacing this job's group); raises OSError."""
     url = f"{gateway.rstrip('/')}/metrics/job/{JOB}/instance/{instance}"
     request = urllib.request.Request(  # noqa: S310 - the operator's Pushgateway URL
-        url, data=text.encode("utf-8"), method="PUT",
+        url,
+        data=text.encode("utf-8"),
+        method="PUT",
         headers={"Content-Type": "text/plain; version=0.0.4"},
-    )  # fmt: skip
+    )
     with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
         answer.read()

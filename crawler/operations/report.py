@@ -19,12 +19,17 @@ from crawler.redact import redact_data, redact_url
 from crawler.storage.layout import RUNS, dump_json
 
 PER_SITE = {  # report field -> the stat counted per site
-    "new": "archive/first", "updated": "archive/updated", "unchanged": "archive/unchanged",
-    "silent_edits": "archive/silent_edit", "reverts": "archive/reverted",
-    "changed": "archive/changed", "quarantined": "archive/quarantined",
-    "failed": "archive/fetch_failed", "overdue": "revisit/overdue",
+    "new": "archive/first",
+    "updated": "archive/updated",
+    "unchanged": "archive/unchanged",
+    "silent_edits": "archive/silent_edit",
+    "reverts": "archive/reverted",
+    "changed": "archive/changed",
+    "quarantined": "archive/quarantined",
+    "failed": "archive/fetch_failed",
+    "overdue": "revisit/overdue",
     "disagreeing": "archive/disagree",
-}  # fmt: skip
+}
 
 
 class RunReport(BaseModel):

@@ -106,8 +106,9 @@ class DedupPipeline:
         if reason == "silent_edit":
             logger.warning(
                 "silent edit: %s changed without a new update date (%s)",
-                article.canonical_url, article.updated_date_raw,
-            )  # fmt: skip
+                article.canonical_url,
+                article.updated_date_raw,
+            )
             edits = list(self.stats.get_value("archive/silent_edit_urls", []))
             if len(edits) < MAX_LISTED:
                 self.stats.set_value("archive/silent_edit_urls", [*edits, article.url])
@@ -121,7 +122,13 @@ class DedupPipeline:
 
 def observation_of(item: NotModified) -> Observation:
     return Observation(
-        canonical_url=item.canonical_url, url=item.url, site=item.site, category=item.category,
-        imported_date=None, etag=item.etag, last_modified=item.last_modified,
-        fetched_at=item.fetched_at, changed=False,
-    )  # fmt: skip
+        canonical_url=item.canonical_url,
+        url=item.url,
+        site=item.site,
+        category=item.category,
+        imported_date=None,
+        etag=item.etag,
+        last_modified=item.last_modified,
+        fetched_at=item.fetched_at,
+        changed=False,
+    )

@@ -43,24 +43,32 @@ def _probe(context: CrawlContext) -> None:
 class StorePipeline:
     """Writes versions and quarantined pages; spools them while the store is down."""
 
-    def __init__(self, context: CrawlContext, stats: StatsCollector, threads: int,
-                 retry_seconds: float) -> None:  # fmt: skip
+    def __init__(
+        self, context: CrawlContext, stats: StatsCollector, threads: int, retry_seconds: float
+    ) -> None:
         self.context, self.stats = context, stats
         self.committer = Committer(context.archive, context.state, context.crash)
         self.pool = ThreadPool(minthreads=1, maxthreads=threads, name="archive-store")
         self.store = SpoolingStore(
-            self.committer.commit, context.spool, self._in_pool, stats, self._count, retry_seconds,
+            self.committer.commit,
+            context.spool,
+            self._in_pool,
+            stats,
+            self._count,
+            retry_seconds,
             probe=lambda: _probe(context),
-        )  # fmt: skip
+        )
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         assert crawler.stats is not None
         settings = crawler.settings
         return cls(
-            CrawlContext.of(crawler), crawler.stats, settings.getint("STORE_MAX_CONCURRENCY"),
+            CrawlContext.of(crawler),
+            crawler.stats,
+            settings.getint("STORE_MAX_CONCURRENCY"),
             settings.getfloat("SPOOL_RETRY_SECONDS"),
-        )  # fmt: skip
+        )
 
     async def _in_pool(self, function: Callable[..., T], *args: Any) -> T:
         from twisted.internet import reactor  # the installed one, not installed by an import
@@ -81,8 +89,9 @@ class StorePipeline:
             logger.error(
                 "%d items could not reach the store and stay spooled in %s; "
                 "the next run stores them first",
-                left, self.context.spool.directory,
-            )  # fmt: skip
+                left,
+                self.context.spool.directory,
+            )
         self.pool.stop()
 
     def _count(self, item: FetchedPage) -> None:

@@ -38,8 +38,16 @@ IMAGE_META = {"og:image": "og:image", "og:image:url": "og:image", "twitter:image
 DATE_META = ("article:published_time", "article:modified_time")
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle"}
 _NEXT_TITLE_KEYS = ("title", "headline", "name")
-_NEXT_DATE_KEYS = ("publishedAt", "published_at", "createdAt", "created_at", "datePublished",
-                   "publishDate", "publish_date", "date")  # fmt: skip
+_NEXT_DATE_KEYS = (
+    "publishedAt",
+    "published_at",
+    "createdAt",
+    "created_at",
+    "datePublished",
+    "publishDate",
+    "publish_date",
+    "date",
+)
 _NEXT_IMAGE_KEYS = ("image", "thumbnail", "cover", "coverImage", "imageUrl", "featuredImage")
 _NEXT_BODY_KEYS = ("content", "body", "detail", "description", "html")
 
@@ -183,9 +191,11 @@ def _found(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
 
 
 def page_evidence(
-    root: HtmlElement, url: str, card: CardClaims | None = None,
+    root: HtmlElement,
+    url: str,
+    card: CardClaims | None = None,
     headings: tuple[str, ...] = (),
-) -> Evidence:  # fmt: skip
+) -> Evidence:
     """The evidence ``root`` (the whole document, before any part is dropped) carries,
     with the card that linked it."""
     found = _Collector(url)

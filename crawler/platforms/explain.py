@@ -96,8 +96,13 @@ def _claims(evidence: Evidence, content: ArticleContent) -> list[tuple[str, str,
         rows.append(("title", f"{claim.source}: {claim.value}", verdict))
     days = {d for d in (content.imported_date, content.updated_date) if d is not None}
     for claim in evidence.dates:
-        rows.append(("date", f"{claim.source}: {claim.value}",
-                     "agrees" if claim.value in days else "disagrees"))  # fmt: skip
+        rows.append(
+            (
+                "date",
+                f"{claim.source}: {claim.value}",
+                "agrees" if claim.value in days else "disagrees",
+            )
+        )
     read = {u for image in content.images for u in (image.url, image.served_url) if u}
     for claim in evidence.images:
         shown = "among the pictures read" if str(claim.value) in read else "not among them"
@@ -111,7 +116,7 @@ def explain(body: bytes, url: str, encoding: str = "utf-8") -> Explanation:
     context = PageContext.of(url)
     read = read_fetched(
         body, encoding, lambda: lxml_html.document_fromstring(body), context, 10_000
-    )  # fmt: skip
+    )
     found = Explanation(url, read.kind, problem=read.problem)
     if read.page is None or read.kind != "article":
         if read.kind == "listing" and read.page is not None:
@@ -127,19 +132,31 @@ def explain(body: bytes, url: str, encoding: str = "utf-8") -> Explanation:
     body_first = content.body[0] if content.body else None
     dates = _shown_in(original, content.imported_date_raw or content.updated_date_raw)
     found.fields = [
-        ("title", content.title or "(none)",
-         _where(_shown_in(original, content.title), dates[0] if dates else None)),
-        ("imported_date", f"{content.imported_date_raw} -> {content.imported_date}",
-         _where(_shown_in(original, content.imported_date_raw))),
-        ("updated_date", f"{content.updated_date_raw} -> {content.updated_date}",
-         _where(_shown_in(original, content.updated_date_raw))),
+        (
+            "title",
+            content.title or "(none)",
+            _where(_shown_in(original, content.title), dates[0] if dates else None),
+        ),
+        (
+            "imported_date",
+            f"{content.imported_date_raw} -> {content.imported_date}",
+            _where(_shown_in(original, content.imported_date_raw)),
+        ),
+        (
+            "updated_date",
+            f"{content.updated_date_raw} -> {content.updated_date}",
+            _where(_shown_in(original, content.updated_date_raw)),
+        ),
         ("view_count", str(content.view_count), "-"),
         ("body", f"{len(content.body)} paragraphs", _where(_shown_in(original, body_first))),
         ("images", f"{len(content.images)}", ", ".join(i.url or "?" for i in content.images)),
         ("videos", f"{len(content.videos)}", ", ".join(v.url or "?" for v in content.videos)),
-        ("attachments", f"{len(content.attachments)}",
-         ", ".join(a.url for a in content.attachments)),
-    ]  # fmt: skip
+        (
+            "attachments",
+            f"{len(content.attachments)}",
+            ", ".join(a.url for a in content.attachments),
+        ),
+    ]
     found.evidence = _claims(page_evidence(original, url), content)
     found.warnings = content.warnings
     found.text = render(content)

@@ -25,12 +25,48 @@ INVISIBLE = frozenset(
 )
 BLOCKS = frozenset(
     {
-        "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-        "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
-        "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
     }
-)  # fmt: skip
+)
 CELLS = frozenset({"td", "th"})
 _COLLAPSIBLE = re.compile(r"[ \t\n\r]+")
 _FORCED_BREAK = re.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")

@@ -20,9 +20,21 @@ from crawler.platforms.htmltext import element_lines, is_hidden
 from crawler.urls import is_article_path, is_listing_page_link
 
 DOCUMENT_SUFFIXES = (
-    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar", ".odt",
-    ".ods", ".csv", ".txt", ".rtf",
-)  # fmt: skip
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".zip",
+    ".rar",
+    ".odt",
+    ".ods",
+    ".csv",
+    ".txt",
+    ".rtf",
+)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 _SPACES = re.compile(r"\s+")
 _UNCOUNTED = str.maketrans("", "", " \t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")

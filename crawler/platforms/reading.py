@@ -32,9 +32,12 @@ class PageReading:
 
 
 def read_fetched(
-    body: bytes, declared: str, parsed: Callable[[], HtmlElement], context: PageContext,
+    body: bytes,
+    declared: str,
+    parsed: Callable[[], HtmlElement],
+    context: PageContext,
     limit: int,
-) -> PageReading:  # fmt: skip
+) -> PageReading:
     """The page in the charset that decodes it, read by content (article, listing or
     neither) from its first ``limit`` links; ``parsed()`` gives the document as parsed
     in the declared charset, which reading changes (nobody reads it afterwards)."""

@@ -13,22 +13,31 @@ from crawler.report.layout import bdi, document, site_file
 from schemas.models import ArchivedArticle
 
 REASONS = {
-    "first": "first archived", "updated": "updated (the page's update date moved on)",
+    "first": "first archived",
+    "updated": "updated (the page's update date moved on)",
     "silent_edit": "silent edit (content changed, update date did not)",
-    "changed": "changed (no newer update date)", None: "archived",
-}  # fmt: skip
+    "changed": "changed (no newer update date)",
+    None: "archived",
+}
 
 
 def _text(article: ArchivedArticle) -> str:
     dates = " · ".join(
-        f"{name} {bdi(raw)}" for name, raw in
-        (("imported", article.imported_date_raw), ("updated", article.updated_date_raw)) if raw
-    )  # fmt: skip
+        f"{name} {bdi(raw)}"
+        for name, raw in (
+            ("imported", article.imported_date_raw),
+            ("updated", article.updated_date_raw),
+        )
+        if raw
+    )
     body = "".join(f'<p class="t">{bdi(p)}</p>' for p in article.body)
-    images = f"<p>{len(article.images)} images, {len(article.videos)} videos, " \
-             f"{len(article.attachments)} attachments</p>"  # fmt: skip
-    return f'<p class="dates">{dates}</p><h3 class="t">{bdi(article.title or "")}</h3>' \
-           f"{body}{images}"  # fmt: skip
+    images = (
+        f"<p>{len(article.images)} images, {len(article.videos)} videos, "
+        f"{len(article.attachments)} attachments</p>"
+    )
+    return (
+        f'<p class="dates">{dates}</p><h3 class="t">{bdi(article.title or "")}</h3>{body}{images}'
+    )
 
 
 def _paragraph(p: Paragraph) -> str:
@@ -52,7 +61,7 @@ def _changes(old: ArchivedArticle, new: ArchivedArticle, number: int) -> str:
         f"<tr><td>{escape(name)}</td><td class=t><del>{bdi(str(before))}</del></td>"
         f"<td class=t><ins>{bdi(str(after))}</ins></td></tr>"
         for name, before, after in found.fields
-    )  # fmt: skip
+    )
     kept = sum(1 for p in found.paragraphs if p.op == "equal")
     shown = "".join(_paragraph(p) for p in found.paragraphs if p.op != "equal")
     s = found.summary

@@ -40,9 +40,12 @@ def _write(path: Path, text: str) -> None:
 
 
 def build_report(
-    storage: Storage, outdir: Path, runs: int = 20, today: date | None = None,
+    storage: Storage,
+    outdir: Path,
+    runs: int = 20,
+    today: date | None = None,
     protected: Iterable[Path] = (),
-) -> Built:  # fmt: skip
+) -> Built:
     """Read the archive in ``storage`` and write its report into ``outdir`` (refused, with
     :class:`crawler.storage.outdir.OutdirRefused`, where the report may not go:
     ``protected`` are the archive's folders on this machine)."""
@@ -65,6 +68,9 @@ def _write_all(storage: Storage, building: Path, runs: int, today: date | None) 
     _write(building / "report.js", SCRIPT)
     _write(building / "index.html", index_page(overview))  # last: the folder is whole
     return Built(
-        len(overview.rows), len(sites), len(overview.quarantine), len(overview.runs),
+        len(overview.rows),
+        len(sites),
+        len(overview.quarantine),
+        len(overview.runs),
         overview.unreadable,
-    )  # fmt: skip
+    )

@@ -88,14 +88,18 @@ def bars(label: str, keys: list[str], series: list[tuple[str, Counter[str]]]) ->
                     f'<rect x="{x + j * bar:.1f}" y="{HEIGHT - BOTTOM - h:.1f}" width="{bar:.1f}" '
                     f'height="{h:.1f}" fill="{COLOURS[j % 2]}"><title>{escape(name)} {key}: '
                     f"{counts[key]}</title></rect>"
-                )  # fmt: skip
+                )
         if i % every == 0:
             ticks.append(f'<text x="{x:.1f}" y="{HEIGHT - 10}">{key}</text>')
-    legend = "".join(
-        f'<rect x="{LEFT + 8 + 170 * j}" y="2" width="10" height="10" fill="{COLOURS[j % 2]}"/>'
-        f'<text x="{LEFT + 22 + 170 * j}" y="11">{escape(name)}</text>'
-        for j, (name, _c) in enumerate(series)
-    ) if len(series) > 1 else ""  # fmt: skip
+    legend = (
+        "".join(
+            f'<rect x="{LEFT + 8 + 170 * j}" y="2" width="10" height="10" fill="{COLOURS[j % 2]}"/>'
+            f'<text x="{LEFT + 22 + 170 * j}" y="11">{escape(name)}</text>'
+            for j, (name, _c) in enumerate(series)
+        )
+        if len(series) > 1
+        else ""
+    )
     return _frame(label, top, "".join(ticks), "".join(drawn), legend)
 
 
@@ -112,7 +116,7 @@ def ranked(label: str, counts: Counter[str], limit: int = 12) -> str:
         f'fill="{COLOURS[0]}"><title>{plain(name)}: {n}</title></rect>'
         f'<text x="{436 + 270 * n / top:.1f}" y="{i * row + 15}">{n}</text>'
         for i, (name, n) in enumerate(items)
-    )  # fmt: skip
+    )
     return (
         f"<figure><figcaption>{escape(label)}</figcaption>"
         f'<svg class="chart" role="img" aria-label="{escape(label)}" viewBox="0 0 {WIDTH} '

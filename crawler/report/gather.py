@@ -91,14 +91,17 @@ def page_name(folder: str) -> str:
 def _row(history: ArticleVersions, latest: ArchivedArticle, page: str) -> ArticleRow:
     published = latest.imported_date or latest.updated_date
     return ArticleRow(
-        site=latest.site, language=latest.language or "?",
+        site=latest.site,
+        language=latest.language or "?",
         year=str(published.year) if published else UNDATED,
-        title=latest.title or latest.canonical_url, url=latest.canonical_url, page=page,
+        title=latest.title or latest.canonical_url,
+        url=latest.canonical_url,
+        page=page,
         published=published.isoformat() if published else "",
         versions=len(history.versions),
         silent_edits=sum(1 for v in history.versions if v.article.version_reason == "silent_edit"),
         warnings=len(latest.warnings),
-    )  # fmt: skip
+    )
 
 
 def _count(
@@ -151,10 +154,15 @@ def gather(
             data = storage.get(key)
             reasons = _reasons(key, data, overview.unreadable) if data is not None else None
             if reasons is not None:
-                overview.quarantine.append(Quarantined(
-                    url=reasons.get("url", ""), fetched_at=reasons.get("fetched_at", ""),
-                    reasons=[f"{f.get('field')}: {f.get('reason')}"
-                             for f in reasons.get("findings", [])],
-                ))  # fmt: skip
+                overview.quarantine.append(
+                    Quarantined(
+                        url=reasons.get("url", ""),
+                        fetched_at=reasons.get("fetched_at", ""),
+                        reasons=[
+                            f"{f.get('field')}: {f.get('reason')}"
+                            for f in reasons.get("findings", [])
+                        ],
+                    )
+                )
     overview.runs = reports(storage, last=runs)
     return overview

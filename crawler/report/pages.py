@@ -23,7 +23,7 @@ def _runs(runs: list[RunReport]) -> str:
             f"<tr>{cell(f'{run.started:%Y-%m-%d %H:%M} UTC')}{cell(run.mode or '?')}{health}"
             f"{cell(f'{run.duration_seconds:.0f} s', True)}{cell(totals or 'nothing')}"
             f"{cell(problems)}</tr>"
-        )  # fmt: skip
+        )
     if not rows:
         return '<p class="empty">No run report in the archive.</p>'
     return table(["started", "mode", "health", "took", "totals", "problems"], rows, {3})
@@ -38,16 +38,23 @@ def _site_charts(site: str, counts: Counter[str], until: str) -> str:
     implausible = (
         f"dated before {EARLIEST_PLAUSIBLE_YEAR} or after {until} (implausible: see warnings)"
     )
-    notes = [f"{n} {what}" for n, what in ((counts[UNDATED], "undated"), (outside, implausible))
-             if n]  # fmt: skip
+    notes = [
+        f"{n} {what}" for n, what in ((counts[UNDATED], "undated"), (outside, implausible)) if n
+    ]
     return (
         f"<h3>{bdi(site)}</h3>"
-        + bars(f"Articles of {site} per year of publication", every_year(per_year),
-               [("articles", per_year)])
-        + bars(f"Articles of {site} per month of publication, last five years",
-               months(counts, until=until), [("articles", counts)])
+        + bars(
+            f"Articles of {site} per year of publication",
+            every_year(per_year),
+            [("articles", per_year)],
+        )
+        + bars(
+            f"Articles of {site} per month of publication, last five years",
+            months(counts, until=until),
+            [("articles", counts)],
+        )
         + (f'<p class="empty">Not charted: {"; ".join(notes)}.</p>' if notes else "")
-    )  # fmt: skip
+    )
 
 
 def index_page(overview: Overview) -> str:
@@ -59,7 +66,7 @@ def index_page(overview: Overview) -> str:
         f"{cell(sum(r.silent_edits for r in items), True)}"
         f"{cell(', '.join(sorted({r.language for r in items})))}</tr>"
         for site, items in sites.items()
-    ]  # fmt: skip
+    ]
     totals = (
         f"<p>{len(rows)} articles, {sum(r.versions for r in rows)} versions, "
         f"{sum(r.silent_edits for r in rows)} silent edits, {len(sites)} sites; "
@@ -72,9 +79,11 @@ def index_page(overview: Overview) -> str:
     activity = bars(
         "Updates and silent edits per month",
         months(overview.updates, overview.silent_edits, until=until),
-        [("updates (by update date)", overview.updates),
-         ("silent edits (by fetch)", overview.silent_edits)],
-    )  # fmt: skip
+        [
+            ("updates (by update date)", overview.updates),
+            ("silent edits (by fetch)", overview.silent_edits),
+        ],
+    )
     if overview.unreadable:
         names = "".join(f"<li>{bdi(str(problem))}</li>" for problem in overview.unreadable)
         totals += (
@@ -96,8 +105,10 @@ def index_page(overview: Overview) -> str:
 
 def _options(name: str, values: list[str]) -> str:
     options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
-    return f'<select id="{name}" aria-label="{name}"><option value="">every {name}</option>' \
-           f"{options}</select>"  # fmt: skip
+    return (
+        f'<select id="{name}" aria-label="{name}"><option value="">every {name}</option>'
+        f"{options}</select>"
+    )
 
 
 def site_page(site: str, rows: list[ArticleRow]) -> str:
@@ -109,7 +120,7 @@ def site_page(site: str, rows: list[ArticleRow]) -> str:
         f'<td><a href="../{r.page}">{bdi(r.title)}</a></td>{cell(r.language)}'
         f"{cell(r.versions, True)}{cell(r.silent_edits, True)}{cell(r.warnings, True)}</tr>"
         for r in ordered
-    ]  # fmt: skip
+    ]
     years = sorted({r.year for r in rows}, reverse=True)
     filters = (
         '<div class="filters"><input id="search" type="search" placeholder="Search titles and '
@@ -133,13 +144,16 @@ def quarantine_page(overview: Overview) -> str:
         f"<tr><td>{_link(q.url)}</td>{cell(q.fetched_at[:16])}"
         f"<td>{'<br>'.join(bdi(r) for r in q.reasons)}</td></tr>"
         for q in sorted(overview.quarantine, key=lambda q: (q.url, q.fetched_at))
-    ]  # fmt: skip
+    ]
     reasons: Counter[str] = Counter(r for q in overview.quarantine for r in q.reasons)
     body = (
         "<p>Pages fetched that are not articles, kept with the reasons (the raw page is in "
         "the archive's <code>quarantine/</code>).</p>"
         + ranked("Quarantine reasons", reasons)
-        + (table(["page", "fetched", "reasons"], rows) if rows else
-           '<p class="empty">Nothing quarantined.</p>')
-    )  # fmt: skip
+        + (
+            table(["page", "fetched", "reasons"], rows)
+            if rows
+            else '<p class="empty">Nothing quarantined.</p>'
+        )
+    )
     return document("Quarantine", body)

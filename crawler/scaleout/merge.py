@@ -19,8 +19,9 @@ SHARED = ("revisit/due", "revisit/overdue", "memusage/")
 """Stats that every worker computes alike from the shared state (or per machine)."""
 
 
-def dump_stats(stats: dict[str, Any], failed: list[tuple[str, str]],
-               refused: list[tuple[str, str]]) -> str:  # fmt: skip
+def dump_stats(
+    stats: dict[str, Any], failed: list[tuple[str, str]], refused: list[tuple[str, str]]
+) -> str:
     """A worker's part, as it goes to Redis."""
     return json.dumps({"stats": stats, "failed": failed, "refused": refused}, default=str)
 

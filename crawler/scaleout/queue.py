@@ -131,8 +131,9 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
         """Give the requests of ``worker`` (gone) to the others; returns how many."""
         moved = int(self.server.eval(REQUEUE, 2, self.keys.processing(worker), self.key))
         if moved and worker != self.worker:
-            logger.warning("%d requests of the worker %s (gone) are back on the queue",
-                           moved, worker)  # fmt: skip
+            logger.warning(
+                "%d requests of the worker %s (gone) are back on the queue", moved, worker
+            )
         return moved
 
     def give_back(self) -> int:

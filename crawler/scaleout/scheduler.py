@@ -35,11 +35,14 @@ class SharedScheduler(RedisScheduler):  # type: ignore[misc]
         server = connection.from_settings(settings)
         server.ping()
         scheduler = cls(
-            server=server, persist=True, queue_key=keys.requests,
+            server=server,
+            persist=True,
+            queue_key=keys.requests,
             queue_cls=f"{ReliableQueue.__module__}.{ReliableQueue.__name__}",
             dupefilter=RFPDupeFilter(server, keys.dupefilter, settings.getbool("DUPEFILTER_DEBUG")),
-            dupefilter_key=keys.dupefilter, idle_before_close=0,
-        )  # fmt: skip
+            dupefilter_key=keys.dupefilter,
+            idle_before_close=0,
+        )
         scheduler.stats, scheduler.keys, scheduler.worker = crawler.stats, keys, worker_name()
         scheduler.crawler = crawler
         return scheduler

@@ -47,10 +47,12 @@ class Workers:
         self.queue: ReliableQueue | None = None  # set by the shared scheduler as it opens
         self.waiting = False
         for handler, signal in (
-            (self.spider_opened, signals.spider_opened), (self.spider_idle, signals.spider_idle),
-            (self.item_done, signals.item_scraped), (self.item_done, signals.item_dropped),
+            (self.spider_opened, signals.spider_opened),
+            (self.spider_idle, signals.spider_idle),
+            (self.item_done, signals.item_scraped),
+            (self.item_done, signals.item_dropped),
             (self.item_done, signals.item_error),
-        ):  # fmt: skip
+        ):
             crawler.signals.connect(handler, signal=signal)
 
     @classmethod
@@ -183,8 +185,9 @@ class Workers:
             )
             own[0]["shared/lease_lost"] = 1
             return own, True  # no one else's part to merge: this worker reports its own
-        logger.info("worker %s: its part is done (%d new)", self.worker,
-                    own[0].get("archive/first", 0))  # fmt: skip
+        logger.info(
+            "worker %s: its part is done (%d new)", self.worker, own[0].get("archive/first", 0)
+        )
         if self.queue is not None and finished:
             self.queue.forget_taken()
         elif self.queue is not None:

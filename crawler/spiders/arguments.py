@@ -76,10 +76,14 @@ class CrawlArguments:
                     " HTTPAUTH_DOMAIN settings"
                 )
         return cls(
-            site=given.get("site"), lang=lang, start_urls=starts,
-            max_pages=_max_pages(given.get("max_pages")), since=_since(given.get("since")),
-            mode=mode, job=given.get("_job"),
-        )  # fmt: skip
+            site=given.get("site"),
+            lang=lang,
+            start_urls=starts,
+            max_pages=_max_pages(given.get("max_pages")),
+            since=_since(given.get("since")),
+            mode=mode,
+            job=given.get("_job"),
+        )
 
     @property
     def limited(self) -> bool:

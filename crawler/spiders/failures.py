@@ -29,9 +29,12 @@ logger = logging.getLogger("crawler.spiders.mfa")
 
 
 def record_failure(
-    failure: Failure, log: RunLog, walks: WalkLog, stats: StatsCollector,
+    failure: Failure,
+    log: RunLog,
+    walks: WalkLog,
+    stats: StatsCollector,
     origins: Mapping[str, str],
-) -> None:  # fmt: skip
+) -> None:
     """Count and list a request's failure (none yet while it is being retried)."""
     failed = classify_failure(failure)
     if failed.kind == "retrying":

@@ -124,12 +124,19 @@ class MfaSpider(scrapy.Spider):
             self.mode = default_mode(walks, state.schedule.count(self.crawl_sites) > 0)
         self.stop_early = stopping_early(walks, self.mode)
         hosts = frozenset((urlsplit(u).hostname or "").lower() for u in arguments.start_urls)
-        self.context.begin(CrawlScope(
-            sites=self.crawl_sites, listings=listings, start_hosts=hosts,
-            allowed_domains=frozenset(d.lower() for d in self.allowed_domains), mode=self.mode,
-            limited=arguments.limited, start_points=tuple(self.start_points), lang=arguments.lang,
-            job=arguments.job,
-        ))  # fmt: skip
+        self.context.begin(
+            CrawlScope(
+                sites=self.crawl_sites,
+                listings=listings,
+                start_hosts=hosts,
+                allowed_domains=frozenset(d.lower() for d in self.allowed_domains),
+                mode=self.mode,
+                limited=arguments.limited,
+                start_points=tuple(self.start_points),
+                lang=arguments.lang,
+                job=arguments.job,
+            )
+        )
         self.crawler.stats.set_value("revisit/mode", self.mode)
 
     async def start(self) -> AsyncIterator[Any]:
@@ -160,18 +167,27 @@ class MfaSpider(scrapy.Spider):
 
     def _listing_request(self, url: str, start: str, followed: int) -> scrapy.Request:
         return scrapy.Request(
-            url, callback=self.parse_listing, errback=self.on_error,
+            url,
+            callback=self.parse_listing,
+            errback=self.on_error,
             cb_kwargs={"start": start, "followed": followed},
             meta={
-                "download_slot": slot(url), WALK_START: start, WALK_PAGE: True,
+                "download_slot": slot(url),
+                WALK_START: start,
+                WALK_PAGE: True,
                 WALK_FIRST: followed == 1,
             },
-        )  # fmt: skip
+        )
 
     def _article_request(
-        self, url: str, category: str | None, revisit: Revisit | None = None,
-        walk: str | None = None, listing_page: bool = False, card: ListingCard | None = None,
-    ) -> scrapy.Request:  # fmt: skip
+        self,
+        url: str,
+        category: str | None,
+        revisit: Revisit | None = None,
+        walk: str | None = None,
+        listing_page: bool = False,
+        card: ListingCard | None = None,
+    ) -> scrapy.Request:
         claims = CardClaims(card.title, card.card_date, card.image) if card is not None else None
         return article_request(
             url, category, revisit, self.parse_article, self.on_error, walk, listing_page, claims
@@ -196,10 +212,12 @@ class MfaSpider(scrapy.Spider):
         declared one was wrong)."""
         card = response.request.meta.get(CARD) if response.request is not None else None
         read = read_fetched(
-            response.body, response.encoding, lambda: response.selector.root,
+            response.body,
+            response.encoding,
+            lambda: response.selector.root,
             self._page_context(response.url, card if isinstance(card, CardClaims) else None),
             self.crawler.settings.getint("LISTING_MAX_LINKS"),
-        )  # fmt: skip
+        )
         if read.text.notes:
             fixed = "archive/charset_fixed" if read.text.clean else "archive/charset_damaged"
             self.crawler.stats.inc_value(fixed)
@@ -219,8 +237,11 @@ class MfaSpider(scrapy.Spider):
             stats.inc_value("archive/listing_truncated")
             logger.warning(
                 "listing %s shows more than %d article links; reading the first %d"
-                " (LISTING_MAX_LINKS)", response.url, limit, limit,
-            )  # fmt: skip
+                " (LISTING_MAX_LINKS)",
+                response.url,
+                limit,
+                limit,
+            )
             self.walk_log.broken(start, f"{response.url}: more than {limit} article links")
         schedule = self.context.state.schedule
         known = schedule.known if self.mode == "incremental" else (lambda _identity: False)
@@ -241,8 +262,11 @@ class MfaSpider(scrapy.Spider):
         elif read.kind == "listing" or followed == 1 or (read.page and read.page.links_itself):
             self.walk_log.ended(start)
         else:  # no cards, and nothing of the listing: an error page, a login wall
-            self.walk_log.broken(start, f"{response.url}: no article cards, and not a page"
-                                 " of the listing (an error page? a login wall?)")  # fmt: skip
+            self.walk_log.broken(
+                start,
+                f"{response.url}: no article cards, and not a page"
+                " of the listing (an error page? a login wall?)",
+            )
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
         """An article page (or a page of the article path form that is a listing)."""
@@ -252,10 +276,14 @@ class MfaSpider(scrapy.Spider):
             stats.inc_value("revisit/fetched")
             stats.inc_value("revisit/not_modified")
             yield NotModified(
-                url=response.url, canonical_url=identity, site=urlsplit(identity).netloc,
-                category=category, fetched_at=datetime.now(UTC), etag=header(response, b"ETag"),
+                url=response.url,
+                canonical_url=identity,
+                site=urlsplit(identity).netloc,
+                category=category,
+                fetched_at=datetime.now(UTC),
+                etag=header(response, b"ETag"),
                 last_modified=header(response, b"Last-Modified"),
-            )  # fmt: skip
+            )
             return
         if not isinstance(response, TextResponse):
             stats.inc_value("revisit/fetched")
@@ -293,5 +321,6 @@ class MfaSpider(scrapy.Spider):
             self.walk_log.ended(walk)
 
     def on_error(self, failure: Failure) -> None:
-        record_failure(failure, self.context.log, self.walk_log, self.crawler.stats,
-                       self.walk.origins)  # fmt: skip
+        record_failure(
+            failure, self.context.log, self.walk_log, self.crawler.stats, self.walk.origins
+        )

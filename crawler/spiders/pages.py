@@ -42,10 +42,15 @@ checked with."""
 
 
 def article_request(
-    url: str, category: str | None, revisit: Revisit | None,
-    callback: Callable[..., Any], errback: Callable[[Failure], Any],
-    walk: str | None = None, listing_page: bool = False, card: CardClaims | None = None,
-) -> scrapy.Request:  # fmt: skip
+    url: str,
+    category: str | None,
+    revisit: Revisit | None,
+    callback: Callable[..., Any],
+    errback: Callable[[Failure], Any],
+    walk: str | None = None,
+    listing_page: bool = False,
+    card: CardClaims | None = None,
+) -> scrapy.Request:
     """An article request (``walk``: the start point whose listing showed it, or which it
     is; ``card``: what that listing's card showed); a revisit asks only for what changed
     since the last fetch."""
@@ -62,9 +67,15 @@ def article_request(
             headers["If-Modified-Since"] = revisit.last_modified
         meta["handle_httpstatus_list"] = [304]
     return scrapy.Request(
-        url, callback=callback, errback=errback, headers=headers, meta=meta,
-        cb_kwargs={"category": category}, priority=ARTICLE_PRIORITY, dont_filter=True,
-    )  # fmt: skip
+        url,
+        callback=callback,
+        errback=errback,
+        headers=headers,
+        meta=meta,
+        cb_kwargs={"category": category},
+        priority=ARTICLE_PRIORITY,
+        dont_filter=True,
+    )
 
 
 def slot(url: str) -> str:
@@ -129,12 +140,20 @@ def fetched_page(
     raw = read.page.raw if read.page is not None else RawArticle()
     raw.notes.extend(read.text.notes)
     return FetchedPage(
-        url=response.url, canonical_url=identity, site=urlsplit(identity).netloc,
-        category=category, language=language_of(response.url), fetched_at=datetime.now(UTC),
-        html=response.body, encoding=read.text.encoding, raw=raw, extraction_error=read.problem,
-        etag=header(response, b"ETag"), last_modified=header(response, b"Last-Modified"),
+        url=response.url,
+        canonical_url=identity,
+        site=urlsplit(identity).netloc,
+        category=category,
+        language=language_of(response.url),
+        fetched_at=datetime.now(UTC),
+        html=response.body,
+        encoding=read.text.encoding,
+        raw=raw,
+        extraction_error=read.problem,
+        etag=header(response, b"ETag"),
+        last_modified=header(response, b"Last-Modified"),
         warc_record=warc_record_of(response),
-    )  # fmt: skip
+    )
 
 
 def warc_record_of(response: Response) -> WarcRecordRef | None:

@@ -61,9 +61,13 @@ class Walk:
         return self.marks.add(SEEN, [url_key(canonical_url(url, self.origins))])[0]
 
     def cards(
-        self, start: str, cards: list[ListingCard], since: date | None,
-        known: Callable[[str], bool], stop_early: bool,
-    ) -> tuple[list[ListingCard], bool]:  # fmt: skip
+        self,
+        start: str,
+        cards: list[ListingCard],
+        since: date | None,
+        known: Callable[[str], bool],
+        stop_early: bool,
+    ) -> tuple[list[ListingCard], bool]:
         """The cards of one listing page to request (``known``: archived and not due,
         which an incremental run does not ask for again), and whether the walk of
         ``start`` goes on to the next page.

@@ -36,9 +36,14 @@ class Committer:
         store (or the state's disk) fails, and the item is then kept by the caller."""
         if item.article is None:
             stored = self.archive.quarantine(
-                item.url, item.canonical_url, item.html, item.encoding, item.errors,
-                item.fetched_at.isoformat(), item.warc_record,
-            )  # fmt: skip
+                item.url,
+                item.canonical_url,
+                item.html,
+                item.encoding,
+                item.errors,
+                item.fetched_at.isoformat(),
+                item.warc_record,
+            )
             item.quarantined_before = not stored.created
             return stored.key
         seen = article_observation(item.article, True, item.etag, item.last_modified)

@@ -58,8 +58,9 @@ def hold_archive(settings: BaseSettings, crawl: str) -> Held:
 
     connection = StateConnection.open(url, Keys.for_archive(paths.location))
     worker = worker_name()
-    lease = Lease(connection.client, connection.keys, crawl, worker,
-                  settings.getfloat("REDIS_LEASE_TTL"))  # fmt: skip
+    lease = Lease(
+        connection.client, connection.keys, crawl, worker, settings.getfloat("REDIS_LEASE_TTL")
+    )
     token = lease.acquire(wait)
 
     def release() -> None:

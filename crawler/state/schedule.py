@@ -89,15 +89,23 @@ class Observation:
 
 
 def article_observation(
-    article: ArchivedArticle, changed: bool, etag: str | None = None,
+    article: ArchivedArticle,
+    changed: bool,
+    etag: str | None = None,
     last_modified: str | None = None,
-) -> Observation:  # fmt: skip
+) -> Observation:
     """What fetching ``article`` told the schedule."""
     return Observation(
-        canonical_url=article.canonical_url, url=article.url, site=article.site,
-        category=article.category, imported_date=article.imported_date, etag=etag,
-        last_modified=last_modified, fetched_at=article.fetched_at, changed=changed,
-    )  # fmt: skip
+        canonical_url=article.canonical_url,
+        url=article.url,
+        site=article.site,
+        category=article.category,
+        imported_date=article.imported_date,
+        etag=etag,
+        last_modified=last_modified,
+        fetched_at=article.fetched_at,
+        changed=changed,
+    )
 
 
 @dataclass(frozen=True)
@@ -133,17 +141,22 @@ def next_entry(old: Entry | None, seen: Observation, policy: Policy) -> Entry:
         interval = min(max(old.interval_seconds, minimum) * 2, policy.max_interval.total_seconds())
         changed_at = old.last_changed
     return Entry(
-        canonical_url=seen.canonical_url, url=seen.url, site=seen.site,
+        canonical_url=seen.canonical_url,
+        url=seen.url,
+        site=seen.site,
         category=seen.category or (old.category if old else None),
         imported_date=(
-            seen.imported_date.isoformat() if seen.imported_date
+            seen.imported_date.isoformat()
+            if seen.imported_date
             else (old.imported_date if old else None)
         ),
         etag=seen.etag or (old.etag if old else None),
         last_modified=seen.last_modified or (old.last_modified if old else None),
-        last_fetched=stamp(seen.fetched_at), last_changed=changed_at,
-        interval_seconds=interval, next_due=stamp(seen.fetched_at + timedelta(seconds=interval)),
-    )  # fmt: skip
+        last_fetched=stamp(seen.fetched_at),
+        last_changed=changed_at,
+        interval_seconds=interval,
+        next_due=stamp(seen.fetched_at + timedelta(seconds=interval)),
+    )
 
 
 class Schedule:

@@ -55,8 +55,15 @@ class VersionRow:
     @classmethod
     def of(cls, article: ArchivedArticle, version_key: str, reason: str | None) -> VersionRow:
         updated = article.updated_date.isoformat() if article.updated_date else None
-        return cls(article.canonical_url, updated, article.content_sha256, version_key,
-                   article.site, article.fetched_at.isoformat(), reason)  # fmt: skip
+        return cls(
+            article.canonical_url,
+            updated,
+            article.content_sha256,
+            version_key,
+            article.site,
+            article.fetched_at.isoformat(),
+            reason,
+        )
 
     def known(self) -> KnownVersion:
         updated = date.fromisoformat(self.updated_date) if self.updated_date else None

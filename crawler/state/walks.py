@@ -173,11 +173,16 @@ class Walks:
             connection.executemany(
                 "INSERT OR REPLACE INTO listing_walks VALUES (?, ?, ?, ?, ?)",
                 [
-                    (w.listing, w.site, w.completed_at.isoformat() if w.completed_at else None,
-                     w.incomplete_runs, w.reason)
+                    (
+                        w.listing,
+                        w.site,
+                        w.completed_at.isoformat() if w.completed_at else None,
+                        w.incomplete_runs,
+                        w.reason,
+                    )
                     for w in walks
                 ],
-            )  # fmt: skip
+            )
 
     def site_walked(self, site: str, scopes: tuple[str, ...]) -> datetime | None:
         """When a run walked ``site`` to the end in one of ``scopes``, as state files kept

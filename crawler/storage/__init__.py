@@ -30,9 +30,14 @@ class Storage(Protocol):
     """Where the archive is, for people (never includes credentials)."""
 
     def put(
-        self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
+        self,
+        key: str,
+        data: bytes,
+        content_type: str,
+        *,
+        create_only: bool = False,
         durable: bool = True,
-    ) -> bool:  # fmt: skip
+    ) -> bool:
         """Store ``data`` at ``key`` atomically and return True.
 
         With ``create_only`` an existing object is never replaced: the call returns

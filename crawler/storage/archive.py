@@ -140,9 +140,15 @@ class Archive:
         self.storage.put(latest_key(article_of(key)), pointer.dump(), JSON_TYPE, durable=False)
 
     def quarantine(
-        self, url: str, canonical_url: str, html: bytes, encoding: str, findings: list[Finding],
-        fetched_at: str, warc_record: WarcRecordRef | None = None,
-    ) -> Stored:  # fmt: skip
+        self,
+        url: str,
+        canonical_url: str,
+        html: bytes,
+        encoding: str,
+        findings: list[Finding],
+        fetched_at: str,
+        warc_record: WarcRecordRef | None = None,
+    ) -> Stored:
         """Keep a page that is not an article, with the reasons.  A page quarantined
         before for the same reasons is not written again (a known non-article on a
         listing is fetched by every run; its first copy is the evidence)."""
@@ -153,9 +159,11 @@ class Archive:
         key = quarantine_key(canonical_url, html)
         self.storage.put(f"{key}/{PAGE}", html, f"text/html; charset={encoding}")
         reasons: dict[str, object] = {
-            "url": redact_url(url), "canonical_url": canonical_url, "fetched_at": fetched_at,
+            "url": redact_url(url),
+            "canonical_url": canonical_url,
+            "fetched_at": fetched_at,
             "findings": found,
-        }  # fmt: skip
+        }
         if warc_record is not None:  # what the server sent, in the WARC files
             reasons["warc_record"] = warc_record.model_dump()
         self.storage.put(f"{key}/{REASONS}", dump_json(reasons), JSON_TYPE)

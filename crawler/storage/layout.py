@@ -124,9 +124,12 @@ class LatestPointer(BaseModel):
     def to(cls, article: ArchivedArticle, key: str) -> LatestPointer:
         updated = article.updated_date.isoformat() if article.updated_date else None
         return cls(
-            canonical_url=article.canonical_url, version=key, updated_date=updated,
-            content_sha256=article.content_sha256, fetched_at=article.fetched_at.isoformat(),
-        )  # fmt: skip
+            canonical_url=article.canonical_url,
+            version=key,
+            updated_date=updated,
+            content_sha256=article.content_sha256,
+            fetched_at=article.fetched_at.isoformat(),
+        )
 
     @classmethod
     def read(cls, data: bytes | None) -> LatestPointer | None:

@@ -93,9 +93,14 @@ class LocalStorage:
         return list(reversed(missing))
 
     def put(
-        self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
+        self,
+        key: str,
+        data: bytes,
+        content_type: str,
+        *,
+        create_only: bool = False,
         durable: bool = True,
-    ) -> bool:  # fmt: skip
+    ) -> bool:
         path = self.root / key  # for the message, should a check fail
         try:
             path = self.root / check_key(key)

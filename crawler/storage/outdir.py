@@ -31,9 +31,12 @@ def _resolved(path: Path) -> Path:
 
 
 def checked_outdir(
-    outdir: Path, marker: str, command: str, protected: Iterable[Path],
+    outdir: Path,
+    marker: str,
+    command: str,
+    protected: Iterable[Path],
     written_before: Callable[[list[str]], bool] = lambda _names: False,
-) -> Path:  # fmt: skip
+) -> Path:
     """``outdir`` resolved (``.`` and links), if the command may write it; else
     :class:`OutdirRefused`.  ``protected``: the archive's folders on this machine;
     ``written_before``: whether a folder holding these names (and no marker) is the

@@ -47,8 +47,12 @@ _PRECONDITION = {"412", "PreconditionFailed"}
 _CONFLICT = {"409", "ConditionalRequestConflict"}
 
 
-TRANSFER = TransferConfig(multipart_threshold=64 * 1024**2, multipart_chunksize=64 * 1024**2,
-                          max_concurrency=2, use_threads=True)  # fmt: skip
+TRANSFER = TransferConfig(
+    multipart_threshold=64 * 1024**2,
+    multipart_chunksize=64 * 1024**2,
+    max_concurrency=2,
+    use_threads=True,
+)
 """Large files (WARC files) go up in 64 MiB parts, two at a time (the connection pool has
 two connections beyond the store's threads): memory stays at a few parts whatever the
 file's size.  A multipart upload a killed crawl left behind is invisible but billed:
@@ -115,9 +119,14 @@ class S3Storage:
         return kind(f"cannot {action} {self.location}{key}: {detail}: {message}")
 
     def put(
-        self, key: str, data: bytes, content_type: str, *, create_only: bool = False,
+        self,
+        key: str,
+        data: bytes,
+        content_type: str,
+        *,
+        create_only: bool = False,
         durable: bool = True,
-    ) -> bool:  # fmt: skip
+    ) -> bool:
         """Write one object; S3 acknowledges a PUT once the object is durable."""
         checksum = base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
         request: dict[str, Any] = {
@@ -149,8 +158,9 @@ class S3Storage:
         object exists only once the upload completes; a failed one is aborted."""
         extra = {"ContentType": content_type, "ChecksumAlgorithm": "SHA256"}
         try:
-            self.client.upload_file(str(source), self.bucket, self._key(key), ExtraArgs=extra,
-                                    Config=self.transfer)  # fmt: skip
+            self.client.upload_file(
+                str(source), self.bucket, self._key(key), ExtraArgs=extra, Config=self.transfer
+            )
         except (ClientError, BotoCoreError, S3UploadFailedError, OSError) as error:
             raise self._fail("write", key, error) from None
 

@@ -94,9 +94,10 @@ class Spool:
             existing_key=record.get("existing_key"),
             etag=record.get("etag"),
             last_modified=record.get("last_modified"),
-            warc_record=WarcRecordRef.model_validate(warc) if (warc := record.get("warc_record"))
+            warc_record=WarcRecordRef.model_validate(warc)
+            if (warc := record.get("warc_record"))
             else None,
-        )  # fmt: skip
+        )
 
     def set_aside(self, entry: str, reason: str, kind: str = "unreadable") -> Path:
         """Hide an entry the store cannot take (kept, with ``reason.txt``, for a person

@@ -64,11 +64,16 @@ class SpoolingStore:
     """Writes items with ``write``; spools them while the store does not answer."""
 
     def __init__(
-        self, write: Callable[[FetchedPage], str], spool: Spool, run: Run, counts: Counts,
-        on_stored: Callable[[FetchedPage], None], retry_seconds: float,
+        self,
+        write: Callable[[FetchedPage], str],
+        spool: Spool,
+        run: Run,
+        counts: Counts,
+        on_stored: Callable[[FetchedPage], None],
+        retry_seconds: float,
         start: Callable[[Coroutine[Any, Any, None]], Deferred[None]] = deferred_from_coro,
         probe: Callable[[], object] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.write, self.spool, self.run, self.counts = write, spool, run, counts
         self.on_stored, self.retry_seconds = on_stored, retry_seconds
         self.start = start
@@ -115,8 +120,9 @@ class SpoolingStore:
                 self.circuit.down = True
                 logger.error(
                     "store unavailable (%s): spooling to %s until it answers",
-                    exc, self.spool.directory,
-                )  # fmt: skip
+                    exc,
+                    self.spool.directory,
+                )
             else:
                 return key
         await self._spool(item)
@@ -219,8 +225,9 @@ class SpoolingStore:
             self.circuit.down = True
             logger.info(
                 "store still unavailable (%s); %d items spooled",
-                unexplained[-1][1], len(self.spool),
-            )  # fmt: skip
+                unexplained[-1][1],
+                len(self.spool),
+            )
             return
         if self.circuit.down or flushed:
             logger.info("store answers: %d spooled items stored", flushed)

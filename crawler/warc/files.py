@@ -71,9 +71,11 @@ class WarcFiles:
         self.writer.write_record(request)
         self.file.flush()  # on disk record by record: a crash cuts at most the last one
         where = WarcRecordRef(
-            file=WARC_FOLDER + path.name.removesuffix(OPEN) + DONE, offset=offset, length=length,
+            file=WARC_FOLDER + path.name.removesuffix(OPEN) + DONE,
+            offset=offset,
+            length=length,
             record_id=record_id_of(response),
-        )  # fmt: skip
+        )
         done = self.close() if self.file.tell() >= self.max_bytes else None
         return where, done
 

@@ -105,10 +105,11 @@ def _head(record: ArcWarcRecord) -> tuple[str, str, dict[str, str]]:
     """A record's SURT key, timestamp and first fields (read before its payload is)."""
     url = record.rec_headers.get_header("WARC-Target-URI")
     fields = {
-        "url": url, "mime": _mime(record),
+        "url": url,
+        "mime": _mime(record),
         "status": record.http_headers.get_statuscode() if record.http_headers else None,
         "digest": record.rec_headers.get_header("WARC-Payload-Digest"),
-    }  # fmt: skip
+    }
     when = iso_date_to_timestamp(record.rec_headers.get_header("WARC-Date"))
     return surt(url), when, {name: value for name, value in fields.items() if value is not None}
 

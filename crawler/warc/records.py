@@ -102,29 +102,34 @@ def fetch_records(
     that order.  ``seen`` maps payload digests to their first response."""
     date = _date(fetch.fetched_at)
     reason = responses.get(fetch.status, "")
-    http = StatusAndHeaders(f"{fetch.status} {reason}".strip(), fetch.response_headers,
-                            protocol=fetch.protocol)  # fmt: skip
+    http = StatusAndHeaders(
+        f"{fetch.status} {reason}".strip(), fetch.response_headers, protocol=fetch.protocol
+    )
     digest = payload_digest(fetch.body)
     original = seen.get(digest)
     if fetch.status == 304:
-        record = writer.create_revisit_record(fetch.url, digest, fetch.url, date,
-                                              http_headers=http)  # fmt: skip
+        record = writer.create_revisit_record(fetch.url, digest, fetch.url, date, http_headers=http)
         record.rec_headers.replace_header("WARC-Profile", SERVER_NOT_MODIFIED)
     elif original is not None:
-        record = writer.create_revisit_record(fetch.url, digest, original.url,
-                                              original.date, http_headers=http)  # fmt: skip
+        record = writer.create_revisit_record(
+            fetch.url, digest, original.url, original.date, http_headers=http
+        )
     else:
-        record = writer.create_warc_record(fetch.url, "response", payload=BytesIO(fetch.body),
-                                           http_headers=http)  # fmt: skip
+        record = writer.create_warc_record(
+            fetch.url, "response", payload=BytesIO(fetch.body), http_headers=http
+        )
         seen[digest] = Original(fetch.url, date)
     record.rec_headers.replace_header("WARC-Date", date)
     parts = urlsplit(fetch.url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     request = writer.create_warc_record(
-        fetch.url, "request", payload=BytesIO(b""),
-        http_headers=StatusAndHeaders(f"{fetch.method} {target} {fetch.protocol}",
-                                      fetch.request_headers, is_http_request=True),
-    )  # fmt: skip
+        fetch.url,
+        "request",
+        payload=BytesIO(b""),
+        http_headers=StatusAndHeaders(
+            f"{fetch.method} {target} {fetch.protocol}", fetch.request_headers, is_http_request=True
+        ),
+    )
     request.rec_headers.replace_header("WARC-Date", date)
     request.rec_headers.replace_header("WARC-Concurrent-To", record_id_of(record))
     return record, request

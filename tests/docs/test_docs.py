@@ -17,8 +17,14 @@ import crawler.settings as project
 from tests.conftest import REPO
 from tests.project import project_settings
 
-DOCS = sorted([REPO / "README.md", *(REPO / "docs").glob("*.md"), REPO / "infra" / "README.md",
-               REPO / "crawler" / "platforms" / "mfa" / "README.md"])  # fmt: skip
+DOCS = sorted(
+    [
+        REPO / "README.md",
+        *(REPO / "docs").glob("*.md"),
+        REPO / "infra" / "README.md",
+        REPO / "crawler" / "platforms" / "mfa" / "README.md",
+    ]
+)
 IDS = [str(path.relative_to(REPO)) for path in DOCS]
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 _PATH = re.compile(r"`((?:crawler|schemas|tests|bench|infra|scripts|docs|\.ci)/[^`\s*<>]*)`")
@@ -53,8 +59,10 @@ def test_every_link_and_path_resolves(doc: Path) -> None:
         resolved = (doc.parent / file).resolve() if file else doc
         assert resolved.exists(), f"{doc.name}: a link to {target} leads nowhere"
         if anchor and resolved.suffix == ".md":
-            headings = [_anchor(h) for h in re.findall(r"^#+ (.+)$", resolved.read_text("utf-8"),
-                                                       re.MULTILINE)]  # fmt: skip
+            headings = [
+                _anchor(h)
+                for h in re.findall(r"^#+ (.+)$", resolved.read_text("utf-8"), re.MULTILINE)
+            ]
             assert anchor in headings, f"{doc.name}: no heading #{anchor} in {file or doc.name}"
     for path in _PATH.findall(text):
         path = path.rstrip(".,:;)")

@@ -52,9 +52,11 @@ class Replica:
         English press releases' ``/content-category/press-release``."""
         return ",".join(
             f"{self.url}/{path}"
-            for path in ("th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4",
-                         "en/content-category/press-release")
-        )  # fmt: skip
+            for path in (
+                "th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4",
+                "en/content-category/press-release",
+            )
+        )
 
     def control(self, action: str, **params: str) -> dict[str, Any]:
         query = urlencode(params)
@@ -77,10 +79,26 @@ class Replica:
 def start_replica(seed: int = 20261126, content: str = "corpus", articles: int = 0) -> Replica:
     """The replica as a process (``articles``: a site of that many, the corpus cycled)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.replica", "--port", "0", "--seed", str(seed),
-         "--shared", str(SHARED), "--content", content, "--articles", str(articles)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "tests.replica",
+            "--port",
+            "0",
+            "--seed",
+            str(seed),
+            "--shared",
+            str(SHARED),
+            "--content",
+            content,
+            "--articles",
+            str(articles),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = wait_for_ready_line(process)
     urllib.request.urlopen(f"{url}/robots.txt", timeout=10).read()
     return Replica(url=url, process=process)
@@ -104,8 +122,13 @@ def run_crawl(
         command += ["-s", f"{name}={value}"]
     environment = {**os.environ, "MFA_SHARED_DIR": str(SHARED), **(env or {})}
     result = subprocess.run(
-        command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=timeout,
+        command,
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         check=False,
-    )  # fmt: skip
+    )
     summary = json.loads(summary_path.read_text("utf-8")) if summary_path.exists() else {}
     return CrawlResult(result.returncode, result.stdout + result.stderr, summary)

@@ -48,9 +48,10 @@ def test_credentials_never_appear_in_logs_summaries_or_the_archive(
         settings={**archive_settings(bucket, tmp_path / "ok"), "LOG_LEVEL": "DEBUG"},
     )
     failing = run_crawl(  # a bucket that does not exist: errors are logged, then spooled
-        tmp_path / "bad", start,
+        tmp_path / "bad",
+        start,
         settings={**archive_settings("no-such-bucket-mfa", tmp_path / "bad"), "LOG_LEVEL": "DEBUG"},
-    )  # fmt: skip
+    )
     assert "NoSuchBucket" in failing.log
     texts = [ok.log, failing.log, json.dumps(ok.summary), json.dumps(failing.summary)]
     texts += [data.decode("utf-8", "replace") for data in bucket_objects(bucket).values()]
@@ -93,9 +94,10 @@ def test_a_bucket_that_does_not_exist_is_refused_before_fetching(
     tmp_path: Path, fresh_replica: Replica, s3_server: S3Server
 ) -> None:
     result = run_crawl(
-        tmp_path, f"start_urls={fresh_replica.listing_urls()}",
+        tmp_path,
+        f"start_urls={fresh_replica.listing_urls()}",
         settings=archive_settings("no-such-bucket-mfa", tmp_path),
-    )  # fmt: skip
+    )
     assert result.returncode == 2
     assert "does not take a write" in result.log and "NoSuchBucket" in result.log
     assert "Traceback" not in result.log and "Crawled (" not in result.log
@@ -107,26 +109,36 @@ def test_an_archive_path_that_cannot_be_written_is_refused(
     blocked = tmp_path / "blocked"
     blocked.write_bytes(b"a file where the archive's folder should be")
     result = run_crawl(
-        tmp_path, f"start_urls={fresh_replica.listing_urls()}",
+        tmp_path,
+        f"start_urls={fresh_replica.listing_urls()}",
         settings={"ARCHIVE_URI": str(blocked / "archive")},
-    )  # fmt: skip
+    )
     assert result.returncode == 2 and "Traceback" not in result.log
     assert "mfa: not crawling" in result.log.strip().splitlines()[-1]
 
 
 def _runs(archive: Path, *options: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "scrapy", "runs", *options, "-s", f"ARCHIVE_URI={archive}"]
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60,
-                          check=False)  # fmt: skip
+    return subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 def test_scrapy_runs_names_the_sites_without_a_healthy_run(tmp_path: Path) -> None:
     storage, now = LocalStorage(tmp_path / "archive"), datetime.now(UTC)
-    for days, healthy, sites in ((5, True, ["a.example", "b.example"]), (1, True, ["a.example"]),
-                                 (0.1, False, ["a.example", "b.example"])):  # fmt: skip
+    for days, healthy, sites in (
+        (5, True, ["a.example", "b.example"]),
+        (1, True, ["a.example"]),
+        (0.1, False, ["a.example", "b.example"]),
+    ):
         started = now - timedelta(days=days)
-        run = RunReport(started=started, finished=started + timedelta(minutes=3),
-                        healthy=healthy, mode="incremental", scope={"sites": sites})  # fmt: skip
+        run = RunReport(
+            started=started,
+            finished=started + timedelta(minutes=3),
+            healthy=healthy,
+            mode="incremental",
+            scope={"sites": sites},
+        )
         storage.put(run.key, run.dump(), "application/json")
     listed = _runs(tmp_path / "archive", "--days", "2")
     assert listed.returncode == 1, listed.stderr
@@ -150,8 +162,9 @@ def test_scrapy_verify_refuses_an_archive_it_cannot_open(tmp_path: Path) -> None
     blocked = tmp_path / "blocked"
     blocked.write_bytes(b"a file where the archive's folder should be")
     command = [sys.executable, "-m", "scrapy", "verify", "-s", f"ARCHIVE_URI={blocked}/archive"]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60,
-                            check=False)  # fmt: skip
+    result = subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"mfa verify: cannot check {blocked}/archive")

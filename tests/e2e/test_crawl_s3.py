@@ -61,8 +61,11 @@ async def test_s3_archive_equals_the_local_archive(
         in_bucket, remote_own = _own(in_bucket, prefix)
         assert len(local_own) == len(remote_own) == files, (local_own, remote_own)
     [warc_key, _index_key] = remote_own[::-1]  # .warc.gz sorts after .cdxj
-    pointers = {json.loads(v)["warc_record"]["file"] for k, v in in_bucket.items()
-                if k.endswith("article.json")}  # fmt: skip
+    pointers = {
+        json.loads(v)["warc_record"]["file"]
+        for k, v in in_bucket.items()
+        if k.endswith("article.json")
+    }
     assert pointers == {warc_key}
     assert sorted(in_bucket) == sorted(on_disk)  # same keys
     for key, data in on_disk.items():  # same bytes (fetch times aside)

@@ -56,9 +56,10 @@ async def test_a_template_that_misleads_the_reader_is_an_alarm_on_the_first_run(
     assert f"articles of {site} disagree" in problem and "(title " in problem
     records = _records(tmp_path / "archive")
     flagged = {
-        unquote(urlsplit(r.url).path) for r in records
+        unquote(urlsplit(r.url).path)
+        for r in records
         if any(w.field == "title" and w.reason.startswith("disagrees with") for w in r.warnings)
-    }  # fmt: skip
+    }
     for record in records:  # every page whose title was hidden says so, or was read right
         path = unquote(urlsplit(record.url).path)
         if path in titles and path not in flagged:  # its body shows its title after all

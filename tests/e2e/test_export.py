@@ -30,9 +30,14 @@ pytestmark = [pytest.mark.process, pytest.mark.s3]
 
 def _export(out: Path, *options: str, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "scrapy", "export", str(out), *options], cwd=REPO,
-        capture_output=True, text=True, timeout=120, check=False, env=env,
-    )  # fmt: skip
+        [sys.executable, "-m", "scrapy", "export", str(out), *options],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
 
@@ -73,20 +78,40 @@ def test_an_export_from_s3_is_the_local_export(
 ) -> None:
     uri = s3_server.copy_archive(crawled)
     _export(tmp_path / "local", "-s", f"ARCHIVE_URI={crawled}")
-    _export(tmp_path / "s3", "-s", f"ARCHIVE_URI={uri}",
-            "-s", "S3_ADDRESSING_STYLE=path", env={**os.environ, **s3_server.env})  # fmt: skip
+    _export(
+        tmp_path / "s3",
+        "-s",
+        f"ARCHIVE_URI={uri}",
+        "-s",
+        "S3_ADDRESSING_STYLE=path",
+        env={**os.environ, **s3_server.env},
+    )
     for path in (tmp_path / "local").iterdir():
         assert path.read_bytes() == (tmp_path / "s3" / path.name).read_bytes(), path.name
 
 
 def test_wrong_options_fail_in_one_line(crawled: Path, tmp_path: Path) -> None:
-    for options, said in ((["--view", "both"], "unknown view both"),
-                          (["--since-run", "nope"], "no run 'nope'")):  # fmt: skip
+    for options, said in (
+        (["--view", "both"], "unknown view both"),
+        (["--since-run", "nope"], "no run 'nope'"),
+    ):
         done = subprocess.run(
-            [sys.executable, "-m", "scrapy", "export", str(tmp_path / "x"), *options,
-             "-s", f"ARCHIVE_URI={crawled}"], cwd=REPO, capture_output=True, text=True,
-            timeout=60, check=False,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "export",
+                str(tmp_path / "x"),
+                *options,
+                "-s",
+                f"ARCHIVE_URI={crawled}",
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         assert done.returncode == 2 and said in done.stderr, done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
 
@@ -94,8 +119,12 @@ def test_wrong_options_fail_in_one_line(crawled: Path, tmp_path: Path) -> None:
 def _diff(crawled: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scrapy", "diff", *args, "-s", f"ARCHIVE_URI={crawled}"],
-        cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_scrapy_diff_shows_what_changed(crawled: Path, replica: Replica) -> None:

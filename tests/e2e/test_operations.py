@@ -50,16 +50,22 @@ async def test_each_run_leaves_its_report_in_the_archive(
 @pytest_twisted.ensureDeferred
 async def test_metrics_are_written_and_pushed(tmp_path: Path, fresh_replica: Replica) -> None:
     with HttpReceiver() as gateway:
-        result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings={
-            "METRICS_PATH": str(tmp_path / "mfa.prom"), "PUSHGATEWAY_URL": gateway.url,
-            "METRICS_INSTANCE": "night-crawler",
-        })  # fmt: skip
+        result = await crawl(
+            tmp_path,
+            f"start_urls={fresh_replica.listing_urls()}",
+            settings={
+                "METRICS_PATH": str(tmp_path / "mfa.prom"),
+                "PUSHGATEWAY_URL": gateway.url,
+                "METRICS_INSTANCE": "night-crawler",
+            },
+        )
     assert result.returncode == 0, result.log[-2000:]
     text = (tmp_path / "mfa.prom").read_text("utf-8")
     samples = {
         (s.name, s.labels.get("site"), s.labels.get("outcome")): s.value
-        for family in text_string_to_metric_families(text) for s in family.samples
-    }  # fmt: skip
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
     [report] = history.reports(LocalStorage(tmp_path / "archive"))
     site = report.scope["sites"][0]
     assert samples[("mfa_articles", site, "new")] == ARTICLES
@@ -78,12 +84,17 @@ async def test_metrics_are_written_and_pushed(tmp_path: Path, fresh_replica: Rep
 @pytest_twisted.ensureDeferred
 async def test_an_unhealthy_run_is_told_by_webhook_and_mail(tmp_path: Path) -> None:
     with HttpReceiver() as webhook, SmtpReceiver() as smtp:
-        result = await crawl(tmp_path, f"start_urls=http://127.0.0.1:{_closed_port()}/th",
+        result = await crawl(
+            tmp_path,
+            f"start_urls=http://127.0.0.1:{_closed_port()}/th",
             settings={
-                "RETRY_TIMES": "0", "NOTIFY_WEBHOOK_URL": webhook.url + "/hooks/mfa",
-                "NOTIFY_MAIL_TO": "archivist@example.org", "NOTIFY_SMTP_HOST": "127.0.0.1",
+                "RETRY_TIMES": "0",
+                "NOTIFY_WEBHOOK_URL": webhook.url + "/hooks/mfa",
+                "NOTIFY_MAIL_TO": "archivist@example.org",
+                "NOTIFY_SMTP_HOST": "127.0.0.1",
                 "NOTIFY_SMTP_PORT": str(smtp.port),
-            })  # fmt: skip
+            },
+        )
     assert result.returncode == 1
     [hook] = webhook.received
     said = json.loads(hook.body)["text"]
@@ -100,19 +111,31 @@ async def test_silent_edits_are_told_when_asked_and_an_unreachable_target_fails_
     await crawl(tmp_path, start)
     fresh_replica.control("edit", path=SAMPLE_PATH)
     with HttpReceiver() as webhook:
-        told = await crawl(tmp_path, start, "mode=full", settings={
-            "NOTIFY_WEBHOOK_URL": webhook.url, "NOTIFY_ON": "unhealthy,silent_edit",
-        })  # fmt: skip
+        told = await crawl(
+            tmp_path,
+            start,
+            "mode=full",
+            settings={
+                "NOTIFY_WEBHOOK_URL": webhook.url,
+                "NOTIFY_ON": "unhealthy,silent_edit",
+            },
+        )
     assert told.returncode == 0 and told.totals["silently edited"] == 1
     [hook] = webhook.received
     assert "edited without a new date" in json.loads(hook.body)["text"]
     fresh_replica.control("edit", path=SAMPLE_PATH)
-    nobody = await crawl(tmp_path, start, "mode=full", settings={
-        "NOTIFY_ON": "silent_edit",
-        "NOTIFY_WEBHOOK_URL": f"http://127.0.0.1:{_closed_port()}/",
-        "NOTIFY_MAIL_TO": "archivist@example.org", "NOTIFY_SMTP_HOST": "127.0.0.1",
-        "NOTIFY_SMTP_PORT": str(_closed_port()),
-    })  # fmt: skip
+    nobody = await crawl(
+        tmp_path,
+        start,
+        "mode=full",
+        settings={
+            "NOTIFY_ON": "silent_edit",
+            "NOTIFY_WEBHOOK_URL": f"http://127.0.0.1:{_closed_port()}/",
+            "NOTIFY_MAIL_TO": "archivist@example.org",
+            "NOTIFY_SMTP_HOST": "127.0.0.1",
+            "NOTIFY_SMTP_PORT": str(_closed_port()),
+        },
+    )
     assert nobody.returncode == 0  # the crawl's outcome is its own
     lines = [line for line in nobody.log.splitlines() if "could not" in line]
     assert len(lines) == 2 and all("Traceback" not in line for line in lines)

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.process
 WITHOUT = {
     "PYTHONPATH": str(REPO / "tests" / "withoutextras"),
     "MFA_WITHOUT": "redis,scrapy_redis,pyarrow,pythainlp",
-}  # fmt: skip
+}
 NEEDS = "REDIS_URL needs: pip install 'mfa-archive[redis]'"
 
 
@@ -34,14 +34,25 @@ def test_without_extras_a_crawl_archives_every_article(
 
 def test_without_the_redis_extra_redis_url_is_one_line(tmp_path: Path) -> None:
     settings = {"REDIS_URL": "redis://127.0.0.1:1/0"}
-    result = run_crawl(tmp_path, "start_urls=http://127.0.0.1:1/th", settings=settings,
-                       env=WITHOUT)  # fmt: skip
+    result = run_crawl(tmp_path, "start_urls=http://127.0.0.1:1/th", settings=settings, env=WITHOUT)
     assert result.returncode == 2 and NEEDS in result.log
     assert "Traceback" not in result.log
     verify = subprocess.run(
-        [sys.executable, "-m", "scrapy", "verify", "-s", "REDIS_URL=redis://127.0.0.1:1/0",
-         "-s", f"ARCHIVE_URI={tmp_path / 'archive'}"],
-        cwd=REPO, env={**os.environ, **WITHOUT}, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "verify",
+            "-s",
+            "REDIS_URL=redis://127.0.0.1:1/0",
+            "-s",
+            f"ARCHIVE_URI={tmp_path / 'archive'}",
+        ],
+        cwd=REPO,
+        env={**os.environ, **WITHOUT},
+        capture_output=True,
+        text=True,
+        timeout=60,
         check=False,
-    )  # fmt: skip
+    )
     assert verify.returncode in (1, 2) and "Traceback" not in verify.stderr

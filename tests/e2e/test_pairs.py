@@ -31,10 +31,26 @@ PRECISION, RECALL = 0.9, 0.75
 
 def _export(out: Path, archive: str, env: dict[str, str] | None = None) -> list[dict[str, Any]]:
     done = subprocess.run(
-        [sys.executable, "-m", "scrapy", "export", str(out), "--view", "pairs",
-         "-s", f"ARCHIVE_URI={archive}", "-s", "S3_ADDRESSING_STYLE=path"],
-        cwd=REPO, capture_output=True, text=True, timeout=120, check=False, env=env,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "export",
+            str(out),
+            "--view",
+            "pairs",
+            "-s",
+            f"ARCHIVE_URI={archive}",
+            "-s",
+            "S3_ADDRESSING_STYLE=path",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = (out / "pairs.jsonl").read_text("utf-8").splitlines()
     return [json.loads(line) for line in lines]

@@ -29,8 +29,10 @@ def test_the_state_lives_on_redis_and_the_next_run_reads_it(
     assert not (tmp_path / "archive" / ".state" / "dedup.sqlite3").exists()
     client = redis_server.client()
     keys = Keys.for_archive(str((tmp_path / "archive").resolve()))
-    stored = {str(p.parent.relative_to(tmp_path / "archive"))
-              for p in (tmp_path / "archive").rglob("article.json")}  # fmt: skip
+    stored = {
+        str(p.parent.relative_to(tmp_path / "archive"))
+        for p in (tmp_path / "archive").rglob("article.json")
+    }
     assert set(client.smembers(keys.version_keys)) == stored and len(stored) == ARTICLES
     assert client.get(keys.lease) is None  # released when the crawl ended
     second = run_crawl(tmp_path, start, settings={"REDIS_URL": redis_url})
@@ -45,8 +47,11 @@ def test_a_crawl_is_refused_while_another_holds_the_lease(
     other = Lease(StateConnection.open(redis_url, keys).client, keys, "backfill-1", "elsewhere")
     other.acquire()
     try:
-        result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}",
-                           settings={"REDIS_URL": redis_url})  # fmt: skip
+        result = run_crawl(
+            tmp_path,
+            f"start_urls={fresh_replica.listing_urls()}",
+            settings={"REDIS_URL": redis_url},
+        )
     finally:
         other.release()
     assert result.returncode == 2 and "Traceback" not in result.log
@@ -58,8 +63,11 @@ def test_a_redis_that_does_not_answer_is_one_line(tmp_path: Path, fresh_replica:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed = probe.getsockname()[1]
-    result = run_crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}",
-                       settings={"REDIS_URL": f"redis://:s3cret@127.0.0.1:{closed}/0"})  # fmt: skip
+    result = run_crawl(
+        tmp_path,
+        f"start_urls={fresh_replica.listing_urls()}",
+        settings={"REDIS_URL": f"redis://:s3cret@127.0.0.1:{closed}/0"},
+    )
     assert result.returncode == 2 and "Traceback" not in result.log
     [line] = result.log.strip().splitlines()[-1:]
     assert line.startswith("mfa: not crawling") and f"127.0.0.1:{closed}" in line

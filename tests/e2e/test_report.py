@@ -31,9 +31,23 @@ def _report(
     out: Path, archive: Path | str, *options: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scrapy", "report", str(out), "-s", f"ARCHIVE_URI={archive}",
-         *options], cwd=REPO, capture_output=True, text=True, timeout=300, check=False, env=env,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "report",
+            str(out),
+            "-s",
+            f"ARCHIVE_URI={archive}",
+            *options,
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +138,9 @@ def test_a_report_of_an_s3_archive_is_the_local_report(
 ) -> None:
     uri = s3_server.copy_archive(report.parent / "archive")
     local = _report(tmp_path / "local", report.parent / "archive")
-    remote = _report(tmp_path / "s3", uri, "-s", "S3_ADDRESSING_STYLE=path",
-                     env={**os.environ, **s3_server.env})  # fmt: skip
+    remote = _report(
+        tmp_path / "s3", uri, "-s", "S3_ADDRESSING_STYLE=path", env={**os.environ, **s3_server.env}
+    )
     assert local.returncode == remote.returncode == 0, remote.stderr
     files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*"))
     assert files == sorted(p.relative_to(tmp_path / "s3") for p in (tmp_path / "s3").rglob("*"))

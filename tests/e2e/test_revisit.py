@@ -178,9 +178,12 @@ async def test_a_revisit_never_requests_a_url_with_a_redacted_credential(
     assert first.returncode == 0 and first.totals["new"] == 1
     assert "s3cr3t" not in first.log
     revisit = await crawl(
-        tmp_path, f"start_urls={fresh_replica.listing_urls()}", "mode=incremental",
-        "max_pages=1", settings={**due_at_once, "LOG_LEVEL": "DEBUG"},
-    )  # fmt: skip
+        tmp_path,
+        f"start_urls={fresh_replica.listing_urls()}",
+        "mode=incremental",
+        "max_pages=1",
+        settings={**due_at_once, "LOG_LEVEL": "DEBUG"},
+    )
     assert revisit.returncode == 0, revisit.log[-3000:]
     assert revisit.summary["revisits"]["due"] == 1
     crawled = [line for line in revisit.log.splitlines() if "Crawled (" in line]

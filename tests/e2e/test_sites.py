@@ -43,11 +43,16 @@ async def test_all_sites_in_one_run_each_at_its_own_budget(
     port = int(urlsplit(fresh_replica.url).port or 0)
     sites = [f"127.0.0.1:{port}", f"localhost:{port}"]
     fresh_replica.control("pace", seconds="0.03")
-    result = await crawl(tmp_path, "site=all", settings={
-        "SITE_REGISTRY": str(_registry(tmp_path, port)),
-        "ALLOW_PRIVATE_HOSTS": "127.0.0.1,localhost",
-        "CONCURRENT_REQUESTS": "16", "CONCURRENT_REQUESTS_PER_DOMAIN": "4",
-    })  # fmt: skip
+    result = await crawl(
+        tmp_path,
+        "site=all",
+        settings={
+            "SITE_REGISTRY": str(_registry(tmp_path, port)),
+            "ALLOW_PRIVATE_HOSTS": "127.0.0.1,localhost",
+            "CONCURRENT_REQUESTS": "16",
+            "CONCURRENT_REQUESTS_PER_DOMAIN": "4",
+        },
+    )
     peaks = fresh_replica.control("peaks")["peaks"]
     assert result.returncode == 0, result.log[-3000:]
     for site in sites:  # every site archived, each under its own host

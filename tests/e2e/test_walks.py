@@ -108,8 +108,9 @@ async def test_a_page_past_the_end_that_redirects_to_the_first_ends_the_walk(
 ) -> None:
     """The request the redirect makes is one already made: the scheduler drops it, and
     the walk has come back to where it started -- its end, not a walk that never ends."""
-    fresh_replica.control("fault", path=f"{EN}?p=4", kind="redirect", times="9",
-                          to=f"{fresh_replica.url}{EN}")  # fmt: skip
+    fresh_replica.control(
+        "fault", path=f"{EN}?p=4", kind="redirect", times="9", to=f"{fresh_replica.url}{EN}"
+    )
     result = await crawl(tmp_path, f"start_urls={fresh_replica.url}{EN}")
     assert result.returncode == 0, result.log[-3000:]
     assert result.summary["walk"] == "complete"

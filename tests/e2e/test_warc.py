@@ -78,10 +78,13 @@ def test_each_version_points_to_its_record_and_the_index_agrees(crawled: Path) -
         assert where is not None, article.url
         data = (crawled / where.file).read_bytes()[where.offset : where.offset + where.length]
         [record] = [  # the bytes are one whole record
-            (r.rec_headers.get_header("WARC-Record-ID"),
-             r.rec_headers.get_header("WARC-Target-URI"), r.content_stream().read())
+            (
+                r.rec_headers.get_header("WARC-Record-ID"),
+                r.rec_headers.get_header("WARC-Target-URI"),
+                r.content_stream().read(),
+            )
             for r in ArchiveIterator(BytesIO(data))
-        ]  # fmt: skip
+        ]
         assert record == (where.record_id, article.url, html)
         entry = indexed[(where.file.removeprefix("warc/"), where.offset)]
         assert entry["url"] == article.url and int(entry["length"]) == where.length

@@ -27,19 +27,27 @@ from tests.redisserver import RedisServer
 pytestmark = [pytest.mark.process, pytest.mark.redis]
 
 
-def start_worker(workdir: Path, archive: Path, start: str, redis_url: str,
-                 name: str, **extra: str) -> subprocess.Popen[str]:  # fmt: skip
-    settings = crawl_settings(workdir, {
-        "ARCHIVE_URI": str(archive), "REDIS_URL": redis_url, "REDIS_LEASE_TTL": "3",
-        "SPOOL_DIR": str(workdir / f"spool-{name}"), "LOG_FILE": str(workdir / f"{name}.log"),
-        **extra,
-    })  # fmt: skip
+def start_worker(
+    workdir: Path, archive: Path, start: str, redis_url: str, name: str, **extra: str
+) -> subprocess.Popen[str]:
+    settings = crawl_settings(
+        workdir,
+        {
+            "ARCHIVE_URI": str(archive),
+            "REDIS_URL": redis_url,
+            "REDIS_LEASE_TTL": "3",
+            "SPOOL_DIR": str(workdir / f"spool-{name}"),
+            "LOG_FILE": str(workdir / f"{name}.log"),
+            **extra,
+        },
+    )
     command = [sys.executable, "-m", "scrapy", "crawl", "mfa", "-a", start]
     for key, value in settings.items():
         command += ["-s", f"{key}={value}"]
     env = {**os.environ, "MFA_SHARED_DIR": str(SHARED)}
-    return subprocess.Popen(command, cwd=REPO, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    return subprocess.Popen(
+        command, cwd=REPO, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
 
 
 def archive_files(root: Path) -> dict[str, str]:
@@ -70,8 +78,10 @@ def test_workers_share_one_crawl_and_leave_the_archive_one_process_would(
     archive = tmp_path / "shared"
     # three workers share one SUMMARY_PATH, as on one machine: the last one's is left there
     one_path = {"SUMMARY_PATH": str(tmp_path / "summary-all.json")} if workers == 3 else {}
-    processes = [start_worker(tmp_path, archive, start, redis_url, f"w{n}", **one_path)
-                 for n in range(workers)]  # fmt: skip
+    processes = [
+        start_worker(tmp_path, archive, start, redis_url, f"w{n}", **one_path)
+        for n in range(workers)
+    ]
     outputs = [process.communicate(timeout=300)[0] for process in processes]
     logs = [(tmp_path / f"w{n}.log").read_text("utf-8") for n in range(workers)]
     assert [p.returncode for p in processes] == [0] * workers, (outputs, logs)
@@ -96,8 +106,10 @@ def test_workers_share_one_crawl_and_leave_the_archive_one_process_would(
     assert len(alone) == 4 * ARTICLES  # page, text, record and latest pointer
     assert archive_files(archive) == alone  # same keys, same bytes
     warc_files = {p.name for p in (archive / "warc").glob("*.warc.gz")}
-    pointed = {json.loads(p.read_text("utf-8"))["warc_record"]["file"].removeprefix("warc/")
-               for p in (archive / "articles").rglob("article.json")}  # fmt: skip
+    pointed = {
+        json.loads(p.read_text("utf-8"))["warc_record"]["file"].removeprefix("warc/")
+        for p in (archive / "articles").rglob("article.json")
+    }
     assert pointed <= warc_files and 2 <= len(warc_files) <= workers  # per working worker
 
 
@@ -115,9 +127,12 @@ def _wait_for_fetches(replica: Replica, count: int, timeout: float = 60) -> None
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_a_worker_killed_or_stopped_mid_crawl_loses_nothing(
-    tmp_path: Path, fresh_replica: Replica, redis_url: str, redis_server: RedisServer,
+    tmp_path: Path,
+    fresh_replica: Replica,
+    redis_url: str,
+    redis_server: RedisServer,
     how: signal.Signals,
-) -> None:  # fmt: skip
+) -> None:
     """Killed, its requests go back when its heartbeat stops (the survivor does it);
     stopped (Ctrl-C, SIGTERM), it gives them back itself as it leaves."""
     start = f"start_urls={fresh_replica.listing_urls()}"
@@ -146,10 +161,22 @@ def test_a_worker_killed_or_stopped_mid_crawl_loses_nothing(
     records = list((archive / "articles").rglob("article.json"))
     assert len(records) == ARTICLES  # nothing lost: the survivor finished the work
     verify = subprocess.run(
-        [sys.executable, "-m", "scrapy", "verify", "-s", f"ARCHIVE_URI={archive}",
-         "-s", f"REDIS_URL={redis_url}"],
-        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "verify",
+            "-s",
+            f"ARCHIVE_URI={archive}",
+            "-s",
+            f"REDIS_URL={redis_url}",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert verify.returncode == 0, verify.stdout + verify.stderr
 
 
@@ -168,8 +195,11 @@ def test_a_redis_restart_mid_crawl_fails_cleanly(
     log = (tmp_path / "w.log").read_text("utf-8")
     assert worker.returncode == 1, (output, log[-5000:])
     for record in (archive / "articles").rglob("article.json"):  # a version is whole...
-        assert {p.name for p in record.parent.iterdir()} == {"page.html", "article.txt",
-                                                             "article.json"}  # fmt: skip
+        assert {p.name for p in record.parent.iterdir()} == {
+            "page.html",
+            "article.txt",
+            "article.json",
+        }
     for pointer in (archive / "articles").rglob("latest.json"):  # ...where latest points
         version = json.loads(pointer.read_bytes())["version"]
         assert (archive / version / "article.json").is_file(), pointer

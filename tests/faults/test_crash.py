@@ -24,9 +24,13 @@ POINTS = [
 
 @pytest.mark.parametrize(("point", "count", "moment"), POINTS, ids=[p[0] for p in POINTS])
 def test_sigkill_then_the_next_run_completes_the_archive(
-    tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None],
-    point: str, count: int, moment: str,
-) -> None:  # fmt: skip
+    tmp_path: Path,
+    fresh_replica: Replica,
+    record_fault: Callable[..., None],
+    point: str,
+    count: int,
+    moment: str,
+) -> None:
     start = f"start_urls={fresh_replica.listing_urls()}"
     killed = run_crawl(tmp_path, start, settings={"CRASH_AT": f"{point}:{count}"})
     assert killed.returncode == -9, killed.log[-2000:]  # SIGKILLed, as planned
@@ -55,11 +59,22 @@ def test_a_crawl_paused_and_resumed_with_jobdir_completes(
 
     jobdir = tmp_path / "job"
     command = [
-        sys.executable, "-m", "scrapy", "crawl", "mfa", "-a",
-        f"start_urls={fresh_replica.listing_urls()}", "-s", f"JOBDIR={jobdir}",
-        "-s", f"ARCHIVE_URI={tmp_path / 'archive'}", "-s", "CONCURRENT_REQUESTS=1",
-        "-s", "DOWNLOAD_DELAY=0.05",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "mfa",
+        "-a",
+        f"start_urls={fresh_replica.listing_urls()}",
+        "-s",
+        f"JOBDIR={jobdir}",
+        "-s",
+        f"ARCHIVE_URI={tmp_path / 'archive'}",
+        "-s",
+        "CONCURRENT_REQUESTS=1",
+        "-s",
+        "DOWNLOAD_DELAY=0.05",
+    ]
     for name, value in FAST.items():
         if name != "DOWNLOAD_DELAY":
             command += ["-s", f"{name}={value}"]
@@ -84,9 +99,11 @@ def test_a_crawl_paused_and_resumed_with_jobdir_completes(
 
 @pytest.mark.s3
 def test_sigkill_in_the_middle_of_an_upload_to_s3(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server,
+    tmp_path: Path,
+    fresh_replica: Replica,
+    s3_server: S3Server,
     record_fault: Callable[..., None],
-) -> None:  # fmt: skip
+) -> None:
     bucket = s3_server.new_bucket()
     start = f"start_urls={fresh_replica.listing_urls()}"
     settings = archive_settings(bucket, tmp_path)

@@ -42,8 +42,13 @@ async def test_transient_faults_are_retried_and_everything_is_archived(
     assert sum(served.values()) == sum(times for *_x, times in TRANSIENT) + 1
     final = audit_local(tmp_path / "archive")
     for path, kind, times in TRANSIENT:
-        record_fault(f"flaky site: {kind} x{times} on one article", times, 1,
-                     int(_archived(tmp_path, path)), len(final.errors))  # fmt: skip
+        record_fault(
+            f"flaky site: {kind} x{times} on one article",
+            times,
+            1,
+            int(_archived(tmp_path, path)),
+            len(final.errors),
+        )
     assert final.errors == [] and final.articles == ARTICLES
     assert result.summary["failed"] == []
     record_fault(
@@ -70,8 +75,13 @@ async def test_what_the_site_never_serves_is_listed_and_the_rest_archived(
     assert result.summary["failed"][0]["reason"] == "HTTP 500 Internal Server Error"
     assert final.articles == ARTICLES - 1 and final.errors == []
     assert f"failed: {fresh_replica.url}{broken}" in result.log
-    record_fault("site answers 500 forever on one article (listed, not lost)", 4,
-                 ARTICLES - 1, final.articles, len(final.errors))  # fmt: skip
+    record_fault(
+        "site answers 500 forever on one article (listed, not lost)",
+        4,
+        ARTICLES - 1,
+        final.articles,
+        len(final.errors),
+    )
 
 
 @pytest.mark.parametrize("kind", ["soft404", "login"])

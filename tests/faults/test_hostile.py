@@ -50,8 +50,13 @@ async def test_hostile_slugs_stay_inside_the_archive(
     assert all(nfd not in r.canonical_url for r in records)
     final = audit_local(archive)
     assert final.errors == [] and final.duplicates == 0
-    record_fault("hostile slugs (../, %2F, NUL, long, bidi, zero-width, NFC/NFD)",
-                 len(added), ARTICLES + 5, final.articles, len(final.errors))  # fmt: skip
+    record_fault(
+        "hostile slugs (../, %2F, NUL, long, bidi, zero-width, NFC/NFD)",
+        len(added),
+        ARTICLES + 5,
+        final.articles,
+        len(final.errors),
+    )
     assert final.articles == ARTICLES + 5
 
 
@@ -65,9 +70,12 @@ async def test_hostile_slugs_stay_inside_the_archive(
 )
 @pytest_twisted.ensureDeferred
 async def test_redirects_off_the_site_are_refused(
-    tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None],
-    target: str, label: str,
-) -> None:  # fmt: skip
+    tmp_path: Path,
+    fresh_replica: Replica,
+    record_fault: Callable[..., None],
+    target: str,
+    label: str,
+) -> None:
     path = "/en/content/55pmc-2"
     port = fresh_replica.url.rsplit(":", 1)[1]
     fresh_replica.control("fault", path=path, kind="redirect", to=target.format(port=port))
@@ -90,9 +98,13 @@ async def test_redirects_off_the_site_are_refused(
 )
 @pytest_twisted.ensureDeferred
 async def test_oversized_bodies_are_refused(
-    tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None],
-    kind: str, label: str, expected_log: str,
-) -> None:  # fmt: skip
+    tmp_path: Path,
+    fresh_replica: Replica,
+    record_fault: Callable[..., None],
+    kind: str,
+    label: str,
+    expected_log: str,
+) -> None:
     path = "/th/content/presscon100265"
     fresh_replica.control("fault", path=path, kind=kind, times="5")
     result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
@@ -109,9 +121,12 @@ async def test_oversized_bodies_are_refused(
 )
 @pytest_twisted.ensureDeferred
 async def test_wrong_or_broken_charsets_keep_the_thai_text(
-    tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None],
-    kind: str, label: str,
-) -> None:  # fmt: skip
+    tmp_path: Path,
+    fresh_replica: Replica,
+    record_fault: Callable[..., None],
+    kind: str,
+    label: str,
+) -> None:
     path = "/th/content/aseancanada2020"
     fresh_replica.control("fault", path=path, kind=kind)
     result = await crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=SETTINGS)
@@ -123,8 +138,9 @@ async def test_wrong_or_broken_charsets_keep_the_thai_text(
     expected = "read as cp874" if kind == "tis620" else "shown as U+FFFD"
     assert expected in warning.reason
     final = audit_local(tmp_path / "archive")
-    record_fault(f"{label}: archived with a warning", 1, ARTICLES, final.articles,
-                 len(final.errors))  # fmt: skip
+    record_fault(
+        f"{label}: archived with a warning", 1, ARTICLES, final.articles, len(final.errors)
+    )
     assert final.articles == ARTICLES
 
 
@@ -144,6 +160,11 @@ async def test_a_listing_with_100000_links_is_contained(
     listed = {href for href in listed if "%" not in href}  # the links the fault repeats
     final = audit_local(tmp_path / "archive")
     assert final.errors == [] and final.duplicates == 0
-    record_fault("a listing page with 100,000 links: first 500 read", 1, len(listed),
-                 final.articles + result.totals["quarantined"], len(final.errors))  # fmt: skip
+    record_fault(
+        "a listing page with 100,000 links: first 500 read",
+        1,
+        len(listed),
+        final.articles + result.totals["quarantined"],
+        len(final.errors),
+    )
     assert final.articles + result.totals["quarantined"] == len(listed)

@@ -19,8 +19,17 @@ pytestmark = [pytest.mark.faults, pytest.mark.process]
 
 
 def _command(replica: Replica, archive: Path, *settings: str) -> list[str]:
-    command = [sys.executable, "-m", "scrapy", "crawl", "mfa", "-a",
-               f"start_urls={replica.listing_urls()}", "-s", f"ARCHIVE_URI={archive}"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "mfa",
+        "-a",
+        f"start_urls={replica.listing_urls()}",
+        "-s",
+        f"ARCHIVE_URI={archive}",
+    ]
     for name, value in FAST.items():
         command += ["-s", f"{name}={value}"]
     for setting in settings:
@@ -32,8 +41,9 @@ def _command(replica: Replica, archive: Path, *settings: str) -> list[str]:
 def test_a_second_crawl_of_the_same_archive_refuses(
     tmp_path: Path, fresh_replica: Replica, record_fault: Callable[..., None], own_state: bool
 ) -> None:
-    slow = _command(fresh_replica, tmp_path / "archive", "DOWNLOAD_DELAY=0.05",
-                    "CONCURRENT_REQUESTS=1")  # fmt: skip
+    slow = _command(
+        fresh_replica, tmp_path / "archive", "DOWNLOAD_DELAY=0.05", "CONCURRENT_REQUESTS=1"
+    )
     first = subprocess.Popen(slow, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 30
     while not list((tmp_path / "archive").rglob("article.json")):
@@ -41,9 +51,13 @@ def test_a_second_crawl_of_the_same_archive_refuses(
         time.sleep(0.05)
     elsewhere = [f"DEDUP_STATE_PATH={tmp_path / 'other' / 'dedup.sqlite3'}"] if own_state else []
     second = subprocess.run(
-        _command(fresh_replica, tmp_path / "archive", *elsewhere), cwd=REPO, capture_output=True,
-        text=True, timeout=60, check=False,
-    )  # fmt: skip
+        _command(fresh_replica, tmp_path / "archive", *elsewhere),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert second.returncode == 2
     last_line = second.stderr.strip().splitlines()[-1]
     assert last_line.startswith(f"mfa: not crawling {tmp_path / 'archive'}")
@@ -52,17 +66,25 @@ def test_a_second_crawl_of_the_same_archive_refuses(
     final = audit_local(tmp_path / "archive")
     assert final.errors == [] and final.duplicates == 0
     label = ", own DEDUP_STATE_PATH," if own_state else ""
-    record_fault(f"a second crawl of one archive at once{label} (refused)", 1, ARTICLES,
-                 final.articles, len(final.errors))  # fmt: skip
+    record_fault(
+        f"a second crawl of one archive at once{label} (refused)",
+        1,
+        ARTICLES,
+        final.articles,
+        len(final.errors),
+    )
     assert final.articles == ARTICLES
 
 
 def test_the_crawl_opens_no_listening_port(tmp_path: Path, fresh_replica: Replica) -> None:
     crawl = subprocess.Popen(
-        _command(fresh_replica, tmp_path / "archive", "DOWNLOAD_DELAY=0.05",
-                 "CONCURRENT_REQUESTS=1"),
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        _command(
+            fresh_replica, tmp_path / "archive", "DOWNLOAD_DELAY=0.05", "CONCURRENT_REQUESTS=1"
+        ),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 30
         while not list((tmp_path / "archive").rglob("article.json")):

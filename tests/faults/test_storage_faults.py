@@ -47,17 +47,25 @@ def _article_count(bucket: str) -> int:
 
 @pytest_twisted.ensureDeferred
 async def test_the_store_going_down_mid_crawl_loses_nothing(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, s3_proxy: TcpProxy,
+    tmp_path: Path,
+    fresh_replica: Replica,
+    s3_server: S3Server,
+    s3_proxy: TcpProxy,
     record_fault: Callable[..., None],
-) -> None:  # fmt: skip
+) -> None:
     bucket = s3_server.new_bucket()
     settings = archive_settings(
-        bucket, tmp_path, SPOOL_RETRY_SECONDS="0.5", S3_MAX_ATTEMPTS="2",
-        DOWNLOAD_DELAY="0.1", CONCURRENT_REQUESTS_PER_DOMAIN="1",
+        bucket,
+        tmp_path,
+        SPOOL_RETRY_SECONDS="0.5",
+        S3_MAX_ATTEMPTS="2",
+        DOWNLOAD_DELAY="0.1",
+        CONCURRENT_REQUESTS_PER_DOMAIN="1",
         S3_ENDPOINT_URL=f"http://127.0.0.1:{s3_proxy.port}",
-    )  # fmt: skip
-    running = ensureDeferred(crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}",
-                                   settings=settings))  # fmt: skip
+    )
+    running = ensureDeferred(
+        crawl(tmp_path, f"start_urls={fresh_replica.listing_urls()}", settings=settings)
+    )
     await _until(lambda: _article_count(bucket) >= 10)
     s3_proxy.down()
     await _sleep(2)
@@ -76,14 +84,20 @@ async def test_the_store_going_down_mid_crawl_loses_nothing(
 
 @pytest_twisted.ensureDeferred
 async def test_a_store_down_for_the_whole_run_is_flushed_by_the_next_run(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, s3_proxy: TcpProxy,
+    tmp_path: Path,
+    fresh_replica: Replica,
+    s3_server: S3Server,
+    s3_proxy: TcpProxy,
     record_fault: Callable[..., None],
-) -> None:  # fmt: skip
+) -> None:
     bucket = s3_server.new_bucket()
     settings = archive_settings(
-        bucket, tmp_path, SPOOL_RETRY_SECONDS="0.5", S3_MAX_ATTEMPTS="2",
+        bucket,
+        tmp_path,
+        SPOOL_RETRY_SECONDS="0.5",
+        S3_MAX_ATTEMPTS="2",
         S3_ENDPOINT_URL=f"http://127.0.0.1:{s3_proxy.port}",
-    )  # fmt: skip
+    )
     start = f"start_urls={fresh_replica.listing_urls()}"
     s3_proxy.down()
     first = await crawl(tmp_path, start, settings=settings)
@@ -108,17 +122,21 @@ async def test_a_store_down_for_the_whole_run_is_flushed_by_the_next_run(
 
 @pytest_twisted.ensureDeferred
 async def test_a_slow_store_still_gets_everything(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server, s3_proxy: TcpProxy,
+    tmp_path: Path,
+    fresh_replica: Replica,
+    s3_server: S3Server,
+    s3_proxy: TcpProxy,
     record_fault: Callable[..., None],
-) -> None:  # fmt: skip
+) -> None:
     bucket = s3_server.new_bucket()
     s3_proxy.delay = 0.05
     result = await crawl(
-        tmp_path, f"start_urls={fresh_replica.listing_urls()}",
+        tmp_path,
+        f"start_urls={fresh_replica.listing_urls()}",
         settings=archive_settings(
             bucket, tmp_path, S3_ENDPOINT_URL=f"http://127.0.0.1:{s3_proxy.port}"
         ),
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.log[-3000:]
     assert result.totals["spooled"] == 0
     final = assert_complete_s3(bucket, tmp_path / "state")
@@ -129,27 +147,37 @@ async def test_a_slow_store_still_gets_everything(
 
 @pytest_twisted.ensureDeferred
 async def test_a_throttling_store_is_retried_with_backoff(
-    tmp_path: Path, fresh_replica: Replica, s3_server: S3Server,
+    tmp_path: Path,
+    fresh_replica: Replica,
+    s3_server: S3Server,
     record_fault: Callable[..., None],
-) -> None:  # fmt: skip
+) -> None:
     bucket = s3_server.new_bucket()
     throttling = ThrottlingProxy(int(s3_server.endpoint.rsplit(":", 1)[1]), every=4)
     try:
         result = await crawl(
-            tmp_path, f"start_urls={fresh_replica.listing_urls()}",
+            tmp_path,
+            f"start_urls={fresh_replica.listing_urls()}",
             settings=archive_settings(
-                bucket, tmp_path, S3_MAX_ATTEMPTS="5",
+                bucket,
+                tmp_path,
+                S3_MAX_ATTEMPTS="5",
                 S3_ENDPOINT_URL=f"http://127.0.0.1:{throttling.port}",
             ),
-        )  # fmt: skip
+        )
     finally:
         throttling.close()
     assert result.returncode == 0, result.log[-3000:]
     assert throttling.throttled > 50  # a quarter of the requests answered 503 SlowDown
     assert result.totals["spooled"] == 0  # botocore backed off and retried each one
     final = assert_complete_s3(bucket, tmp_path / "state")
-    record_fault("S3 throttling (every 4th request 503 SlowDown)", throttling.throttled,
-                 ARTICLES, final.articles, len(final.errors))  # fmt: skip
+    record_fault(
+        "S3 throttling (every 4th request 503 SlowDown)",
+        throttling.throttled,
+        ARTICLES,
+        final.articles,
+        len(final.errors),
+    )
 
 
 @pytest_twisted.ensureDeferred
@@ -160,8 +188,10 @@ async def test_a_full_disk_is_reported_and_nothing_is_lost(
     disk.mkdir()
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(disk)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if mounted.returncode != 0:
         pytest.skip(f"a small file system is needed (mount tmpfs as root): {mounted.stderr}")
     try:
@@ -184,8 +214,13 @@ async def test_a_full_disk_is_reported_and_nothing_is_lost(
         assert again.returncode == 0, again.log[-3000:]
         final = audit(LocalStorage(disk / "archive"), tmp_path / "state" / "dedup.sqlite3")
         assert final.errors == [] and final.duplicates == 0
-        record_fault("local disk full (400 kB), then space freed", full.totals["spooled"],
-                     ARTICLES, final.articles, len(final.errors))  # fmt: skip
+        record_fault(
+            "local disk full (400 kB), then space freed",
+            full.totals["spooled"],
+            ARTICLES,
+            final.articles,
+            len(final.errors),
+        )
         assert final.articles == ARTICLES
     finally:
         subprocess.run(["umount", str(disk)], check=False)
@@ -223,6 +258,11 @@ async def test_one_article_the_store_refuses_does_not_hold_up_the_rest(
     second = await crawl(tmp_path, start, "mode=full", settings=settings)
     assert second.returncode == 0, second.log[-3000:]
     final = audit_local(archive)
-    record_fault("one article's folder obstructed (store refuses it)", 1, ARTICLES,
-                 final.articles, len(final.errors))  # fmt: skip
+    record_fault(
+        "one article's folder obstructed (store refuses it)",
+        1,
+        ARTICLES,
+        final.articles,
+        len(final.errors),
+    )
     assert final.errors == [] and final.duplicates == 0 and final.articles == ARTICLES

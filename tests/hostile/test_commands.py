@@ -46,8 +46,10 @@ def test_a_report_over_a_folder_holding_the_archive_is_refused(
     ran = run_command("report", str(out), ARCHIVE_URI=str(inside))
     assert ran.status == 2 and "holds the archive" in ran.err and ran.err.count("\n") == 1
     assert _tree(inside) == before
-    record_hostile("scrapy report OUTDIR, the archive inside OUTDIR",
-                   "refused (exit 2, one line); the archive as it was")  # fmt: skip
+    record_hostile(
+        "scrapy report OUTDIR, the archive inside OUTDIR",
+        "refused (exit 2, one line); the archive as it was",
+    )
     for target in ("/", str(inside / "articles")):
         refused = run_command("report", target, ARCHIVE_URI=str(inside))
         assert refused.status == 2 and _tree(inside) == before
@@ -66,8 +68,9 @@ def test_siblings_named_like_the_reports_own_are_never_deleted(
         assert ran.status == 2 and "was not written by this command" in ran.err
         assert (mine / "thesis.tex").read_text() == "a year of work" and not out.exists()
         shutil.rmtree(mine)
-    record_hostile("a user's folder named .OUTDIR.building / .OUTDIR.old",
-                   "refused (exit 2); the folder kept")  # fmt: skip
+    record_hostile(
+        "a user's folder named .OUTDIR.building / .OUTDIR.old", "refused (exit 2); the folder kept"
+    )
 
 
 def test_a_mistyped_archive_uri_is_exit_1_and_the_previous_output_stays(
@@ -83,8 +86,10 @@ def test_a_mistyped_archive_uri_is_exit_1_and_the_previous_output_stays(
         ran = run_command(command, str(out), ARCHIVE_URI=typo)
         assert ran.status == 1 and "a mistyped ARCHIVE_URI?" in ran.err, ran
         assert ran.err.count("\n") == 1 and _tree(out) == before
-        record_hostile(f"scrapy {command} with a mistyped ARCHIVE_URI",
-                       "exit 1, one line; the previous output as it was")  # fmt: skip
+        record_hostile(
+            f"scrapy {command} with a mistyped ARCHIVE_URI",
+            "exit 1, one line; the previous output as it was",
+        )
     verified = run_command("verify", ARCHIVE_URI=typo)
     assert verified.status == 1 and "a mistyped ARCHIVE_URI?" in verified.err
     assert not Path(typo).exists()  # nothing made at the mistyped place either
@@ -107,8 +112,10 @@ def test_a_damaged_record_is_named_and_the_rest_is_exported_and_reported(
     assert key in (tmp_path / "report" / "index.html").read_text("utf-8")
     verified = run_command("verify", ARCHIVE_URI=uri)
     assert verified.status == 1 and key in verified.out
-    record_hostile("one damaged article.json, then export, report, verify",
-                   "each names the file (exit 1); export and report hold the rest")  # fmt: skip
+    record_hostile(
+        "one damaged article.json, then export, report, verify",
+        "each names the file (exit 1); export and report hold the rest",
+    )
 
 
 def test_export_writes_no_folder_but_an_empty_one_or_its_own(
@@ -127,8 +134,10 @@ def test_export_writes_no_folder_but_an_empty_one_or_its_own(
     out = tmp_path / "out"
     for _ in range(2):  # its own folder, again
         assert run_command("export", str(out), "--format", "jsonl", ARCHIVE_URI=uri).status == 0
-    record_hostile("scrapy export /, into a folder with a user's README.md, into the archive",
-                   "refused (exit 2); an export's own folder is written again")  # fmt: skip
+    record_hostile(
+        "scrapy export /, into a folder with a user's README.md, into the archive",
+        "refused (exit 2); an export's own folder is written again",
+    )
 
 
 def test_a_link_out_of_the_archive_is_never_read_and_verify_names_it(
@@ -146,8 +155,10 @@ def test_a_link_out_of_the_archive_is_never_read_and_verify_names_it(
     assert all(b"FROM OUTSIDE" not in data for data in _tree(tmp_path / "out").values())
     verified = run_command("verify", ARCHIVE_URI=uri)
     assert verified.status == 1 and "a symbolic link" in verified.out
-    record_hostile("an article.json that links to a file outside the archive",
-                   "never read; verify names the link (exit 1)")  # fmt: skip
+    record_hostile(
+        "an article.json that links to a file outside the archive",
+        "never read; verify names the link (exit 1)",
+    )
 
 
 def test_terminal_escapes_in_a_page_are_printed_as_escapes(
@@ -157,9 +168,12 @@ def test_terminal_escapes_in_a_page_are_printed_as_escapes(
     url = f"{MFA}/th/content/a1"
     first = article(url, body="ย่อหน้า")
     later = article(
-        url, body="\x1b[2J\x1b]0;pwned\x07 gnp.\u202eexe", updated=date(2023, 1, 5), day=2,
+        url,
+        body="\x1b[2J\x1b]0;pwned\x07 gnp.\u202eexe",
+        updated=date(2023, 1, 5),
+        day=2,
         reason="updated",
-    )  # fmt: skip
+    )
     archive.store_version(first, b"<html>1</html>", "utf-8")
     archive.store_version(later, b"<html>2</html>", "utf-8")
     ran = run_command("diff", url, ARCHIVE_URI=str(tmp_path / "archive"))
@@ -167,8 +181,10 @@ def test_terminal_escapes_in_a_page_are_printed_as_escapes(
     assert "\x1b" not in ran.out and "\x07" not in ran.out and "\u202e" not in ran.out
     assert "\\x1b" in ran.out and "\\x07" in ran.out and "\\u202e" in ran.out
     assert "updated_date: 2022-11-28 -> 2023-01-05" in ran.out  # dates as dates, not reprs
-    record_hostile("ESC, BEL and RLO in a page's paragraph, then scrapy diff",
-                   "printed as \\x1b, \\x07, \\u202e: the terminal untouched")  # fmt: skip
+    record_hostile(
+        "ESC, BEL and RLO in a page's paragraph, then scrapy diff",
+        "printed as \\x1b, \\x07, \\u202e: the terminal untouched",
+    )
 
 
 @pytest.mark.parametrize("url", ["notaurl", "redis://127.0.0.1:99999/0", "redis://:pw@:6379"])
@@ -182,8 +198,11 @@ def test_a_malformed_redis_url_is_one_line(url: str, record_hostile: Record) -> 
 def test_runs_json_prints_no_secret_even_from_an_older_report(
     archive: Archive, tmp_path: Path, record_hostile: Record
 ) -> None:
-    run = RunReport(started=datetime(2026, 11, 1, tzinfo=UTC),
-                    finished=datetime(2026, 11, 1, 0, 5, tzinfo=UTC), mode="full")  # fmt: skip
+    run = RunReport(
+        started=datetime(2026, 11, 1, tzinfo=UTC),
+        finished=datetime(2026, 11, 1, 0, 5, tzinfo=UTC),
+        mode="full",
+    )
     document = json.loads(run.dump())
     document["scope"] = {
         "sites": ["www.mfa.go.th"],
@@ -195,8 +214,10 @@ def test_runs_json_prints_no_secret_even_from_an_older_report(
     ran = run_command("runs", "--json", ARCHIVE_URI=str(tmp_path / "archive"))
     assert "S3cret" not in ran.out and "T0ken" not in ran.out and "abc123" not in ran.out
     assert "REDACTED@www.mfa.go.th" in ran.out
-    record_hostile("a run report holding user:pass@ and signed start URLs, scrapy runs --json",
-                   "printed redacted")  # fmt: skip
+    record_hostile(
+        "a run report holding user:pass@ and signed start URLs, scrapy runs --json",
+        "printed redacted",
+    )
 
 
 def test_bidirectional_controls_in_a_title_reorder_nothing_around_it(
@@ -209,8 +230,9 @@ def test_bidirectional_controls_in_a_title_reorder_nothing_around_it(
     spoof = "invoice gnp.\u202eexe and an isolate left open \u2067"
     archive.store_version(
         article(f"{MFA}/en/content/spoof").model_copy(update={"title": spoof}),
-        b"<html>s</html>", "utf-8",
-    )  # fmt: skip
+        b"<html>s</html>",
+        "utf-8",
+    )
     ran = run_command("report", str(tmp_path / "report"), ARCHIVE_URI=str(tmp_path / "archive"))
     assert ran.status == 0, ran.err
     pages = [p.read_text("utf-8") for p in (tmp_path / "report").rglob("*.html")]
@@ -224,5 +246,7 @@ def test_bidirectional_controls_in_a_title_reorder_nothing_around_it(
             assert before.rfind("<bdi>") > before.rfind("</bdi>"), page[start - 80 : start]
         title = page[page.index("<title>") : page.index("</title>")]
         assert "\u202e" not in title and "\u2067" not in title
-    record_hostile("a title with RLO (gnp.<RLO>exe) and an isolate left open, scrapy report",
-                   "page text in <bdi>; the window title shows <U+202E>")  # fmt: skip
+    record_hostile(
+        "a title with RLO (gnp.<RLO>exe) and an isolate left open, scrapy report",
+        "page text in <bdi>; the window title shows <U+202E>",
+    )

@@ -47,8 +47,10 @@ def test_a_start_url_with_a_password_is_refused_and_the_password_said_nowhere(
     assert result.returncode == 2 and "S3cret" not in result.log
     assert "carries credentials" in result.log and "http://REDACTED@" in result.log
     assert b"S3cret" not in _written(tmp_path)
-    record_hostile("-a start_urls=http://user:S3cret@HOST/...",
-                   "refused before the crawl (exit 2, one line, password redacted)")  # fmt: skip
+    record_hostile(
+        "-a start_urls=http://user:S3cret@HOST/...",
+        "refused before the crawl (exit 2, one line, password redacted)",
+    )
 
 
 @pytest_twisted.ensureDeferred
@@ -67,8 +69,10 @@ async def test_a_crawl_that_reads_nothing_is_unhealthy_and_records_no_walk(
         assert state.walks.listings([start]) == {}  # no walk recorded: the next run is full
     finally:
         state.close()
-    record_hostile("a crawl whose only start point robots.txt refuses",
-                   "unhealthy (exit 1: nothing was read); no walk recorded")  # fmt: skip
+    record_hostile(
+        "a crawl whose only start point robots.txt refuses",
+        "unhealthy (exit 1: nothing was read); no walk recorded",
+    )
 
 
 @pytest_twisted.ensureDeferred
@@ -81,13 +85,14 @@ async def test_a_cookie_sends_no_request_beyond_the_crawls_targets(
     refused here, before it is sent, and recorded."""
     fresh_replica.control("fault", path=TH_LISTING.split("?")[0], kind="cookie", times="5")
     with loopback_only() as attempts:
-        result = await crawl(tmp_path, f"start_urls={fresh_replica.url}{TH_LISTING}",
-                             "max_pages=1")  # fmt: skip
+        result = await crawl(tmp_path, f"start_urls={fresh_replica.url}{TH_LISTING}", "max_pages=1")
     assert fresh_replica.control("faults-served") == {"cookie": 1}
     assert result.returncode == 0, result.log[-3000:]
     assert attempts == []
-    record_hostile("a site's Set-Cookie (the Public Suffix List)",
-                   "read from tldextract's snapshot: no request off the machine")  # fmt: skip
+    record_hostile(
+        "a site's Set-Cookie (the Public Suffix List)",
+        "read from tldextract's snapshot: no request off the machine",
+    )
 
 
 @pytest_twisted.ensureDeferred
@@ -97,23 +102,29 @@ async def test_a_body_past_the_size_cap_without_a_length_is_said_so(
 ) -> None:
     path = "/en/content/55pmc-2"
     fresh_replica.control("fault", path=path, kind="stream", times="1")
-    result = await crawl(tmp_path, f"start_urls={fresh_replica.url}{path}",
-                         settings={**FAST, "DOWNLOAD_MAXSIZE": str(2 * 1024 * 1024)})  # fmt: skip
+    result = await crawl(
+        tmp_path,
+        f"start_urls={fresh_replica.url}{path}",
+        settings={**FAST, "DOWNLOAD_MAXSIZE": str(2 * 1024 * 1024)},
+    )
     [failed] = result.summary["failed"]
     assert "DOWNLOAD_MAXSIZE" in failed["reason"] and "Error(" not in failed["reason"]
     archive = tmp_path / "archive"
     assert not (archive / ".probe").exists() and not list(archive.rglob(".probe"))
     assert f"run report: {archive}/runs/" in result.log
-    record_hostile("a 20 MB body without Content-Length (cap 2 MB)",
-                   "cut at the cap; the summary says why (was: an empty error)")  # fmt: skip
+    record_hostile(
+        "a 20 MB body without Content-Length (cap 2 MB)",
+        "cut at the cap; the summary says why (was: an empty error)",
+    )
 
 
 TOKEN = st.text(alphabet=string.ascii_letters + string.digits + "-._~", min_size=6, max_size=24)
 
 
 @pytest.mark.process
-@settings(max_examples=4, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(signature=TOKEN, password=TOKEN, token=TOKEN)
 def test_secrets_in_start_urls_redirects_and_errors_reach_no_file_and_no_log_line(
     tmp_path: Path, replica: Replica, signature: str, password: str, token: str
@@ -123,8 +134,10 @@ def test_secrets_in_start_urls_redirects_and_errors_reach_no_file_and_no_log_lin
     that answers 404: none of them in any file the crawl writes (archive, WARC, state,
     spool, summary, run report) or any line it logs (``scrapy crawl`` as a process: its
     whole output)."""
-    marked = [f"Zx{kind}Q{value}" for kind, value in
-              (("sig", signature), ("pw", password), ("tok", token))]  # fmt: skip
+    marked = [
+        f"Zx{kind}Q{value}"
+        for kind, value in (("sig", signature), ("pw", password), ("tok", token))
+    ]
     sig, pw, tok = (quote(value, safe="") for value in marked)
     workdir = tmp_path / secrets.token_hex(4)
     replica.control("reset")
@@ -132,13 +145,22 @@ def test_secrets_in_start_urls_redirects_and_errors_reach_no_file_and_no_log_lin
     host = base.removeprefix("http://")
     target = f"http://u:{pw}@{host}/en/content/55pmc-2?X-Amz-Signature={sig}"
     replica.control("fault", path="/en/content/55pmc-2", kind="redirect", times="9", to=target)
-    replica.control("fault", path="/th/content/press-briefing-12052023", kind="redirect",
-                    times="9", to=f"{base}/th/content/presscon100265?sig={sig}")  # fmt: skip
+    replica.control(
+        "fault",
+        path="/th/content/press-briefing-12052023",
+        kind="redirect",
+        times="9",
+        to=f"{base}/th/content/presscon100265?sig={sig}",
+    )
     replica.control("fault", path="/en/content/gone", kind="404", times="9")
-    starts = ",".join([
-        f"{base}{TH_LISTING}&sig={sig}&token={tok}", f"{base}/en/content/55pmc-2",
-        f"{base}/th/content/press-briefing-12052023", f"{base}/en/content/gone?token={tok}",
-    ])  # fmt: skip
+    starts = ",".join(
+        [
+            f"{base}{TH_LISTING}&sig={sig}&token={tok}",
+            f"{base}/en/content/55pmc-2",
+            f"{base}/th/content/press-briefing-12052023",
+            f"{base}/en/content/gone?token={tok}",
+        ]
+    )
     result = run_crawl(workdir, f"start_urls={starts}", settings=FAST)  # a whole walk
     written = _written(workdir) + result.log.encode()
     for secret in marked:

@@ -41,13 +41,16 @@ def _environment(tmp_path: Path, replica: Replica) -> Path:
     registry.write_text(
         f'[[site]]\nhost = "127.0.0.1:{port}"\nscheme = "http"\n'
         'listings.th = ["/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4"]\n'
-        'listings.en = ["/en/content-category/press-release"]\n', "utf-8",
-    )  # fmt: skip
+        'listings.en = ["/en/content-category/press-release"]\n',
+        "utf-8",
+    )
     lines = [
         'MFA_CRAWL_OPTIONS="-a site=all -s AUTOTHROTTLE_ENABLED=False -s DOWNLOAD_DELAY=0"',
-        f"ARCHIVE_URI={tmp_path / 'archive'}", f"SITE_REGISTRY={registry}",
-        "ALLOW_PRIVATE_HOSTS=127.0.0.1", "ARCHIVE_CONTACT=test@example.org",
-    ]  # fmt: skip
+        f"ARCHIVE_URI={tmp_path / 'archive'}",
+        f"SITE_REGISTRY={registry}",
+        "ALLOW_PRIVATE_HOSTS=127.0.0.1",
+        "ARCHIVE_CONTACT=test@example.org",
+    ]
     path = tmp_path / "mfa-archive.env"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
@@ -55,8 +58,11 @@ def _environment(tmp_path: Path, replica: Replica) -> Path:
 
 def _read_env(path: Path) -> dict[str, str]:
     """An environment file as systemd reads it (a value's double quotes removed)."""
-    pairs = (line.split("=", 1) for line in path.read_text("utf-8").splitlines()
-             if line and not line.startswith("#"))  # fmt: skip
+    pairs = (
+        line.split("=", 1)
+        for line in path.read_text("utf-8").splitlines()
+        if line and not line.startswith("#")
+    )
     return {key: value.removeprefix('"').removesuffix('"') for key, value in pairs}
 
 
@@ -78,10 +84,20 @@ def test_the_systemd_service_runs_the_documented_command(
     assert "OnCalendar=" in timer and "Unit=mfa-archive.service" in timer
     environment = _read_env(_environment(tmp_path, fresh_replica))
     # systemd: $VAR is split on white space into arguments; the unit's environment is the file
-    argv = [word for part in shlex.split(command) for word in
-            (environment[part[1:]].split() if part.startswith("$") else [part])]  # fmt: skip
-    done = subprocess.run(argv, cwd=REPO, env={**os.environ, **environment},
-                          capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+    argv = [
+        word
+        for part in shlex.split(command)
+        for word in (environment[part[1:]].split() if part.startswith("$") else [part])
+    ]
+    done = subprocess.run(
+        argv,
+        cwd=REPO,
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert _archived(tmp_path) == (58, 1)
 
@@ -97,8 +113,14 @@ def test_the_cron_line_runs_the_documented_command(tmp_path: Path, fresh_replica
     run = shell.replace(f"cd {HOME}", f"cd {shlex.quote(str(REPO))}")
     run = run.replace("/etc/mfa-archive/mfa-archive.env", str(env_file))
     run = run.replace("/var/log/mfa-archive/crawl.log", str(log))
-    done = subprocess.run(["/bin/sh", "-c", run], env=dict(os.environ), capture_output=True,
-                          text=True, timeout=300, check=False)  # fmt: skip
+    done = subprocess.run(
+        ["/bin/sh", "-c", run],
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, log.read_text("utf-8")[-3000:]
     assert _archived(tmp_path) == (58, 1)
 
@@ -128,8 +150,9 @@ def test_the_kubernetes_cronjob_has_what_kubernetes_requires() -> None:
     assert env["STATE_DIR"]["value"].startswith(mount["mountPath"])
     [volume] = pod["volumes"]
     claim = volume["persistentVolumeClaim"]["claimName"]
-    assert any(d["kind"] == "PersistentVolumeClaim" and d["metadata"]["name"] == claim
-               for d in documents)  # fmt: skip
+    assert any(
+        d["kind"] == "PersistentVolumeClaim" and d["metadata"]["name"] == claim for d in documents
+    )
 
 
 def test_the_image_runs_the_documented_command() -> None:
@@ -162,6 +185,10 @@ def test_the_example_environment_reads_the_same_in_systemd_and_sh() -> None:
     script = f'set -a && . {shlex.quote(str(example))} && printf %s "$MFA_CRAWL_OPTIONS"'
     shell = subprocess.run(
         ["/bin/sh", "-c", script],
-        capture_output=True, text=True, timeout=10, check=True, env={},
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+        env={},
+    )
     assert shell.stdout == _read_env(example)["MFA_CRAWL_OPTIONS"] == "-a site=all"

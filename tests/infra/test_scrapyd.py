@@ -47,8 +47,13 @@ def scrapyd(tmp_path: Path) -> Iterator[str]:
     (home / "scrapyd.conf").write_text(
         config.replace("http_port    = 6800", f"http_port    = {port}")
     )
-    process = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    process = subprocess.Popen(
+        [str(BIN / "scrapyd")],
+        cwd=home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -76,19 +81,33 @@ def test_scrapyd_runs_the_deployed_crawl_and_the_archive_holds_it(
     tmp_path: Path, scrapyd: str, fresh_replica: Replica
 ) -> None:
     deploy = subprocess.run(
-        [str(BIN / "scrapyd-deploy"), "scrapyd"], cwd=_checkout(tmp_path),
-        env={**os.environ, "SCRAPYD_URL": scrapyd + "/", "SCRAPYD_USERNAME": "",
-             "SCRAPYD_PASSWORD": ""},
-        capture_output=True, text=True, timeout=180, check=False,
-    )  # fmt: skip
+        [str(BIN / "scrapyd-deploy"), "scrapyd"],
+        cwd=_checkout(tmp_path),
+        env={
+            **os.environ,
+            "SCRAPYD_URL": scrapyd + "/",
+            "SCRAPYD_USERNAME": "",
+            "SCRAPYD_PASSWORD": "",
+        },
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert deploy.returncode == 0, deploy.stderr + deploy.stdout
     assert json.loads(deploy.stdout)["status"] == "ok", deploy.stdout
     assert _api(scrapyd, f"listspiders.json?project={PROJECT}")["spiders"] == ["mfa"]
     archive = tmp_path / "archive"
-    job = _api(scrapyd, "schedule.json", {
-        "project": PROJECT, "spider": "mfa", "start_urls": fresh_replica.listing_urls(),
-        "setting": [f"ARCHIVE_URI={archive}", "AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0"],
-    })  # fmt: skip
+    job = _api(
+        scrapyd,
+        "schedule.json",
+        {
+            "project": PROJECT,
+            "spider": "mfa",
+            "start_urls": fresh_replica.listing_urls(),
+            "setting": [f"ARCHIVE_URI={archive}", "AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0"],
+        },
+    )
     assert job["status"] == "ok", job
     deadline = time.monotonic() + 180
     while not any(

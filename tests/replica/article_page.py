@@ -33,8 +33,13 @@ from tests.replica.sections import (
 IMPORTED, UPDATED = "วันที่นำเข้าข้อมูล", "วันที่ปรับปรุงข้อมูล"
 HOME = {"th": "หน้าหลัก", "en": "Home"}
 BACK = {"th": "ย้อนกลับ", "en": "Back"}
-LISTING = {"th": ("ข่าวเด่น", "/th/page/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%E0%B9%80%E0%B8%94%E0%B9%88%E0%B8%99?menu=5d5bd3d815e39c306002aac4"),
-           "en": ("Press releases", "/en/content-category/press-release")}  # fmt: skip
+LISTING = {
+    "th": (
+        "ข่าวเด่น",
+        "/th/page/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%E0%B9%80%E0%B8%94%E0%B9%88%E0%B8%99?menu=5d5bd3d815e39c306002aac4",
+    ),
+    "en": ("Press releases", "/en/content-category/press-release"),
+}
 
 
 def _view(m: Markup, page: Page, bar: str) -> str:
@@ -67,11 +72,15 @@ def metadata(m: Markup, page: Page) -> tuple[str, str]:
         else ""
     )
     if m.layout.labels == "dotted":  # everything on one line
-        shown = [m.text(page.imported_raw)] if page.template == "bare" and page.imported_raw else [
-            f"{label} {m.text(value)}"
-            for label, value in ((IMPORTED, page.imported_raw), (UPDATED, page.updated_raw))
-            if value is not None and page.template != "bare"
-        ]  # fmt: skip
+        shown = (
+            [m.text(page.imported_raw)]
+            if page.template == "bare" and page.imported_raw
+            else [
+                f"{label} {m.text(value)}"
+                for label, value in ((IMPORTED, page.imported_raw), (UPDATED, page.updated_raw))
+                if value is not None and page.template != "bare"
+            ]
+        )
         if page.view_count is not None:
             shown.append(f'<i class="icon-web-eye"></i> {page.view_count:,} view')
         return f"<div{m.cls('meta')}><small>{' · '.join(shown)}</small></div>", ""
@@ -147,8 +156,11 @@ def _evidence(m: Markup, page: Page, title: str | None, cover: str | None) -> st
     og = f"{shown} (ร่าง)" if m.layout.evidence == "stale" and title else shown
     head = f'<meta property="og:title" content="{escape(og)}">'
     if m.layout.evidence == "json-ld" and title:
-        document: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle",
-                                    "headline": title}  # fmt: skip
+        document: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+        }
         if page.imported_raw:
             published = parse_platform_date(page.imported_raw)
             document["datePublished"] = f"{published.isoformat()}T09:30:00+07:00"
@@ -160,7 +172,7 @@ def _evidence(m: Markup, page: Page, title: str | None, cover: str | None) -> st
 
 def _shell(
     m: Markup, page: Page, title: str | None, main: str, top: str = "", cover: str | None = None
-) -> str:  # fmt: skip
+) -> str:
     lang = page.language
     name, href = LISTING[lang]
     shown = title or "กระทรวงการต่างประเทศ"
@@ -191,11 +203,13 @@ def _crumbs(m: Markup, page: Page) -> str:
 def _parts(m: Markup, page: Page, others: list[Page], url: str) -> dict[str, Part]:
     base = "/".join(url.split("/")[:3])
     return {
-        "gallery": gallery(m, page, base), "video": videos(m, page),
+        "gallery": gallery(m, page, base),
+        "video": videos(m, page),
         "related": related(m, page, others),
-        "attachments": attachments(m, page), "tags": tags(m, page),
+        "attachments": attachments(m, page),
+        "tags": tags(m, page),
         "share": share(m, page, url) if m.layout.share_at == "bottom" else Part(),
-    }  # fmt: skip
+    }
 
 
 def article_page(
@@ -230,10 +244,17 @@ def article_page(
         head = f"<header{m.cls('article-header')}>{head}</header>"
     text, pictures = _with_pictures(m, page, lines)
     back = f'<p><a class="btn" href="{LISTING[page.language][1]}">« {BACK[page.language]}</a></p>'
-    column = m.gap(3).join([
-        head, after, top, f"<div{m.cls('body', 'content-detail')}>{text}</div>",
-        bar, *(parts[name].html for name in layout.order), back if layout.back_link else "",
-    ])  # fmt: skip
+    column = m.gap(3).join(
+        [
+            head,
+            after,
+            top,
+            f"<div{m.cls('body', 'content-detail')}>{text}</div>",
+            bar,
+            *(parts[name].html for name in layout.order),
+            back if layout.back_link else "",
+        ]
+    )
     if layout.semantic:
         column = f"<article>{column}</article>"
     for depth in range(layout.depth):
@@ -246,13 +267,15 @@ def article_page(
     if layout.semantic:
         main = f"<main>{main}</main>"
     expected: dict[str, Any] = {
-        "title": visible, "imported_date_raw": page.imported_raw,
+        "title": visible,
+        "imported_date_raw": page.imported_raw,
         "updated_date_raw": page.updated_raw if page.template != "bare" else None,
-        "view_count": page.view_count, "body": shown,
+        "view_count": page.view_count,
+        "body": shown,
         "images": [*pictures, *(i for name in layout.order for i in parts[name].images)],
         "videos": [v for name in layout.order for v in parts[name].videos],
         "attachments": [a for name in layout.order for a in parts[name].attachments],
-    }  # fmt: skip
+    }
     in_header = f"<div{m.cls('page-title')}>{heading}</div>" if in_page_header else ""
     cover = expected["images"][0]["url"] if expected["images"] else None
     return _shell(m, page, title, main, in_header, cover), expected

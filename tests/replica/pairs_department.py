@@ -66,8 +66,12 @@ QUERIES = {
     "": "",
 }
 SHARED = {"logo": "dca-logo.png", "portrait": "director-general-2024.jpg"}
-SWITCH = {("D", "th"): ("D", "en", None), ("D", "en"): ("D", "th", None),
-          ("I", "th"): ("I", "en", None), ("DD", "en"): ("DD", "th", QUERIES["m"])}  # fmt: skip
+SWITCH = {
+    ("D", "th"): ("D", "en", None),
+    ("D", "en"): ("D", "th", None),
+    ("I", "th"): ("I", "en", None),
+    ("DD", "en"): ("DD", "th", QUERIES["m"]),
+}
 HOTLINE_TH = "หากพบเห็นหรือมีเบาะแส โปรดแจ้งศูนย์ช่วยเหลือคนไทยในต่างประเทศ กรมการกงสุล โทร. 02 572 8442"
 HOTLINE_EN = "Any information may be reported to the Assistance Centre for Thais Abroad of the Department of Consular Affairs at 02 572 8442."
 
@@ -168,13 +172,20 @@ def bilingual_pages() -> tuple[list[Page], list[tuple[str, str]]]:
             slug = f"{slug}-{taken[p.lang, slug]}"
         seed, count = _seed(p.photos, f"{p.key}-{p.lang}")
         day = date.fromisoformat(p.day)
-        pages.append(Page(
-            href=f"/{p.lang}/content/{quote(slug)}{QUERIES[p.query]}", language=p.lang, title=p.title,
-            imported_raw=format_date(day, p.lang),
-            updated_raw=format_date(date.fromisoformat(p.updated or p.day), p.lang),
-            view_count=p.views, body=list(p.body), image_seed=seed, template="labels",
-            captions=[("รูปภาพประกอบ" if p.lang == "th" else "Images")] * count,
-        ))  # fmt: skip
+        pages.append(
+            Page(
+                href=f"/{p.lang}/content/{quote(slug)}{QUERIES[p.query]}",
+                language=p.lang,
+                title=p.title,
+                imported_raw=format_date(day, p.lang),
+                updated_raw=format_date(date.fromisoformat(p.updated or p.day), p.lang),
+                view_count=p.views,
+                body=list(p.body),
+                image_seed=seed,
+                template="labels",
+                captions=[("รูปภาพประกอบ" if p.lang == "th" else "Images")] * count,
+            )
+        )
         keys.append(p.key)
     first = {(k, page.language): page for k, page in reversed(list(zip(keys, pages, strict=True)))}
     for (key, lang), (to_key, to_lang, query) in SWITCH.items():

@@ -65,8 +65,22 @@ from tests.replica.content import Page, format_date
 CATE = {"news": "5d7cf2a815e39c1b5c00b3e1", "notice": "5d7cf2a815e39c1b5c00b3e5"}
 MENU = "5d7cf2a815e39c1b5c00b3e9"
 PORTRAIT = hashlib.sha256(b"ambassador official portrait 2024").hexdigest()[:24]
-PAIRS = ["songkran23", "cred", "statesec", "seminar", "vacancy", "holiday_apr", "mob_malmo",
-         "songkran_sth", "songkran_gbg", "thaiselect", "holiday_may", "library", "hrc", "festival"]  # fmt: skip
+PAIRS = [
+    "songkran23",
+    "cred",
+    "statesec",
+    "seminar",
+    "vacancy",
+    "holiday_apr",
+    "mob_malmo",
+    "songkran_sth",
+    "songkran_gbg",
+    "thaiselect",
+    "holiday_may",
+    "library",
+    "hrc",
+    "festival",
+]
 SAME_PHOTOS = ["cred", "seminar", "songkran_sth", "thaiselect", "library"]
 WITH_PORTRAIT = ["statesec_en", "teamthailand_th", "lecture_en", "governor_en", "coronation_th"]
 
@@ -80,8 +94,18 @@ def _slug(title: str, language: str) -> str:
 def _site() -> dict[str, Page]:
     site: dict[str, Page] = {}
 
-    def add(key: str, slug: str | None, title: str, day: date, views: int, photos: int, body: list[str],
-            kind: str = "news", updated: date | None = None, encode: bool = True) -> None:  # fmt: skip
+    def add(
+        key: str,
+        slug: str | None,
+        title: str,
+        day: date,
+        views: int,
+        photos: int,
+        body: list[str],
+        kind: str = "news",
+        updated: date | None = None,
+        encode: bool = True,
+    ) -> None:
         lang = key.rsplit("_", 1)[1]
         slug = slug or _slug(title, lang)
         while any(p.path == f"/{lang}/content/{slug}" for p in site.values()):
@@ -90,11 +114,17 @@ def _site() -> dict[str, Page]:
         query = f"?cate={CATE[kind]}" if kind == "news" else f"?menu={MENU}&page={CATE[kind]}"
         href = f"/{lang}/content/{shown}{query}"
         site[key] = Page(
-            href=href, language=lang, title=title, imported_raw=format_date(day, lang),
-            updated_raw=format_date(updated or day, lang), view_count=views, body=body,
-            captions=["รูปภาพประกอบ" if lang == "th" else "Images"] * photos, template="labels",
+            href=href,
+            language=lang,
+            title=title,
+            imported_raw=format_date(day, lang),
+            updated_raw=format_date(updated or day, lang),
+            view_count=views,
+            body=body,
+            captions=["รูปภาพประกอบ" if lang == "th" else "Images"] * photos,
+            template="labels",
             image_seed=hashlib.sha256(href.encode()).hexdigest(),
-        )  # fmt: skip
+        )
 
     # fmt: off
     add("songkran23_th", None, "เอกอัครราชทูต ณ กรุงสตอกโฮล์มร่วมงานประเพณีสงกรานต์ ประจำปี 2566 ณ วัดพุทธาราม", date(2023, 4, 18), 1204, 5,

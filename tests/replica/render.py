@@ -116,9 +116,13 @@ def _card(m: Markup, page: Page, form: str) -> str:
 
 
 def listing_html(
-    theme: Theme, language: str, pages: list[Page], number: int, form: str = "page",
+    theme: Theme,
+    language: str,
+    pages: list[Page],
+    number: int,
+    form: str = "page",
     markup: str | None = None,
-) -> str:  # fmt: skip
+) -> str:
     """Page ``number`` of a listing (``form``: the URL form it is served under;
     ``markup``: the card markup, else the theme's for this page)."""
     markup = markup or theme.listing_form(language, number)

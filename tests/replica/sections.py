@@ -77,9 +77,10 @@ def proxied(url: str, base: str, width: int = 640) -> str:
 def _placeholder(m: Markup, blur: str) -> str:
     """What a lazy ``<img>`` shows until a script swaps the picture in."""
     return {
-        "gif": "/static/images/placeholder.gif", "svg": "/_next/static/media/blank.svg",
+        "gif": "/static/images/placeholder.gif",
+        "svg": "/_next/static/media/blank.svg",
         "tiny": blur,
-    }.get(m.layout.placeholder, GIF)  # fmt: skip
+    }.get(m.layout.placeholder, GIF)
 
 
 def _lazy_img(m: Markup, src: str, blur: str, alt: str) -> str:
@@ -157,8 +158,11 @@ def videos(m: Markup, page: Page) -> Part:
     for index in range(m.layout.videos):
         key = page.image_seed[index : index + 10]
         blur = f"{IMAGE_HOST}/r_50x50/{key}/video-{index + 1}.jpg"
-        title = (f"วิดีโอการประชุม ตอนที่ {index + 1}" if page.language == "th"
-                 else f"Video of the meeting, part {index + 1}")  # fmt: skip
+        title = (
+            f"วิดีโอการประชุม ตอนที่ {index + 1}"
+            if page.language == "th"
+            else f"Video of the meeting, part {index + 1}"
+        )
         link = f"https://www.youtube.com/watch?v={page.image_seed[index : index + 11]}"
         item = (
             f"<div{m.cls('video-container')}>{lazy_span(m, blur)}"
@@ -170,10 +174,14 @@ def videos(m: Markup, page: Page) -> Part:
         items.append(
             f'<div class="p-2 clickable" tabindex="-1" style="width:25%;display:inline-block">{item}</div>'
         )
-        part.videos.append({
-            "title": title, "url": link if m.layout.video_links else None,
-            "thumbnail_url": f"{IMAGE_HOST}/0/{key}/video-{index + 1}.jpg", "thumbnail_served_url": blur,
-        })  # fmt: skip
+        part.videos.append(
+            {
+                "title": title,
+                "url": link if m.layout.video_links else None,
+                "thumbnail_url": f"{IMAGE_HOST}/0/{key}/video-{index + 1}.jpg",
+                "thumbnail_served_url": blur,
+            }
+        )
     if items:
         heading = "วิดีโอประกอบ" if page.language == "th" else "Videos"
         style = "div" if m.layout.gallery_heading == "div" else "h4"
@@ -212,8 +220,11 @@ def cards(m: Markup, others: list[Page], views: str) -> str:
     for other in others:
         title = m.text(other.title or other.path)
         shown = format_date(other.sort_date(), other.language)
-        counter = {"none": "", "number": f'<strong class="icon-web-eye"></strong> {len(title) * 37:,}',
-                   "view": f"{len(title) * 37:,} view"}[views]  # fmt: skip
+        counter = {
+            "none": "",
+            "number": f'<strong class="icon-web-eye"></strong> {len(title) * 37:,}',
+            "view": f"{len(title) * 37:,} view",
+        }[views]
         thumb = f"{IMAGE_HOST}/c_c_400x300/{other.image_seed[:10]}/cover.jpg"
         out.append(
             f'<div class="p-3 col-md-4"><a{m.cls("card-link")} href="{m.attr(other.href)}">{lazy_span(m, thumb)}'

@@ -64,9 +64,12 @@ class Replica(Resource):
     isLeaf = True  # noqa: N815 - Twisted's name
 
     def __init__(
-        self, shared: Path, seed: int | None = None, fuzz: bool = True,
+        self,
+        shared: Path,
+        seed: int | None = None,
+        fuzz: bool = True,
         pages: list[Page] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self.shared, self.theme = shared, Theme(seed, fuzz)
         loaded = load_pages(shared) if pages is None else pages
@@ -186,9 +189,11 @@ class Replica(Resource):
             return self._reply(request, report, b"application/json")
         if action == "fault":
             fault = Fault(
-                kind=query["kind"], times=int(query.get("times", "1")),
-                seconds=float(query.get("seconds", "1")), to=query.get("to", ""),
-            )  # fmt: skip
+                kind=query["kind"],
+                times=int(query.get("times", "1")),
+                seconds=float(query.get("seconds", "1")),
+                to=query.get("to", ""),
+            )
             target, _sep, number = unquote(query["path"]).partition("?p=")
             target = target.rstrip("/") or "/"
             key = f"{self._listing_key(target)}?p={number}" if number else target
@@ -234,21 +239,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--seed", type=int, default=None, help="fix class names and layouts")
     parser.add_argument(
-        "--layouts", choices=("fuzz", "classic"), default="fuzz",
+        "--layouts",
+        choices=("fuzz", "classic"),
+        default="fuzz",
         help="a layout per page drawn from the seed (fuzz), or the replica's first look",
-    )  # fmt: skip
+    )
     default_shared = Path(__file__).resolve().parents[2].parent / "shared"
     parser.add_argument(
-        "--content", choices=("corpus", *SCENARIOS), default="corpus",
+        "--content",
+        choices=("corpus", *SCENARIOS),
+        default="corpus",
         help="the shared sample and corpus, or a bilingual site with translations",
-    )  # fmt: skip
+    )
     parser.add_argument(
         "--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared))
     )
     parser.add_argument(
-        "--articles", type=int, default=0,
+        "--articles",
+        type=int,
+        default=0,
         help="a site of N articles: the corpus cycled, dates over the ten years before today",
-    )  # fmt: skip
+    )
     args = parser.parse_args(argv)
     if not args.host.startswith("127."):
         parser.error("the replica listens on loopback only (127.0.0.0/8)")

@@ -138,10 +138,16 @@ def test_a_schema_1_0_record_still_reads() -> None:
 
 
 def test_the_warc_record_is_which_fetch_not_what_the_page_says() -> None:
-    record = ArchivedArticle.model_validate(_archived(warc_record={
-        "file": "warc/mfa-20261203T165522-16181-00001.warc.gz", "offset": 265, "length": 561,
-        "record_id": RECORD_ID,
-    }))  # fmt: skip
+    record = ArchivedArticle.model_validate(
+        _archived(
+            warc_record={
+                "file": "warc/mfa-20261203T165522-16181-00001.warc.gz",
+                "offset": 265,
+                "length": 561,
+                "record_id": RECORD_ID,
+            }
+        )
+    )
     assert record.warc_record is not None and record.warc_record.offset == 265
     assert ArchivedArticle.model_validate_json(record.model_dump_json()) == record
     assert content_sha256(record) == content_sha256(record.model_copy(update={"warc_record": None}))
@@ -160,9 +166,11 @@ def test_a_translation_link_is_navigation_not_content(sample_text: str) -> None:
 def test_content_hash_of_a_page_without_videos_is_as_before_schema_1_1() -> None:
     """Archives made before videos existed must not see every article as edited."""
     content = ArticleContent(
-        title="t", imported_date_raw="11 ก.ย. 2563", body=["b"],
+        title="t",
+        imported_date_raw="11 ก.ย. 2563",
+        body=["b"],
         images=[ImageRef(url="https://image.mfa.go.th/mfa/0/k/a.jpg", caption="c")],
-    )  # fmt: skip
+    )
     assert content_sha256(content) == (
         "e45af9288b08b4e8ca0d661120b57fc6f494f82346a62e03fc4736d5f7b92168"  # schema 1.0's hash
     )

@@ -111,8 +111,12 @@ def _links_itself(hrefs: list[str], context: PageContext) -> bool:
 def _article(page: ParsedPage) -> RawArticle | None:
     if not has_header_text(page):
         return None
-    labels = [o for t in header_texts(page) if IMPORTED_LABEL in t or UPDATED_LABEL in t
-              if (o := owner(t)) is not None]  # fmt: skip
+    labels = [
+        o
+        for t in header_texts(page)
+        if IMPORTED_LABEL in t or UPDATED_LABEL in t
+        if (o := owner(t)) is not None
+    ]
     probe = find_cards(page, avoid=labels)
     header = find_header(page, probe)
     if header is None:

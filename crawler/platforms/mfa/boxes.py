@@ -56,8 +56,9 @@ def _has_block_child(element: HtmlElement) -> bool:
     return any(isinstance(c.tag, str) and c.tag in _BLOCKISH for c in element)
 
 
-def _run_box(parent: HtmlElement, run: list[HtmlElement | str], page: ParsedPage,
-             level: int, outer: bool) -> Box | None:  # fmt: skip
+def _run_box(
+    parent: HtmlElement, run: list[HtmlElement | str], page: ParsedPage, level: int, outer: bool
+) -> Box | None:
     nodes = [node for node in run if not isinstance(node, str)]
     lines = run_lines(parent, run)
     if not lines and not nodes:
@@ -66,9 +67,12 @@ def _run_box(parent: HtmlElement, run: list[HtmlElement | str], page: ParsedPage
 
 
 def _boxes_of_items(
-    parent: HtmlElement, items: list[HtmlElement | str], page: ParsedPage, level: int,
+    parent: HtmlElement,
+    items: list[HtmlElement | str],
+    page: ParsedPage,
+    level: int,
     outer: bool,
-) -> Iterator[Box]:  # fmt: skip
+) -> Iterator[Box]:
     run: list[HtmlElement | str] = []
     for item in items:
         if isinstance(item, str):

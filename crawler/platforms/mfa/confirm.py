@@ -167,8 +167,9 @@ def _title(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:
         else f"{DISAGREES} {first.source}: the page shows no title line, it names"
         f" {_quoted(first.value)}"
     )
-    raw.notes.append(Finding(field="title", value=raw.title, reason=reason,
-                             line=raw.lines.get("title")))  # fmt: skip
+    raw.notes.append(
+        Finding(field="title", value=raw.title, reason=reason, line=raw.lines.get("title"))
+    )
 
 
 def _dates(raw: RawArticle, evidence: Evidence) -> None:

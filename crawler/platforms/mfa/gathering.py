@@ -98,8 +98,15 @@ class Gathering:
                 self.items.append(item)
                 link = video_link(item, carrier, self.page)
                 title = item_text(item, carrier, self.page, True)
-                self.video(VideoRef(title=title, url=link, thumbnail_url=urls.url,
-                                    thumbnail_served_url=urls.served), section)  # fmt: skip
+                self.video(
+                    VideoRef(
+                        title=title,
+                        url=link,
+                        thumbnail_url=urls.url,
+                        thumbnail_served_url=urls.served,
+                    ),
+                    section,
+                )
         self.embeds(box, section)
         for anchor, url in box_links(box, self.page):
             if is_video_url(url) and not any(v.url == url for v in self.videos.values()):

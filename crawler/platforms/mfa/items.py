@@ -95,9 +95,12 @@ MEDIA_DEPTH = 8  # a slider nests a picture about six elements deep
 
 
 def media_container(
-    owner: HtmlElement, has_text: bool, page: ParsedPage, guarded: set[HtmlElement],
+    owner: HtmlElement,
+    has_text: bool,
+    page: ParsedPage,
+    guarded: set[HtmlElement],
     cache: dict[HtmlElement, int],
-) -> HtmlElement | None:  # fmt: skip
+) -> HtmlElement | None:
     """The gallery an element lies in when no heading says so: the nearest element with
     two pictures or more and no more text than captions (or a ``<figure>``); never one
     of ``guarded`` (the metadata block's ancestors)."""

@@ -15,8 +15,13 @@ import unicodedata
 from urllib.parse import urlsplit
 
 GALLERY, VIDEO, RELATED, ATTACHMENTS, SHARE, TAGS = (
-    "gallery", "video", "related", "attachments", "share", "tags",
-)  # fmt: skip
+    "gallery",
+    "video",
+    "related",
+    "attachments",
+    "share",
+    "tags",
+)
 
 SECTION_TITLES: dict[str, frozenset[str]] = {
     GALLERY: frozenset(
@@ -117,17 +122,48 @@ SECTION_TITLES: dict[str, frozenset[str]] = {
 DEFAULT_CAPTIONS = frozenset({"รูปภาพประกอบ", "Images"})
 """The CMS's own caption for a gallery (what the sample's text shows after the body)."""
 
-SHARE_HOSTS = frozenset({
-    "facebook.com", "twitter.com", "x.com", "line.me", "linkedin.com", "pinterest.com",
-    "reddit.com", "t.me", "telegram.me", "wa.me", "whatsapp.com", "tumblr.com", "vk.com",
-    "weibo.com", "plus.google.com", "getpocket.com",
-})  # fmt: skip
+SHARE_HOSTS = frozenset(
+    {
+        "facebook.com",
+        "twitter.com",
+        "x.com",
+        "line.me",
+        "linkedin.com",
+        "pinterest.com",
+        "reddit.com",
+        "t.me",
+        "telegram.me",
+        "wa.me",
+        "whatsapp.com",
+        "tumblr.com",
+        "vk.com",
+        "weibo.com",
+        "plus.google.com",
+        "getpocket.com",
+    }
+)
 _SHARE_PATHS = re.compile(r"share|sharer|intent/|lineit|send\b|/msg/", re.IGNORECASE)
 _DECORATION = re.compile(r"^[\s\W\d_]*$")  # arrows, bullets, "1 / 5"
-_NAV_WORDS = frozenset({
-    "previous", "next", "prev", "ก่อนหน้า", "ถัดไป", "ย้อนกลับ", "back", "close", "ปิด",
-    "เพิ่มเติม", "ดูทั้งหมด", "view all", "see all", "more", "อ่านต่อ", "read more",
-})  # fmt: skip
+_NAV_WORDS = frozenset(
+    {
+        "previous",
+        "next",
+        "prev",
+        "ก่อนหน้า",
+        "ถัดไป",
+        "ย้อนกลับ",
+        "back",
+        "close",
+        "ปิด",
+        "เพิ่มเติม",
+        "ดูทั้งหมด",
+        "view all",
+        "see all",
+        "more",
+        "อ่านต่อ",
+        "read more",
+    }
+)
 _ARROWS = " «»‹›<>←→⟵⟶·|-–—"
 _SPACES = re.compile(r"\s+")
 _COUNT = re.compile(r"\s*[(\[]\s*[\d๐-๙,]+\s*[)\]]\s*$")

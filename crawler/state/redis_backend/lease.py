@@ -84,8 +84,9 @@ class Lease:
         """Hold (or join) the lease; returns the fencing token.  Raises ArchiveBusy."""
         deadline = time.monotonic() + wait_seconds
         while True:
-            answer = self.client.eval(ACQUIRE, 2, self.keys.lease, self.keys.fence, self.crawl,
-                                      self.ttl_ms)  # fmt: skip
+            answer = self.client.eval(
+                ACQUIRE, 2, self.keys.lease, self.keys.fence, self.crawl, self.ttl_ms
+            )
             if isinstance(answer, int):
                 self.token = answer
                 break
@@ -128,7 +129,16 @@ class Lease:
         if self.token is None or self.lost.is_set():
             return
         try:
-            self.client.eval(RELEASE, 2, self.keys.lease, self.members, self.crawl, self.token,
-                             self.worker, int(time.time() * 1000), self.ttl_ms)  # fmt: skip
+            self.client.eval(
+                RELEASE,
+                2,
+                self.keys.lease,
+                self.members,
+                self.crawl,
+                self.token,
+                self.worker,
+                int(time.time() * 1000),
+                self.ttl_ms,
+            )
         except Exception as exc:  # it expires by itself
             logger.warning("cannot release the archive's Redis lease (it expires): %s", exc)

@@ -38,9 +38,12 @@ return 1
 
 
 def record_version(
-    connection: StateConnection, row: VersionRow, entry: Entry, old: Entry | None,
+    connection: StateConnection,
+    row: VersionRow,
+    entry: Entry,
+    old: Entry | None,
     lock_owner: str = "",
-) -> None:  # fmt: skip
+) -> None:
     """Write ``row`` and ``entry`` (raises LeaseLost when the token is not ours), and
     release the article's lock if ``lock_owner`` holds it."""
     keys, url = connection.keys, row.canonical_url
@@ -48,13 +51,34 @@ def record_version(
     ordinal = imported_score(entry)
     imported = "" if ordinal is None else str(ordinal)
     token = "" if connection.token is None else str(connection.token)
-    done = connection.script(RECORD, [
-        keys.fence, keys.versions(url), keys.version_keys, keys.version_urls, keys.sequence,
-        keys.entry(url), keys.due(entry.site), keys.imported(entry.site), keys.sites,
-        keys.due(old_site), keys.imported(old_site), keys.article_lock(url),
-    ], [
-        token, row.version_key, row_head(row), url, entry.site, dump_entry(entry),
-        due_score(entry), imported, old_site, lock_owner,
-    ])  # fmt: skip
+    done = connection.script(
+        RECORD,
+        [
+            keys.fence,
+            keys.versions(url),
+            keys.version_keys,
+            keys.version_urls,
+            keys.sequence,
+            keys.entry(url),
+            keys.due(entry.site),
+            keys.imported(entry.site),
+            keys.sites,
+            keys.due(old_site),
+            keys.imported(old_site),
+            keys.article_lock(url),
+        ],
+        [
+            token,
+            row.version_key,
+            row_head(row),
+            url,
+            entry.site,
+            dump_entry(entry),
+            due_score(entry),
+            imported,
+            old_site,
+            lock_owner,
+        ],
+    )
     if done == -1:
         connection.check_fence(connection.client)

@@ -16,8 +16,9 @@ from crawler.state.versions import VersionRow
 
 def dump_row(row: VersionRow, order: int) -> str:
     """A version's row: update date, content hash, site, fetch time, reason, order."""
-    return json.dumps([row.updated_date, row.content_sha256, row.site, row.fetched_at,
-                       row.reason, order])  # fmt: skip
+    return json.dumps(
+        [row.updated_date, row.content_sha256, row.site, row.fetched_at, row.reason, order]
+    )
 
 
 def row_head(row: VersionRow) -> str:

@@ -76,8 +76,9 @@ class RedisSchedule:
             )
             urls.update(texts(self.client.zrangebyscore(self.keys.imported(site), recent, "+inf")))
         entries = sorted(self._entries(sorted(urls)), key=lambda e: (e.next_due, e.canonical_url))
-        return [Revisit(e.canonical_url, e.url, e.category, e.etag, e.last_modified)
-                for e in entries]  # fmt: skip
+        return [
+            Revisit(e.canonical_url, e.url, e.category, e.etag, e.last_modified) for e in entries
+        ]
 
     def known(self, canonical_url: str) -> bool:
         return bool(self.client.exists(self.keys.entry(canonical_url)))

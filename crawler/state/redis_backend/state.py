@@ -73,9 +73,12 @@ class RedisState:
     """The versions, schedule and walks of one archive on one Redis."""
 
     def __init__(
-        self, connection: StateConnection, policy: Policy, crash: CrashPoints = NEVER,
+        self,
+        connection: StateConnection,
+        policy: Policy,
+        crash: CrashPoints = NEVER,
         lock_seconds: float = ARTICLE_LOCK_SECONDS,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.connection, self.crash, self.lock_seconds = connection, crash, lock_seconds
         self.keys = connection.keys
         self._local = threading.local()

@@ -22,9 +22,10 @@ class RedisVersions:
     """The versions of one archive, shared by every worker."""
 
     def __init__(
-        self, connection: StateConnection,
+        self,
+        connection: StateConnection,
         held: Callable[[str], list[VersionRow] | None] = lambda _url: None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.connection, self.held = connection, held
         self.client, self.keys = connection.client, connection.keys
 

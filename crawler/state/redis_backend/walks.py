@@ -49,9 +49,10 @@ class RedisWalks:
 
             sites = {w.site for w in walks}
             retired = [
-                name for name in texts(self.client.hkeys(self.keys.walks))
+                name
+                for name in texts(self.client.hkeys(self.keys.walks))
                 if name.split(SEPARATOR, 1)[0] in sites
-            ]  # fmt: skip
+            ]
 
             def writes(pipe: Pipeline) -> None:
                 pipe.hset(self.keys.listing_walks, mapping=fields)  # type: ignore[arg-type]

@@ -19,8 +19,7 @@ def _pair() -> tuple[object, object]:
     old = article(URL, "การประชุมรัฐมนตรีต่างประเทศ")
     old = old.model_copy(update={"body": ["หนึ่ง", "การประชุมรัฐมนตรีต่างประเทศ", "สาม", "สี่"]})
     new = article(URL, "x", updated=date(2023, 1, 5))
-    new = new.model_copy(update={"body": ["หนึ่ง", "การประชุมรัฐมนตรีกลาโหม", "ห้า"],
-                                 "title": "หัวข้อใหม่"})  # fmt: skip
+    new = new.model_copy(update={"body": ["หนึ่ง", "การประชุมรัฐมนตรีกลาโหม", "ห้า"], "title": "หัวข้อใหม่"})
     return old, new
 
 
@@ -30,12 +29,16 @@ def test_fields_paragraphs_and_words() -> None:
     assert [name for name, _, _ in found.fields] == ["title", "updated_date", "updated_date_raw"]
     assert [p.op for p in found.paragraphs] == ["equal", "changed", "changed", "removed"]
     assert found.paragraphs[1].pieces == [
-        Piece("equal", "การประชุมรัฐมนตรี"), Piece("removed", "ต่างประเทศ"),
+        Piece("equal", "การประชุมรัฐมนตรี"),
+        Piece("removed", "ต่างประเทศ"),
         Piece("added", "กลาโหม"),
-    ]  # fmt: skip
+    ]
     summary = found.summary
-    assert (summary.paragraphs_added, summary.paragraphs_removed,
-            summary.paragraphs_changed) == (0, 1, 2)  # fmt: skip
+    assert (summary.paragraphs_added, summary.paragraphs_removed, summary.paragraphs_changed) == (
+        0,
+        1,
+        2,
+    )
     # ต่|กล and งประเทศ|โหม around a shared า: 2 + 7; สาม|ห้า: ส|ห้ and ม: 2 + 1; สี่: 3
     assert summary.characters_changed == 9 + 3 + 3
     assert summary.fields_changed == ["title", "updated_date", "updated_date_raw"]

@@ -17,22 +17,34 @@ THAI = "\u00a0ย่อหน้า ๒๕๖๓ มี\u00a0ช่องว่�
 
 
 def article(
-    url: str, body: str = "ย่อหน้า", updated: date | None = date(2022, 11, 28),
-    imported: date | None = date(2020, 9, 11), reason: str = "first", day: int = 1,
-) -> ArchivedArticle:  # fmt: skip
+    url: str,
+    body: str = "ย่อหน้า",
+    updated: date | None = date(2022, 11, 28),
+    imported: date | None = date(2020, 9, 11),
+    reason: str = "first",
+    day: int = 1,
+) -> ArchivedArticle:
     """A version of the article at ``url`` (its site and language from the URL)."""
     content = ArticleContent(
-        title="หัวข้อ", body=[body, THAI],
-        imported_date=imported, imported_date_raw=imported and f"{imported.day} ก.ย. 2563",
-        updated_date=updated, updated_date_raw=updated and f"{updated.day} พ.ย. 2565",
-    )  # fmt: skip
+        title="หัวข้อ",
+        body=[body, THAI],
+        imported_date=imported,
+        imported_date_raw=imported and f"{imported.day} ก.ย. 2563",
+        updated_date=updated,
+        updated_date_raw=updated and f"{updated.day} พ.ย. 2565",
+    )
     site = url.split("/")[2]
     language = url.split("/")[3]
     return ArchivedArticle(
-        **content.model_dump(), url=url, canonical_url=url, site=site, language=language,
-        fetched_at=datetime(2026, 11, day, tzinfo=UTC), content_sha256=content_sha256(content),
+        **content.model_dump(),
+        url=url,
+        canonical_url=url,
+        site=site,
+        language=language,
+        fetched_at=datetime(2026, 11, day, tzinfo=UTC),
+        content_sha256=content_sha256(content),
         version_reason=reason,
-    )  # fmt: skip
+    )
 
 
 MFA, EMBASSY = "https://www.mfa.go.th", "https://bangkok.thaiembassy.org"
@@ -42,19 +54,30 @@ def build(root: Path) -> Archive:
     archive = Archive(LocalStorage(root))
     store = archive.store_version
     store(article(f"{MFA}/th/content/alpha"), b"<html>a1</html>", "utf-8")
-    store(article(f"{MFA}/th/content/alpha", "แก้", date(2023, 1, 5), reason="updated", day=2),
-          b"<html>a2</html>", "utf-8")  # fmt: skip
-    store(article(f"{MFA}/th/content/alpha", "แก้เงียบ", date(2023, 1, 5),
-                  reason="silent_edit", day=3), b"<html>a3</html>", "utf-8")  # fmt: skip
+    store(
+        article(f"{MFA}/th/content/alpha", "แก้", date(2023, 1, 5), reason="updated", day=2),
+        b"<html>a2</html>",
+        "utf-8",
+    )
+    store(
+        article(f"{MFA}/th/content/alpha", "แก้เงียบ", date(2023, 1, 5), reason="silent_edit", day=3),
+        b"<html>a3</html>",
+        "utf-8",
+    )
     store(article(f"{MFA}/en/content/beta", imported=date(2019, 1, 2)), b"<html>b</html>", "utf-8")
     store(article(f"{MFA}/th/page/gamma"), b"<html>g</html>", "utf-8")
     store(article(f"{MFA}/th/page/gamma/inner", day=4), b"<html>i</html>", "utf-8")
     store(article(f"{EMBASSY}/th/content/delta", updated=None), b"<html>d</html>", "utf-8")
-    store(article(f"{EMBASSY}/th/content/delta", "ใหม่", updated=None, reason="changed",
-                  day=5), b"<html>d2</html>", "utf-8")  # fmt: skip
+    store(
+        article(f"{EMBASSY}/th/content/delta", "ใหม่", updated=None, reason="changed", day=5),
+        b"<html>d2</html>",
+        "utf-8",
+    )
     first = article(f"{EMBASSY}/th/content/delta", updated=None)  # the page went back
-    archive.move_latest(first.model_copy(update={"fetched_at": datetime(2026, 11, 6, tzinfo=UTC)}),
-                        next(k for k, a in archive.versions() if a == first))  # fmt: skip
+    archive.move_latest(
+        first.model_copy(update={"fetched_at": datetime(2026, 11, 6, tzinfo=UTC)}),
+        next(k for k, a in archive.versions() if a == first),
+    )
     return archive
 
 

@@ -21,20 +21,32 @@ PHOTO = "https://image.mfa.go.th/mfa/{op}/zE6021nSnu/news/{name}.jpg"
 
 
 def record(
-    path: str, published: date, title: str = "หัวข้อ", images: tuple[str, ...] = (),
-    links: tuple[str, ...] = (), body: str = "ข้อความ", site: str = SITE,
-) -> ArchivedArticle:  # fmt: skip
+    path: str,
+    published: date,
+    title: str = "หัวข้อ",
+    images: tuple[str, ...] = (),
+    links: tuple[str, ...] = (),
+    body: str = "ข้อความ",
+    site: str = SITE,
+) -> ArchivedArticle:
     content = ArticleContent(
-        title=title, imported_date=published, imported_date_raw=published.isoformat(),
-        body=[body], images=[ImageRef(url=PHOTO.format(op="0", name=n)) for n in images],
+        title=title,
+        imported_date=published,
+        imported_date_raw=published.isoformat(),
+        body=[body],
+        images=[ImageRef(url=PHOTO.format(op="0", name=n)) for n in images],
         translations=[Translation(language=u.split("/")[1], url=site + u) for u in links],
-    )  # fmt: skip
+    )
     return ArchivedArticle(
-        **content.model_dump(), url=site + path, canonical_url=site + path,
-        site=site.split("/")[2], language=path.split("/")[1],
-        fetched_at=datetime(2026, 11, 1, tzinfo=UTC), content_sha256=content_sha256(content),
+        **content.model_dump(),
+        url=site + path,
+        canonical_url=site + path,
+        site=site.split("/")[2],
+        language=path.split("/")[1],
+        fetched_at=datetime(2026, 11, 1, tzinfo=UTC),
+        content_sha256=content_sha256(content),
         version_reason="first",
-    )  # fmt: skip
+    )
 
 
 def signed(*records: ArchivedArticle) -> list[Signature]:
@@ -42,8 +54,10 @@ def signed(*records: ArchivedArticle) -> list[Signature]:
 
 
 def paired(*records: ArchivedArticle) -> dict[str, tuple[str, list[str]]]:
-    return {p.th.url.split("/")[-1]: (p.en.url.split("/")[-1], p.evidence)
-            for p in match_site(signed(*records))}  # fmt: skip
+    return {
+        p.th.url.split("/")[-1]: (p.en.url.split("/")[-1], p.evidence)
+        for p in match_site(signed(*records))
+    }
 
 
 DAY = date(2025, 11, 19)
@@ -120,8 +134,11 @@ def test_the_pairs_view_is_written_with_both_texts_and_the_same_bytes_twice(
         assert done.rows == {"pairs": 1}
     [row] = [json.loads(line) for line in (out[0] / "pairs.jsonl").read_text("utf-8").splitlines()]
     assert (row["th_title"], row["en_title"], row["th_body"], row["en_body"]) == (
-        "เยือน", "Visit", ["\u00a0๑๒๓ "], ["123"],
-    )  # fmt: skip
+        "เยือน",
+        "Visit",
+        ["\u00a0๑๒๓ "],
+        ["123"],
+    )
     assert row["evidence"] == ["media:1", "slug", "numbers:1"] and row["days_apart"] == 0
     for name in ("pairs.jsonl", "pairs.parquet", "README.md"):
         assert (out[0] / name).read_bytes() == (out[1] / name).read_bytes()
@@ -173,9 +190,16 @@ def test_a_pair_is_written_when_either_article_is_selected() -> None:
 
 def test_a_switch_through_a_host_alias_or_with_a_query_still_leads_to_the_article() -> None:
     th = record("/th/content/a", DAY)
-    th = th.model_copy(update={"translations": [
-        Translation(language="en", url="http://mfa.go.th/en/content/b/?cate=5d5bcb4e15e39c306000683e")
-    ]})  # fmt: skip
+    th = th.model_copy(
+        update={
+            "translations": [
+                Translation(
+                    language="en",
+                    url="http://mfa.go.th/en/content/b/?cate=5d5bcb4e15e39c306000683e",
+                )
+            ]
+        }
+    )
     en = record("/en/content/b", date(2025, 12, 30))
     assert paired(th, en) == {"a": ("b", ["link:th-to-en"])}
 

@@ -14,8 +14,11 @@ from schemas.export import ChangeSummary, ExportRow
 def test_the_columns_are_the_rows_fields() -> None:
     assert SCHEMA.names == list(ExportRow.model_fields)
     nested: dict[str, type[BaseModel]] = {
-        "images": ImageRef, "videos": VideoRef, "attachments": Attachment, "warnings": Finding,
-    }  # fmt: skip
+        "images": ImageRef,
+        "videos": VideoRef,
+        "attachments": Attachment,
+        "warnings": Finding,
+    }
     for column, model in nested.items():
         kind = SCHEMA.field(column).type
         assert isinstance(kind, pa.ListType)

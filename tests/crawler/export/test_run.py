@@ -40,14 +40,18 @@ def test_both_views_in_both_formats(archive: Archive, tmp_path: Path) -> None:
     assert delta["last_fetched_at"] == "2026-11-06T00:00:00Z"
     assert latest[f"{MFA}/th/page/gamma/inner"]["kind"] == "page"  # inside another's folder
     versions = _rows(tmp_path / "out" / "versions.jsonl")
-    history = [(r["version_number"], r["version_reason"], r["is_latest"])
-               for r in versions if r["canonical_url"] == f"{MFA}/th/content/alpha"]  # fmt: skip
+    history = [
+        (r["version_number"], r["version_reason"], r["is_latest"])
+        for r in versions
+        if r["canonical_url"] == f"{MFA}/th/content/alpha"
+    ]
     assert history == [(1, "first", False), (2, "updated", False), (3, "silent_edit", True)]
     changes = [r["changes"] for r in versions if r["canonical_url"] == f"{MFA}/th/content/alpha"]
     assert changes[0] is None  # the first version
     assert changes[1]["paragraphs_changed"] == 1 and changes[1]["fields_changed"] == [
-        "updated_date", "updated_date_raw"
-    ]  # fmt: skip
+        "updated_date",
+        "updated_date_raw",
+    ]
     assert changes[2]["fields_changed"] == [] and changes[2]["characters_changed"] > 0
 
 
@@ -129,10 +133,14 @@ def test_since_a_run_only_what_the_archive_gained_after_it(
     with pytest.raises(ValueError, match=r"no run 'nope'.*0badcafe"):
         run_end(archive.storage, "nope")
     export(archive.storage, tmp_path / "out", selection=Selection(changed_after=after))
-    latest = [(r["canonical_url"].rsplit("/", 1)[1], r["version_number"])
-              for r in _rows(tmp_path / "out" / "latest.jsonl")]  # fmt: skip
-    versions = [(r["canonical_url"].rsplit("/", 1)[1], r["version_number"])
-                for r in _rows(tmp_path / "out" / "versions.jsonl")]  # fmt: skip
+    latest = [
+        (r["canonical_url"].rsplit("/", 1)[1], r["version_number"])
+        for r in _rows(tmp_path / "out" / "latest.jsonl")
+    ]
+    versions = [
+        (r["canonical_url"].rsplit("/", 1)[1], r["version_number"])
+        for r in _rows(tmp_path / "out" / "versions.jsonl")
+    ]
     # inner: archived on day 4; delta: a second version on day 5, then back to its first
     assert sorted(latest) == [("delta", 1), ("inner", 1)]
     assert sorted(versions) == [("delta", 2), ("inner", 1)]

@@ -11,10 +11,13 @@ from tests.project import project_settings
 
 LIMITS = Thresholds.from_settings(project_settings())  # 0.25, 0.10, at least 5
 HEALTHY = {
-    "archive/articles": 58, "archive/first": 58, "archive/first/www.mfa.go.th": 58,
-    "archive/article_pages/www.mfa.go.th": 58, "revisit/fetched": 58,
+    "archive/articles": 58,
+    "archive/first": 58,
+    "archive/first/www.mfa.go.th": 58,
+    "archive/article_pages/www.mfa.go.th": 58,
+    "revisit/fetched": 58,
     "downloader/request_count": 70,
-}  # fmt: skip
+}
 
 
 def _rules(stats: dict[str, Any]) -> list[str]:
@@ -103,10 +106,13 @@ def test_a_known_non_article_fetched_again_is_no_alarm() -> None:
     """An incremental run on a quiet day: only the page without a date came, again."""
     site = "127.0.0.1:8765"
     stats = {
-        f"archive/article_pages/{site}": 1, "archive/quarantined": 1,
-        f"archive/quarantined/{site}": 1, "archive/quarantined_again": 1,
-        f"archive/quarantined_again/{site}": 1, "revisit/fetched": 1,
-    }  # fmt: skip
+        f"archive/article_pages/{site}": 1,
+        "archive/quarantined": 1,
+        f"archive/quarantined/{site}": 1,
+        "archive/quarantined_again": 1,
+        f"archive/quarantined_again/{site}": 1,
+        "revisit/fetched": 1,
+    }
     assert verdict(stats, LIMITS) == []
     new = {**stats, "archive/quarantined_again": 0, f"archive/quarantined_again/{site}": 0}
     assert [p.rule for p in verdict(new, LIMITS)] == ["nothing_archived"]

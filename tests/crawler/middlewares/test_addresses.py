@@ -109,9 +109,11 @@ def test_a_name_that_resolves_to_a_private_address_is_refused() -> None:
     middleware = _middleware(resolve=_answering("10.0.0.1"))
     with pytest.raises(IgnoreRequest, match=r"www\.mfa\.go\.th is a private address"):
         _run(middleware.process_request(Request("https://www.mfa.go.th/th/content/x")))
-    _run(_middleware(resolve=_answering("164.115.22.30")).process_request(
-        Request("https://www.mfa.go.th/th/content/x")
-    ))  # fmt: skip
+    _run(
+        _middleware(resolve=_answering("164.115.22.30")).process_request(
+            Request("https://www.mfa.go.th/th/content/x")
+        )
+    )
 
 
 def test_a_failed_lookup_is_not_waved_through() -> None:

@@ -22,8 +22,10 @@ async def _turn() -> None:
 @pytest_twisted.ensureDeferred
 async def test_the_request_beyond_the_budget_waits_until_one_leaves() -> None:
     middleware = SlotConcurrency(default=4, budgets={"slow.example": 2})
-    requests = [Request(f"https://slow.example/{n}", meta={"download_slot": "slow.example"})
-                for n in range(3)]  # fmt: skip
+    requests = [
+        Request(f"https://slow.example/{n}", meta={"download_slot": "slow.example"})
+        for n in range(3)
+    ]
     passed = [deferred_from_coro(middleware.process_request(r)) for r in requests]
     await _turn()
     assert [d.called for d in passed] == [True, True, False]

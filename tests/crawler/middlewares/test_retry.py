@@ -37,9 +37,14 @@ def test_retry_after(value: bytes | str | None, expected: float | None) -> None:
 
 def _middleware() -> BackoffRetryMiddleware:
     crawler = project_crawler(
-        RETRY_BACKOFF_BASE=1.0, RETRY_BACKOFF_MAX=8.0, RETRY_AFTER_MAX=60.0, RETRY_TIMES=3,
-        RETRY_HTTP_CODES=[503], RETRY_PRIORITY_ADJUST=-1, RETRY_EXCEPTIONS=[],
-    )  # fmt: skip
+        RETRY_BACKOFF_BASE=1.0,
+        RETRY_BACKOFF_MAX=8.0,
+        RETRY_AFTER_MAX=60.0,
+        RETRY_TIMES=3,
+        RETRY_HTTP_CODES=[503],
+        RETRY_PRIORITY_ADJUST=-1,
+        RETRY_EXCEPTIONS=[],
+    )
     return BackoffRetryMiddleware(crawler)
 
 

@@ -14,8 +14,12 @@ NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
 
 def _run(days_ago: float, healthy: bool, *sites: str) -> RunReport:
     started = NOW - timedelta(days=days_ago)
-    return RunReport(started=started, finished=started + timedelta(minutes=5), healthy=healthy,
-                     scope={"sites": list(sites)})  # fmt: skip
+    return RunReport(
+        started=started,
+        finished=started + timedelta(minutes=5),
+        healthy=healthy,
+        scope={"sites": list(sites)},
+    )
 
 
 def test_reports_are_kept_under_runs_and_read_back_oldest_first(tmp_path: Path) -> None:

@@ -21,13 +21,20 @@ def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
 
 
 def test_the_last_run_as_metrics() -> None:
-    earlier = RunReport(started=START - timedelta(days=1), finished=START - timedelta(hours=23),
-                        healthy=True, scope={"sites": ['odd"site', "b.example"]})  # fmt: skip
+    earlier = RunReport(
+        started=START - timedelta(days=1),
+        finished=START - timedelta(hours=23),
+        healthy=True,
+        scope={"sites": ['odd"site', "b.example"]},
+    )
     run = RunReport(
-        started=START, finished=START + timedelta(seconds=90), healthy=False, requests=70,
+        started=START,
+        finished=START + timedelta(seconds=90),
+        healthy=False,
+        requests=70,
         scope={"sites": ['odd"site', "b.example"]},
         sites={'odd"site': {"new": 3, "failed": 2}, "b.example": {"new": 0, "failed": 0}},
-    )  # fmt: skip
+    )
     samples = _samples(metrics.render(run, history.per_site([earlier, run])))
     assert samples[("mfa_articles", (("outcome", "new"), ("site", 'odd"site')))] == 3
     assert samples[("mfa_fetch_failures", (("site", 'odd"site'),))] == 2

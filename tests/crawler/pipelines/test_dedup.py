@@ -57,10 +57,17 @@ def test_a_page_back_to_an_earlier_version_points_at_it() -> None:
 
 def _fetched(article: ArchivedArticle) -> FetchedPage:
     return FetchedPage(
-        url=article.url, canonical_url=article.canonical_url, site=article.site,
-        language=article.language, category=None, fetched_at=article.fetched_at,
-        html=b"<html></html>", encoding="utf-8", raw=RawArticle(), article=article,
-    )  # fmt: skip
+        url=article.url,
+        canonical_url=article.canonical_url,
+        site=article.site,
+        language=article.language,
+        category=None,
+        fetched_at=article.fetched_at,
+        html=b"<html></html>",
+        encoding="utf-8",
+        raw=RawArticle(),
+        article=article,
+    )
 
 
 @pytest.fixture
@@ -119,9 +126,13 @@ def test_a_304_is_unchanged(pipeline: DedupPipeline) -> None:
     article = make_article()
     _store(pipeline, article, "first")
     not_modified = NotModified(
-        url=article.url, canonical_url=article.canonical_url, site=article.site, category=None,
-        fetched_at=article.fetched_at + timedelta(days=1), etag='"v2"',
-    )  # fmt: skip
+        url=article.url,
+        canonical_url=article.canonical_url,
+        site=article.site,
+        category=None,
+        fetched_at=article.fetched_at + timedelta(days=1),
+        etag='"v2"',
+    )
     with pytest.raises(DropItem, match="304"):
         pipeline.process_item(not_modified)
     assert pipeline.stats.get_value("archive/unchanged") == 1

@@ -17,10 +17,17 @@ URL = "https://www.mfa.go.th/th/content/x?cate=5d5bcb4e15e39c306000683d"
 
 def _item(raw: RawArticle, error: str | None = None) -> FetchedPage:
     return FetchedPage(
-        url=URL, canonical_url="https://www.mfa.go.th/th/content/x", site="www.mfa.go.th",
-        language="th", category="ข่าวเด่น", fetched_at=datetime(2026, 11, 26, tzinfo=UTC),
-        html=b"<html></html>", encoding="utf-8", raw=raw, extraction_error=error,
-    )  # fmt: skip
+        url=URL,
+        canonical_url="https://www.mfa.go.th/th/content/x",
+        site="www.mfa.go.th",
+        language="th",
+        category="ข่าวเด่น",
+        fetched_at=datetime(2026, 11, 26, tzinfo=UTC),
+        html=b"<html></html>",
+        encoding="utf-8",
+        raw=raw,
+        extraction_error=error,
+    )
 
 
 def _pipeline() -> tuple[ValidatePipeline, MemoryStatsCollector]:

@@ -35,10 +35,16 @@ def _seed(page: Page, n: int) -> int:
 
 
 FLAGGED_AS = {
-    "title": "title", "imported_date_raw": "imported_date", "updated_date_raw": "updated_date",
-    "view_count": "view_count", "body": "body", "images": "images", "videos": "videos",
-    "attachments": "attachments", "dates": "imported_date",
-}  # fmt: skip
+    "title": "title",
+    "imported_date_raw": "imported_date",
+    "updated_date_raw": "updated_date",
+    "view_count": "view_count",
+    "body": "body",
+    "images": "images",
+    "videos": "videos",
+    "attachments": "attachments",
+    "dates": "imported_date",
+}
 """The field a warning names when a reading of this key is in doubt."""
 
 
@@ -48,12 +54,15 @@ def _observed(page: Page, layout: Layout) -> tuple[dict[str, Any], dict[str, Any
     text, expected = article_page(page, others, url, layout)
     raw = extract_article(lxml_html.document_fromstring(text.encode()), PageContext.of(url))
     observed: dict[str, Any] = {
-        "title": raw.title, "imported_date_raw": raw.imported_date_raw,
-        "updated_date_raw": raw.updated_date_raw, "view_count": raw.view_count, "body": raw.body,
+        "title": raw.title,
+        "imported_date_raw": raw.imported_date_raw,
+        "updated_date_raw": raw.updated_date_raw,
+        "view_count": raw.view_count,
+        "body": raw.body,
         "images": [i.model_dump() for i in raw.images],
         "videos": [v.model_dump() for v in raw.videos],
         "attachments": [a.model_dump() for a in raw.attachments],
-    }  # fmt: skip
+    }
     flagged = {finding.field for finding in raw.notes}
     try:
         content = build_content(raw)

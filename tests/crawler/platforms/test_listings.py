@@ -21,8 +21,9 @@ BASE = "https://www.mfa.go.th"
 def test_every_card_is_found_with_its_date(markup: str, form: str, language: str) -> None:
     pages = sorted(
         (p for p in PAGES if p.language == language and p.broken != "error"),
-        key=lambda p: p.sort_date(), reverse=True,
-    )  # fmt: skip
+        key=lambda p: p.sort_date(),
+        reverse=True,
+    )
     html = listing_html(Theme(seed=7, fuzz=True), language, pages, 1, form, markup)
     url = BASE + listing_path(language, form)
     read = read_platform_page(lxml_html.document_fromstring(html.encode()), PageContext.of(url))

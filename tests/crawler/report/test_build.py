@@ -29,15 +29,22 @@ def archive(tmp_path: Path) -> Archive:
     bad = article(f"{MFA}/en/content/hostile").model_copy(update={"title": HOSTILE})
     archive.store_version(bad, b"<html>h</html>", "utf-8")
     archive.quarantine(
-        f"{MFA}/th/content/notes", f"{MFA}/th/content/notes", b"<html>n</html>", "utf-8",
+        f"{MFA}/th/content/notes",
+        f"{MFA}/th/content/notes",
+        b"<html>n</html>",
+        "utf-8",
         [Finding(field="imported_date", value=None, reason="no date shown")],
         "2026-11-07T00:00:00+00:00",
-    )  # fmt: skip
+    )
     for healthy, day in ((True, 1), (False, 2)):
         problems = [] if healthy else ["www.mfa.go.th: 9 failed"]
-        run = RunReport(started=datetime(2026, 11, day, tzinfo=UTC),
-                        finished=datetime(2026, 11, day, 0, 5, tzinfo=UTC), mode="full",
-                        healthy=healthy, problems=problems)  # fmt: skip
+        run = RunReport(
+            started=datetime(2026, 11, day, tzinfo=UTC),
+            finished=datetime(2026, 11, day, 0, 5, tzinfo=UTC),
+            mode="full",
+            healthy=healthy,
+            problems=problems,
+        )
         archive.storage.put(run.key, run.dump(), "application/json")
     return archive
 
@@ -55,8 +62,9 @@ def test_every_article_has_a_page_and_the_index_counts_them(
     assert len([name for name in html if name.startswith("a/")]) == 6
     assert "6 articles, 9 versions, 1 silent edits, 2 sites" in html["index.html"]
     assert sorted(name for name in html if name.startswith("s/")) == [
-        "s/bangkok.thaiembassy.org.html", "s/www.mfa.go.th.html",
-    ]  # fmt: skip
+        "s/bangkok.thaiembassy.org.html",
+        "s/www.mfa.go.th.html",
+    ]
     links = re.findall(r'href="\.\./(a/[0-9a-f]{20}\.html)"', html["s/www.mfa.go.th.html"])
     assert sorted(links) == sorted(
         name for name in html if name.startswith("a/") and "thaiembassy" not in html[name]

@@ -14,8 +14,10 @@ def test_months_span_the_last_five_years_with_the_gaps_kept() -> None:
     assert keys[-1] == "2025-02" and len(keys) == RECENT_MONTHS
     assert keys[0] == "2020-03" and "2024-12" in keys and "2025-01" in keys
     assert months(Counter({"2025-01": 1, "2025-03": 1}), until="2026-12") == [
-        "2025-01", "2025-02", "2025-03",
-    ]  # fmt: skip
+        "2025-01",
+        "2025-02",
+        "2025-03",
+    ]
     assert months(Counter({"undated": 3}), until="2026-12") == []
     assert months(Counter({"2024-12": 1, "2025-01": 1}), until="2026-12") == ["2024-12", "2025-01"]
     # A date after the report's month is implausible: it neither shows nor moves the window.

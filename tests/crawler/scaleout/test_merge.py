@@ -19,9 +19,16 @@ def test_counts_add_up_and_shared_values_do_not() -> None:
         "start_time": T0,
         "finish_reason": "finished",
     }
-    two = {"archive/first": 38, "archive/first/a": 38, "revisit/due": 7, "revisit/mode": "full",
-           "archive/silent_edit_urls": ["u2"], "start_time": T0.replace(minute=1),
-           "finish_reason": "shutdown", "archive/quarantined": 1}  # fmt: skip
+    two = {
+        "archive/first": 38,
+        "archive/first/a": 38,
+        "revisit/due": 7,
+        "revisit/mode": "full",
+        "archive/silent_edit_urls": ["u2"],
+        "start_time": T0.replace(minute=1),
+        "finish_reason": "shutdown",
+        "archive/quarantined": 1,
+    }
     merged = merge_stats([one, two])
     assert merged["archive/first"] == 58 and merged["archive/first/a"] == 58
     assert merged["revisit/due"] == 7 and merged["revisit/mode"] == "full"

@@ -23,9 +23,12 @@ async def test_a_worker_stopped_early_leaves_the_crawl_to_those_still_crawling(
     redis_url: str, tmp_path: Path
 ) -> None:
     crawler = project_crawler(
-        REDIS_URL=redis_url, REDIS_CRAWL_ID="mfa-test", ARCHIVE_URI=str(tmp_path / "archive"),
-        REDIS_LEASE_TTL=0.3, STATE_FENCING_TOKEN=7,
-    )  # fmt: skip
+        REDIS_URL=redis_url,
+        REDIS_CRAWL_ID="mfa-test",
+        ARCHIVE_URI=str(tmp_path / "archive"),
+        REDIS_LEASE_TTL=0.3,
+        STATE_FENCING_TOKEN=7,
+    )
     workers = Workers.from_crawler(crawler)
     keys, client = CrawlKeys.from_settings(crawler.settings), redis.Redis.from_url(redis_url)
     client.set(keys.archive.fence, 7)

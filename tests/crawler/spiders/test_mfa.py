@@ -44,7 +44,7 @@ def _spider(tmp_path: Path, **arguments: str) -> MfaSpider:
     crawler = project_crawler(
         ARCHIVE_URI=str(tmp_path / "archive"),
         EXTENSIONS={"crawler.context.CrawlContext": 0},
-    )  # fmt: skip
+    )
     spider = MfaSpider.from_crawler(crawler, start_urls=f"{LISTING}?p=1", **arguments)
     crawler.spider = spider
     assert isinstance(_first(spider.start()), Request)  # the spider has decided its scope
@@ -88,10 +88,19 @@ def test_an_incremental_run_asks_only_for_what_it_does_not_know(tmp_path: Path) 
     spider = _spider(tmp_path, mode="incremental")
     schedule = CrawlContext.of(spider.crawler).state.schedule
     known = "https://www.mfa.go.th/th/content/presscon100265"
-    schedule.observe(Observation(
-        canonical_url=known, url=known, site="www.mfa.go.th", category=None, imported_date=None,
-        etag=None, last_modified=None, fetched_at=datetime.now(UTC), changed=True,
-    ))  # fmt: skip
+    schedule.observe(
+        Observation(
+            canonical_url=known,
+            url=known,
+            site="www.mfa.go.th",
+            category=None,
+            imported_date=None,
+            etag=None,
+            last_modified=None,
+            fetched_at=datetime.now(UTC),
+            changed=True,
+        )
+    )
     urls = [r.url for r in _requests(spider, 2)]
     assert len(urls) == 10 and known not in urls  # 9 articles and the next page
 
@@ -105,11 +114,19 @@ def test_a_wrong_argument_is_refused(tmp_path: Path, argument: dict[str, str]) -
 def _known(spider: MfaSpider, *urls: str) -> None:
     schedule = CrawlContext.of(spider.crawler).state.schedule
     for url in urls:
-        schedule.observe(Observation(
-            canonical_url=url, url=url, site="www.mfa.go.th", category=None,
-            imported_date=None, etag=None, last_modified=None, fetched_at=datetime.now(UTC),
-            changed=True,
-        ))  # fmt: skip
+        schedule.observe(
+            Observation(
+                canonical_url=url,
+                url=url,
+                site="www.mfa.go.th",
+                category=None,
+                imported_date=None,
+                etag=None,
+                last_modified=None,
+                fetched_at=datetime.now(UTC),
+                changed=True,
+            )
+        )
 
 
 def _all_known(spider: MfaSpider, tmp_path: Path) -> None:
@@ -206,7 +223,7 @@ def test_every_worker_of_a_shared_crawl_yields_every_start_point(
         crawler = project_crawler(
             ARCHIVE_URI=str(tmp_path / name / "archive"),
             EXTENSIONS={"crawler.context.CrawlContext": 0},
-        )  # fmt: skip
+        )
         spider = MfaSpider.from_crawler(crawler, start_urls=f"{page_form},{page_form}")
         crawler.spider = spider
         urls.append([r.url for r in _starts(spider)])

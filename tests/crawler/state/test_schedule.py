@@ -13,12 +13,20 @@ SITE = "www.mfa.go.th"
 URL = f"https://{SITE}/th/content/a"
 
 
-def _seen(at: datetime, changed: bool, imported: date | None = date(2020, 1, 1),
-          etag: str | None = None) -> Observation:  # fmt: skip
+def _seen(
+    at: datetime, changed: bool, imported: date | None = date(2020, 1, 1), etag: str | None = None
+) -> Observation:
     return Observation(
-        canonical_url=URL, url=URL + "?cate=1", site=SITE, category="news", imported_date=imported,
-        etag=etag, last_modified=None, fetched_at=at, changed=changed,
-    )  # fmt: skip
+        canonical_url=URL,
+        url=URL + "?cate=1",
+        site=SITE,
+        category="news",
+        imported_date=imported,
+        etag=etag,
+        last_modified=None,
+        fetched_at=at,
+        changed=changed,
+    )
 
 
 def _due(state: State, at: datetime) -> bool:

@@ -34,8 +34,11 @@ def test_a_complete_walk_resets_the_count_and_a_cut_short_one_adds_to_it() -> No
     assert (second.incomplete_runs, second.reason) == (2, "p=3: timeout")
     done = next_walk(second, WalkOutcome(TH, SITE), NOW)
     assert (done.complete, done.completed_at, done.incomplete_runs, done.reason) == (
-        True, NOW, 0, None,
-    )  # fmt: skip
+        True,
+        NOW,
+        0,
+        None,
+    )
     # a listing walked to its end before, then cut short: behind the failure lies the
     # unknown, so it is walked to its end again
     again = next_walk(done, WalkOutcome(TH, SITE, "p=2: HTTP 503"), NOW)

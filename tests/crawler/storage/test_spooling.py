@@ -44,10 +44,18 @@ class FakeStore:
 def _item(n: int) -> FetchedPage:
     article = make_article(body=f"ย่อหน้า {n}")
     return FetchedPage(
-        url=f"{article.url}&n={n}", canonical_url=article.canonical_url, site=article.site,
-        language="th", category=None, fetched_at=article.fetched_at, html=b"<html></html>",
-        encoding="utf-8", raw=RawArticle(), article=article, version_reason="first",
-    )  # fmt: skip
+        url=f"{article.url}&n={n}",
+        canonical_url=article.canonical_url,
+        site=article.site,
+        language="th",
+        category=None,
+        fetched_at=article.fetched_at,
+        html=b"<html></html>",
+        encoding="utf-8",
+        raw=RawArticle(),
+        article=article,
+        version_reason="first",
+    )
 
 
 async def _now(function: Callable[..., Any], *args: Any) -> Any:
@@ -73,10 +81,15 @@ class Harness:
 
     def make(self, probe: bool = False) -> SpoolingStore:
         spooling = SpoolingStore(
-            self.store.write, self.spool, _now, self.stats,
-            lambda item: self.stored.append(item.url), RETRY, start=ensureDeferred,
+            self.store.write,
+            self.spool,
+            _now,
+            self.stats,
+            lambda item: self.stored.append(item.url),
+            RETRY,
+            start=ensureDeferred,
             probe=self.store.probe if probe else None,
-        )  # fmt: skip
+        )
         spooling.clock = self.clock
         return spooling
 

@@ -29,22 +29,31 @@ WHEN = datetime(2026, 12, 3, 7, 0, 1, 250000, tzinfo=UTC)
 
 def fetch(body: bytes = PAGE, status: int = 200, url: str = URL) -> Fetch:
     return Fetch(
-        url=url, method="GET", request_headers=[("User-Agent", "mfa-archive"),
-                                                ("Accept-Encoding", "gzip")],
-        status=status, response_headers=[("Content-Type", "text/html; charset=utf-8"),
-                                         ("Content-Encoding", "gzip"),
-                                         ("X-Archive-Orig-Transfer-Encoding", "chunked")],
-        body=body, fetched_at=WHEN,
-    )  # fmt: skip
+        url=url,
+        method="GET",
+        request_headers=[("User-Agent", "mfa-archive"), ("Accept-Encoding", "gzip")],
+        status=status,
+        response_headers=[
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Encoding", "gzip"),
+            ("X-Archive-Orig-Transfer-Encoding", "chunked"),
+        ],
+        body=body,
+        fetched_at=WHEN,
+    )
 
 
 def records(path: Path) -> list[tuple[str, str | None, str | None, bytes]]:
     with path.open("rb") as file:
         return [
-            (r.rec_type, r.rec_headers.get_header("WARC-Target-URI"),
-             r.rec_headers.get_header("WARC-Profile"), r.raw_stream.read())
+            (
+                r.rec_type,
+                r.rec_headers.get_header("WARC-Target-URI"),
+                r.rec_headers.get_header("WARC-Profile"),
+                r.raw_stream.read(),
+            )
             for r in ArchiveIterator(file)
-        ]  # fmt: skip
+        ]
 
 
 def test_a_fetch_is_a_response_then_its_request_payload_as_received(tmp_path: Path) -> None:
@@ -66,8 +75,10 @@ def test_a_fetch_is_a_response_then_its_request_payload_as_received(tmp_path: Pa
         assert response.http_headers.get_statuscode() == "200"
     # The pointer is exactly the response record: its bytes read alone are that record.
     one = path.read_bytes()[where.offset : where.offset + where.length]
-    [record] = [(r.rec_type, r.rec_headers.get_header("WARC-Record-ID"), r.content_stream().read())
-                for r in ArchiveIterator(BytesIO(one))]  # fmt: skip
+    [record] = [
+        (r.rec_type, r.rec_headers.get_header("WARC-Record-ID"), r.content_stream().read())
+        for r in ArchiveIterator(BytesIO(one))
+    ]
     assert record == ("response", where.record_id, PAGE)  # content_stream decompresses
 
 
@@ -118,10 +129,13 @@ def test_an_identical_payload_and_a_304_are_revisits(tmp_path: Path) -> None:
     assert path is not None
     kinds = [(kind, profile) for kind, _uri, profile, _body in records(path)]
     assert kinds[1:] == [
-        ("response", None), ("request", None),
+        ("response", None),
+        ("request", None),
         ("revisit", "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest"),
-        ("request", None), ("revisit", SERVER_NOT_MODIFIED), ("request", None),
-    ]  # fmt: skip
+        ("request", None),
+        ("revisit", SERVER_NOT_MODIFIED),
+        ("request", None),
+    ]
 
 
 def test_files_rotate_each_opening_with_its_warcinfo(tmp_path: Path) -> None:
@@ -247,17 +261,22 @@ def test_an_open_file_of_a_living_writer_is_not_a_leftover(tmp_path: Path) -> No
 def test_the_crawlers_credentials_are_never_written() -> None:
     """Scrapy's proxy middleware puts the proxy's password into the request's headers;
     a URL in a header is redacted as the target URI is; the rest is kept as sent."""
-    headers = Headers({
-        "User-Agent": "mfa-archive", "Proxy-Authorization": "Basic YWxpY2U6czM=",
-        "Authorization": "Basic bWU6cHc=", "Accept": "text/html",
-        "Referer": "https://www.mfa.go.th/th/content-category/ข่าว?token=s3cret&page=2",
-        "Location": "/th/content/x?X-Amz-Signature=abc&cate=5d5b",
-    })  # fmt: skip
+    headers = Headers(
+        {
+            "User-Agent": "mfa-archive",
+            "Proxy-Authorization": "Basic YWxpY2U6czM=",
+            "Authorization": "Basic bWU6cHc=",
+            "Accept": "text/html",
+            "Referer": "https://www.mfa.go.th/th/content-category/ข่าว?token=s3cret&page=2",
+            "Location": "/th/content/x?X-Amz-Signature=abc&cate=5d5b",
+        }
+    )
     assert headers_of(headers) == [
-        ("User-Agent", "mfa-archive"), ("Accept", "text/html"),
+        ("User-Agent", "mfa-archive"),
+        ("Accept", "text/html"),
         ("Referer", "https://www.mfa.go.th/th/content-category/ข่าว?token=REDACTED&page=2"),
         ("Location", "/th/content/x?X-Amz-Signature=REDACTED&cate=5d5b"),
-    ]  # fmt: skip
+    ]
     location = "https://www.mfa.go.th/th/content/%E0%B8%82?cate=5d5b"
     assert headers_of(Headers({"Location": location})) == [("Location", location)]  # as sent
 
