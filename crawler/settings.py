@@ -147,13 +147,13 @@ EXTENSIONS = {
     "crawler.extensions.log_redaction.LogRedaction": 10,
     "crawler.extensions.network_errors.OneLineNetworkErrorsExtension": 20,
     "crawler.extensions.item_errors.ItemErrors": 100,
-    "crawler.extensions.summary.RunSummary": 500,
-    "crawler.extensions.run_report.RunReports": 510,
-    "crawler.extensions.metrics.RunMetrics": 520,
-    "crawler.extensions.notifications.Notifications": 530,
+    "crawler.runs.summary.RunSummary": 500,
+    "crawler.runs.report.RunReports": 510,
+    "crawler.runs.metrics.RunMetrics": 520,
+    "crawler.runs.notifications.Notifications": 530,
 }
 
-# Operations (crawler/operations/): a run report per run is always kept with the
+# Operations (crawler/runs/): a run report per run is always kept with the
 # archive (runs/). Metrics in Prometheus' text format, for node_exporter's textfile
 # collector (METRICS_PATH, e.g. /var/lib/node_exporter/textfile/mfa.prom) and/or a
 # Pushgateway (PUSHGATEWAY_URL), the instance label METRICS_INSTANCE (default: the host

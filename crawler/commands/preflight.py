@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 from scrapy.settings import BaseSettings
 
-from crawler.operations.notify import NOTIFY_EVENTS, listed
 from crawler.redact import redact_url
 from crawler.registry import Registry, RegistryError
+from crawler.runs.notifications import NOTIFY_EVENTS, listed
 from crawler.spiders.arguments import ArgumentError, CrawlArguments
 from crawler.state.opening import open_state
 from crawler.state.paths import StatePaths

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 
-from crawler.report.build import MARKER, build_report
+from crawler.browse.build import MARKER, build_report
 from crawler.state.paths import StatePaths
 from crawler.storage import StorageError
 from crawler.storage.archive import open_archive

@@ -17,9 +17,9 @@ from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 
-from crawler.operations import history
-from crawler.operations.report import RunReport
 from crawler.redact import redact_data
+from crawler.runs import history
+from crawler.runs.report import RunReport
 from crawler.storage import StorageError
 from crawler.storage.archive import open_archive
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from crawler.operations.report import RunReport
+from crawler.runs.report import RunReport
 from crawler.storage.atomic import write_atomically
 from crawler.version import crawler_identity
 from schemas.export import ExportRow

@@ -16,7 +16,7 @@ from crawler.export.histories import UnreadableRecord, histories, read
 from crawler.export.pairs import Pairing, pair_row
 from crawler.export.rows import Selection, latest_of, version_rows
 from crawler.export.writers import JsonLinesWriter, RowWriter
-from crawler.operations import history
+from crawler.runs import history
 from crawler.storage import Storage
 from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import ARTICLES, site_folder

@@ -1,1 +1,2 @@
-"""Scrapy extensions: the crawl context, run report, metrics and notifications."""
+"""Scrapy extensions that guard the crawl as it runs: item errors quarantined, network
+failures in one line, credentials kept out of the log."""

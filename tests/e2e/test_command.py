@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.operations.report import RunReport
+from crawler.runs.report import RunReport
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
 from tests.e2e.harness import Replica, run_crawl

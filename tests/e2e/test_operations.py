@@ -12,7 +12,7 @@ import pytest
 import pytest_twisted
 from prometheus_client.parser import text_string_to_metric_families
 
-from crawler.operations import history
+from crawler.runs import history
 from crawler.storage.local import LocalStorage
 from tests.crawling import crawl
 from tests.e2e.conftest import ARTICLES

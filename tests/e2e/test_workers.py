@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.operations import history
+from crawler.runs import history
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO, SHARED
 from tests.crawling import crawl_settings

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from crawler.commands.preflight import Refused, check_settings
-from crawler.operations.report import RunReport
+from crawler.runs.report import RunReport
 from crawler.storage.archive import Archive
 from tests.commands import run_command
 from tests.crawler.export.conftest import MFA, article, build

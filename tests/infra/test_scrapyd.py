@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from crawler.operations import history
+from crawler.runs import history
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
 from tests.e2e.harness import Replica

@@ -13,7 +13,7 @@ import pytest
 
 from crawler.export.rows import Selection
 from crawler.export.run import export, run_end
-from crawler.operations.report import RunReport
+from crawler.runs.report import RunReport
 from crawler.storage import Storage, StorageError
 from crawler.storage.archive import Archive
 from tests.crawler.export.conftest import EMBASSY, MFA, THAI

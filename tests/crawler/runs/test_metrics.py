@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from crawler.operations import history, metrics
-from crawler.operations.report import RunReport
+from crawler.runs import history, metrics
+from crawler.runs.report import RunReport
 
 START = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
 

@@ -5,14 +5,29 @@ collector: whole or not at all) and, with ``PUSHGATEWAY_URL`` set, pushed to a
 Pushgateway.  Per site: articles by outcome, failures, and the time of the site's last
 healthy run (carried over from the run reports, so that an unhealthy night does not
 reset it); for the run: requests, duration, health and when it ended.
+
+The extension :class:`RunMetrics` writes them when the run is judged; neither the
+file nor the push can fail the crawl: what goes wrong is one line in the log.
 """
 
 from __future__ import annotations
 
+import logging
+import socket
 import urllib.request
+from pathlib import Path
 
-from crawler.operations.history import SiteRecord
-from crawler.operations.report import RunReport
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
+
+from crawler.context import CrawlContext
+from crawler.runs import history
+from crawler.runs.history import SiteRecord
+from crawler.runs.report import RUN_FINISHED, RunReport
+from crawler.storage import Storage, StorageError
+from crawler.storage.atomic import write_atomically
 
 JOB = "mfa_archive"
 
@@ -104,3 +119,45 @@ def push(gateway: str, text: str, instance: str, timeout: float = 10) -> None:
     )
     with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
         answer.read()
+
+
+logger = logging.getLogger(__name__)
+
+
+class RunMetrics:
+    """Extension: writes (and pushes) the run's metrics."""
+
+    def __init__(self, crawler: Crawler, path: str, gateway: str, instance: str) -> None:
+        self.crawler, self.path, self.gateway, self.instance = crawler, path, gateway, instance
+        crawler.signals.connect(self.run_finished, signal=RUN_FINISHED)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunMetrics:
+        settings = crawler.settings
+        path, gateway = settings.get("METRICS_PATH"), settings.get("PUSHGATEWAY_URL")
+        if not path and not gateway:
+            raise NotConfigured("neither METRICS_PATH nor PUSHGATEWAY_URL is set")
+        return cls(crawler, path, gateway, settings.get("METRICS_INSTANCE") or socket.gethostname())
+
+    async def run_finished(self, report: RunReport) -> None:
+        storage = CrawlContext.of(self.crawler).archive.storage
+        await maybe_deferred_to_future(deferToThread(self._publish, storage, report))
+
+    def _publish(self, storage: Storage, report: RunReport) -> None:
+        try:
+            earlier = history.reports(storage)
+        except StorageError as exc:
+            logger.warning("metrics without the earlier runs (%s)", exc)
+            earlier = []
+        runs = [r for r in earlier if r.key != report.key] + [report]
+        text = render(report, history.per_site(runs))
+        if self.path:
+            try:
+                write_atomically(Path(self.path), text.encode("utf-8"))
+            except OSError as exc:
+                logger.error("could not write the metrics to %s: %s", self.path, exc)
+        if self.gateway:
+            try:
+                push(self.gateway, text, self.instance)
+            except OSError as exc:
+                logger.error("could not push the metrics to %s: %s", self.gateway, exc)

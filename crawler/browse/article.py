@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from html import escape
 
+from crawler.browse.layout import bdi, document, site_file
 from crawler.diffing.versions import Paragraph, diff
 from crawler.export.histories import ArticleVersions, Version
-from crawler.report.layout import bdi, document, site_file
 from schemas.models import ArchivedArticle
 
 REASONS = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from crawler.operations import history
-from crawler.operations.report import RunReport
+from crawler.runs import history
+from crawler.runs.report import RunReport
 from crawler.storage.local import LocalStorage
 
 NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)

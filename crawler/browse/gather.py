@@ -18,8 +18,8 @@ from typing import Any
 
 from crawler.export.histories import ArticleVersions, UnreadableRecord, histories, read
 from crawler.export.rows import latest_of
-from crawler.operations.history import reports
-from crawler.operations.report import RunReport
+from crawler.runs.history import reports
+from crawler.runs.report import RunReport
 from crawler.storage import Storage
 from crawler.storage.layout import QUARANTINE, REASONS
 from schemas.assess import bangkok_today

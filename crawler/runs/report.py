@@ -5,18 +5,35 @@ Written at ``runs/<start time>_<id>.json`` under the archive root, local or S3, 
 points, language, mode), start and end, per site the articles new, updated, unchanged,
 silently edited, reverted, quarantined, failed and overdue, the health verdict with the
 rules that decided it, and the crawler's version and commit.
+
+The extension :class:`RunReports` stores the report when the run is judged; a store
+that does not take it now (S3 down) does not lose it: the report waits beside this
+machine's state and the next run stores it first.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
+from scrapy.crawler import Crawler
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
 
+from crawler.context import CrawlContext
 from crawler.redact import redact_data, redact_url
-from crawler.storage.layout import RUNS, dump_json
+from crawler.storage import StorageError
+from crawler.storage.atomic import write_atomically
+from crawler.storage.layout import JSON_TYPE, RUNS, dump_json
+
+RUN_FINISHED = object()
+"""Scrapy signal: the run is over and judged (arguments ``report`` and ``summary``); the
+run report, metrics and notifications listen to it."""
+
 
 PER_SITE = {  # report field -> the stat counted per site
     "new": "archive/first",
@@ -92,3 +109,38 @@ def per_site(stats: dict[str, Any], sites: list[str]) -> dict[str, dict[str, int
         site: {field: int(stats.get(f"{stat}/{site}", 0) or 0) for field, stat in PER_SITE.items()}
         for site in sites
     }
+
+
+logger = logging.getLogger(__name__)
+
+
+class RunReports:
+    """Extension: stores each run's report with the archive."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        crawler.signals.connect(self.run_finished, signal=RUN_FINISHED)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunReports:
+        return cls(crawler)
+
+    async def run_finished(self, report: RunReport) -> None:
+        context = CrawlContext.of(self.crawler)
+        waiting = context.paths.reports_waiting
+        await maybe_deferred_to_future(deferToThread(self._store, context, report, waiting))
+
+    def _store(self, context: CrawlContext, report: RunReport, waiting: Path) -> None:
+        storage = context.archive.storage
+        pending = sorted(waiting.glob("*.json")) if waiting.is_dir() else []
+        try:
+            for path in pending:  # reports an earlier run could not store
+                storage.put(f"runs/{path.name}", path.read_bytes(), JSON_TYPE)
+                path.unlink()
+            storage.put(report.key, report.dump(), JSON_TYPE)
+        except StorageError as exc:
+            waiting.mkdir(parents=True, exist_ok=True)
+            write_atomically(waiting / report.key.removeprefix("runs/"), report.dump())
+            logger.error("the run report waits in %s: the store did not take it (%s)", waiting, exc)
+            return
+        logger.info("run report: %s/%s", storage.location.rstrip("/"), report.key)

@@ -20,11 +20,17 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from crawler.context import CrawlContext
-from crawler.extensions.health import Thresholds, verdict
-from crawler.extensions.walk_record import WalkReport, judge_walks, nothing_read
-from crawler.extensions.walk_summary import NO_ANSWER, walk_lines, walk_summary
-from crawler.operations.report import RunReport, per_site
 from crawler.redact import redact_data, redact_text, redact_url
+from crawler.runs.health import Thresholds, verdict
+from crawler.runs.report import RUN_FINISHED, RunReport, per_site
+from crawler.runs.walks import (
+    NO_ANSWER,
+    WalkReport,
+    judge_walks,
+    nothing_read,
+    walk_lines,
+    walk_summary,
+)
 from crawler.scaleout.workers import Workers
 from crawler.storage.atomic import write_atomically
 from crawler.version import crawler_identity
@@ -227,11 +233,6 @@ class RunSummary:
             summary["totals"].get("updated", 0),
             summary["totals"].get("unchanged", 0),
         )
-
-
-RUN_FINISHED = object()
-"""Scrapy signal: the run is over and judged (arguments ``report`` and ``summary``); the
-run report, metrics and notifications listen to it."""
 
 
 def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlContext) -> RunReport:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from crawler.report.charts import RECENT_MONTHS, bars, every_year, months, ranked, years
+from crawler.browse.charts import RECENT_MONTHS, bars, every_year, months, ranked, years
 
 
 def test_months_span_the_last_five_years_with_the_gaps_kept() -> None:

@@ -10,7 +10,8 @@ crawl's workers add up); here they become each listing's record in the state
 
 Nothing is recorded of a run that was stopped, limited (``max_pages``, ``since``), lost
 items (or a worker of a shared crawl, with what it noted), or read no page at all: none
-of them says anything about where a listing ends.
+of them says anything about where a listing ends.  What the run summary says of the
+walks is here too (:func:`walk_summary`, :func:`walk_lines`).
 """
 
 from __future__ import annotations
@@ -112,3 +113,52 @@ def judge_walks(context: CrawlContext, reason: str, stats: Mapping[str, Any]) ->
         return WalkReport("unrecorded", unrecorded_because=f"the state did not answer: {exc}")
     verdict = "complete" if all(walk.complete for walk in new) else "partial"
     return WalkReport(verdict, new, because is None, because, dead)
+
+
+NO_ANSWER = "no start point answered"
+
+
+def walk_summary(walks: WalkReport) -> dict[str, Any]:
+    """The summary's ``walk`` (the verdict), ``listings`` (each listing's record) and
+    ``dead_listing_pages``."""
+    return {
+        "walk": walks.verdict,
+        "walk_unrecorded_because": walks.unrecorded_because,
+        "listings": [
+            {
+                "url": walk.listing,
+                "site": walk.site,
+                "complete": walk.complete,
+                "incomplete_runs": walk.incomplete_runs,
+                "reason": walk.reason,
+                "completed_at": walk.completed_at.isoformat() if walk.completed_at else None,
+            }
+            for walk in walks.listings
+        ],
+        "dead_listing_pages": [{"url": url, "reason": why} for url, why in walks.dead_pages],
+    }
+
+
+def walk_lines(summary: dict[str, Any]) -> list[str]:
+    """The summary's lines on the walks: complete, or which listing is why not."""
+    walk, listings = summary.get("walk"), summary.get("listings", [])
+    because = summary.get("walk_unrecorded_because")
+    if because:  # the run says nothing of where its listings end
+        return [f"  walks not recorded: {because}"]
+    if walk == "complete":
+        return ["  listings walked to the end: the next runs default to incremental"]
+    if walk != "partial":
+        return []
+    lines = []
+    for entry in listings:
+        if not entry["complete"]:
+            runs = entry["incomplete_runs"]
+            lines.append(
+                f"  listing not walked to the end ({runs} run{'s' if runs != 1 else ''} in a"
+                f" row): {entry['url']}: {entry['reason']}"
+            )
+    if not any(entry["complete"] for entry in listings):
+        lines.append("  listings not walked to the end: the next run defaults to full again")
+    else:
+        lines.append("  the next run walks the listings above to their end again")
+    return lines

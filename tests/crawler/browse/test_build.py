@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.operations.report import RunReport
-from crawler.report.build import MARKER, build_report
+from crawler.browse.build import MARKER, build_report
+from crawler.runs.report import RunReport
 from crawler.storage import StorageError
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage

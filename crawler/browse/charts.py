@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from crawler.report.layout import plain
+from crawler.browse.layout import plain
 from schemas.assess import EARLIEST_PLAUSIBLE_YEAR
 
 WIDTH, HEIGHT, LEFT, RIGHT, BOTTOM, TOP = 720, 180, 44, 40, 28, 12

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from crawler.operations.report import RunReport
+from crawler.runs.report import RunReport
 from crawler.storage import Storage
 from crawler.storage.layout import RUNS
 

@@ -5,17 +5,29 @@ silent edits (``NOTIFY_ON``).  The webhook gets ``{"text": ...}`` as JSON, which
 Mattermost, Rocket.Chat and Google Chat accept; mail goes through SMTP (STARTTLS when
 asked, a password only from the environment).  Sending may fail: the caller logs one
 line and the crawl's outcome is unchanged.
+
+The extension :class:`Notifications` is configured by ``NOTIFY_WEBHOOK_URL``,
+``NOTIFY_MAIL_TO`` (with ``NOTIFY_SMTP_HOST`` and friends) and ``NOTIFY_ON``.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import smtplib
 import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from crawler.operations.report import RunReport
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
+
+from crawler.context import CrawlContext
+from crawler.redact import redact_text
+from crawler.runs.report import RUN_FINISHED, RunReport
 
 
 @dataclass(frozen=True)
@@ -84,3 +96,56 @@ def send_mail(mail: Mail, subject: str, text: str, timeout: float = 10) -> None:
         if mail.user:
             server.login(mail.user, mail.password)
         server.send_message(envelope)
+
+
+logger = logging.getLogger(__name__)
+
+
+class Notifications:
+    """Extension: tells the webhook and the mailbox about runs that went wrong."""
+
+    def __init__(self, crawler: Crawler, webhook: str, mail: Mail | None, on: set[str]) -> None:
+        self.crawler, self.webhook, self.mail, self.on = crawler, webhook, mail, on
+        crawler.signals.connect(self.run_finished, signal=RUN_FINISHED)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Notifications:
+        settings = crawler.settings
+        webhook = settings.get("NOTIFY_WEBHOOK_URL")
+        recipients = tuple(listed(settings.getlist("NOTIFY_MAIL_TO")))
+        if not webhook and not recipients:
+            raise NotConfigured("no NOTIFY_WEBHOOK_URL and no NOTIFY_MAIL_TO")
+        mail = None
+        if recipients:
+            mail = Mail(
+                host=settings.get("NOTIFY_SMTP_HOST"),
+                port=settings.getint("NOTIFY_SMTP_PORT"),
+                sender=settings.get("NOTIFY_MAIL_FROM"),
+                recipients=recipients,
+                user=settings.get("NOTIFY_SMTP_USER"),
+                password=os.environ.get("NOTIFY_SMTP_PASSWORD", ""),
+                starttls=settings.getbool("NOTIFY_SMTP_STARTTLS"),
+            )
+        return cls(crawler, webhook, mail, set(listed(settings.getlist("NOTIFY_ON"))))
+
+    async def run_finished(self, report: RunReport) -> None:
+        why = reasons(report, self.on)
+        if not why:
+            return
+        archive = CrawlContext.of(self.crawler).archive.storage.location
+        subject, text = message(report, why, archive)
+        await maybe_deferred_to_future(deferToThread(self._send, subject, text))
+
+    def _send(self, subject: str, text: str) -> None:
+        if self.webhook:
+            try:
+                send_webhook(self.webhook, text)
+                logger.info("notified the webhook: %s", subject)
+            except OSError as exc:
+                logger.error("could not notify the webhook: %s", redact_text(str(exc)))
+        if self.mail is not None:
+            try:
+                send_mail(self.mail, subject, text)
+                logger.info("mailed %s: %s", ", ".join(self.mail.recipients), subject)
+            except (OSError, smtplib.SMTPException) as exc:
+                logger.error("could not send the mail through %s: %s", self.mail.host, exc)

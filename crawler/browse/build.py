@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from crawler.browse.article import article_page
+from crawler.browse.gather import by_site, gather
+from crawler.browse.layout import SCRIPT, STYLE, site_file
+from crawler.browse.pages import index_page, quarantine_page, site_page
 from crawler.export.histories import ArticleVersions, UnreadableRecord
-from crawler.report.article import article_page
-from crawler.report.gather import by_site, gather
-from crawler.report.layout import SCRIPT, STYLE, site_file
-from crawler.report.pages import index_page, quarantine_page, site_page
 from crawler.storage import Storage
 from crawler.storage.outdir import checked_outdir, replace_whole
 from schemas.models import ArchivedArticle

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from crawler.operations.report import RunReport
-from crawler.report.charts import bars, every_year, months, ranked, years
-from crawler.report.gather import UNDATED, ArticleRow, Overview, by_site
-from crawler.report.layout import bdi, cell, document, site_file, table
+from crawler.browse.charts import bars, every_year, months, ranked, years
+from crawler.browse.gather import UNDATED, ArticleRow, Overview, by_site
+from crawler.browse.layout import bdi, cell, document, site_file, table
+from crawler.runs.report import RunReport
 from schemas.assess import EARLIEST_PLAUSIBLE_YEAR
 
 
