@@ -29,7 +29,7 @@ from crawler.state.paths import StatePaths
 from crawler.state.rebuild import rebuild_state
 from crawler.storage import StorageError
 from crawler.storage.archive import open_archive
-from crawler.storage.spool import Spool
+from crawler.storage.spool.disk import Spool
 
 logger = logging.getLogger(__name__)
 

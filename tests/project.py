@@ -11,13 +11,13 @@ from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector, StatsCollector
 
-from crawler.state.db import StateDB
 from crawler.state.schedule import Policy
+from crawler.state.sqlite.state import StateDB
 from schemas import ArchivedArticle, content_sha256
 from schemas.models import ArticleContent
 
 if TYPE_CHECKING:
-    from crawler.state.redis_backend.state import RedisState
+    from crawler.state.redis.state import RedisState
 
 
 def project_settings(**overrides: Any) -> Settings:
@@ -52,9 +52,9 @@ def open_state(path: Path, **overrides: Any) -> StateDB:
 
 def open_redis_state(url: str, location: str, **overrides: Any) -> RedisState:
     """The state of the archive at ``location`` on the Redis at ``url``."""
-    from crawler.state.redis_backend.connection import StateConnection
-    from crawler.state.redis_backend.keys import Keys
-    from crawler.state.redis_backend.state import RedisState
+    from crawler.state.redis.connection import StateConnection
+    from crawler.state.redis.keys import Keys
+    from crawler.state.redis.state import RedisState
 
     return RedisState(StateConnection.open(url, Keys.for_archive(location)), policy(**overrides))
 

@@ -17,8 +17,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from crawler.commands.preflight import Refused, check_archive, check_arguments, check_settings
-from crawler.state.hold import crawl_id, hold_archive
-from crawler.state.lock import ArchiveBusy
+from crawler.state.hold import ArchiveBusy, crawl_id, hold_archive
 from crawler.state.paths import StatePaths
 from crawler.storage import StorageError
 

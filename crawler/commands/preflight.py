@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import sqlite3
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -127,7 +126,7 @@ def check_archive(settings: BaseSettings) -> None:
         archive.storage.close()
     try:
         open_state(settings).close()
-    except (sqlite3.Error, OSError, StorageError) as exc:
+    except (OSError, StorageError) as exc:
         where = "" if settings.get("REDIS_URL") else f" {paths.database}"
         raise Refused(f"the state{where} does not open: {exc}") from None
     try:

@@ -17,8 +17,7 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 
 from crawler.state.backend import State
-from crawler.state.hold import Held, hold_archive
-from crawler.state.lock import ArchiveBusy
+from crawler.state.hold import ArchiveBusy, Held, hold_archive
 from crawler.state.opening import open_state
 from crawler.state.paths import StatePaths
 from crawler.state.verify import verify

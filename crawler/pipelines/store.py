@@ -2,7 +2,7 @@
 
 The writing itself is :class:`crawler.state.commit.Committer`'s (the store first, then
 the state); keeping items while the store is down is
-:class:`crawler.storage.spooling.SpoolingStore`'s.  This pipeline runs them in a
+:class:`crawler.storage.spool.circuit.SpoolingStore`'s.  This pipeline runs them in a
 thread pool of its own (``STORE_MAX_CONCURRENCY`` threads, which also bounds the
 uploads in flight; Scrapy's DNS lookups keep the reactor's pool) and counts outcomes.
 
@@ -28,7 +28,7 @@ from crawler.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.state.commit import Committer
 from crawler.storage.probe import probe
-from crawler.storage.spooling import SpoolingStore, Unstorable
+from crawler.storage.spool.circuit import SpoolingStore, Unstorable
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -1,5 +1,5 @@
 """The Redis keys of one crawl (its queue, dupefilter, walk, workers), under the
-archive's prefix (:class:`crawler.state.redis_backend.keys.Keys`), and a worker's name."""
+archive's prefix (:class:`crawler.state.redis.keys.Keys`), and a worker's name."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from scrapy.settings import BaseSettings
 
 from crawler.state.paths import StatePaths
-from crawler.state.redis_backend.keys import Keys, worker_name
+from crawler.state.redis.keys import Keys, worker_name
 
 __all__ = ["CrawlKeys", "worker_name"]
 

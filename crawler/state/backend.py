@@ -1,7 +1,7 @@
 """What the crawl asks of its state, whichever backend keeps it.
 
-Two backends: an SQLite file on this machine (:mod:`crawler.state.db`, the default) and
-Redis, shared by every worker of a crawl (:mod:`crawler.state.redis_backend`, chosen by
+Two backends: an SQLite file on this machine (:mod:`crawler.state.sqlite`, the default)
+and Redis, shared by every worker of a crawl (:mod:`crawler.state.redis`, chosen by
 ``REDIS_URL``).  Both keep the same three things -- versions, the revisit schedule and
 the walks -- derive them from the archive the same way, and write a version and its
 schedule as one atomic step.
@@ -16,7 +16,15 @@ from typing import Protocol
 from crawler.state.schedule import Observation, Revisit
 from crawler.state.versions import KnownVersion, VersionRow
 from crawler.state.walks import WalkStore
+from crawler.storage import StoreUnavailable
 from schemas.models import ArchivedArticle
+
+
+class StateUnavailable(StoreUnavailable):
+    """The state cannot take a write now (its disk is full, the file is locked, Redis
+    does not answer).  For the store pipeline it is the store being down: the item waits
+    in the spool until it answers; commands say it in one line.  Each backend raises it
+    for its driver's errors, so nothing above the backends knows which driver failed."""
 
 
 class VersionStore(Protocol):

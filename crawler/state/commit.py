@@ -8,11 +8,9 @@ the version already stored and records it then.
 
 from __future__ import annotations
 
-import sqlite3
-
 from crawler.crashpoints import NEVER, CrashPoints
 from crawler.items import FetchedPage
-from crawler.state.backend import State
+from crawler.state.backend import State, StateUnavailable
 from crawler.state.schedule import Observation, article_observation
 from crawler.storage import StoreUnavailable
 from crawler.storage.archive import Archive, Version
@@ -64,7 +62,7 @@ class Committer:
             stored = self.archive.write_version(version, newest=newest)
             self.crash.reached("record")
             self.state.record_version(item.article, stored.key, item.version_reason, seen)
-        except sqlite3.Error as exc:  # e.g. the state's disk is full: keep the item, retry
+        except StateUnavailable as exc:  # e.g. the state's disk is full: keep the item, retry
             message = f"cannot record {item.canonical_url} in the state: {exc}"
             raise StoreUnavailable(message) from exc
         return stored.key

@@ -8,9 +8,9 @@ from scrapy.settings import BaseSettings
 
 from crawler.crashpoints import NEVER, CrashPoints
 from crawler.state.backend import State
-from crawler.state.db import StateDB
 from crawler.state.paths import StatePaths
 from crawler.state.schedule import Policy
+from crawler.state.sqlite.state import StateDB
 from crawler.storage import StorageError
 
 
@@ -27,9 +27,9 @@ def open_state(settings: BaseSettings, crash: CrashPoints = NEVER) -> State:
         import redis  # noqa: F401 - the extra, or a line saying how to install it
     except ImportError:
         raise StorageError("REDIS_URL needs: pip install 'mfa-archive[redis]'") from None
-    from crawler.state.redis_backend.connection import StateConnection
-    from crawler.state.redis_backend.keys import Keys
-    from crawler.state.redis_backend.state import RedisState
+    from crawler.state.redis.connection import StateConnection
+    from crawler.state.redis.keys import Keys
+    from crawler.state.redis.state import RedisState
 
     connection = StateConnection.open(url, Keys.for_archive(paths.location))
     connection.token = settings.getint("STATE_FENCING_TOKEN") or None

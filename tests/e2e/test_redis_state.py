@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.state.redis_backend.connection import StateConnection
-from crawler.state.redis_backend.keys import Keys
-from crawler.state.redis_backend.lease import Lease
+from crawler.state.redis.connection import StateConnection
+from crawler.state.redis.keys import Keys
+from crawler.state.redis.lease import Lease
 from tests.e2e.conftest import ARTICLES
 from tests.e2e.harness import Replica, run_crawl
 from tests.redisserver import RedisServer

@@ -10,7 +10,7 @@ from scrapy import Request, Spider
 from crawler.scaleout.keys import CrawlKeys
 from crawler.scaleout.marks import SharedMarks
 from crawler.scaleout.queue import TASK, ReliableQueue, configure
-from crawler.state.redis_backend.keys import Keys
+from crawler.state.redis.keys import Keys
 
 pytestmark = pytest.mark.redis
 KEYS = CrawlKeys(Keys.for_archive("/archive"), "mfa-test")

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.state.hold import crawl_id, hold_archive
-from crawler.state.lock import ArchiveBusy
+from crawler.state.hold import ArchiveBusy, crawl_id, hold_archive
 from tests.project import project_settings
 
 

@@ -11,8 +11,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.state.db import StateDB
 from crawler.state.schedule import article_observation
+from crawler.state.sqlite.state import StateDB
 from crawler.state.verify import verify
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage

@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crawler.state.backend import State
-from crawler.state.redis_backend.walks import SEPARATOR, RedisWalks
+from crawler.state.redis.walks import SEPARATOR, RedisWalks
+from crawler.state.sqlite.walks import Walks
 from crawler.state.walks import (
     ListingWalk,
     WalkOutcome,
-    Walks,
     default_mode,
     known_walks,
     next_walk,

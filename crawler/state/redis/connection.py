@@ -3,7 +3,7 @@
 Every write is an optimistic transaction (``WATCH`` the keys it reads, then
 ``MULTI``/``EXEC``; a concurrent write to one of them makes it start again), so two
 workers observing one article never lose an update.  When the crawl holds the archive's
-lease (:mod:`crawler.state.redis_backend.lease`), its fencing token is checked inside
+lease (:mod:`crawler.state.redis.lease`), its fencing token is checked inside
 the same transaction: a worker whose lease has passed to another crawl cannot write.
 """
 
@@ -16,7 +16,8 @@ import redis
 from redis.client import Pipeline
 
 from crawler.redact import redact_url
-from crawler.state.redis_backend.keys import Keys
+from crawler.state.backend import StateUnavailable
+from crawler.state.redis.keys import Keys
 from crawler.storage import StoreUnavailable
 
 Writes = Callable[[Pipeline], None]
@@ -26,11 +27,6 @@ Writes = Callable[[Pipeline], None]
 def texts(values: Iterable[Any]) -> list[str]:
     """What the client returns, as text (it decodes; the types do not say so)."""
     return [value if isinstance(value, str) else bytes(value).decode() for value in values]
-
-
-class StateUnavailable(StoreUnavailable):
-    """Redis does not answer (or refuses the client).  For the store pipeline it is the
-    store being down: items are spooled until it answers; commands say it in one line."""
 
 
 class LeaseLost(StoreUnavailable):

@@ -6,7 +6,7 @@ fencing token; it expires ``LEASE_TTL`` seconds after its last renewal, so a cra
 whose workers all died frees the archive by itself.  A worker of the *same* crawl
 (same arguments, same archive) joins the lease and its token; another crawl waits or
 is refused.  Every state write checks the token inside its transaction
-(:class:`~crawler.state.redis_backend.connection.StateConnection`), so a worker that
+(:class:`~crawler.state.redis.connection.StateConnection`), so a worker that
 was paused past the expiry, while another crawl took the archive, writes nothing.
 """
 
@@ -17,9 +17,9 @@ import threading
 import time
 from typing import Any
 
-from crawler.state.lock import ArchiveBusy
-from crawler.state.redis_backend.connection import texts
-from crawler.state.redis_backend.keys import Keys
+from crawler.state.hold import ArchiveBusy
+from crawler.state.redis.connection import texts
+from crawler.state.redis.keys import Keys
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crawler.items import FetchedPage
-from crawler.storage.spool import Spool
+from crawler.storage.spool.disk import Spool
 from schemas.assess import RawArticle
 from schemas.models import WarcRecordRef
 from tests.project import make_article

@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from crawler.state.lock import ArchiveBusy
-from crawler.state.redis_backend.connection import LeaseLost, StateConnection
-from crawler.state.redis_backend.keys import Keys
-from crawler.state.redis_backend.lease import Lease
-from crawler.state.redis_backend.state import RedisState
+from crawler.state.hold import ArchiveBusy
+from crawler.state.redis.connection import LeaseLost, StateConnection
+from crawler.state.redis.keys import Keys
+from crawler.state.redis.lease import Lease
+from crawler.state.redis.state import RedisState
 from crawler.state.schedule import article_observation
 from tests.project import make_article, policy
 

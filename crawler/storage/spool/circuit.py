@@ -27,7 +27,7 @@ from twisted.internet.defer import Deferred
 
 from crawler.items import FetchedPage
 from crawler.storage import StorageError, StoreUnavailable
-from crawler.storage.spool import Spool
+from crawler.storage.spool.disk import Spool
 
 logger = logging.getLogger(__name__)
 MAX_CONSECUTIVE_FAILURES = 3

@@ -19,17 +19,13 @@ import redis
 from redis.client import Pipeline
 
 from crawler.crashpoints import NEVER, CrashPoints
-from crawler.state.redis_backend.connection import (
-    StateConnection,
-    StateUnavailable,
-    Writes,
-    texts,
-)
-from crawler.state.redis_backend.record import record_version
-from crawler.state.redis_backend.rows import load_entry, rows_of
-from crawler.state.redis_backend.schedule import RedisSchedule
-from crawler.state.redis_backend.versions import RedisVersions
-from crawler.state.redis_backend.walks import RedisWalks
+from crawler.state.backend import StateUnavailable
+from crawler.state.redis.connection import StateConnection, Writes, texts
+from crawler.state.redis.record import record_version
+from crawler.state.redis.rows import load_entry, rows_of
+from crawler.state.redis.schedule import RedisSchedule
+from crawler.state.redis.versions import RedisVersions
+from crawler.state.redis.walks import RedisWalks
 from crawler.state.schedule import Entry, Observation, Policy, next_entry
 from crawler.state.versions import VersionRow
 from schemas.models import ArchivedArticle

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from crawler.state.redis_backend.keys import Keys
+from crawler.state.redis.keys import Keys
 from crawler.state.schedule import article_observation
 from tests.project import make_article, open_redis_state
 

@@ -4,6 +4,7 @@ WAL mode lets readers go on while a write commits; ``synchronous NORMAL`` keeps 
 in the WAL without an fsync each (a power loss may lose the last commits, which only
 makes the state lag the store: never lead it).  Statements outside a transaction
 commit on their own; :meth:`Database.transaction` groups several into one commit.
+SQLite's errors leave this module as :class:`~crawler.state.backend.StateUnavailable`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from crawler.state.backend import StateUnavailable
 
 
 def placeholders(count: int) -> str:
@@ -27,23 +30,31 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
-        self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.execute("PRAGMA synchronous=NORMAL")
-        self._connection.executescript(schema)
+        with self._unavailable():
+            self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._connection.execute("PRAGMA journal_mode=WAL")
+            self._connection.execute("PRAGMA synchronous=NORMAL")
+            self._connection.executescript(schema)
         self._depth = 0
+
+    @contextmanager
+    def _unavailable(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:  # e.g. the disk is full: the item waits, retried
+            raise StateUnavailable(f"the state file {self.path}: {exc}") from exc
 
     @contextmanager
     def locked(self) -> Iterator[sqlite3.Connection]:
         """The connection, for statements that need no transaction of their own."""
-        with self._lock:
+        with self._lock, self._unavailable():
             yield self._connection
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One commit for everything done inside (nested uses join the outer one);
         an exception rolls it all back."""
-        with self._lock:
+        with self._lock, self._unavailable():
             if self._depth:
                 self._depth += 1
                 try:

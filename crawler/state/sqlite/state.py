@@ -15,11 +15,13 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from crawler.crashpoints import NEVER, CrashPoints
-from crawler.state import schedule, versions, walks
-from crawler.state.schedule import Observation, Policy, Schedule
-from crawler.state.sqlite import Database
-from crawler.state.versions import VersionRow, Versions
-from crawler.state.walks import Walks
+from crawler.state.schedule import Observation, Policy
+from crawler.state.sqlite import schedule, versions, walks
+from crawler.state.sqlite.database import Database
+from crawler.state.sqlite.schedule import Schedule
+from crawler.state.sqlite.versions import Versions
+from crawler.state.sqlite.walks import Walks
+from crawler.state.versions import VersionRow
 from schemas.models import ArchivedArticle
 
 

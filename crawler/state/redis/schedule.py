@@ -11,8 +11,8 @@ from typing import Any
 
 from redis.client import Pipeline
 
-from crawler.state.redis_backend.connection import StateConnection, Writes, texts
-from crawler.state.redis_backend.rows import (
+from crawler.state.redis.connection import StateConnection, Writes, texts
+from crawler.state.redis.rows import (
     due_score,
     dump_entry,
     imported_score,

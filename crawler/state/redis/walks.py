@@ -8,7 +8,7 @@ from datetime import datetime
 
 from redis.client import Pipeline
 
-from crawler.state.redis_backend.connection import StateConnection, texts
+from crawler.state.redis.connection import StateConnection, texts
 from crawler.state.walks import ListingWalk
 
 SEPARATOR = "\x1f"

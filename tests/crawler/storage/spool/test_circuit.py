@@ -13,8 +13,8 @@ from twisted.internet.task import Clock
 
 from crawler.items import FetchedPage
 from crawler.storage import StorageError, StoreUnavailable
-from crawler.storage.spool import Spool
-from crawler.storage.spooling import MAX_ENTRY_STRIKES, SpoolingStore, Unstorable
+from crawler.storage.spool.circuit import MAX_ENTRY_STRIKES, SpoolingStore, Unstorable
+from crawler.storage.spool.disk import Spool
 from schemas.assess import RawArticle
 from tests.project import make_article, stats_collector
 

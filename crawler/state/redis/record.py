@@ -8,8 +8,8 @@ archive's fencing token is still the crawl's.
 
 from __future__ import annotations
 
-from crawler.state.redis_backend.connection import StateConnection
-from crawler.state.redis_backend.rows import due_score, dump_entry, imported_score, row_head
+from crawler.state.redis.connection import StateConnection
+from crawler.state.redis.rows import due_score, dump_entry, imported_score, row_head
 from crawler.state.schedule import Entry
 from crawler.state.versions import VersionRow
 

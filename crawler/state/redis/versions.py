@@ -13,8 +13,8 @@ from datetime import datetime
 
 from redis.client import Pipeline
 
-from crawler.state.redis_backend.connection import StateConnection, Writes, texts
-from crawler.state.redis_backend.rows import dump_row, load_row, rows_of
+from crawler.state.redis.connection import StateConnection, Writes, texts
+from crawler.state.redis.rows import dump_row, load_row, rows_of
 from crawler.state.versions import KnownVersion, VersionRow
 
 
