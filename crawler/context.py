@@ -22,7 +22,6 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
-from crawler.crashpoints import CrashPoints
 from crawler.marks import LocalMarks, Marks
 from crawler.state.opening import open_state
 from crawler.state.paths import StatePaths
@@ -73,9 +72,8 @@ class CrawlContext:
 
     def __init__(self, settings: BaseSettings) -> None:
         self.paths = StatePaths.from_settings(settings)
-        self.crash = CrashPoints.parse(settings.get("CRASH_AT"))
-        self.archive = open_archive(settings, self.crash)
-        self.state = open_state(settings, self.crash)
+        self.archive = open_archive(settings)
+        self.state = open_state(settings)
         self.spool = Spool(self.paths.spool)
         self.log = RunLog()
         self._scope: CrawlScope | None = None

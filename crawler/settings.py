@@ -65,9 +65,6 @@ REVISIT_MIN_HOURS = 20.0
 REVISIT_MAX_DAYS = 90.0
 REVISIT_RECENT_DAYS = 60.0
 REVISIT_OVERDUE_HOURS = 24.0
-# Crash points, for the fault suite only: "<point>:<n>" kills the crawl with SIGKILL the
-# n-th time it reaches the point (crawler/crashpoints.py). Empty: never.
-CRASH_AT = ""
 # Storage threads, i.e. uploads in flight (the S3 connection pool is sized to match).
 STORE_MAX_CONCURRENCY = 8
 

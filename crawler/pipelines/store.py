@@ -47,7 +47,7 @@ class StorePipeline:
         self, context: CrawlContext, stats: StatsCollector, threads: int, retry_seconds: float
     ) -> None:
         self.context, self.stats = context, stats
-        self.committer = Committer(context.archive, context.state, context.crash)
+        self.committer = Committer(context.archive, context.state)
         self.pool = ThreadPool(minthreads=1, maxthreads=threads, name="archive-store")
         self.store = SpoolingStore(
             self.committer.commit,

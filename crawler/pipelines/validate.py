@@ -17,8 +17,6 @@ from pydantic import ValidationError
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from crawler.context import CrawlContext
-from crawler.crashpoints import CrashPoints
 from crawler.items import FetchedPage
 from crawler.redact import redact_url
 from schemas.assess import DISAGREES, NotAnArticle, bangkok_today, build_content
@@ -35,13 +33,13 @@ DISAGREE_ON = "archive/disagree_on"
 class ValidatePipeline:
     """Builds the schema's archived article; counts articles, warnings, quarantines."""
 
-    def __init__(self, stats: StatsCollector, crash: CrashPoints) -> None:
-        self.stats, self.crash = stats, crash
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
         assert crawler.stats is not None
-        return cls(crawler.stats, CrawlContext.of(crawler).crash)
+        return cls(crawler.stats)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
@@ -74,7 +72,6 @@ class ValidatePipeline:
             self.stats.inc_value("archive/invalid")
             self.stats.inc_value(f"archive/invalid/{item.site}")
             return item
-        self.crash.reached("validated")
         self.stats.inc_value("archive/articles")
         if content.warnings:
             self.stats.inc_value("archive/with_warnings")

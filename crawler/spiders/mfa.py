@@ -308,9 +308,7 @@ class MfaSpider(scrapy.Spider):
         self.walk.claim(identity)
         self.crawler.stats.inc_value("revisit/fetched")
         self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
-        page = fetched_page(response, read, identity, category)
-        self.context.crash.reached("fetched")
-        return page
+        return fetched_page(response, read, identity, category)
 
     def _dropped(self, request: scrapy.Request, spider: scrapy.Spider | None = None) -> None:
         """A listing page the scheduler dropped as one already requested (a page past

@@ -8,7 +8,6 @@ the version already stored and records it then.
 
 from __future__ import annotations
 
-from crawler.crashpoints import NEVER, CrashPoints
 from crawler.items import FetchedPage
 from crawler.state.backend import State, StateUnavailable
 from crawler.state.schedule import Observation, article_observation
@@ -19,8 +18,8 @@ from crawler.storage.archive import Archive, Version
 class Committer:
     """Writes items (blocking: call it from a storage thread)."""
 
-    def __init__(self, archive: Archive, state: State, crash: CrashPoints = NEVER) -> None:
-        self.archive, self.state, self.crash = archive, state, crash
+    def __init__(self, archive: Archive, state: State) -> None:
+        self.archive, self.state = archive, state
 
     def prepare(self, item: FetchedPage) -> Version | None:
         """A new version's files as bytes (cheap, no I/O: done on the reactor thread, so
@@ -60,7 +59,6 @@ class Committer:
             version = version or self.prepare(item)
             assert version is not None
             stored = self.archive.write_version(version, newest=newest)
-            self.crash.reached("record")
             self.state.record_version(item.article, stored.key, item.version_reason, seen)
         except StateUnavailable as exc:  # e.g. the state's disk is full: keep the item, retry
             message = f"cannot record {item.canonical_url} in the state: {exc}"

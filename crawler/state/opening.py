@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from scrapy.settings import BaseSettings
 
-from crawler.crashpoints import NEVER, CrashPoints
 from crawler.state.backend import State
 from crawler.state.paths import StatePaths
 from crawler.state.schedule import Policy
@@ -14,7 +13,7 @@ from crawler.state.sqlite.state import StateDB
 from crawler.storage import StorageError
 
 
-def open_state(settings: BaseSettings, crash: CrashPoints = NEVER) -> State:
+def open_state(settings: BaseSettings) -> State:
     """The archive's state: on Redis with ``REDIS_URL`` (shared by the crawl's workers,
     writes fenced by ``STATE_FENCING_TOKEN``, the lease the crawl command holds), else
     the state file on this machine."""
@@ -22,7 +21,7 @@ def open_state(settings: BaseSettings, crash: CrashPoints = NEVER) -> State:
     policy = Policy.from_settings(settings)
     url = settings.get("REDIS_URL")
     if not url:
-        return StateDB(paths.database, policy, crash)
+        return StateDB(paths.database, policy)
     try:
         import redis  # noqa: F401 - the extra, or a line saying how to install it
     except ImportError:
@@ -33,4 +32,4 @@ def open_state(settings: BaseSettings, crash: CrashPoints = NEVER) -> State:
 
     connection = StateConnection.open(url, Keys.for_archive(paths.location))
     connection.token = settings.getint("STATE_FENCING_TOKEN") or None
-    return RedisState(connection, policy, crash, settings.getfloat("REDIS_LEASE_TTL"))
+    return RedisState(connection, policy, settings.getfloat("REDIS_LEASE_TTL"))

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from scrapy.settings import BaseSettings
 
-from crawler.crashpoints import NEVER, CrashPoints
 from crawler.redact import redact_url
 from crawler.storage import Storage, StorageError, open_storage
 from crawler.storage.layout import (
@@ -66,8 +65,8 @@ class ArchiveConflict(StorageError):
 class Archive:
     """Writes and reads versions and quarantined pages through a :class:`Storage`."""
 
-    def __init__(self, storage: Storage, crash: CrashPoints = NEVER) -> None:
-        self.storage, self.crash = storage, crash
+    def __init__(self, storage: Storage) -> None:
+        self.storage = storage
 
     def prepare_version(self, article: ArchivedArticle, html: bytes, encoding: str) -> Version:
         """Everything a version's files hold, as bytes (no I/O: cheap to do anywhere)."""
@@ -104,7 +103,6 @@ class Archive:
         )
         if written:
             self.storage.sync(part_keys)  # the parts are durable before the record exists
-            self.crash.reached("upload")
             created = self.storage.put(f"{key}/{RECORD}", record, JSON_TYPE, create_only=True)
         else:
             created = False
@@ -204,7 +202,7 @@ class Archive:
         return ArchivedArticle.model_validate_json(data) if data is not None else None
 
 
-def open_archive(settings: BaseSettings, crash: CrashPoints | None = None) -> Archive:
+def open_archive(settings: BaseSettings) -> Archive:
     """The archive ``ARCHIVE_URI`` names, with the backend's options (never credentials)."""
     options = {
         "endpoint_url": settings.get("S3_ENDPOINT_URL"),
@@ -214,4 +212,4 @@ def open_archive(settings: BaseSettings, crash: CrashPoints | None = None) -> Ar
         "max_attempts": settings.getint("S3_MAX_ATTEMPTS"),
     }
     storage = open_storage(settings.get("ARCHIVE_URI"), options)
-    return Archive(storage) if crash is None else Archive(storage, crash)
+    return Archive(storage)

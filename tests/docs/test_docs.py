@@ -32,7 +32,7 @@ _ROW = re.compile(r"^\| `([A-Z][A-Z0-9_]+)`", re.MULTILINE)
 _COMMAND = re.compile(r"scrapy (crawl|verify|runs|export|diff|report|explain)\b([^\n|]*)")
 _OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z-]*)")
 NOT_SETTINGS = {"MFA_CRAWL_OPTIONS", "NOTIFY_SMTP_PASSWORD"}  # environment only
-INTERNAL = {"BOT_NAME", "SPIDER_MODULES", "NEWSPIDER_MODULE", "CRASH_AT", "STATE_FENCING_TOKEN"}
+INTERNAL = {"BOT_NAME", "SPIDER_MODULES", "NEWSPIDER_MODULE", "STATE_FENCING_TOKEN"}
 """Settings that are no operator's: Scrapy's project names, the fault suite's crash point,
 the fencing token ``scrapy crawl`` sets for its own crawler."""
 

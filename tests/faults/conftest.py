@@ -41,6 +41,13 @@ class FaultRow:
 ROWS: list[FaultRow] = []
 ARTICLES = 58
 """The replica's articles (the corpus and the sample, the page without a date aside)."""
+CRASHING = Path(__file__).parent / "crashing"
+
+
+def crashing(plan: str) -> dict[str, str]:
+    """The environment of a crawl that kills itself at ``plan`` (``<point>:<n>``, see
+    ``tests/faults/crashing/sitecustomize.py``): the crawler's code has no crash points."""
+    return {"PYTHONPATH": str(CRASHING), "MFA_CRASH_AT": plan}
 
 
 @dataclass

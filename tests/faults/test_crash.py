@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.harness import Replica, run_crawl
-from tests.faults.conftest import ARTICLES, assert_complete_s3, audit_local, audit_s3
+from tests.faults.conftest import ARTICLES, assert_complete_s3, audit_local, audit_s3, crashing
 from tests.s3server import S3Server, archive_settings
 
 pytestmark = [pytest.mark.faults, pytest.mark.process]
@@ -32,7 +32,7 @@ def test_sigkill_then_the_next_run_completes_the_archive(
     moment: str,
 ) -> None:
     start = f"start_urls={fresh_replica.listing_urls()}"
-    killed = run_crawl(tmp_path, start, settings={"CRASH_AT": f"{point}:{count}"})
+    killed = run_crawl(tmp_path, start, env=crashing(f"{point}:{count}"))
     assert killed.returncode == -9, killed.log[-2000:]  # SIGKILLed, as planned
     after_crash = audit_local(tmp_path / "archive")
     assert after_crash.errors == []  # nothing half-written looks complete; state not ahead
@@ -107,7 +107,7 @@ def test_sigkill_in_the_middle_of_an_upload_to_s3(
     bucket = s3_server.new_bucket()
     start = f"start_urls={fresh_replica.listing_urls()}"
     settings = archive_settings(bucket, tmp_path)
-    killed = run_crawl(tmp_path, start, settings={**settings, "CRASH_AT": "upload:25"})
+    killed = run_crawl(tmp_path, start, settings=settings, env=crashing("upload:25"))
     assert killed.returncode == -9
     after = audit_s3(bucket, tmp_path / "state")
     assert after.errors == [] and after.duplicates == 0  # parts without a record: invisible

@@ -18,7 +18,6 @@ from typing import Any
 import redis
 from redis.client import Pipeline
 
-from crawler.crashpoints import NEVER, CrashPoints
 from crawler.state.backend import StateUnavailable
 from crawler.state.redis.connection import StateConnection, Writes, texts
 from crawler.state.redis.record import record_version
@@ -72,10 +71,9 @@ class RedisState:
         self,
         connection: StateConnection,
         policy: Policy,
-        crash: CrashPoints = NEVER,
         lock_seconds: float = ARTICLE_LOCK_SECONDS,
     ) -> None:
-        self.connection, self.crash, self.lock_seconds = connection, crash, lock_seconds
+        self.connection, self.lock_seconds = connection, lock_seconds
         self.keys = connection.keys
         self._local = threading.local()
         self.versions = RedisVersions(connection, self._held_rows)
@@ -104,7 +102,6 @@ class RedisState:
         held = self._held.get(url)
         old = held.entry if held is not None else self.schedule.entry(url)
         entry = next_entry(old, seen, self.schedule.policy)
-        self.crash.reached("state")
         record_version(self.connection, row, entry, old, held.owner if held is not None else "")
         self._held.pop(url, None)  # the lock is released with the writes
 

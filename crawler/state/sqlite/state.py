@@ -14,7 +14,6 @@ from __future__ import annotations
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from crawler.crashpoints import NEVER, CrashPoints
 from crawler.state.schedule import Observation, Policy
 from crawler.state.sqlite import schedule, versions, walks
 from crawler.state.sqlite.database import Database
@@ -28,20 +27,18 @@ from schemas.models import ArchivedArticle
 class StateDB:
     """The state file of one archive, opened once per crawl (or command)."""
 
-    def __init__(self, path: Path, policy: Policy, crash: CrashPoints = NEVER) -> None:
+    def __init__(self, path: Path, policy: Policy) -> None:
         self.path = path
         self.db = Database(path, versions.SCHEMA + schedule.SCHEMA + walks.SCHEMA)
         self.versions = Versions(self.db)
         self.schedule = Schedule(self.db, policy)
         self.walks = Walks(self.db)
-        self.crash = crash
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation
     ) -> None:
         """A version the store has confirmed, and what its fetch tells the schedule."""
         with self.db.transaction():
-            self.crash.reached("state")
             self.versions.add(VersionRow.of(article, key, reason))
             self.schedule.observe(seen)
 

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 
-from crawler.crashpoints import CrashPoints
 from crawler.items import FetchedPage
 from crawler.pipelines.validate import ValidatePipeline
 from schemas import Finding, RawArticle, content_sha256
@@ -32,7 +31,7 @@ def _item(raw: RawArticle, error: str | None = None) -> FetchedPage:
 
 def _pipeline() -> tuple[ValidatePipeline, MemoryStatsCollector]:
     stats = MemoryStatsCollector(get_crawler())
-    return ValidatePipeline(stats, CrashPoints()), stats
+    return ValidatePipeline(stats), stats
 
 
 def test_an_article_becomes_an_archived_record() -> None:
