@@ -30,9 +30,9 @@ from twisted.web.resource import Resource
 from twisted.web.server import Request, Site
 
 from bench.site import TODAY, pages_for, write_page
-from tests.replica.conditional import answer_conditionally
-from tests.replica.content import format_date
-from tests.replica.render import Theme
+from replica.conditional import answer_conditionally
+from replica.content import format_date
+from replica.render import Theme
 
 ROBOTS = b"User-agent: *\nDisallow: /_bench/\n"
 

@@ -16,10 +16,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from replica.content import Page
+from replica.generated import generated_pages
+from replica.render import LISTINGS, PAGE_SIZE, Theme, article_html, listing_html
 from tests.conftest import SHARED
-from tests.replica.content import Page
-from tests.replica.generated import generated_pages
-from tests.replica.render import LISTINGS, PAGE_SIZE, Theme, article_html, listing_html
 
 CACHE = Path(__file__).parent / ".cache"
 FORMAT = 7  # bump when the generated pages change (7: the layouts of issue 24)

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 ARCHIVE=${ARCHIVE:-demo-archive}
 log=$(mktemp)
-.venv/bin/python -m tests.replica --port "${DEMO_PORT:-8765}" >"$log" 2>&1 &
+.venv/bin/python -m replica --port "${DEMO_PORT:-8765}" >"$log" 2>&1 &
 replica_pid=$!
 trap 'kill $replica_pid 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 100); do grep -q '^READY ' "$log" && break; sleep 0.2; done

@@ -82,7 +82,7 @@ def start_replica(seed: int = 20261126, content: str = "corpus", articles: int =
         [
             sys.executable,
             "-m",
-            "tests.replica",
+            "replica",
             "--port",
             "0",
             "--seed",

@@ -1,5 +1,5 @@
 """The ``pairs`` view on an archive crawled from a bilingual replica site whose true
-translation pairs are written down (:mod:`tests.replica.scenarios`), local and on S3.
+translation pairs are written down (:mod:`replica.scenarios`), local and on S3.
 
 Run with ``-s`` to see the precision and recall measured (docs/datasets.md quotes them).
 """
@@ -18,10 +18,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from crawler.storage.local import LocalStorage
+from replica.scenarios import SCENARIOS, bilingual
 from tests.conftest import REPO
 from tests.e2e.harness import Replica, run_crawl, start_replica
 from tests.processes import stop
-from tests.replica.scenarios import SCENARIOS, bilingual
 from tests.s3server import S3Server
 
 pytestmark = [pytest.mark.process, pytest.mark.s3]

@@ -1,7 +1,7 @@
 """The layout fuzzer: every page of the sample and the corpus in many layouts.
 
 Each page is rendered by the replica in ``LAYOUTS`` layouts drawn from seeds
-(:class:`tests.replica.layouts.Layout`), and extraction must give the page's record
+(:class:`replica.layouts.Layout`), and extraction must give the page's record
 field for field: title, both dates raw and normalised, the view count, the body,
 images (original and served URL, caption), videos and attachments.  A failure names
 the page and the layout, so that it can be replayed with ``Layout.draw(seed)``.
@@ -19,11 +19,11 @@ import pytest
 from lxml import html as lxml_html
 
 from crawler.platforms.mfa import PageContext, extract_article
+from replica.article_page import article_page
+from replica.content import Page, load_pages
+from replica.layouts import Layout
 from schemas import NotAnArticle, build_content
 from tests.conftest import SHARED
-from tests.replica.article_page import article_page
-from tests.replica.content import Page, load_pages
-from tests.replica.layouts import Layout
 
 LAYOUTS = int(os.environ.get("MFA_LAYOUTS", "30"))
 PAGES = load_pages(SHARED)

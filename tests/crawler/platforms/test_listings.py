@@ -7,9 +7,9 @@ import pytest
 from lxml import html as lxml_html
 
 from crawler.platforms.mfa import PageContext, read_platform_page
+from replica.content import load_pages
+from replica.render import LISTING_FORMS, PAGE_SIZE, Theme, listing_html, listing_path
 from tests.conftest import SHARED
-from tests.replica.content import load_pages
-from tests.replica.render import LISTING_FORMS, PAGE_SIZE, Theme, listing_html, listing_path
 
 PAGES = load_pages(SHARED)
 BASE = "https://www.mfa.go.th"

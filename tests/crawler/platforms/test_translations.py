@@ -9,9 +9,9 @@ import pytest
 
 from crawler.platforms.mfa import PageContext, extract_article
 from crawler.platforms.mfa.translations import translation_links
+from replica.content import load_pages
+from replica.render import Theme, article_html
 from tests.conftest import SHARED
-from tests.replica.content import load_pages
-from tests.replica.render import Theme, article_html
 
 URL = (
     "https://www.mfa.go.th/th/content/weekly-press-briefing-191125-th?cate=5d5bcb4e15e39c306000683d"

@@ -6,12 +6,12 @@ from __future__ import annotations
 import importlib
 from typing import Final
 
-from tests.replica.content import Page
+from replica.content import Page
 
 SCENARIOS: Final = {
-    "pairs": "tests.replica.pairs",  # www.mfa.go.th press releases, Sep-Oct 2024
-    "pairs-embassy": "tests.replica.pairs_embassy",  # an embassy site
-    "pairs-department": "tests.replica.pairs_department",  # the consular department's
+    "pairs": "replica.pairs",  # www.mfa.go.th press releases, Sep-Oct 2024
+    "pairs-embassy": "replica.pairs_embassy",  # an embassy site
+    "pairs-department": "replica.pairs_department",  # the consular department's
 }
 
 

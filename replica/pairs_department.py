@@ -55,7 +55,7 @@ from datetime import date
 from typing import NamedTuple
 from urllib.parse import quote
 
-from tests.replica.content import Page, format_date
+from replica.content import Page, format_date
 
 QUERIES = {
     "n": "?cate=5d68c85e15e39c160c006ff7",  # Thai news

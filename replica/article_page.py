@@ -13,12 +13,11 @@ import json
 from html import escape
 from typing import Any
 
-from schemas.dates import parse_platform_date
-from tests.replica.asides import featured, logo, sidebar
-from tests.replica.content import Page
-from tests.replica.layouts import Layout
-from tests.replica.markup import PRE, Markup, needs_pre
-from tests.replica.sections import (
+from replica.asides import featured, logo, sidebar
+from replica.content import Page
+from replica.layouts import Layout
+from replica.markup import PRE, Markup, needs_pre
+from replica.sections import (
     IMAGE_HOST,
     Part,
     attachments,
@@ -29,6 +28,7 @@ from tests.replica.sections import (
     tags,
     videos,
 )
+from schemas.dates import parse_platform_date
 
 IMPORTED, UPDATED = "วันที่นำเข้าข้อมูล", "วันที่ปรับปรุงข้อมูล"
 HOME = {"th": "หน้าหลัก", "en": "Home"}

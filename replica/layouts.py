@@ -85,7 +85,7 @@ class Layout:
 
     @classmethod
     def classic(cls) -> Layout:
-        """The replica's original page (as ``tests/replica`` first rendered it)."""
+        """The replica's original page (as ``replica`` first rendered it)."""
         return cls()
 
     @classmethod

@@ -6,5 +6,5 @@ both templates of the platform, among the noise of a real page (navigation,
 breadcrumbs, related news, share buttons, footer), with styled-jsx class names drawn
 afresh at each start; category listings with pagination; robots.txt; and controls
 (``POST /_replica/...``) to bump an article's update date, edit it silently or break
-it.  ``python -m tests.replica --port 8765`` runs it.
+it.  ``python -m replica --port 8765`` runs it.
 """

@@ -1,7 +1,7 @@
 """HTML of the replica: article pages in layouts, listings in the platform's card markup.
 
 A :class:`Theme` is one deploy: the seed that draws its class names and, with
-``fuzz`` on, a layout per page (:mod:`tests.replica.layouts`), so that one crawl
+``fuzz`` on, a layout per page (:mod:`replica.layouts`), so that one crawl
 meets many layouts.  Listings come in the platform's two card markups
 (``real-markup/listing-cards.html``: a grid of ``p-3 col-md-4`` cards; and the list
 layout with the title beside its link), the replica's first markup, or media rows with
@@ -16,11 +16,11 @@ import zlib
 from html import escape
 from urllib.parse import quote
 
-from tests.replica.article_page import article_page
-from tests.replica.content import Page, format_date
-from tests.replica.layouts import Layout
-from tests.replica.markup import Markup
-from tests.replica.sections import IMAGE_HOST, lazy_span
+from replica.article_page import article_page
+from replica.content import Page, format_date
+from replica.layouts import Layout
+from replica.markup import Markup
+from replica.sections import IMAGE_HOST, lazy_span
 
 PAGE_SIZE = 10
 LISTINGS = {"th": "ข่าวเด่น", "en": "press-release"}

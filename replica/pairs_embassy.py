@@ -60,7 +60,7 @@ import re
 from datetime import date
 from urllib.parse import quote
 
-from tests.replica.content import Page, format_date
+from replica.content import Page, format_date
 
 CATE = {"news": "5d7cf2a815e39c1b5c00b3e1", "notice": "5d7cf2a815e39c1b5c00b3e5"}
 MENU = "5d7cf2a815e39c1b5c00b3e9"

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from tests.replica.content import Page, format_date
-from tests.replica.markup import Markup
+from replica.content import Page, format_date
+from replica.markup import Markup
 
 IMAGE_HOST = "https://image.mfa.go.th/mfa"
 GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACw="

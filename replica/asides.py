@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from tests.replica.content import Page, format_date
-from tests.replica.markup import Markup
-from tests.replica.sections import cards
+from replica.content import Page, format_date
+from replica.markup import Markup
+from replica.sections import cards
 
 SITE = {"th": "กระทรวงการต่างประเทศ", "en": "Ministry of Foreign Affairs"}
 

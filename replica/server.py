@@ -10,7 +10,7 @@ Routes (paths as the real platform has them)::
     GET  /<lang>                                 home page: the latest articles
     GET  /_replica/pages                         JSON list of the pages (for tests)
     (``--content pairs|pairs-embassy|pairs-department``: a bilingual site, Thai and
-    English translations among its pages, :mod:`tests.replica.scenarios`, instead of
+    English translations among its pages, :mod:`replica.scenarios`, instead of
     the shared corpus; ``--articles N``: N articles, the corpus cycled)
     POST /_replica/bump?path=P[&date=RAW]        later update date
     POST /_replica/edit?path=P                   silent edit (content, same dates)
@@ -45,14 +45,14 @@ from twisted.internet.interfaces import IReactorCore, IReactorTCP
 from twisted.web.resource import Resource
 from twisted.web.server import Request, Site
 
-from tests.replica.conditional import answer_conditionally
-from tests.replica.content import Page, bumped, load_pages, silently_edited
-from tests.replica.faults import Fault, Faults, respond
-from tests.replica.generated import generated_pages
-from tests.replica.hostile import hostile_pages
-from tests.replica.pacing import Pacing
-from tests.replica.render import LISTINGS, Theme, article_html, error_html, listing_html
-from tests.replica.scenarios import SCENARIOS, bilingual
+from replica.conditional import answer_conditionally
+from replica.content import Page, bumped, load_pages, silently_edited
+from replica.faults import Fault, Faults, respond
+from replica.generated import generated_pages
+from replica.hostile import hostile_pages
+from replica.pacing import Pacing
+from replica.render import LISTINGS, Theme, article_html, error_html, listing_html
+from replica.scenarios import SCENARIOS, bilingual
 
 ROBOTS = b"User-agent: *\nDisallow: /_replica/\nDisallow: /th/private/\n"
 HTML = b"text/html; charset=utf-8"
@@ -234,7 +234,7 @@ class Replica(Resource):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.replica", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m replica", description=__doc__)
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--seed", type=int, default=None, help="fix class names and layouts")
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         default="fuzz",
         help="a layout per page drawn from the seed (fuzz), or the replica's first look",
     )
-    default_shared = Path(__file__).resolve().parents[2].parent / "shared"
+    default_shared = Path(__file__).resolve().parents[1].parent / "shared"
     parser.add_argument(
         "--content",
         choices=("corpus", *SCENARIOS),

@@ -62,7 +62,7 @@ import re
 from datetime import date
 from urllib.parse import quote
 
-from tests.replica.content import THAI_MONTHS_FULL, Page, format_date
+from replica.content import THAI_MONTHS_FULL, Page, format_date
 
 EN_MONTHS_FULL = (
     "January February March April May June July August September October November December".split()  # noqa: SIM905

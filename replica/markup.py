@@ -14,7 +14,7 @@ import random
 import string
 from html import escape
 
-from tests.replica.layouts import Layout
+from replica.layouts import Layout
 
 PRE = ' style="white-space:pre-wrap"'
 

@@ -3,7 +3,7 @@
 The 59 sample and corpus pages are cycled under new slugs (``<slug>-<i>``), newest
 first, with import dates spread evenly over the ten years before ``today``: a site the
 size of a real one, for the benchmark (:mod:`bench.site`) and for the crawl tier's
-incremental test (``python -m tests.replica --articles N``).
+incremental test (``python -m replica --articles N``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.replica.content import Page, format_date, load_pages
+from replica.content import Page, format_date, load_pages
 
 
 def _slug(page: Page) -> str:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import replace
 from urllib.parse import quote, unquote, urlsplit
 
-from tests.replica.content import Page
+from replica.content import Page
 
 THAI_SLUG = "ข่าวที่มีสระและวรรณยุกต์ซ้อน"
 

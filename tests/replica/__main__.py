@@ -1,7 +1,0 @@
-"""``python -m tests.replica``: run the replica of the MFA platform on 127.0.0.1."""
-
-import sys
-
-from tests.replica.server import main
-
-sys.exit(main())
