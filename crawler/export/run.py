@@ -12,7 +12,7 @@ from pathlib import Path
 
 from crawler.export.card import Tally, render_card, write_card
 from crawler.export.evidence import signature
-from crawler.export.histories import UnreadableRecord, histories, read
+from crawler.export.histories import ArticleVersions, UnreadableRecord, histories, read
 from crawler.export.pairs import Pairing, pair_row
 from crawler.export.rows import Selection, latest_of, version_rows
 from crawler.export.writers import JsonLinesWriter, RowWriter
@@ -87,70 +87,106 @@ def export(
     if "pairs" in views and selection.languages and not {"th", "en"} <= selection.languages:
         raise ValueError("the pairs view needs both languages: --language th,en or none")
     folder.mkdir(parents=True, exist_ok=True)
-    writers: dict[View, list[RowWriter]] = {}
-    result, tally, pairing = Exported(), Tally(), Pairing()
+    run = _Export(storage, selection)
     try:
-        for view in views:
-            writers[view] = [OPENERS[f](folder / f"{view}.{f}", view) for f in formats]
-            result.rows[view] = 0
+        run.open(folder, views, formats)
         prefixes = sorted({site_folder(site) for site in selection.sites}) or [ARTICLES]
         for prefix in prefixes:
             for found in histories(storage, prefix):
-                article = read(storage, found, result.unreadable)
-                if article is None:
-                    continue
-                newest = latest_of(article)
-                taken = selection.takes(newest)
-                if "pairs" in writers:  # every article weighs, the filters choose pairs
-                    pairing.add(signature(newest, article.latest, taken))
-                if not taken:
-                    continue
-                if not writers.keys() - {"pairs"}:
-                    result.articles += 1
-                    continue
-                rows = list(version_rows(article))
-                [latest] = [r for r in rows if r.is_latest]
-                chosen: dict[View, list[ExportRow]] = {
-                    "latest": [latest] if selection.fresh(latest, "latest") else [],
-                    "versions": [r for r in rows if selection.fresh(r, "versions")],
-                    "pairs": [],
-                }
-                if not chosen["latest"] and not chosen["versions"]:
-                    continue  # nothing new of this article since the run named
-                result.articles += 1
-                for row in chosen["latest"]:
-                    tally.latest(row)
-                for row in chosen["versions"]:
-                    tally.version(row)
-                for view, outputs in writers.items():
-                    result.rows[view] += len(chosen[view])
-                    for writer in outputs:
-                        for row in chosen[view]:
-                            writer.write(row)
-        for pair in pairing.pairs() if "pairs" in writers else ():
-            tally.pair(pair.confidence)
-            result.rows["pairs"] += 1
-            paired = pair_row(storage, pair)
-            for writer in writers["pairs"]:
-                writer.write(paired)
-        names: dict[str, list[str]] = {v: [w.path.name for w in ws] for v, ws in writers.items()}
-        card = render_card(tally, names, history.reports(storage), selection.changed_after)
-        card += _left_out(result.unreadable)
-        for outputs in writers.values():  # each file published whole, one after the other
-            for writer in outputs:
-                writer.commit()
-                result.files.append(writer.path)
+                article = read(storage, found, run.result.unreadable)
+                if article is not None:
+                    run.add(article)
+        run.write_pairs()
+        card = run.card()
+        run.publish()
     except BaseException:
-        for outputs in writers.values():
-            for writer in outputs:
-                if writer.path not in result.files:
-                    writer.abort()
+        run.abort()
         raise
-    result.files += write_card(folder, card)
+    run.result.files += write_card(folder, card)
     write_atomically(
         folder / MARKER, b"Written by `scrapy export`; the next export may replace it.\n"
     )
-    return result
+    return run.result
+
+
+class _Export:
+    """One export's writers, counts and pairing, as the archive is read."""
+
+    def __init__(self, storage: Storage, selection: Selection) -> None:
+        self.storage, self.selection = storage, selection
+        self.writers: dict[View, list[RowWriter]] = {}
+        self.result, self.tally, self.pairing = Exported(), Tally(), Pairing()
+
+    def open(self, folder: Path, views: list[View], formats: Iterable[str]) -> None:
+        for view in views:
+            self.writers[view] = [OPENERS[f](folder / f"{view}.{f}", view) for f in formats]
+            self.result.rows[view] = 0
+
+    def add(self, article: ArticleVersions) -> None:
+        """One article of the archive: weighed for pairs, its rows written if taken."""
+        newest = latest_of(article)
+        taken = self.selection.takes(newest)
+        if "pairs" in self.writers:  # every article weighs, the filters choose pairs
+            self.pairing.add(signature(newest, article.latest, taken))
+        if not taken:
+            return
+        if not self.writers.keys() - {"pairs"}:
+            self.result.articles += 1
+            return
+        chosen = self._chosen(list(version_rows(article)))
+        if not chosen["latest"] and not chosen["versions"]:
+            return  # nothing new of this article since the run named
+        self.result.articles += 1
+        for row in chosen["latest"]:
+            self.tally.latest(row)
+        for row in chosen["versions"]:
+            self.tally.version(row)
+        for view, outputs in self.writers.items():
+            self.result.rows[view] += len(chosen[view])
+            for writer in outputs:
+                for row in chosen[view]:
+                    writer.write(row)
+
+    def _chosen(self, rows: list[ExportRow]) -> dict[View, list[ExportRow]]:
+        [latest] = [r for r in rows if r.is_latest]
+        return {
+            "latest": [latest] if self.selection.fresh(latest, "latest") else [],
+            "versions": [r for r in rows if self.selection.fresh(r, "versions")],
+            "pairs": [],
+        }
+
+    def write_pairs(self) -> None:
+        """The pairs view, from what the pass kept of every article."""
+        if "pairs" not in self.writers:
+            return
+        for pair in self.pairing.pairs():
+            self.tally.pair(pair.confidence)
+            self.result.rows["pairs"] += 1
+            paired = pair_row(self.storage, pair)
+            for writer in self.writers["pairs"]:
+                writer.write(paired)
+
+    def card(self) -> str:
+        names: dict[str, list[str]] = {
+            v: [w.path.name for w in ws] for v, ws in self.writers.items()
+        }
+        reports = history.reports(self.storage)
+        card = render_card(self.tally, names, reports, self.selection.changed_after)
+        return card + _left_out(self.result.unreadable)
+
+    def publish(self) -> None:
+        """Each file published whole, one after the other."""
+        for outputs in self.writers.values():
+            for writer in outputs:
+                writer.commit()
+                self.result.files.append(writer.path)
+
+    def abort(self) -> None:
+        """What was not published is removed (the earlier export stays)."""
+        for outputs in self.writers.values():
+            for writer in outputs:
+                if writer.path not in self.result.files:
+                    writer.abort()
 
 
 def _left_out(unreadable: list[UnreadableRecord]) -> str:

@@ -141,6 +141,30 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
     """Check every version, pointer and state entry; with ``repair``, fix what derives
     (``repair`` needs the state)."""
     report = Report()
+    files, pointers = _article_files(archive)
+    held = set(archive.storage.list(WARC_FOLDER))
+    latest, stored, pointed = _check_versions(archive, files, held, report, repair)
+    report.articles = len(latest)
+    recorded = state.versions.all_keys() if state is not None else stored
+    for prefix, (key, article) in sorted(latest.items()):
+        _check_pointer(
+            archive, prefix, key, article, prefix in pointers, stored, recorded, report, repair
+        )
+    for name, count in sorted(pointed.items()):
+        if name not in held:
+            report.notes.append(f"{count} versions point to {name}, not in the archive yet")
+    if state is not None:
+        _check_state(recorded, stored, report, repair)
+    if repair and state is not None:
+        count = rebuild_state(archive, state)
+        report.repaired.append(f"dedup state and revisit schedule rebuilt from {count} versions")
+    if isinstance(archive.storage, LocalStorage):
+        _check_local(archive.storage, report, repair)
+    return report
+
+
+def _article_files(archive: Archive) -> tuple[dict[str, set[str]], set[str]]:
+    """The files of each version folder, and the article folders with a pointer."""
     files: dict[str, set[str]] = defaultdict(set)
     pointers: set[str] = set()
     for key in archive.storage.list(ARTICLES):
@@ -149,10 +173,17 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
             pointers.add(folder)
         else:
             files[folder].add(name)
+    return files, pointers
+
+
+def _check_versions(
+    archive: Archive, files: dict[str, set[str]], held: set[str], report: Report, repair: bool
+) -> tuple[dict[str, tuple[str, ArchivedArticle]], set[str], Counter[str]]:
+    """Every version checked: the newest of each article, the stored versions, and how
+    many versions point to each WARC file."""
     latest: dict[str, tuple[str, ArchivedArticle]] = {}
     stored: set[str] = set()
     pointed: Counter[str] = Counter()
-    held = set(archive.storage.list(WARC_FOLDER))
     for key in sorted(files):
         article = _check_version(archive, key, files[key], report, repair)
         if article is None:
@@ -165,40 +196,46 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
         prefix = article_of(key)
         if prefix not in latest or article.fetched_at > latest[prefix][1].fetched_at:
             latest[prefix] = (key, article)
-    report.articles = len(latest)
-    recorded = state.versions.all_keys() if state is not None else stored
-    for prefix, (key, article) in sorted(latest.items()):
-        pointer = archive.latest(prefix) if prefix in pointers else None
-        if (pointer is None or pointer.version != key) and not _is_revert(
-            pointer, prefix, stored, article
-        ):
-            target = pointer.version if pointer else None
-            problem = f"{prefix}/{LATEST} points at {target}, not {key}"
-            if repair:
-                archive.move_latest(article, key, newest=True)
-                report.repaired.append(problem)
-            elif key in recorded:
-                report.errors.append(problem)
-            else:  # a crash between the version and its pointer: the next store fixes it
-                report.notes.append(f"{problem} (the version is not recorded yet)")
-    if pointed:
-        for name, count in sorted(pointed.items()):
-            if name not in held:
-                report.notes.append(f"{count} versions point to {name}, not in the archive yet")
-    if state is not None:
-        _check_state(recorded, stored, report, repair)
-    if repair and state is not None:
-        count = rebuild_state(archive, state)
-        report.repaired.append(f"dedup state and revisit schedule rebuilt from {count} versions")
-    if isinstance(archive.storage, LocalStorage):
-        _check_temporary_files(archive.storage.root, report, repair)
-        for link in archive.storage.links():
-            pointed_to = (archive.storage.root / link).readlink()
-            report.errors.append(
-                f"{link}: a symbolic link (to {pointed_to}); the crawler writes none, and no"
-                " command follows it"
-            )
-    return report
+    return latest, stored, pointed
+
+
+def _check_pointer(
+    archive: Archive,
+    prefix: str,
+    key: str,
+    article: ArchivedArticle,
+    has_pointer: bool,
+    stored: set[str],
+    recorded: set[str],
+    report: Report,
+    repair: bool,
+) -> None:
+    """An article's ``latest.json`` points at its newest version (or back, on purpose)."""
+    pointer = archive.latest(prefix) if has_pointer else None
+    if (pointer is not None and pointer.version == key) or _is_revert(
+        pointer, prefix, stored, article
+    ):
+        return
+    target = pointer.version if pointer else None
+    problem = f"{prefix}/{LATEST} points at {target}, not {key}"
+    if repair:
+        archive.move_latest(article, key, newest=True)
+        report.repaired.append(problem)
+    elif key in recorded:
+        report.errors.append(problem)
+    else:  # a crash between the version and its pointer: the next store fixes it
+        report.notes.append(f"{problem} (the version is not recorded yet)")
+
+
+def _check_local(storage: LocalStorage, report: Report, repair: bool) -> None:
+    """What only a local archive can hold: temporary files, symbolic links."""
+    _check_temporary_files(storage.root, report, repair)
+    for link in storage.links():
+        pointed_to = (storage.root / link).readlink()
+        report.errors.append(
+            f"{link}: a symbolic link (to {pointed_to}); the crawler writes none, and no"
+            " command follows it"
+        )
 
 
 def _is_revert(
