@@ -16,7 +16,7 @@ a 1.4 record without them.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -207,8 +207,3 @@ class ArchivedArticle(ArticleContent):
         if offset is None or offset.total_seconds() != 0:
             raise ValueError("fetched_at must be a UTC timestamp")
         return self
-
-
-def utc_now() -> datetime:
-    """The current time as the archive records it (UTC, whole microseconds)."""
-    return datetime.now(UTC)

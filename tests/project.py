@@ -13,6 +13,7 @@ from scrapy.statscollectors import MemoryStatsCollector, StatsCollector
 
 from crawler.state.schedule import Policy
 from crawler.state.sqlite.state import StateDB
+from crawler.storage.archive import Archive, Stored
 from schemas import ArchivedArticle, content_sha256
 from schemas.models import ArticleContent
 
@@ -88,3 +89,8 @@ def make_article(body: str = "ย่อหน้า", updated: str = "28 พ.ย
         fetched_at=datetime(2026, 11, 26, tzinfo=UTC),
         content_sha256=content_sha256(content),
     )
+
+
+def store_version(archive: Archive, article: ArchivedArticle, html: bytes, encoding: str) -> Stored:
+    """Prepare and write one version, as the store pipeline does in two steps."""
+    return archive.write_version(archive.prepare_version(article, html, encoding))

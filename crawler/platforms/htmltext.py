@@ -16,7 +16,6 @@ is what the article's text form holds as paragraphs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
@@ -215,14 +214,3 @@ def _inherited_preserve(element: HtmlElement) -> bool:
     for ancestor in reversed(list(element.iterancestors())):
         preserve = _preserves_space(ancestor, preserve)
     return preserve
-
-
-def visible_elements(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements in document order, skipping the subtrees that show nothing."""
-    stack = [root]
-    while stack:
-        element = stack.pop()
-        if is_hidden(element):
-            continue
-        yield element
-        stack.extend(reversed(list(element)))

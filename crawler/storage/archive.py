@@ -80,12 +80,6 @@ class Archive:
             record=dump_json(article.model_dump(mode="json")),
         )
 
-    def store_version(
-        self, article: ArchivedArticle, html: bytes, encoding: str, *, newest: bool = False
-    ) -> Stored:
-        """Prepare and write one version (see :meth:`write_version`)."""
-        return self.write_version(self.prepare_version(article, html, encoding), newest=newest)
-
     def write_version(self, version: Version, *, newest: bool = False) -> Stored:
         """Write one version (idempotent) and move ``latest`` to it.
 

@@ -18,7 +18,7 @@ from crawler.runs.report import RunReport
 from crawler.storage.archive import Archive
 from tests.commands import run_command
 from tests.crawler.export.conftest import MFA, article, build
-from tests.project import project_settings
+from tests.project import project_settings, store_version
 
 pytestmark = pytest.mark.hostile
 Record = Callable[..., None]
@@ -174,8 +174,8 @@ def test_terminal_escapes_in_a_page_are_printed_as_escapes(
         day=2,
         reason="updated",
     )
-    archive.store_version(first, b"<html>1</html>", "utf-8")
-    archive.store_version(later, b"<html>2</html>", "utf-8")
+    store_version(archive, first, b"<html>1</html>", "utf-8")
+    store_version(archive, later, b"<html>2</html>", "utf-8")
     ran = run_command("diff", url, ARCHIVE_URI=str(tmp_path / "archive"))
     assert ran.status == 0, ran.err
     assert "\x1b" not in ran.out and "\x07" not in ran.out and "\u202e" not in ran.out
@@ -228,7 +228,8 @@ def test_bidirectional_controls_in_a_title_reorder_nothing_around_it(
     isolate it (the window title, chart labels) the control is shown as its code point."""
     archive = build(tmp_path / "archive")
     spoof = "invoice gnp.\u202eexe and an isolate left open \u2067"
-    archive.store_version(
+    store_version(
+        archive,
         article(f"{MFA}/en/content/spoof").model_copy(update={"title": spoof}),
         b"<html>s</html>",
         "utf-8",

@@ -19,6 +19,7 @@ from crawler.storage.local import LocalStorage
 from crawler.storage.outdir import OutdirRefused
 from schemas import Finding
 from tests.crawler.export.conftest import MFA, THAI, article, build
+from tests.project import store_version
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -27,7 +28,7 @@ HOSTILE = '<script>alert("x")</script>'
 def archive(tmp_path: Path) -> Archive:
     archive = build(tmp_path / "archive")
     bad = article(f"{MFA}/en/content/hostile").model_copy(update={"title": HOSTILE})
-    archive.store_version(bad, b"<html>h</html>", "utf-8")
+    store_version(archive, bad, b"<html>h</html>", "utf-8")
     archive.quarantine(
         f"{MFA}/th/content/notes",
         f"{MFA}/th/content/notes",

@@ -4,6 +4,7 @@ an article whose path lies inside another's, and Thai text that must stay exact.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, ArticleContent, content_sha256
+from tests.project import store_version
 
 THAI = "\u00a0ย่อหน้า ๒๕๖๓ มี\u00a0ช่องว่าง  "  # NBSP, Thai digits, trailing spaces
 
@@ -52,7 +54,7 @@ MFA, EMBASSY = "https://www.mfa.go.th", "https://bangkok.thaiembassy.org"
 
 def build(root: Path) -> Archive:
     archive = Archive(LocalStorage(root))
-    store = archive.store_version
+    store = functools.partial(store_version, archive)
     store(article(f"{MFA}/th/content/alpha"), b"<html>a1</html>", "utf-8")
     store(
         article(f"{MFA}/th/content/alpha", "แก้", date(2023, 1, 5), reason="updated", day=2),

@@ -15,6 +15,7 @@ from crawler.export.scoring import ONLY, SAME_DAY, THRESHOLD
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, ArticleContent, ImageRef, Translation, content_sha256
+from tests.project import store_version
 
 SITE = "https://www.mfa.go.th"
 PHOTO = "https://image.mfa.go.th/mfa/{op}/zE6021nSnu/news/{name}.jpg"
@@ -121,7 +122,7 @@ def two_languages(tmp_path: Path) -> Archive:
     th = record("/th/content/visit-th", DAY, title="เยือน", images=("p",), body="\u00a0๑๒๓ ")
     en = record("/en/content/visit-en", DAY, title="Visit", images=("p",), body="123")
     for one in (th, en, record("/en/content/unrelated", DAY)):
-        archive.store_version(one, b"<html></html>", "utf-8")
+        store_version(archive, one, b"<html></html>", "utf-8")
     return archive
 
 

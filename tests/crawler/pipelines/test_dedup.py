@@ -15,7 +15,7 @@ from crawler.state.schedule import article_observation
 from crawler.state.versions import KnownVersion
 from schemas import ArchivedArticle
 from schemas.assess import RawArticle
-from tests.project import make_article, project_settings, stats_collector
+from tests.project import make_article, project_settings, stats_collector, store_version
 
 D1, D2, D0 = date(2022, 11, 28), date(2023, 1, 5), date(2021, 1, 1)
 
@@ -77,7 +77,7 @@ def pipeline(tmp_path: Path) -> DedupPipeline:
 
 
 def _store(pipeline: DedupPipeline, article: ArchivedArticle, reason: str) -> str:
-    stored = pipeline.context.archive.store_version(article, b"<html></html>", "utf-8")
+    stored = store_version(pipeline.context.archive, article, b"<html></html>", "utf-8")
     seen = article_observation(article, True)
     pipeline.state.record_version(article, stored.key, reason, seen)
     return stored.key

@@ -17,7 +17,7 @@ from crawler.state.verify import verify
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, WarcRecordRef
-from tests.project import make_article, open_state
+from tests.project import make_article, open_state, store_version
 
 
 def _record(state: StateDB, article: ArchivedArticle, key: str, reason: str) -> None:
@@ -31,8 +31,8 @@ def stored(tmp_path: Path) -> tuple[Archive, StateDB, str]:
     later = make_article(updated="5 ม.ค. 2566").model_copy(
         update={"fetched_at": make_article().fetched_at + timedelta(days=1)}
     )
-    old = archive.store_version(make_article(), b"<html>1</html>", "utf-8")
-    new = archive.store_version(later, b"<html>2</html>", "utf-8")
+    old = store_version(archive, make_article(), b"<html>1</html>", "utf-8")
+    new = store_version(archive, later, b"<html>2</html>", "utf-8")
     _record(state, make_article(), old.key, "first")
     _record(state, later, new.key, "updated")
     return archive, state, new.key
@@ -101,7 +101,7 @@ def test_a_version_pointing_to_a_warc_file_not_stored_yet_is_a_note(tmp_path: Pa
         article = make_article(body=body).model_copy(
             update={"warc_record": pointer, "url": url, "canonical_url": url}
         )
-        _record(state, article, archive.store_version(article, b"<html/>", "utf-8").key, "first")
+        _record(state, article, store_version(archive, article, b"<html/>", "utf-8").key, "first")
     archive.storage.put("warc/held.warc.gz", held, "application/warc")
     report = verify(archive, state)
     assert report.ok and report.versions == 3
@@ -118,7 +118,7 @@ def test_a_page_cut_short_after_it_was_stored_is_an_error(tmp_path: Path) -> Non
     article = make_article().model_copy(
         update={"warc_record": pointer, "url": url, "canonical_url": url}
     )
-    key = archive.store_version(article, page, "utf-8").key
+    key = store_version(archive, article, page, "utf-8").key
     archive.storage.put("warc/a.warc.gz", data, "application/warc")
     assert verify(archive, None).ok
     (tmp_path / "archive" / key / "page.html").write_bytes(page[: len(page) // 2])

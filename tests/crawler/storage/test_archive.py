@@ -11,7 +11,7 @@ from crawler.storage.archive import Archive, ArchiveConflict
 from crawler.storage.layout import version_key
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, Finding, render
-from tests.project import URL, make_article
+from tests.project import URL, make_article, store_version
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def archive(tmp_path: Path) -> Archive:
 
 def test_a_version_is_three_files_and_a_latest_pointer(archive: Archive, tmp_path: Path) -> None:
     article = make_article()
-    stored = archive.store_version(article, b"<html>page</html>", "utf-8")
+    stored = store_version(archive, article, b"<html>page</html>", "utf-8")
     assert stored.created
     version = tmp_path / stored.key
     assert sorted(p.name for p in version.iterdir()) == ["article.json", "article.txt", "page.html"]
@@ -33,10 +33,10 @@ def test_a_version_is_three_files_and_a_latest_pointer(archive: Archive, tmp_pat
 
 
 def test_storing_the_same_version_again_changes_nothing(archive: Archive, tmp_path: Path) -> None:
-    first = archive.store_version(make_article(), b"<html>1</html>", "utf-8")
+    first = store_version(archive, make_article(), b"<html>1</html>", "utf-8")
     record = (tmp_path / first.key / "article.json").read_bytes()
     refetched = make_article().model_copy(update={"view_count": 99})  # same content, later fetch
-    again = archive.store_version(refetched, b"<html>2</html>", "utf-8")
+    again = store_version(archive, refetched, b"<html>2</html>", "utf-8")
     assert again == type(first)(key=first.key, created=False)
     assert (tmp_path / first.key / "article.json").read_bytes() == record
     assert (tmp_path / first.key / "page.html").read_bytes() == b"<html>1</html>"
@@ -46,14 +46,14 @@ def test_a_partial_version_from_a_crash_is_completed(archive: Archive, tmp_path:
     key = version_key(make_article())
     (tmp_path / key).mkdir(parents=True)
     (tmp_path / key / "page.html").write_bytes(b"<html>half")  # killed before the record
-    stored = archive.store_version(make_article(), b"<html>whole</html>", "utf-8")
+    stored = store_version(archive, make_article(), b"<html>whole</html>", "utf-8")
     assert stored.created
     assert (tmp_path / key / "page.html").read_bytes() == b"<html>whole</html>"
 
 
 def test_a_new_version_keeps_the_old_one_and_latest_moves(archive: Archive, tmp_path: Path) -> None:
-    old = archive.store_version(make_article(), b"old", "utf-8")
-    new = archive.store_version(make_article(updated="5 ม.ค. 2566"), b"new", "utf-8")
+    old = store_version(archive, make_article(), b"old", "utf-8")
+    new = store_version(archive, make_article(updated="5 ม.ค. 2566"), b"new", "utf-8")
     assert old.key != new.key
     assert (tmp_path / old.key / "article.json").exists()
     latest = json.loads((tmp_path / new.key).parent.joinpath("latest.json").read_text("utf-8"))
@@ -63,11 +63,11 @@ def test_a_new_version_keeps_the_old_one_and_latest_moves(archive: Archive, tmp_
 
 def test_a_key_holding_another_record_is_a_conflict(archive: Archive, tmp_path: Path) -> None:
     article = make_article()
-    stored = archive.store_version(article, b"x", "utf-8")
+    stored = store_version(archive, article, b"x", "utf-8")
     other = make_article(body="อื่น")
     (tmp_path / stored.key / "article.json").write_text(other.model_dump_json(), "utf-8")
     with pytest.raises(ArchiveConflict):
-        archive.store_version(article, b"x", "utf-8")
+        store_version(archive, article, b"x", "utf-8")
 
 
 def test_quarantine_keeps_the_html_and_the_reasons(archive: Archive, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from crawler.state.rebuild import rebuild_state
 from crawler.state.schedule import Observation, article_observation
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
-from tests.project import make_article, open_state
+from tests.project import make_article, open_state, store_version
 
 SITE = ["www.mfa.go.th"]
 
@@ -62,7 +62,7 @@ def test_the_state_is_rebuilt_from_what_the_store_holds(tmp_path: Path, state: S
     later = make_article(updated="5 ม.ค. 2566").model_copy(
         update={"fetched_at": first.fetched_at + timedelta(days=3)}
     )
-    keys = [archive.store_version(a, b"<html></html>", "utf-8").key for a in (first, later)]
+    keys = [store_version(archive, a, b"<html></html>", "utf-8").key for a in (first, later)]
     state.record_version(first, "articles/stale/v0", "first", article_observation(first, True))
     assert rebuild_state(archive, state) == 2
     assert [v.version_key for v in state.versions.of(first.canonical_url)] == keys
@@ -78,8 +78,8 @@ def test_a_revert_recorded_only_in_the_pointer_survives_a_rebuild(
     edited = make_article(body="แก้ไข").model_copy(
         update={"fetched_at": first.fetched_at + timedelta(days=1)}
     )
-    old = archive.store_version(first, b"<html>1</html>", "utf-8").key
-    archive.store_version(edited, b"<html>2</html>", "utf-8")
+    old = store_version(archive, first, b"<html>1</html>", "utf-8").key
+    store_version(archive, edited, b"<html>2</html>", "utf-8")
     back = first.model_copy(update={"fetched_at": first.fetched_at + timedelta(days=2)})
     archive.move_latest(back, old)
     rebuild_state(archive, state)
