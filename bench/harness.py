@@ -14,8 +14,8 @@ from pathlib import Path
 from bench.measure import Measure, timed
 from bench.site import build
 from tests.conftest import REPO
-from tests.e2e.harness import wait_for_ready_line
-from tests.processes import stop
+from tests.support.harness import wait_for_ready_line
+from tests.support.processes import stop
 
 EXTRA = json.loads(os.environ.get("BENCH_WORKER_SETTINGS", "{}"))
 LISTINGS = ("th/content-category/ข่าวเด่น", "en/content-category/press-release")

@@ -12,7 +12,7 @@ from bench.harness import LISTINGS, Bench, measure_of
 from bench.measure import Measure, timed
 from bench.ratios import TWO, WARC_RUN
 from tests.conftest import REPO
-from tests.s3server import start_moto, stop_s3
+from tests.support.s3server import start_moto, stop_s3
 
 
 def full(bench: Bench) -> list[Measure]:

@@ -20,7 +20,7 @@ from bench.measure import Measure, timed
 from bench.ratios import TWO
 from bench.scenarios import two
 from tests.conftest import REPO
-from tests.redisserver import RedisServer
+from tests.support.redisserver import RedisServer
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -71,7 +71,7 @@ def _run(
 def workers(bench: Bench) -> list[Measure]:
     """Every configuration once per round, in a rotated order; each one's median round.
     The CPU column counts the workers and redis-server."""
-    from tests.redisserver import start_redis
+    from tests.support.redisserver import start_redis
 
     server = start_redis(bench.workdir / "redis")
     rounds: dict[str, list[Measure]] = {name: [] for name, _, _ in CONFIGS}

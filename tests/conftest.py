@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.redisserver import RedisServer, start_redis
-from tests.s3server import S3Server, start_s3, stop_s3
+from tests.support.redisserver import RedisServer, start_redis
+from tests.support.s3server import S3Server, start_s3, stop_s3
 
 if TYPE_CHECKING:
-    from tests.e2e.harness import Replica
-    from tests.tcpproxy import TcpProxy
+    from tests.support.harness import Replica
+    from tests.support.tcpproxy import TcpProxy
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("MFA_SHARED_DIR", REPO.parent / "shared"))
@@ -58,8 +58,8 @@ def redis_url(redis_server: RedisServer) -> str:
 @pytest.fixture(scope="session")
 def replica() -> Iterator[Replica]:
     """The replica of the platform, one server process for the whole session."""
-    from tests.e2e.harness import start_replica
-    from tests.processes import stop
+    from tests.support.harness import start_replica
+    from tests.support.processes import stop
 
     server = start_replica()
     yield server
@@ -77,8 +77,8 @@ def fresh_replica(replica: Replica) -> Iterator[Replica]:
 @pytest.fixture
 def s3_proxy(s3_server: S3Server) -> Iterator[TcpProxy]:
     """A TCP proxy in front of the S3 server, for outages and slowness."""
-    from tests.s3server import free_port
-    from tests.tcpproxy import TcpProxy
+    from tests.support.s3server import free_port
+    from tests.support.tcpproxy import TcpProxy
 
     target = int(s3_server.endpoint.rsplit(":", 1)[1])
     tcp = TcpProxy(target, free_port())

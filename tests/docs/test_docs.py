@@ -15,7 +15,7 @@ import scrapy.settings.default_settings as scrapy_defaults
 
 import crawler.settings as project
 from tests.conftest import REPO
-from tests.project import project_settings
+from tests.support.project import project_settings
 
 DOCS = sorted(
     [

@@ -17,8 +17,8 @@ from crawler.storage.layout import article_prefix
 from crawler.urls import canonical_url
 from schemas import ArchivedArticle
 from tests.conftest import CORPUS
-from tests.crawling import CrawlResult, crawl
-from tests.e2e.harness import Replica, run_crawl
+from tests.support.crawling import CrawlResult, crawl
+from tests.support.harness import Replica, run_crawl
 
 CORPUS_PAGES = 58
 NOT_ARTICLES = {"043.txt"}  # shows a view count but no date: quarantined

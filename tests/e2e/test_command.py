@@ -17,8 +17,8 @@ import pytest
 from crawler.runs.report import RunReport
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
-from tests.e2e.harness import Replica, run_crawl
-from tests.s3server import FAKE_CREDENTIALS, S3Server, archive_settings, bucket_objects
+from tests.support.harness import Replica, run_crawl
+from tests.support.s3server import FAKE_CREDENTIALS, S3Server, archive_settings, bucket_objects
 
 pytestmark = pytest.mark.process
 

@@ -10,7 +10,6 @@ import pytest
 
 from schemas import ArchivedArticle, parse
 from tests.conftest import SAMPLE
-from tests.crawling import CrawlResult
 from tests.e2e.conftest import (
     ARTICLES,
     NOT_ARTICLES,
@@ -20,7 +19,8 @@ from tests.e2e.conftest import (
     corpus_pages,
     latest_record,
 )
-from tests.e2e.harness import Replica
+from tests.support.crawling import CrawlResult
+from tests.support.harness import Replica
 
 pytestmark = pytest.mark.crawl
 

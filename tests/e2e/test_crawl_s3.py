@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 import pytest_twisted
 
-from tests.crawling import crawl
 from tests.e2e.conftest import ARTICLES
-from tests.e2e.harness import Replica
-from tests.s3server import S3Server, archive_settings, bucket_objects
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
+from tests.support.s3server import S3Server, archive_settings, bucket_objects
 
 pytestmark = [pytest.mark.crawl, pytest.mark.s3]
 

@@ -12,8 +12,8 @@ import pytest
 import pytest_twisted
 
 from schemas import ArchivedArticle
-from tests.crawling import crawl
-from tests.e2e.harness import Replica
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
 
 pytestmark = pytest.mark.crawl
 

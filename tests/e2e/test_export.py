@@ -22,8 +22,8 @@ from tests.e2e.conftest import (
     SAMPLE_HREF,
     crawled_twice,
 )
-from tests.e2e.harness import Replica
-from tests.s3server import S3Server
+from tests.support.harness import Replica
+from tests.support.s3server import S3Server
 
 pytestmark = [pytest.mark.process, pytest.mark.s3]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import pytest_twisted
 
-from tests.crawling import crawl
-from tests.e2e.harness import Replica
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
 
 pytestmark = pytest.mark.crawl
 SAMPLE_PATH = "/th/content/aseancanada2020"

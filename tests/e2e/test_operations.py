@@ -14,10 +14,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from crawler.runs import history
 from crawler.storage.local import LocalStorage
-from tests.crawling import crawl
 from tests.e2e.conftest import ARTICLES
-from tests.e2e.harness import Replica
-from tests.receivers import HttpReceiver, SmtpReceiver
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
+from tests.support.receivers import HttpReceiver, SmtpReceiver
 
 pytestmark = pytest.mark.crawl
 SAMPLE_PATH = "/th/content/aseancanada2020"

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.e2e.conftest import ARTICLES
-from tests.e2e.harness import Replica, run_crawl
+from tests.support.harness import Replica, run_crawl
 
 pytestmark = pytest.mark.process
 WITHOUT = {

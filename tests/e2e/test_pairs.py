@@ -20,9 +20,9 @@ import pytest
 from crawler.storage.local import LocalStorage
 from replica.scenarios import SCENARIOS, bilingual
 from tests.conftest import REPO
-from tests.e2e.harness import Replica, run_crawl, start_replica
-from tests.processes import stop
-from tests.s3server import S3Server
+from tests.support.harness import Replica, run_crawl, start_replica
+from tests.support.processes import stop
+from tests.support.s3server import S3Server
 
 pytestmark = [pytest.mark.process, pytest.mark.s3]
 PRECISION, RECALL = 0.9, 0.75

@@ -12,7 +12,6 @@ import pytest
 import pytest_twisted
 
 from schemas import ArchivedArticle
-from tests.crawling import crawl
 from tests.e2e.conftest import (
     ARTICLES,
     SAMPLE_HREF,
@@ -20,7 +19,8 @@ from tests.e2e.conftest import (
     corpus_pages,
     latest_record,
 )
-from tests.e2e.harness import Replica
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
 
 pytestmark = pytest.mark.crawl
 

@@ -13,8 +13,8 @@ from crawler.state.redis.connection import StateConnection
 from crawler.state.redis.keys import Keys
 from crawler.state.redis.lease import Lease
 from tests.e2e.conftest import ARTICLES
-from tests.e2e.harness import Replica, run_crawl
-from tests.redisserver import RedisServer
+from tests.support.harness import Replica, run_crawl
+from tests.support.redisserver import RedisServer
 
 pytestmark = [pytest.mark.process, pytest.mark.redis]
 

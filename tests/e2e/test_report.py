@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.chromium import Chromium
 from tests.conftest import REPO
 from tests.e2e.conftest import (
     ARTICLES,
     EDITED,
     crawled_twice,
 )
-from tests.e2e.harness import Replica
-from tests.s3server import S3Server
+from tests.support.chromium import Chromium
+from tests.support.harness import Replica
+from tests.support.s3server import S3Server
 
 pytestmark = pytest.mark.process
 SHOTS = REPO / "test-output" / "report"

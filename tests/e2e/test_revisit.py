@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import pytest_twisted
 
-from tests.crawling import CrawlResult, crawl
 from tests.e2e.conftest import ARTICLES
-from tests.e2e.harness import Replica
+from tests.support.crawling import CrawlResult, crawl
+from tests.support.harness import Replica
 
 pytestmark = pytest.mark.crawl
 OLD = "/th/content/press-conference-25-03-2021"  # imported March 2021

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 import pytest_twisted
 
-from tests.crawling import crawl
 from tests.e2e.conftest import ARTICLES
-from tests.e2e.harness import Replica
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
 
 pytestmark = pytest.mark.crawl
 LISTINGS = """

@@ -12,9 +12,9 @@ from urllib.parse import unquote
 import pytest
 import pytest_twisted
 
-from tests.crawling import crawl
-from tests.e2e.harness import Replica, start_replica
-from tests.processes import stop
+from tests.support.crawling import crawl
+from tests.support.harness import Replica, start_replica
+from tests.support.processes import stop
 
 pytestmark = pytest.mark.crawl
 TH = "/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4"

@@ -18,8 +18,8 @@ from warcio.timeutils import iso_date_to_timestamp
 
 from schemas import ArchivedArticle, WarcRecordRef
 from tests.e2e.conftest import ARTICLES
-from tests.e2e.harness import Replica, run_crawl
-from tests.replaytools import Pywb, run_tool
+from tests.support.harness import Replica, run_crawl
+from tests.support.replaytools import Pywb, run_tool
 
 pytestmark = pytest.mark.process
 

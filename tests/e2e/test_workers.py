@@ -19,10 +19,10 @@ import pytest
 from crawler.runs import history
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO, SHARED
-from tests.crawling import crawl_settings
 from tests.e2e.conftest import ARTICLES
-from tests.e2e.harness import Replica, run_crawl
-from tests.redisserver import RedisServer
+from tests.support.crawling import crawl_settings
+from tests.support.harness import Replica, run_crawl
+from tests.support.redisserver import RedisServer
 
 pytestmark = [pytest.mark.process, pytest.mark.redis]
 

@@ -24,8 +24,8 @@ from crawler.storage import Storage, open_storage
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from crawler.storage.s3 import S3Storage
-from tests.project import open_state
-from tests.s3server import bucket_objects
+from tests.support.project import open_state
+from tests.support.s3server import bucket_objects
 
 
 @dataclass

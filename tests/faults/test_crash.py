@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import Replica, run_crawl
 from tests.faults.conftest import ARTICLES, assert_complete_s3, audit_local, audit_s3, crashing
-from tests.s3server import S3Server, archive_settings
+from tests.support.harness import Replica, run_crawl
+from tests.support.s3server import S3Server, archive_settings
 
 pytestmark = [pytest.mark.faults, pytest.mark.process]
 POINTS = [
@@ -55,7 +55,7 @@ def test_a_crawl_paused_and_resumed_with_jobdir_completes(
     import time
 
     from tests.conftest import REPO
-    from tests.crawling import FAST
+    from tests.support.crawling import FAST
 
     jobdir = tmp_path / "job"
     command = [

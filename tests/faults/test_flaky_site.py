@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import pytest_twisted
 
-from tests.crawling import crawl
-from tests.e2e.harness import Replica
 from tests.faults.conftest import audit_local
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
 
 pytestmark = [pytest.mark.faults, pytest.mark.crawl]
 ARTICLES = 58

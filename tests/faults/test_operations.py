@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.crawling import FAST
-from tests.e2e.harness import Replica, run_crawl
 from tests.faults.conftest import ARTICLES, audit_local
+from tests.support.crawling import FAST
+from tests.support.harness import Replica, run_crawl
 
 pytestmark = [pytest.mark.faults, pytest.mark.process]
 

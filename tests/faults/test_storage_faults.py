@@ -17,12 +17,12 @@ from twisted.internet.task import deferLater
 from crawler.storage.layout import article_prefix
 from crawler.storage.local import LocalStorage
 from crawler.urls import canonical_url
-from tests.crawling import crawl
-from tests.e2e.harness import Replica
 from tests.faults.conftest import ARTICLES, assert_complete_s3, audit, audit_local, s3_storage
-from tests.s3faults import ThrottlingProxy
-from tests.s3server import S3Server, archive_settings
-from tests.tcpproxy import TcpProxy
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
+from tests.support.s3faults import ThrottlingProxy
+from tests.support.s3server import S3Server, archive_settings
+from tests.support.tcpproxy import TcpProxy
 
 pytestmark = [pytest.mark.faults, pytest.mark.crawl, pytest.mark.s3]
 

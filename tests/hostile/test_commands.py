@@ -16,9 +16,9 @@ import pytest
 from crawler.commands.preflight import Refused, check_settings
 from crawler.runs.report import RunReport
 from crawler.storage.archive import Archive
-from tests.commands import run_command
 from tests.crawler.export.conftest import MFA, article, build
-from tests.project import project_settings, store_version
+from tests.support.commands import run_command
+from tests.support.project import project_settings, store_version
 
 pytestmark = pytest.mark.hostile
 Record = Callable[..., None]

@@ -17,10 +17,10 @@ import pytest_twisted
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.crawling import crawl
-from tests.e2e.harness import Replica, run_crawl
-from tests.network import loopback_only
-from tests.project import open_state
+from tests.support.crawling import crawl
+from tests.support.harness import Replica, run_crawl
+from tests.support.network import loopback_only
+from tests.support.project import open_state
 
 pytestmark = pytest.mark.hostile
 Record = Callable[..., None]

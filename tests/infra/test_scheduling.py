@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO
-from tests.e2e.harness import Replica
+from tests.support.harness import Replica
 
 pytestmark = pytest.mark.process
 INFRA = REPO / "infra"

@@ -21,9 +21,9 @@ import pytest
 from crawler.runs import history
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO
-from tests.e2e.harness import Replica
-from tests.processes import stop
-from tests.s3server import free_port
+from tests.support.harness import Replica
+from tests.support.processes import stop
+from tests.support.s3server import free_port
 
 pytestmark = pytest.mark.process
 PROJECT = "mfa_archive"

@@ -19,7 +19,7 @@ from crawler.storage.local import LocalStorage
 from crawler.storage.outdir import OutdirRefused
 from schemas import Finding
 from tests.crawler.export.conftest import MFA, THAI, article, build
-from tests.project import store_version
+from tests.support.project import store_version
 
 HOSTILE = '<script>alert("x")</script>'
 

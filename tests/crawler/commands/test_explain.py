@@ -13,10 +13,10 @@ import pytest
 from replica.article_page import article_page
 from replica.content import Page
 from replica.layouts import Layout
-from tests.commands import run_command
 from tests.conftest import SHARED
 from tests.crawler.platforms.test_layouts import BASE, PAGES
-from tests.e2e.harness import Replica
+from tests.support.commands import run_command
+from tests.support.harness import Replica
 
 FIXTURES = Path(__file__).parents[1] / "platforms" / "fixtures"
 SAMPLE = next(p for p in PAGES if "aseancanada2020" in p.href)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from crawler.commands.preflight import Refused, check_archive, check_arguments, check_settings
-from tests.project import project_settings
+from tests.support.project import project_settings
 
 
 def test_the_project_defaults_pass() -> None:

@@ -13,7 +13,7 @@ import pytest
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, ArticleContent, content_sha256
-from tests.project import store_version
+from tests.support.project import store_version
 
 THAI = "\u00a0ย่อหน้า ๒๕๖๓ มี\u00a0ช่องว่าง  "  # NBSP, Thai digits, trailing spaces
 

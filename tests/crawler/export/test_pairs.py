@@ -15,7 +15,7 @@ from crawler.export.scoring import ONLY, SAME_DAY, THRESHOLD
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, ArticleContent, ImageRef, Translation, content_sha256
-from tests.project import store_version
+from tests.support.project import store_version
 
 SITE = "https://www.mfa.go.th"
 PHOTO = "https://image.mfa.go.th/mfa/{op}/zE6021nSnu/news/{name}.jpg"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from scrapy.downloadermiddlewares import cookies
 
 from crawler.middlewares.cookies import OFFLINE, OfflineCookiesMiddleware
-from tests.network import loopback_only
-from tests.project import project_crawler
+from tests.support.network import loopback_only
+from tests.support.project import project_crawler
 
 
 def test_building_the_middleware_puts_the_offline_extractor_where_scrapy_reads_it() -> None:

@@ -13,7 +13,7 @@ from scrapy.statscollectors import StatsCollector
 from twisted.internet.task import Clock
 
 from crawler.middlewares.retry import BackoffRetryMiddleware, RetryScheduled, retry_after_seconds
-from tests.project import project_crawler
+from tests.support.project import project_crawler
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 

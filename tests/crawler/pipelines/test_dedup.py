@@ -15,7 +15,7 @@ from crawler.state.schedule import article_observation
 from crawler.state.versions import KnownVersion
 from schemas import ArchivedArticle
 from schemas.assess import RawArticle
-from tests.project import make_article, project_settings, stats_collector, store_version
+from tests.support.project import make_article, project_settings, stats_collector, store_version
 
 D1, D2, D0 = date(2022, 11, 28), date(2023, 1, 5), date(2021, 1, 1)
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from crawler.runs.health import RULES, Thresholds, verdict
-from tests.project import project_settings
+from tests.support.project import project_settings
 
 LIMITS = Thresholds.from_settings(project_settings())  # 0.25, 0.10, at least 5
 HEALTHY = {

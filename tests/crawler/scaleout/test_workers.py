@@ -13,7 +13,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from crawler.scaleout.keys import CrawlKeys
 from crawler.scaleout.workers import Part, Workers
-from tests.project import project_crawler
+from tests.support.project import project_crawler
 
 pytestmark = pytest.mark.redis
 

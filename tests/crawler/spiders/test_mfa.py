@@ -23,7 +23,7 @@ from crawler.spiders.mfa import MfaSpider
 from crawler.spiders.pages import WALK_PAGE, WALK_START
 from crawler.state.schedule import Observation
 from crawler.state.walks import BROKEN, DEAD_PAGES, ENDED
-from tests.project import project_crawler
+from tests.support.project import project_crawler
 
 FIXTURES = Path(__file__).parents[1] / "platforms" / "fixtures"
 LISTING = "https://www.mfa.go.th/th/content-category/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%E0%B9%80%E0%B8%94%E0%B9%88%E0%B8%99"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from crawler.state.backend import State
-from tests.project import open_redis_state, open_state
+from tests.support.project import open_redis_state, open_state
 
 BACKENDS = ["sqlite", pytest.param("redis", marks=pytest.mark.redis)]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from crawler.state.hold import ArchiveBusy, crawl_id, hold_archive
-from tests.project import project_settings
+from tests.support.project import project_settings
 
 
 def test_workers_of_one_crawl_derive_one_name() -> None:

@@ -17,7 +17,7 @@ from crawler.state.verify import verify
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, WarcRecordRef
-from tests.project import make_article, open_state, store_version
+from tests.support.project import make_article, open_state, store_version
 
 
 def _record(state: StateDB, article: ArchivedArticle, key: str, reason: str) -> None:

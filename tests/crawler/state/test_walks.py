@@ -19,7 +19,7 @@ from crawler.state.walks import (
     next_walk,
     walk_scopes,
 )
-from tests.project import open_state
+from tests.support.project import open_state
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 TH = "https://www.mfa.go.th/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4"

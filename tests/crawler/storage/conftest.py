@@ -13,7 +13,7 @@ import pytest
 
 from crawler.storage import Storage, open_storage
 from crawler.storage.local import LocalStorage
-from tests.s3server import S3Server
+from tests.support.s3server import S3Server
 
 BACKENDS = ["local", pytest.param("s3", marks=pytest.mark.s3)]
 

@@ -11,7 +11,7 @@ from crawler.storage.archive import Archive, ArchiveConflict
 from crawler.storage.layout import version_key
 from crawler.storage.local import LocalStorage
 from schemas import ArchivedArticle, Finding, render
-from tests.project import URL, make_article, store_version
+from tests.support.project import URL, make_article, store_version
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from crawler.state.redis.keys import Keys
 from crawler.state.redis.lease import Lease
 from crawler.state.redis.state import RedisState
 from crawler.state.schedule import article_observation
-from tests.project import make_article, policy
+from tests.support.project import make_article, policy
 
 pytestmark = pytest.mark.redis
 KEYS = Keys.for_archive("s3://bucket/archive/")

@@ -10,7 +10,7 @@ import pytest
 
 from crawler.state.redis.keys import Keys
 from crawler.state.schedule import article_observation
-from tests.project import make_article, open_redis_state
+from tests.support.project import make_article, open_redis_state
 
 pytestmark = pytest.mark.redis
 SITE = ["www.mfa.go.th"]

@@ -15,7 +15,7 @@ from crawler.state.rebuild import rebuild_state
 from crawler.state.schedule import Observation, article_observation
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
-from tests.project import make_article, open_state, store_version
+from tests.support.project import make_article, open_state, store_version
 
 SITE = ["www.mfa.go.th"]
 

@@ -16,7 +16,7 @@ from crawler.storage import StorageError, StoreUnavailable
 from crawler.storage.spool.circuit import MAX_ENTRY_STRIKES, SpoolingStore, Unstorable
 from crawler.storage.spool.disk import Spool
 from schemas.assess import RawArticle
-from tests.project import make_article, stats_collector
+from tests.support.project import make_article, stats_collector
 
 RETRY = 15.0
 

@@ -8,7 +8,7 @@ from crawler.items import FetchedPage
 from crawler.storage.spool.disk import Spool
 from schemas.assess import RawArticle
 from schemas.models import WarcRecordRef
-from tests.project import make_article
+from tests.support.project import make_article
 
 
 def _page(**changes: object) -> FetchedPage:

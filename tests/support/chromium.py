@@ -23,7 +23,7 @@ from typing import Any
 
 from websockets.sync.client import ClientConnection, connect
 
-from tests.processes import stop
+from tests.support.processes import stop
 
 FLAGS = (
     "--headless=new",

@@ -24,7 +24,7 @@ from pathlib import Path
 import boto3
 from botocore.config import Config
 
-from tests.processes import stop
+from tests.support.processes import stop
 
 FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "AKIAMFAARCHIVETESTKEY",

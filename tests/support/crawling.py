@@ -6,7 +6,7 @@ coroutine (``@pytest_twisted.ensureDeferred``) awaiting :func:`crawl`.  A crawl 
 is what ``scrapy crawl mfa`` runs, with the project's settings, its spider, pipelines
 and extensions; the command's own part -- the archive lock and the exit status it
 returns -- is read from the run's stats here, and tested as a process where it
-matters (``tests/e2e/harness.py``).
+matters (``tests/support/harness.py``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 from scrapy.crawler import CrawlerRunner
 
 from crawler.spiders.mfa import MfaSpider
-from tests.project import project_settings
+from tests.support.project import project_settings
 
 FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "LOG_LEVEL": "INFO"}
 _FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"

@@ -11,7 +11,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from typing import Any
 
-from tests.project import project_settings
+from tests.support.project import project_settings
 
 
 @dataclass(frozen=True)

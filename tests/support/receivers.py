@@ -14,7 +14,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from tests.s3server import free_port
+from tests.support.s3server import free_port
 
 
 @dataclass

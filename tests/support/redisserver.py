@@ -16,8 +16,8 @@ from pathlib import Path
 
 import redis
 
-from tests.processes import stop
-from tests.s3server import free_port
+from tests.support.processes import stop
+from tests.support.s3server import free_port
 
 
 def redis_command(port: int, workdir: Path) -> list[str]:

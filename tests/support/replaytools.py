@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.conftest import REPO
-from tests.processes import stop
-from tests.s3server import free_port
+from tests.support.processes import stop
+from tests.support.s3server import free_port
 
 TOOLS = Path(os.environ.get("MFA_REPLAY_TOOLS", REPO / ".venv-tools" / "bin"))
 

@@ -2,7 +2,7 @@
 
 Servers start once per test session on a free port, are waited for (a READY line,
 then an HTTP check) and are stopped by PID.  Most crawls run in the test session's own
-reactor (:mod:`tests.crawling`); :func:`run_crawl` runs one the way users do, as a
+reactor (:mod:`tests.support.crawling`); :func:`run_crawl` runs one the way users do, as a
 ``scrapy crawl mfa`` process, where the process is what is tested.
 """
 
@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from tests.conftest import REPO, SHARED
-from tests.crawling import CrawlResult, crawl_settings
+from tests.support.crawling import CrawlResult, crawl_settings
 
 
 def wait_for_ready_line(process: subprocess.Popen[str], timeout: float = 30) -> str:
