@@ -17,7 +17,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from crawler.commands.preflight import Refused, check_archive, check_arguments, check_settings
-from crawler.state.hold import ArchiveBusy, crawl_id, hold_archive
+from crawler.state.backend import ArchiveBusy
+from crawler.state.hold import crawl_id, hold_archive
 from crawler.state.paths import StatePaths
 from crawler.storage import StorageError
 

@@ -16,8 +16,8 @@ from typing import Any, ClassVar
 
 from scrapy.commands import ScrapyCommand
 
-from crawler.state.backend import State
-from crawler.state.hold import ArchiveBusy, Held, hold_archive
+from crawler.state.backend import ArchiveBusy, State
+from crawler.state.hold import Held, hold_archive
 from crawler.state.opening import open_state
 from crawler.state.paths import StatePaths
 from crawler.state.verify import verify

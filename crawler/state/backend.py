@@ -20,6 +20,10 @@ from crawler.storage import StoreUnavailable
 from schemas.models import ArchivedArticle
 
 
+class ArchiveBusy(Exception):
+    """Another process holds the archive; the message says which."""
+
+
 class StateUnavailable(StoreUnavailable):
     """The state cannot take a write now (its disk is full, the file is locked, Redis
     does not answer).  For the store pipeline it is the store being down: the item waits

@@ -26,12 +26,9 @@ from pathlib import Path
 
 from scrapy.settings import BaseSettings
 
+from crawler.state.backend import ArchiveBusy
 from crawler.state.paths import StatePaths
 from crawler.storage import StorageError
-
-
-class ArchiveBusy(Exception):
-    """Another process holds the archive; the message says which."""
 
 
 class ArchiveLock:

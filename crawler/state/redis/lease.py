@@ -17,7 +17,7 @@ import threading
 import time
 from typing import Any
 
-from crawler.state.hold import ArchiveBusy
+from crawler.state.backend import ArchiveBusy
 from crawler.state.redis.connection import texts
 from crawler.state.redis.keys import Keys
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.state.hold import ArchiveBusy, crawl_id, hold_archive
+from crawler.state.backend import ArchiveBusy
+from crawler.state.hold import crawl_id, hold_archive
 from tests.support.project import project_settings
 
 

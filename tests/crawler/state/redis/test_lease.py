@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from crawler.state.hold import ArchiveBusy
+from crawler.state.backend import ArchiveBusy
 from crawler.state.redis.connection import LeaseLost, StateConnection
 from crawler.state.redis.keys import Keys
 from crawler.state.redis.lease import Lease
