@@ -28,7 +28,7 @@ from scrapy.settings import BaseSettings
 
 from crawler.state.backend import ArchiveBusy
 from crawler.state.paths import StatePaths
-from crawler.storage import StorageError
+from crawler.state.redis import require_driver
 
 
 class ArchiveLock:
@@ -111,10 +111,7 @@ def hold_archive(settings: BaseSettings, crawl: str) -> Held:
                 lock.release()
 
         return Held(release=unlock)
-    try:
-        import redis  # noqa: F401 - the extra, or a line saying how to install it
-    except ImportError:
-        raise StorageError("REDIS_URL needs: pip install 'mfa-archive[redis]'") from None
+    require_driver()
     from crawler.state.redis.connection import StateConnection
     from crawler.state.redis.keys import Keys, worker_name
     from crawler.state.redis.lease import Lease

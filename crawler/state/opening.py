@@ -8,9 +8,9 @@ from scrapy.settings import BaseSettings
 
 from crawler.state.backend import State
 from crawler.state.paths import StatePaths
+from crawler.state.redis import require_driver
 from crawler.state.schedule import Policy
 from crawler.state.sqlite.state import StateDB
-from crawler.storage import StorageError
 
 
 def open_state(settings: BaseSettings) -> State:
@@ -22,10 +22,7 @@ def open_state(settings: BaseSettings) -> State:
     url = settings.get("REDIS_URL")
     if not url:
         return StateDB(paths.database, policy)
-    try:
-        import redis  # noqa: F401 - the extra, or a line saying how to install it
-    except ImportError:
-        raise StorageError("REDIS_URL needs: pip install 'mfa-archive[redis]'") from None
+    require_driver()
     from crawler.state.redis.connection import StateConnection
     from crawler.state.redis.keys import Keys
     from crawler.state.redis.state import RedisState
