@@ -12,6 +12,8 @@ import pytest
 from tests.support.redisserver import RedisServer, start_redis
 from tests.support.s3server import S3Server, start_s3, stop_s3
 
+pytest_plugins = ["tests.support.tables"]
+
 if TYPE_CHECKING:
     from tests.support.harness import Replica
     from tests.support.tcpproxy import TcpProxy

@@ -4,13 +4,11 @@ the S3 server, with faults injected, and a table of what each fault cost.
 Each scenario records: the fault, how many times it was injected, the articles expected,
 archived, lost (must be 0) and corrupt (must be 0, as ``verify`` judges the archive).
 The table is printed at the end of the session and written to ``FAULTS_REPORT`` (JSON)
-if that is set.
+if that is set (:mod:`tests.support.tables`).
 """
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -26,6 +24,7 @@ from crawler.storage.local import LocalStorage
 from crawler.storage.s3 import S3Storage
 from tests.support.project import open_state
 from tests.support.s3server import bucket_objects
+from tests.support.tables import record_row
 
 
 @dataclass
@@ -38,7 +37,6 @@ class FaultRow:
     corrupt: int
 
 
-ROWS: list[FaultRow] = []
 ARTICLES = 58
 """The replica's articles (the corpus and the sample, the page without a date aside)."""
 CRASHING = Path(__file__).parent / "crashing"
@@ -98,27 +96,11 @@ def assert_complete_s3(bucket: str, state_dir: Path) -> Any:
 
 
 @pytest.fixture
-def record_fault() -> Callable[..., None]:
+def record_fault(request: pytest.FixtureRequest) -> Callable[..., None]:
+    """Records a row of the fault table (:mod:`tests.support.tables`)."""
+
     def record(fault: str, injected: int, expected: int, archived: int, corrupt: int) -> None:
-        ROWS.append(FaultRow(fault, injected, expected, archived, expected - archived, corrupt))
+        row = FaultRow(fault, injected, expected, archived, expected - archived, corrupt)
+        record_row(request.node, "faults", asdict(row))
 
     return record
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not ROWS:
-        return
-    head = (
-        f"{'fault':<58} {'injected':>8} {'expected':>8} {'archived':>8} {'lost':>5} {'corrupt':>7}"
-    )
-    terminalreporter.write_sep("=", "fault suite")
-    terminalreporter.write_line(head)
-    for row in ROWS:
-        terminalreporter.write_line(
-            f"{row.fault:<58} {row.injected:>8} {row.expected:>8} {row.archived:>8}"
-            f" {row.lost:>5} {row.corrupt:>7}"
-        )
-    if os.environ.get("FAULTS_REPORT"):
-        Path(os.environ["FAULTS_REPORT"]).write_text(
-            json.dumps([asdict(row) for row in ROWS], ensure_ascii=False, indent=2) + "\n"
-        )
