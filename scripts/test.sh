@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command: set up (the project, then what the tests start), then
 # lint (ruff), type-check (mypy --strict), and every test tier (plain `pytest` runs the
-# unit tier only). Extra arguments go to pytest, e.g. `bash scripts/test.sh -k dates` or `bash scripts/test.sh -m faults`.
+# unit tier only), spread over the machine's cores (pytest-xdist; PYTEST_WORKERS, default
+# auto). The layout fuzzer at length (-m fuzz) is CI's, after this (.ci/run). Extra
+# arguments go to pytest, e.g. `bash scripts/test.sh -k dates` or `bash scripts/test.sh -m faults`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,4 +11,4 @@ bash scripts/test-tools.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
-.venv/bin/python -m pytest -m "" "$@"
+.venv/bin/python -m pytest -m "not fuzz" -n "${PYTEST_WORKERS:-auto}" "$@"

@@ -4,6 +4,7 @@ a rule broken by a change fails here, not in a reviewer's memory."""
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,9 +35,14 @@ def _type_checking(node: ast.If) -> bool:
     )
 
 
-def imports(path: Path) -> Iterator[str]:
+@functools.cache
+def imports(path: Path) -> frozenset[str]:
     """Every module ``path`` imports, at the top or inside a function (what runs, not
     what only the type checker reads)."""
+    return frozenset(_imports(path))
+
+
+def _imports(path: Path) -> Iterator[str]:
     skipped: set[int] = set()
     tree = ast.parse(path.read_text("utf-8"))
     for node in ast.walk(tree):
@@ -97,7 +103,7 @@ def test_what_each_package_may_import(
         f"{module} imports {name}"
         for module, path in MODULES.items()
         if _under(module, (where,)) and not _under(module, allowed)
-        for name in set(imports(path))
+        for name in imports(path)
         if _under(name, banned)
     ]
     assert not broken, f"{why}: {sorted(broken)}"

@@ -4,10 +4,12 @@ Each page is rendered by the replica in ``LAYOUTS`` layouts drawn from seeds
 (:class:`replica.layouts.Layout`), and extraction must give the page's record
 field for field: title, both dates raw and normalised, the view count, the body,
 images (original and served URL, caption), videos and attachments.  A failure names
-the page and the layout, so that it can be replayed with ``Layout.draw(seed)``.
-``MFA_LAYOUTS=N`` draws more.  The fuzz tier (``-m fuzz``, in the whole suite) draws
-``MFA_SILENT_LAYOUTS`` (200) more a page and asks less and more: a field may come out
-wrong there only with a warning on it -- never wrong in silence.
+the page and the layout, so that it can be replayed with ``Layout.draw(seed)``.  The
+unit tier draws the first ``UNIT_LAYOUTS`` (8) of them, the whole suite the rest too
+(``-m wide``); ``MFA_LAYOUTS=N`` draws more.  The fuzz tier (``-m fuzz``, run by CI
+after the whole suite) draws ``MFA_SILENT_LAYOUTS`` (200) more a page and asks less and
+more: a field may come out wrong there only with a warning on it -- never wrong in
+silence.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from schemas import NotAnArticle, build_content
 from tests.conftest import SHARED
 
 LAYOUTS = int(os.environ.get("MFA_LAYOUTS", "30"))
+UNIT_LAYOUTS = min(8, LAYOUTS)
 PAGES = load_pages(SHARED)
 BASE = "https://www.mfa.go.th"
 
@@ -97,14 +100,25 @@ def _expected_dates(page: Page) -> object:
 IDS = [p.path.rsplit("/", 1)[-1][:24] for p in PAGES]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_every_page_reads_right_in_every_layout(page: Page) -> None:
+def _read_right(page: Page, layouts: range) -> None:
     failures = []
-    for n in range(LAYOUTS):
+    for n in layouts:
         layout, wrong, _flagged = _wrong(page, n)
         if wrong:
             failures.append((layout.seed, wrong))
-    assert not failures, f"{len(failures)} of {LAYOUTS} layouts wrong; first: {failures[0]}"
+    assert not failures, f"{len(failures)} of {len(layouts)} layouts wrong; first: {failures[0]}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_every_page_reads_right_in_every_layout(page: Page) -> None:
+    _read_right(page, range(UNIT_LAYOUTS))
+
+
+@pytest.mark.wide
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_every_page_reads_right_in_more_layouts(page: Page) -> None:
+    """The layouts the unit tier leaves to the whole suite (the same seeds as ever)."""
+    _read_right(page, range(UNIT_LAYOUTS, LAYOUTS))
 
 
 SILENT_LAYOUTS = int(os.environ.get("MFA_SILENT_LAYOUTS", "200"))

@@ -89,9 +89,11 @@ def test_unknown_scheme_is_refused() -> None:
 def test_the_directory_cache_stays_bounded(tmp_path: Path) -> None:
     """Every version has its own directory: remembering all of them would grow forever."""
     storage = LocalStorage(tmp_path)
-    for index in range(5000):
+    assert storage._inside._limit == 4096  # the crawl's bound; a smaller one tested here
+    storage._inside._limit = 64
+    for index in range(100):
         storage.put(f"articles/a/{index}/article.json", b"{}", "application/json", durable=False)
-    assert len(storage._inside) <= 4096
+    assert len(storage._inside) <= 64
     assert storage.get("articles/a/0/article.json") == b"{}"  # forgotten, still readable
     storage.put("articles/a/0/article.txt", b"x", "text/plain")  # and writable
 
