@@ -47,6 +47,11 @@ class CrawlKeys:
         return f"{self.prefix}processing:{worker}"
 
     @property
+    def replayed(self) -> str:
+        """Set: task ids of requests a dead worker had taken, back on the queue."""
+        return f"{self.prefix}replayed"
+
+    @property
     def started(self) -> str:
         """String: ``pushing`` while a worker pushes the start requests, then ``done``."""
         return f"{self.prefix}started"

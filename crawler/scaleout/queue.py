@@ -29,6 +29,7 @@ from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 
 from crawler.scaleout.keys import CrawlKeys
+from crawler.spiders.pages import REPLAYED
 
 logger = logging.getLogger(__name__)
 TASK = "shared_task"
@@ -37,9 +38,9 @@ TAKE = 4
 """Requests taken from Redis in one exchange: few, so that a worker does not hold work
 another could do, enough to need one exchange for several requests."""
 
-# KEYS: queue, processing.  ARGV: n, then n (score, request) pairs to push; m, then m
-# task ids acknowledged; k.  Takes up to k requests into processing; returns them as
-# task id, request pairs.
+# KEYS: queue, processing, replayed.  ARGV: n, then n (score, request) pairs to push; m,
+# then m task ids acknowledged; k.  Takes up to k requests into processing; returns them
+# as (task id, request, replayed) triples.
 SYNC = """
 local n = tonumber(ARGV[1])
 local at = 2
@@ -59,20 +60,25 @@ for i = 1, #found, 2 do
   redis.call('HSET', KEYS[2], task, found[i + 1] .. ' ' .. found[i])
   taken[#taken + 1] = task
   taken[#taken + 1] = found[i]
+  taken[#taken + 1] = redis.call('SREM', KEYS[3], task)
 end
 return taken
 """
 
-# KEYS: processing, queue.  Puts every request of a (dead) worker back on the queue.
+# KEYS: processing, queue, replayed.  ARGV: 1 when the worker died.  Puts every request
+# of a worker back on the queue; a dead worker's are noted as replayed (its callback may
+# have run in part: marks set, requests not pushed).
 REQUEUE = """
-local entries = redis.call('HVALS', KEYS[1])
-for _, entry in ipairs(entries) do
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  local entry = entries[i + 1]
   local space = string.find(entry, ' ', 1, true)
   local score = tonumber(string.sub(entry, 1, space - 1))
   redis.call('ZADD', KEYS[2], score, string.sub(entry, space + 1))
+  if ARGV[1] == '1' then redis.call('SADD', KEYS[3], entries[i]) end
 end
 redis.call('DEL', KEYS[1])
-return #entries
+return #entries / 2
 """
 
 
@@ -115,11 +121,14 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
         for score, data in pushes:
             args += [score, data]
         args += [len(acks), *acks, max(take, 0)]
-        found = self._sync(keys=[self.key, self.keys.processing(self.worker)], args=args)
+        keys = [self.key, self.keys.processing(self.worker), self.keys.replayed]
+        found = self._sync(keys=keys, args=args)
         self._pushes, self._acks = [], []  # written: only now, so a failure keeps them
-        for task, data in zip(found[::2], found[1::2], strict=True):
+        for task, data, replayed in zip(found[::3], found[1::3], found[2::3], strict=True):
             request: Request = self._decode_request(data)
             request.meta[TASK] = task if isinstance(task, str) else task.decode()
+            if replayed:
+                request.meta[REPLAYED] = True
             self._ready.append(request)
 
     def __len__(self) -> int:
@@ -129,8 +138,10 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
 
     def requeue(self, worker: str) -> int:
         """Give the requests of ``worker`` (gone) to the others; returns how many."""
-        moved = int(self.server.eval(REQUEUE, 2, self.keys.processing(worker), self.key))
-        if moved and worker != self.worker:
+        dead = worker != self.worker
+        keys = (self.keys.processing(worker), self.key, self.keys.replayed)
+        moved = int(self.server.eval(REQUEUE, 3, *keys, int(dead)))
+        if moved and dead:
             logger.warning(
                 "%d requests of the worker %s (gone) are back on the queue", moved, worker
             )

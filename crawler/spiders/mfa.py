@@ -33,6 +33,7 @@ from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, si
 from crawler.spiders.failures import record_failure
 from crawler.spiders.pages import (
     CARD,
+    REPLAYED,
     WALK_FIRST,
     WALK_PAGE,
     WALK_START,
@@ -165,7 +166,9 @@ class MfaSpider(scrapy.Spider):
                 walk = url if redact_url(url) in self.context.scope.listings else None
                 yield self._article_request(url, None, walk=walk, listing_page=True)
 
-    def _listing_request(self, url: str, start: str, followed: int) -> scrapy.Request:
+    def _listing_request(
+        self, url: str, start: str, followed: int, replayed: bool = False
+    ) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback=self.parse_listing,
@@ -177,6 +180,7 @@ class MfaSpider(scrapy.Spider):
                 WALK_PAGE: True,
                 WALK_FIRST: followed == 1,
             },
+            dont_filter=replayed,  # a dead worker may have marked it seen, never queued
         )
 
     def _article_request(
@@ -247,7 +251,10 @@ class MfaSpider(scrapy.Spider):
         known = schedule.known if self.mode == "incremental" else (lambda _identity: False)
         cards = read.page.cards if read.page is not None else []
         early = redact_url(start) in self.stop_early
-        wanted, goes_on = self.walk.cards(start, cards, self.arguments.since, known, early)
+        replayed = response.request is not None and bool(response.meta.get(REPLAYED))
+        wanted, goes_on = self.walk.cards(
+            start, cards, self.arguments.since, known, early, replayed
+        )
         category = listing_category(response.url)
         for card in wanted:
             yield self._article_request(card.url, category, walk=start, card=card)
@@ -257,7 +264,7 @@ class MfaSpider(scrapy.Spider):
         if paged:
             number = listing_page_number(response.url)
             yield self._listing_request(
-                with_listing_page(response.url, number + 1), start, followed + 1
+                with_listing_page(response.url, number + 1), start, followed + 1, replayed
             )
         elif read.kind == "listing" or followed == 1 or (read.page and read.page.links_itself):
             self.walk_log.ended(start)

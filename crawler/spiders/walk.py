@@ -67,6 +67,7 @@ class Walk:
         since: date | None,
         known: Callable[[str], bool],
         stop_early: bool,
+        replayed: bool = False,
     ) -> tuple[list[ListingCard], bool]:
         """The cards of one listing page to request (``known``: archived and not due,
         which an incremental run does not ask for again), and whether the walk of
@@ -76,16 +77,25 @@ class Walk:
         yet (a listing that repeats its last page, or runs out, ends).  A walk that stops
         early (its listing was walked to the end before) goes on while a page shows an
         article this run asks for: due, new to the archive, or found new through another
-        listing this run."""
+        listing this run.
+
+        ``replayed``: the page of a worker that died reading it (a shared crawl), read
+        again: the marks it set of this page's cards are not trusted (it may have died
+        before queueing their requests), so every card not due and not ``known`` is
+        wanted, even if marked -- an article may be fetched twice, none is lost."""
         marks = self.marks
         dated = [
             (card, canonical_url(card.url, self.origins)) for card in self._dated(cards, since)
         ]
         keys = [url_key(identity) for _card, identity in dated]
         shown = marks.add(f"listed:{start}", keys)
+        if replayed:  # shown once per page all the same
+            shown = [key not in keys[:at] for at, key in enumerate(keys)]
         listed = [(c, i, k) for (c, i), k, s in zip(dated, keys, shown, strict=True) if s]
         lookups = [k for _c, _i, k in listed]
         due, seen = marks.has(DUE, lookups), marks.has(SEEN, lookups)
+        if replayed:
+            seen = [False] * len(lookups)
         wanted_by_run, candidates = 0, []
         for (card, identity, key), is_due, is_seen in zip(listed, due, seen, strict=True):
             if is_due or is_seen:
@@ -95,7 +105,9 @@ class Walk:
                 candidates.append((card, key))
         claimed = marks.add(SEEN, [key for _card, key in candidates])
         # another worker may have claimed one meanwhile: it is then not wanted here
-        wanted = [card for (card, _key), mine in zip(candidates, claimed, strict=True) if mine]
+        wanted = [
+            card for (card, _key), mine in zip(candidates, claimed, strict=True) if mine or replayed
+        ]
         return wanted, bool(wanted_by_run if stop_early else listed)
 
     @staticmethod

@@ -10,6 +10,7 @@ from scrapy import Request, Spider
 from crawler.scaleout.keys import CrawlKeys
 from crawler.scaleout.marks import SharedMarks
 from crawler.scaleout.queue import TASK, ReliableQueue, configure
+from crawler.spiders.pages import REPLAYED
 from crawler.state.redis.keys import Keys
 
 pytestmark = pytest.mark.redis
@@ -74,6 +75,21 @@ def test_a_dead_workers_requests_go_back_on_the_queue(redis_url: str) -> None:
     urls = [request.url for request in iter(alive.pop, None)]
     assert sorted(urls) == [f"https://www.mfa.go.th/th/content/{n}" for n in range(3)]
     assert urls[0].endswith("/2")  # the priorities kept
+
+
+def test_a_dead_workers_requests_come_back_marked_replayed(redis_url: str) -> None:
+    dead, alive = _queue(redis_url, "dead2", take=2), _queue(redis_url, "alive2", take=4)
+    for n in range(3):
+        dead.push(Request(f"https://www.mfa.go.th/th/page/{n}", priority=n))
+    assert dead.pop() is not None  # takes two: "2" and "1"
+    alive.requeue("dead2")
+    replayed = {r.url[-1]: bool(r.meta.get(REPLAYED)) for r in iter(alive.pop, None)}
+    assert replayed == {"2": True, "1": True, "0": False}  # its callback may have run
+    stopping = _queue(redis_url, "stopping2")
+    stopping.push(Request("https://www.mfa.go.th/th/page/x"))
+    assert stopping.pop() is not None and stopping.give_back() == 1
+    again = alive.pop()
+    assert again is not None and not again.meta.get(REPLAYED)  # given back: not read yet
 
 
 def test_marks_are_shared_and_new_only_once(redis_url: str) -> None:

@@ -27,6 +27,14 @@ def test_a_walk_to_the_end_goes_on_past_articles_another_listing_showed_first() 
     assert walk.cards("A", CARDS, None, never, stop_early=False) == ([], False)  # repeated page
 
 
+def test_a_page_replayed_after_its_worker_died_asks_again_for_what_that_worker_marked() -> None:
+    walk = Walk(origins={})
+    walk.cards("A", CARDS, None, never, stop_early=False)  # marked; the worker dies here
+    assert walk.cards("A", CARDS, None, never, stop_early=False) == ([], False)  # the loss
+    assert walk.cards("A", CARDS, None, never, stop_early=False, replayed=True) == (CARDS, True)
+    assert walk.cards("A", CARDS, None, always, stop_early=False, replayed=True) == ([], True)
+
+
 def test_a_walk_that_stops_early_goes_on_while_this_run_asks_for_something() -> None:
     walk = Walk(origins={})
     walk.cards("A", CARDS, None, never, stop_early=False)  # new to the archive, requested
