@@ -9,16 +9,24 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.support.redisserver import RedisServer, start_redis
-from tests.support.s3server import S3Server, start_s3, stop_s3
-
 pytest_plugins = ["tests.support.tables"]
 
 if TYPE_CHECKING:
     from tests.support.harness import Replica
+    from tests.support.redisserver import RedisServer
+    from tests.support.s3server import S3Server
     from tests.support.tcpproxy import TcpProxy
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (in ``addopts``): a tier or the whole suite over every core; a command
+    that names test files or tests runs them in this process (no workers to start)."""
+    if config.args_source == pytest.Config.ArgsSource.TESTPATHS:
+        return None  # xdist's own count: the machine's cores
+    named = [arg for arg in config.args if not Path(arg.split("::")[0]).is_dir()]
+    return 0 if named else None
 SHARED = Path(os.environ.get("MFA_SHARED_DIR", REPO.parent / "shared"))
 SAMPLE = SHARED / "sample" / "mfa-asean-canada-2020.txt"
 CORPUS = SHARED / "corpus"
@@ -34,6 +42,8 @@ def sample_text() -> str:
 def s3_server() -> Iterator[S3Server]:
     """A real S3-compatible server process (moto, or ``S3_TEST_ENDPOINT``), and a
     process environment that points every AWS client at it and nowhere else."""
+    from tests.support.s3server import start_s3, stop_s3  # boto3: only when S3 is used
+
     server = start_s3()
     with pytest.MonkeyPatch.context() as patch:
         for name, value in server.env.items():
@@ -45,6 +55,8 @@ def s3_server() -> Iterator[S3Server]:
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
     """A real redis-server process for the session (tests marked ``redis``)."""
+    from tests.support.redisserver import start_redis  # redis: only when Redis is used
+
     server = start_redis(tmp_path_factory.mktemp("redis"))
     yield server
     server.stop()

@@ -1,7 +1,12 @@
-"""``python -m schemas`` as people and scripts use it: a real subprocess, real files."""
+"""``python -m schemas`` as people and scripts use it: real files; a real subprocess where
+the process is the subject (UTF-8 on stdout, stdin, the exit status and the one line on
+stderr), its ``main`` in this process for the rest (the same code, without a Python
+start-up per test)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -9,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from schemas.__main__ import main
 from schemas.jsonschema import SCHEMA_PATH
 from tests.conftest import CORPUS, REPO, SAMPLE
 
@@ -24,6 +30,16 @@ def _run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     )
 
 
+def _main(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """``main(args)`` in this process, with what it wrote to stdout and stderr as bytes."""
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    stderr = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        status = main(list(args))
+    return subprocess.CompletedProcess(list(args), status, out.getvalue(), err.getvalue())
+
+
 def test_parse_prints_utf8_json_with_iso_dates() -> None:
     result = _run("parse", str(SAMPLE))
     assert result.returncode == 0, result.stderr
@@ -36,14 +52,14 @@ def test_parse_prints_utf8_json_with_iso_dates() -> None:
 
 def test_render_of_parse_gives_back_the_sample(tmp_path: Path) -> None:
     parsed = tmp_path / "sample.json"
-    parsed.write_bytes(_run("parse", str(SAMPLE)).stdout)
-    result = _run("render", str(parsed))
+    parsed.write_bytes(_main("parse", str(SAMPLE)).stdout)
+    result = _main("render", str(parsed))
     assert result.returncode == 0, result.stderr
     assert result.stdout == SAMPLE.read_bytes()
 
 
 def test_parse_reads_corpus_files_with_their_preamble() -> None:
-    result = _run("parse", str(CORPUS / "001.txt"))
+    result = _main("parse", str(CORPUS / "001.txt"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["view_count"] == 8650
 
@@ -54,7 +70,7 @@ def test_parse_reads_stdin() -> None:
 
 
 def test_jsonschema_prints_the_checked_in_schema() -> None:
-    result = _run("jsonschema")
+    result = _main("jsonschema")
     assert result.returncode == 0
     assert result.stdout == SCHEMA_PATH.read_bytes()
 
@@ -78,7 +94,7 @@ def test_a_page_that_is_not_an_article_names_the_line_and_reason() -> None:
 def test_error_page_text(tmp_path: Path) -> None:
     page = tmp_path / "error.txt"
     page.write_text("\n\n   \n", encoding="utf-8")
-    assert _one_line_error(_run("parse", str(page))).startswith(f"{page}:1: not an article: ")
+    assert _one_line_error(_main("parse", str(page))).startswith(f"{page}:1: not an article: ")
 
 
 @pytest.mark.parametrize(
@@ -92,7 +108,7 @@ def test_unreadable_input(tmp_path: Path, content: bytes | None, expected: str) 
     path = tmp_path / "input.txt"
     if content is not None:
         path.write_bytes(content)
-    assert _one_line_error(_run("parse", str(path))) == f"{path}: {expected}"
+    assert _one_line_error(_main("parse", str(path))) == f"{path}: {expected}"
 
 
 @pytest.mark.parametrize(
@@ -107,4 +123,4 @@ def test_unreadable_input(tmp_path: Path, content: bytes | None, expected: str) 
 def test_render_refuses_bad_records(tmp_path: Path, content: str, expected: str) -> None:
     path = tmp_path / "record.json"
     path.write_text(content, encoding="utf-8")
-    assert _one_line_error(_run("render", str(path))).startswith(f"{path}{expected}")
+    assert _one_line_error(_main("render", str(path))).startswith(f"{path}{expected}")

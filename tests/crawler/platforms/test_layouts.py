@@ -5,7 +5,7 @@ Each page is rendered by the replica in ``LAYOUTS`` layouts drawn from seeds
 field for field: title, both dates raw and normalised, the view count, the body,
 images (original and served URL, caption), videos and attachments.  A failure names
 the page and the layout, so that it can be replayed with ``Layout.draw(seed)``.  The
-unit tier draws the first ``UNIT_LAYOUTS`` (8) of them, the whole suite the rest too
+unit tier draws the first ``UNIT_LAYOUTS`` (6) of them, the whole suite the rest too
 (``-m wide``); ``MFA_LAYOUTS=N`` draws more.  The fuzz tier (``-m fuzz``, run by CI
 after the whole suite) draws ``MFA_SILENT_LAYOUTS`` (200) more a page and asks less and
 more: a field may come out wrong there only with a warning on it -- never wrong in
@@ -28,7 +28,7 @@ from schemas import NotAnArticle, build_content
 from tests.conftest import SHARED
 
 LAYOUTS = int(os.environ.get("MFA_LAYOUTS", "30"))
-UNIT_LAYOUTS = min(8, LAYOUTS)
+UNIT_LAYOUTS = min(6, LAYOUTS)
 PAGES = load_pages(SHARED)
 BASE = "https://www.mfa.go.th"
 
