@@ -27,6 +27,8 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
         return None  # xdist's own count: the machine's cores
     named = [arg for arg in config.args if not Path(arg.split("::")[0]).is_dir()]
     return 0 if named else None
+
+
 SHARED = Path(os.environ.get("MFA_SHARED_DIR", REPO.parent / "shared"))
 SAMPLE = SHARED / "sample" / "mfa-asean-canada-2020.txt"
 CORPUS = SHARED / "corpus"
