@@ -46,6 +46,7 @@ class Workers:
         self.worker = worker_name()
         self.queue: ReliableQueue | None = None  # set by the shared scheduler as it opens
         self.waiting = False
+        self.leaving = False  # its part is left: no longer one of the running workers
         for handler, signal in (
             (self.spider_opened, signals.spider_opened),
             (self.spider_idle, signals.spider_idle),
@@ -89,10 +90,15 @@ class Workers:
         """Every quarter second: this worker's acknowledgements written (they otherwise
         wait for its next exchange with the queue), and an idle worker looks again
         more often than Scrapy's 5-second heartbeat would: another worker may have
-        queued work for it, or finished (then so is this one)."""
+        queued work for it, or finished (then so is this one).  A worker that stalled past
+        the lease's TTL was taken for gone by the others (its requests went back on the
+        queue): it counts itself among the running workers again, so that no worker
+        merges the crawl and clears it while this one still works."""
         if self.queue is not None:
             try:
                 self.queue.sync()
+                if not self.leaving:
+                    self.client.sadd(self.running, self.worker)
             except Exception as exc:  # Redis away: the requests are done here all the same
                 if not self.crawler.stats.get_value("shared/ack_failed"):
                     logger.error("cannot acknowledge requests on Redis: %s", exc)
@@ -146,7 +152,8 @@ class Workers:
             return
         live = self.live() | {self.worker}
         running = set(self.client.smembers(self.running))
-        for owner in running - live:  # gone without finishing: its work goes back
+        holding = self._holding()
+        for owner in (running | holding) - live:  # gone without finishing: its work goes back
             # ... but what it noted (a walk its failures cut short) is lost with it
             self.crawler.stats.inc_value("shared/workers_lost")
             requeued = queue.requeue(owner)
@@ -165,6 +172,15 @@ class Workers:
         others = running & live - {self.worker}
         if any(queue.taken(worker) for worker in others):
             raise DontCloseSpider  # another worker has work in hand: it may queue more
+
+    def _holding(self) -> set[str]:
+        """Workers with requests taken and not finished: among them, one taken for gone
+        earlier (out of ``running``) that worked on and then died for good."""
+        prefix = self.keys.processing("")
+        return {
+            key.removeprefix(prefix)
+            for key in self.client.scan_iter(match=f"{prefix}*", count=1000)
+        }
 
     # -- the end ---------------------------------------------------------------------------
 
@@ -193,6 +209,7 @@ class Workers:
         elif self.queue is not None:
             self.queue.give_back()
         self.client.hset(self.keys.parts, self.worker, dump_stats(*own))
+        self.leaving = True
         self.client.srem(self.running, self.worker)
         deadline = time.monotonic() + 2 * self.ttl
         while time.monotonic() < deadline:  # wait for the others still running

@@ -42,3 +42,44 @@ async def test_a_worker_stopped_early_leaves_the_crawl_to_those_still_crawling(
     assert client.zcard(keys.requests) == 1  # the crawl's keys are all there
     assert client.hexists(keys.parts, workers.worker)  # with this worker's part
     assert client.sismember(workers.running, "other")
+
+
+def test_a_worker_taken_for_gone_that_works_on_and_then_dies_loses_nothing(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """It stalled past the TTL (its requests went back, it left ``running``), worked on
+    (took more), then died for good: what it took then goes back too; and a stalled
+    worker that wakes counts itself among the running workers again."""
+    from scrapy import Request, Spider
+    from scrapy.exceptions import DontCloseSpider
+
+    from crawler.scaleout.queue import ReliableQueue, configure
+
+    settings = {
+        "REDIS_URL": redis_url,
+        "REDIS_CRAWL_ID": "mfa-stalled",
+        "ARCHIVE_URI": str(tmp_path / "archive"),
+        "REDIS_LEASE_TTL": 0.3,
+    }
+    survivor = Workers.from_crawler(project_crawler(**settings))
+    stalled = Workers.from_crawler(project_crawler(**settings))
+    stalled.worker = "stalled"
+    keys, client = (
+        CrawlKeys.from_settings(survivor.crawler.settings),
+        redis.Redis.from_url(redis_url),
+    )
+    server = redis.Redis.from_url(redis_url)
+    for workers in (survivor, stalled):
+        queue = ReliableQueue(server, Spider("mfa"), keys.requests)
+        workers.queue = configure(queue, keys, workers.worker, take=1)
+    assert stalled.queue is not None and survivor.queue is not None
+    stalled.queue.push(Request("https://www.mfa.go.th/th/page/listing?p=3"))
+    assert stalled.queue.pop() is not None  # taken, in its hands; it is not in `running`
+    assert client.zscore(keys.workers, "stalled") is None  # no heartbeat: gone
+    with pytest.raises(DontCloseSpider):  # the survivor finds its requests and takes them back
+        survivor.spider_idle()
+    taken = survivor.queue.pop()
+    assert taken is not None and taken.url.endswith("p=3")
+    stalled.leaving = False
+    stalled._wake()  # it wakes: one of the running workers again
+    assert client.sismember(stalled.running, "stalled")
