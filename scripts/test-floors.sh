@@ -22,4 +22,5 @@ PY
 .venv-floors/bin/python -c 'import scrapy, parsel, pydantic, boto3; print("floors:",
   "scrapy", scrapy.__version__, "parsel", parsel.__version__, "pydantic",
   pydantic.VERSION, "boto3", boto3.__version__)'
+export PYTHONDONTWRITEBYTECODE=  # compiled once, not per process (scripts/test.sh)
 .venv-floors/bin/python -m pytest -m "not fuzz" -n "${PYTEST_WORKERS:-$((2 * $(nproc)))}" -p no:cacheprovider "$@"

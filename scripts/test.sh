@@ -11,4 +11,7 @@ bash scripts/test-tools.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
+# The project's modules compiled once, not in every process the tests start (an environment
+# may ask Python not to write bytecode: the caches go in __pycache__/, which git ignores).
+export PYTHONDONTWRITEBYTECODE=
 .venv/bin/python -m pytest -m "not fuzz" -n "${PYTEST_WORKERS:-$((2 * $(nproc)))}" "$@"
