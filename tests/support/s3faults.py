@@ -18,11 +18,15 @@ SLOW_DOWN = (
 
 
 class ThrottlingProxy:
-    """127.0.0.1:<port> -> 127.0.0.1:<target>, throttling every ``every``-th request."""
+    """127.0.0.1:<port> -> 127.0.0.1:<target>, throttling every ``every``-th request --
+    but never one request (method and path) twice in a row: with concurrent uploads the
+    same upload's retries could otherwise all fall on a throttled turn, which would test
+    the interleaving, not the client's backoff."""
 
     def __init__(self, target_port: int, every: int) -> None:
         self.target_port, self.every = target_port, every
         self.requests = self.throttled = 0
+        self._last_throttled: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
         proxy = self
 
@@ -37,7 +41,13 @@ class ThrottlingProxy:
             def _relay(self) -> None:
                 with proxy._lock:
                     proxy.requests += 1
-                    throttle = proxy.requests % proxy.every == 0
+                    request = (self.command, self.path)
+                    again = request in proxy._last_throttled
+                    throttle = proxy.requests % proxy.every == 0 and not again
+                    if throttle:
+                        proxy._last_throttled.add(request)
+                    else:
+                        proxy._last_throttled.discard(request)
                     proxy.throttled += throttle
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
