@@ -109,27 +109,49 @@ def test_what_each_package_may_import(
     assert not broken, f"{why}: {sorted(broken)}"
 
 
-def test_no_module_imports_itself_back() -> None:
-    """No import cycle among the project's modules (lazy imports counted too)."""
-    graph = {
-        module: {name for name in imports(path) if name in MODULES and name != module}
-        for module, path in MODULES.items()
-    }
-    cycles: list[list[str]] = []
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
 
-    def visit(module: str, path: list[str]) -> None:
-        state[module] = 1
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
         for target in sorted(graph[module]):
-            if state.get(target) == 1:
-                cycles.append([*path[path.index(target) :], target])
-            elif target not in state:
-                visit(target, [*path, target])
-        state[module] = 2
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
 
     for module in sorted(graph):
-        if module not in state:
-            visit(module, [module])
-    # a package's __init__ naming its own modules is no cycle of code
-    real = [c for c in cycles if not all(_under(m, (c[0],)) or _under(c[0], (m,)) for m in c)]
-    assert not real, real
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_back() -> None:
+    """No import cycle among the project's modules (lazy imports counted too).  A
+    package's ``__init__`` that names its own modules (a backend chosen by URI scheme) is
+    its face, not a cycle of code: those edges are left out, no others."""
+    assert len(MODULES) > 100  # the project was found
+    graph = {
+        module: {
+            name
+            for name in imports(path)
+            if name in MODULES and name != module and not name.startswith(module + ".")
+        }
+        for module, path in MODULES.items()
+    }
+    assert not _cycles(graph)

@@ -47,6 +47,11 @@ class CrawlKeys:
         return f"{self.prefix}processing:{worker}"
 
     @property
+    def takers(self) -> str:
+        """Set: the workers that may hold taken requests (a ``processing`` hash)."""
+        return f"{self.prefix}takers"
+
+    @property
     def replayed(self) -> str:
         """Set: task ids of requests a dead worker had taken, back on the queue."""
         return f"{self.prefix}replayed"

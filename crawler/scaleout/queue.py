@@ -38,9 +38,10 @@ TAKE = 4
 """Requests taken from Redis in one exchange: few, so that a worker does not hold work
 another could do, enough to need one exchange for several requests."""
 
-# KEYS: queue, processing, replayed.  ARGV: n, then n (score, request) pairs to push; m,
-# then m task ids acknowledged; k.  Takes up to k requests into processing; returns them
-# as (task id, request, replayed) triples.
+# KEYS: queue, processing, replayed, takers.  ARGV: n, then n (score, request) pairs to
+# push; m, then m task ids acknowledged; k; the worker.  Takes up to k requests into
+# processing; returns them as (task id, request, replayed) triples.  A request stays
+# noted as replayed until it is acknowledged: given back unread, it is still one.
 SYNC = """
 local n = tonumber(ARGV[1])
 local at = 2
@@ -49,25 +50,29 @@ for _ = 1, n do
   at = at + 2
 end
 local m = tonumber(ARGV[at])
-for i = at + 1, at + m do redis.call('HDEL', KEYS[2], ARGV[i]) end
+for i = at + 1, at + m do
+  redis.call('HDEL', KEYS[2], ARGV[i])
+  redis.call('SREM', KEYS[3], ARGV[i])
+end
 local k = tonumber(ARGV[at + m + 1])
 local taken = {}
 if k == 0 then return taken end
 local found = redis.call('ZRANGE', KEYS[1], 0, k - 1, 'WITHSCORES')
+if #found > 0 then redis.call('SADD', KEYS[4], ARGV[at + m + 2]) end
 for i = 1, #found, 2 do
   redis.call('ZREM', KEYS[1], found[i])
   local task = redis.sha1hex(found[i])
   redis.call('HSET', KEYS[2], task, found[i + 1] .. ' ' .. found[i])
   taken[#taken + 1] = task
   taken[#taken + 1] = found[i]
-  taken[#taken + 1] = redis.call('SREM', KEYS[3], task)
+  taken[#taken + 1] = redis.call('SISMEMBER', KEYS[3], task)
 end
 return taken
 """
 
-# KEYS: processing, queue, replayed.  ARGV: 1 when the worker died.  Puts every request
-# of a worker back on the queue; a dead worker's are noted as replayed (its callback may
-# have run in part: marks set, requests not pushed).
+# KEYS: processing, queue, replayed, takers.  ARGV: 1 when the worker died; the worker.
+# Puts every request of a worker back on the queue; a dead worker's are noted as replayed
+# (its callback may have run in part: marks set, requests not pushed).
 REQUEUE = """
 local entries = redis.call('HGETALL', KEYS[1])
 for i = 1, #entries, 2 do
@@ -78,6 +83,7 @@ for i = 1, #entries, 2 do
   if ARGV[1] == '1' then redis.call('SADD', KEYS[3], entries[i]) end
 end
 redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[4], ARGV[2])
 return #entries / 2
 """
 
@@ -120,8 +126,8 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
         args: list[Any] = [len(pushes)]
         for score, data in pushes:
             args += [score, data]
-        args += [len(acks), *acks, max(take, 0)]
-        keys = [self.key, self.keys.processing(self.worker), self.keys.replayed]
+        args += [len(acks), *acks, max(take, 0), self.worker]
+        keys = [self.key, self.keys.processing(self.worker), self.keys.replayed, self.keys.takers]
         found = self._sync(keys=keys, args=args)
         self._pushes, self._acks = [], []  # written: only now, so a failure keeps them
         for task, data, replayed in zip(found[::3], found[1::3], found[2::3], strict=True):
@@ -139,8 +145,8 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
     def requeue(self, worker: str) -> int:
         """Give the requests of ``worker`` (gone) to the others; returns how many."""
         dead = worker != self.worker
-        keys = (self.keys.processing(worker), self.key, self.keys.replayed)
-        moved = int(self.server.eval(REQUEUE, 3, *keys, int(dead)))
+        keys = (self.keys.processing(worker), self.key, self.keys.replayed, self.keys.takers)
+        moved = int(self.server.eval(REQUEUE, 4, *keys, int(dead), worker))
         if moved and dead:
             logger.warning(
                 "%d requests of the worker %s (gone) are back on the queue", moved, worker
@@ -161,6 +167,7 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
         (a download that failed, a request a middleware refused)."""
         self.sync()
         self.server.delete(self.keys.processing(self.worker))
+        self.server.srem(self.keys.takers, self.worker)
 
     def taken(self, worker: str) -> int:
         return int(self.server.hlen(self.keys.processing(worker)))

@@ -169,18 +169,20 @@ class Workers:
             logger.error("the worker pushing the start requests died: they may be incomplete")
             self.crawler.stats.inc_value("archive/start_incomplete")
             self.start_pushed()
-        others = running & live - {self.worker}
+        others = (running | holding) & live - {self.worker}
         if any(queue.taken(worker) for worker in others):
             raise DontCloseSpider  # another worker has work in hand: it may queue more
 
     def _holding(self) -> set[str]:
         """Workers with requests taken and not finished: among them, one taken for gone
         earlier (out of ``running``) that worked on and then died for good."""
-        prefix = self.keys.processing("")
-        return {
-            key.removeprefix(prefix)
-            for key in self.client.scan_iter(match=f"{prefix}*", count=1000)
-        }
+        return set(self.client.smembers(self.keys.takers))
+
+    def _working(self) -> set[str]:
+        """Other workers alive and running, or alive and holding requests (one that woke
+        from a stall may take requests before it counts itself running again)."""
+        running = set(self.client.smembers(self.running))
+        return (running | self._holding()) & self.live() - {self.worker}
 
     # -- the end ---------------------------------------------------------------------------
 
@@ -213,11 +215,11 @@ class Workers:
         self.client.srem(self.running, self.worker)
         deadline = time.monotonic() + 2 * self.ttl
         while time.monotonic() < deadline:  # wait for the others still running
-            if not set(self.client.smembers(self.running)) & self.live():
+            if not self._working():
                 break
             await maybe_deferred_to_future(task.deferLater(reactor, 0.2))
         else:  # others still crawl (this one stopped early): the last of them reports
-            if set(self.client.smembers(self.running)) & self.live():
+            if self._working():
                 return own, False
         reporter = f"{self.keys.prefix}reporter"
         if not self.client.set(reporter, self.worker, nx=True, ex=int(4 * self.ttl) + 1):

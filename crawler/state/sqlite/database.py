@@ -9,6 +9,7 @@ SQLite's errors leave this module as :class:`~crawler.state.backend.StateUnavail
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -39,10 +40,15 @@ class Database:
 
     @contextmanager
     def _unavailable(self) -> Iterator[None]:
+        """The file cannot take the write now (full disk, I/O error, locked) or is no
+        database: :class:`StateUnavailable`, and the item waits.  Errors that no retry
+        mends (a constraint, a misuse: a bug) stay what they are."""
         try:
             yield
-        except sqlite3.Error as exc:  # e.g. the disk is full: the item waits, retried
-            raise StateUnavailable(f"the state file {self.path}: {exc}") from exc
+        except sqlite3.Error as exc:
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+                raise StateUnavailable(f"the state file {self.path}: {exc}") from exc
+            raise
 
     @contextmanager
     def locked(self) -> Iterator[sqlite3.Connection]:
@@ -67,11 +73,22 @@ class Database:
             try:
                 yield self._connection
             except BaseException:
-                self._connection.execute("ROLLBACK")
+                self._rollback()  # the body's error is the one raised
                 raise
             finally:
                 self._depth = 0
-            self._connection.execute("COMMIT")
+            try:
+                self._connection.execute("COMMIT")
+            except sqlite3.Error:
+                self._rollback()  # no transaction left open for the next BEGIN
+                raise
+
+    def _rollback(self) -> None:
+        """Roll back what is open; SQLite may have ended the transaction itself (a full
+        disk, an I/O error), and a failed rollback must not hide why."""
+        if self._connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.execute("ROLLBACK")
 
     def close(self) -> None:
         with self._lock:

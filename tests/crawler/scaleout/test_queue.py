@@ -99,3 +99,22 @@ def test_marks_are_shared_and_new_only_once(redis_url: str) -> None:
     assert other.add("seen", [42]) == [False]
     assert other.has("seen", [42, 8]) == [True, False] and other.has("due", [42]) == [False]
     assert one.count("seen") == 2 and one.add("seen", []) == []
+
+
+def test_a_replayed_request_given_back_unread_is_still_replayed(redis_url: str) -> None:
+    """Taken from a dead worker, then given back by a worker stopped before reading it:
+    the next one still reads it as replayed (the flag goes only with the acknowledgement)."""
+    dead, stopping, last = (_queue(redis_url, name) for name in ("dead3", "stop3", "last3"))
+    dead.push(Request("https://www.mfa.go.th/th/page/replayed?p=2"))
+    assert dead.pop() is not None
+    stopping.requeue("dead3")
+    taken = stopping.pop()
+    assert taken is not None and taken.meta.get(REPLAYED)
+    assert stopping.give_back() == 1  # stopped with SIGINT before its callback ran
+    again = last.pop()
+    assert again is not None and again.meta.get(REPLAYED)
+    last.acknowledge(again)
+    last.sync()
+    last.push(Request("https://www.mfa.go.th/th/page/replayed?p=2"))
+    fresh = last.pop()  # the same request made again later: read as any other
+    assert fresh is not None and not fresh.meta.get(REPLAYED)
