@@ -67,11 +67,16 @@ class RedisServer:
         while time.monotonic() < deadline:
             try:
                 if self.client().ping():
-                    return
+                    break
             except redis.ConnectionError:
                 time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"redis-server on port {self.port} did not come up")
+        else:
+            self.stop()
+            raise RuntimeError(f"redis-server on port {self.port} did not come up")
+        assert self.process is not None
+        if int(self.client().info("server")["process_id"]) != self.process.pid:
+            self.stop()  # another test process's server took the port first (pytest -n)
+            raise PortTaken(f"port {self.port} answers for another redis-server")
 
     def stop(self) -> None:
         if self.process is not None:
@@ -86,7 +91,18 @@ class RedisServer:
         self.client().flushdb()
 
 
+class PortTaken(RuntimeError):
+    """The port picked was free when probed and taken before the server bound it."""
+
+
 def start_redis(workdir: Path) -> RedisServer:
-    server = RedisServer(free_port(), workdir)
-    server.start()
-    return server
+    """A redis-server of this test process's own, on a free port (another port if one
+    picked is taken between the probe and the bind, as several test processes may)."""
+    for _attempt in range(5):
+        server = RedisServer(free_port(), workdir)
+        try:
+            server.start()
+        except PortTaken:
+            continue
+        return server
+    raise RuntimeError("no free port for redis-server after 5 attempts")
