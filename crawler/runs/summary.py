@@ -104,6 +104,7 @@ def summarise(
             if key.startswith("archive/warnings/")
         },
         "incomplete": stats.get("archive/incomplete_urls", []),
+        "workers_lost": stats.get("shared/workers_lost", 0),
         "healthy": not problems,
         "problems": [problem.message for problem in problems],
         "rules_broken": [problem.rule for problem in problems],
@@ -125,6 +126,12 @@ def render_summary(summary: dict[str, Any]) -> str:
             summary["mode"], **summary["revisits"]
         ),
     ]
+    if summary.get("workers_lost"):
+        lines.append(
+            f"  workers lost: {summary['workers_lost']} (killed, or stalled past"
+            " REDIS_LEASE_TTL): their requests went back on the queue, but the counts above"
+            " leave out what they did (the archive holds what they stored)"
+        )
     lines += walk_lines(summary)
     for site, counts in sorted(summary["per_site"].items()):
         lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))

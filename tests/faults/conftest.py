@@ -9,6 +9,7 @@ if that is set (:mod:`tests.support.tables`).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -45,7 +46,8 @@ CRASHING = Path(__file__).parent / "crashing"
 def crashing(plan: str) -> dict[str, str]:
     """The environment of a crawl that kills itself at ``plan`` (``<point>:<n>``, see
     ``tests/faults/crashing/sitecustomize.py``): the crawler's code has no crash points."""
-    return {"PYTHONPATH": str(CRASHING), "MFA_CRASH_AT": plan}
+    path = os.pathsep.join(filter(None, [str(CRASHING), os.environ.get("PYTHONPATH", "")]))
+    return {"PYTHONPATH": path, "MFA_CRASH_AT": plan}
 
 
 @dataclass
