@@ -9,6 +9,7 @@ agrees, the warnings, and the text form that would be archived.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -45,17 +46,23 @@ class Explanation:
     """Why the page is no article (its first error), or could not be read."""
 
 
+_STYLED_JSX = re.compile(r"jsx-\d+$")
+
+
 def element_path(element: HtmlElement) -> str:
-    """``… > div.container > div.col-md-9 > h2`` (tags, an id or the first class)."""
+    """``… > div.container > div.col-md-9 > h2`` (tags, an id or the first class that
+    names something: styled-jsx's ``jsx-<hash>`` classes change with every deploy of the
+    site, so a path naming them would lead nowhere the next day)."""
     parts = []
     for node in (element, *element.iterancestors()):
         if node.tag in ("html", "body"):
             break
         label = str(node.tag)
+        named = [c for c in str(node.get("class") or "").split() if not _STYLED_JSX.match(c)]
         if node.get("id"):
             label += f"#{node.get('id')}"
-        elif node.get("class"):
-            label += "." + str(node.get("class")).split()[0]
+        elif named:
+            label += "." + named[0]
         parts.append(label)
     shown = " > ".join(reversed(parts[:PATH_DEPTH]))
     return f"… > {shown}" if len(parts) > PATH_DEPTH else shown

@@ -106,7 +106,9 @@ class Workers:
         if not self.waiting:
             return
         self.waiting = False  # set again by spider_idle if there is still nothing to do
-        # The engine's own "look at the scheduler now" (Scrapy has no public call for it).
+        # The engine's own "look at the scheduler now": Scrapy has no public call for it, so
+        # this reads a private attribute, pinned by tests/crawler/test_private_api.py.
+        # Without it the worker still wakes, at Scrapy's 5-second idle heartbeat.
         slot = getattr(self.crawler.engine, "_slot", None)
         nextcall = getattr(slot, "nextcall", None)
         if nextcall is not None:
