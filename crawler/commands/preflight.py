@@ -11,13 +11,13 @@ until it answers, as it does when the store fails mid-crawl.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy.settings import BaseSettings
 
+from crawler.extras import missing_extra
 from crawler.redact import redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.runs.notifications import NOTIFY_EVENTS, listed
@@ -71,26 +71,6 @@ def check_settings(settings: BaseSettings) -> None:
     missing = missing_extra(settings)
     if missing:
         raise Refused(missing)
-
-
-EXTRAS = {"REDIS_URL": ("redis", ("redis", "scrapy_redis"))}
-"""A setting, the extra that installs what it needs, and the modules that are that."""
-
-
-def missing_extra(settings: BaseSettings) -> str | None:
-    """What a setting asks for that is not installed, and how to install it."""
-    for name, (extra, modules) in EXTRAS.items():
-        if settings.get(name) and not all(_importable(module) for module in modules):
-            return f"{name} needs: pip install 'mfa-archive[{extra}]'"
-    return None
-
-
-def _importable(module: str) -> bool:
-    try:
-        importlib.import_module(module)
-    except ImportError:
-        return False
-    return True
 
 
 def redis_url_problem(url: str) -> str | None:

@@ -6,19 +6,13 @@ which load only with ``REDIS_URL``: a crawl without Redis never loads it.
 
 from __future__ import annotations
 
-import importlib.util
-
+from crawler.extras import missing_extra
 from crawler.storage import StorageError
-
-MISSING = "REDIS_URL needs: pip install 'mfa-archive[redis]'"
 
 
 def require_driver() -> None:
     """Raise :class:`StorageError` with the one line that names the extra when the
-    driver (redis-py) is not installed; it is not imported here."""
-    try:
-        found = importlib.util.find_spec("redis") is not None
-    except ImportError:
-        found = False
-    if not found:
-        raise StorageError(MISSING)
+    driver (redis-py, scrapy-redis) is not installed; nothing of it is imported here."""
+    missing = missing_extra({"REDIS_URL": True})
+    if missing:
+        raise StorageError(missing)
