@@ -129,7 +129,7 @@ REMOTE_CONTROL_ENABLED = False
 
 SPIDER_MIDDLEWARES = {
     # a shared crawl only (REDIS_URL): start requests pushed once, responses acknowledged
-    "crawler.scaleout.workers.SharedStart": 950,
+    "crawler.scaleout.middleware.SharedStart": 950,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidatePipeline": 100,

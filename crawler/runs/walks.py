@@ -38,10 +38,8 @@ LOST = (
     "archive/set_aside",
     "shared/lease_lost",
     "shared/workers_lost",
-    "archive/start_incomplete",
 )
-"""Stats that say the run lost items, a worker's notes or start requests: its walks
-prove nothing."""
+"""Stats that say the run lost items or a worker's notes: its walks prove nothing."""
 
 
 @dataclass(frozen=True)

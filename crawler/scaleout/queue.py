@@ -9,14 +9,13 @@ stopped go back on the queue for the others.
 
 The queue is on every request's path, so it talks to Redis as little as it can: one
 exchange (one script) writes the requests a worker pushed and the acknowledgements it
-gave, and takes up to ``take`` requests, kept here until the engine asks for them.  The
-requests a response gave are written, with its acknowledgement, as soon as its callback
-is done (:class:`crawler.scaleout.workers.SharedStart`): they are marked seen (the
-dupefilter, the walk's marks) when they are made, and a worker killed before writing
-them would leave them marked and never queued -- the window is the callback's own
-length, as with scrapy-redis.  Item acknowledgements wait for the next exchange (at
-most a quarter second): a worker killed before has those requests done again by
-another, stored once all the same, since the state sees the version it already has.
+gave, and takes up to ``take`` requests, kept here until the engine asks for them.  A
+request is acknowledged only when all its response gave is accounted for
+(:mod:`crawler.scaleout.outcomes`), and the requests it gave are written with that
+acknowledgement, in the same script: a worker killed before has the request done again
+by another, its listing page read without trusting the marks it set
+(:data:`crawler.spiders.pages.REPLAYED`) -- an article may be fetched twice, none is
+lost, and the state sees the version it already has.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
 from crawler.items import ARTICLE_PRIORITY
 from crawler.scaleout.keys import CrawlKeys, worker_name
+from crawler.scaleout.outcomes import Outcomes
 from crawler.scaleout.queue import ReliableQueue, configure
 from crawler.scaleout.workers import Workers
 
@@ -59,7 +60,11 @@ class SharedScheduler(RedisScheduler):  # type: ignore[misc]
         process keeps one page of articles queued so that its memory stays flat
         (:mod:`crawler.spiders.pages`), but workers need work queued ahead of them, or
         they wait for the next listing page -- and the queue is in Redis."""
+        parent = Outcomes.parent(request)
         if request.priority < ARTICLE_PRIORITY:
             request = request.replace(priority=ARTICLE_PRIORITY + 1)
         accepted: bool = super().enqueue_request(request)
+        workers = Workers.of(self.crawler)
+        if workers is not None:  # in this worker's buffer: its parent may be acknowledged
+            workers.outcomes.scheduled(parent)
         return accepted

@@ -2,9 +2,11 @@
 acknowledges, and how the run's one summary is made.
 
 - **Start requests once**: the first worker pushes the spider's start requests; the
-  others run the spider's start too (it decides the run's scope) and drop its requests.
-- **Acknowledged when stored**: a request leaves its worker's ``processing`` hash when
-  the item it gave has been stored (or dropped), or when its callback gave no item.
+  others run the spider's start too (it decides the run's scope) and keep its requests,
+  to push them if that worker dies before it is done.
+- **Acknowledged when accounted for**: a request leaves its worker's ``processing`` hash
+  when every request its response gave is in the queue and every item is stored or
+  dropped (:mod:`crawler.scaleout.outcomes`).
 - **Idle is not done**: a worker with an empty queue waits while another live worker
   has work in hand (it may queue more), and gives the work of dead workers (heartbeat
   older than the lease's TTL) back to the queue.
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, signals
@@ -29,12 +30,19 @@ from twisted.internet import reactor, task
 
 from crawler.scaleout.keys import CrawlKeys, worker_name
 from crawler.scaleout.merge import dump_stats, load_stats, merge_stats
+from crawler.scaleout.outcomes import Outcomes
 
 if TYPE_CHECKING:
     from crawler.scaleout.queue import ReliableQueue
 
 logger = logging.getLogger(__name__)
 WAKE_SECONDS = 0.25
+# KEYS: a string.  ARGV: the value it must hold, the value it gets.  1 if it was swapped.
+SWAP = """
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+"""
 Part = tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]
 
 
@@ -47,6 +55,9 @@ class Workers:
         self.queue: ReliableQueue | None = None  # set by the shared scheduler as it opens
         self.waiting = False
         self.leaving = False  # its part is left: no longer one of the running workers
+        self.outcomes = Outcomes(self._settled)
+        self.kept_start: list[Request] = []
+        """The start requests another worker pushes (this one pushes them if it dies)."""
         for handler, signal in (
             (self.spider_opened, signals.spider_opened),
             (self.spider_idle, signals.spider_idle),
@@ -136,13 +147,18 @@ class Workers:
 
     # -- acknowledgements ----------------------------------------------------------------
 
-    def acknowledge(self, request: Request) -> None:
-        if self.queue is not None:
-            self.queue.acknowledge(request)
+    def _settled(self, request: Request, gave_requests: bool) -> None:
+        """All ``request``'s response gave is accounted for (:mod:`.outcomes`)."""
+        if self.queue is None:
+            return
+        self.queue.acknowledge(request)  # written with the queue's next exchange...
+        if gave_requests:
+            self.flush()  # ...now, with the requests it gave: the others may take them
 
     def item_done(self, response: Response | None = None, **_: Any) -> None:
-        if response is not None and response.request is not None:
-            self.acknowledge(response.request)  # written with the queue's next exchange
+        request = getattr(response, "request", None)
+        if isinstance(request, Request):
+            self.outcomes.item_done(request)
 
     # -- idle ------------------------------------------------------------------------------
 
@@ -168,12 +184,30 @@ class Workers:
         if started.startswith("pushing "):
             if started.split(" ", 1)[1] in live:
                 raise DontCloseSpider  # the start requests are still being pushed
-            logger.error("the worker pushing the start requests died: they may be incomplete")
-            self.crawler.stats.inc_value("archive/start_incomplete")
-            self.start_pushed()
+            self._push_start_again()
+            raise DontCloseSpider
         others = (running | holding) & live - {self.worker}
         if any(queue.taken(worker) for worker in others):
             raise DontCloseSpider  # another worker has work in hand: it may queue more
+
+    def _push_start_again(self) -> None:
+        """The worker pushing the start requests died doing it: this one pushes them all
+        (they ran through its own start too), past the dupefilter -- those the dead one
+        noted seen may never have reached the queue.  A listing queued twice is walked
+        once more at most: its marks say what the first walk asked for."""
+        dead = self.client.get(self.keys.started) or ""
+        if not self.client.eval(SWAP, 1, self.keys.started, dead, f"pushing {self.worker}"):
+            return  # another worker took it over first
+        assert self.crawler.engine is not None
+        for request in self.kept_start:
+            self.crawler.engine.crawl(request.replace(dont_filter=True))
+        logger.warning(
+            "the worker pushing the start requests died: this worker pushed them (%d)",
+            len(self.kept_start),
+        )
+        self.crawler.stats.inc_value("shared/start_pushed_again")
+        self.kept_start = []
+        self.start_pushed()
 
     def _holding(self) -> set[str]:
         """Workers with requests taken and not finished: among them, one taken for gone
@@ -243,42 +277,3 @@ class Workers:
         doomed = list(self.client.scan_iter(match=f"{self.keys.prefix}*", count=1000))
         if doomed:
             self.client.delete(*doomed)
-
-
-class SharedStart:
-    """Spider middleware: start requests pushed by one worker; acknowledgements of
-    responses that gave no item."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> SharedStart:
-        if not crawler.settings.get("REDIS_URL"):
-            raise NotConfigured("no REDIS_URL")
-        return cls(crawler)
-
-    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        workers = Workers.of(self.crawler)
-        pushes = workers is None or workers.claim_start()
-        async for request in start:  # the spider's start decides the scope: run it always
-            if pushes:
-                yield request
-        if workers is not None and pushes:
-            workers.start_pushed()
-
-    async def process_spider_output(
-        self, response: Response, result: AsyncIterator[Any]
-    ) -> AsyncIterator[Any]:
-        items = 0
-        async for output in result:
-            items += not isinstance(output, Request)
-            yield output
-        workers = Workers.of(self.crawler)
-        if workers is not None and response.request is not None:
-            if not items:
-                workers.acknowledge(response.request)
-            # The requests it gave are marked seen (dupefilter, walk marks) already: they
-            # go to Redis now, with its acknowledgement, not at the next exchange -- a
-            # worker killed in between would leave them marked and never queued.
-            workers.flush()

@@ -20,6 +20,7 @@ from crawler.runs import history
 from crawler.storage.local import LocalStorage
 from tests.conftest import REPO, SHARED
 from tests.e2e.conftest import ARTICLES
+from tests.support.crashes import crashing
 from tests.support.crawling import crawl_settings
 from tests.support.harness import Replica, run_crawl
 from tests.support.redisserver import RedisServer
@@ -28,7 +29,13 @@ pytestmark = [pytest.mark.process, pytest.mark.redis]
 
 
 def start_worker(
-    workdir: Path, archive: Path, start: str, redis_url: str, name: str, **extra: str
+    workdir: Path,
+    archive: Path,
+    start: str,
+    redis_url: str,
+    name: str,
+    env: dict[str, str] | None = None,
+    extra: dict[str, str] | None = None,
 ) -> subprocess.Popen[str]:
     settings = crawl_settings(
         workdir,
@@ -38,15 +45,20 @@ def start_worker(
             "REDIS_LEASE_TTL": "3",
             "SPOOL_DIR": str(workdir / f"spool-{name}"),
             "LOG_FILE": str(workdir / f"{name}.log"),
-            **extra,
+            **(extra or {}),
         },
     )
     command = [sys.executable, "-m", "scrapy", "crawl", "mfa", "-a", start]
     for key, value in settings.items():
         command += ["-s", f"{key}={value}"]
-    env = {**os.environ, "MFA_SHARED_DIR": str(SHARED)}
+    environment = {**os.environ, "MFA_SHARED_DIR": str(SHARED), **(env or {})}
     return subprocess.Popen(
-        command, cwd=REPO, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        command,
+        cwd=REPO,
+        env=environment,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
 
 
@@ -79,7 +91,7 @@ def test_workers_share_one_crawl_and_leave_the_archive_one_process_would(
     # three workers share one SUMMARY_PATH, as on one machine: the last one's is left there
     one_path = {"SUMMARY_PATH": str(tmp_path / "summary-all.json")} if workers == 3 else {}
     processes = [
-        start_worker(tmp_path, archive, start, redis_url, f"w{n}", **one_path)
+        start_worker(tmp_path, archive, start, redis_url, f"w{n}", extra=one_path)
         for n in range(workers)
     ]
     outputs = [process.communicate(timeout=300)[0] for process in processes]
@@ -178,6 +190,47 @@ def test_a_worker_killed_or_stopped_mid_crawl_loses_nothing(
         check=False,
     )
     assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_a_worker_killed_as_it_queues_what_a_listing_page_gave_loses_nothing(
+    tmp_path: Path, fresh_replica: Replica, redis_url: str
+) -> None:
+    """Scrapy reads a callback's output ahead of scheduling it: the listing page's callback
+    has ended (its cards marked requested) before its requests reach the queue.  A worker
+    killed then -- here, alone, as it queues the first request of the first listing page
+    it read, after the two start requests -- must not have acknowledged the page: the
+    next worker reads it again, ignoring the marks, and fetches every article."""
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    archive = tmp_path / "shared"
+    doomed = start_worker(tmp_path, archive, start, redis_url, "doomed", env=crashing("queued:3"))
+    doomed.communicate(timeout=300)
+    assert doomed.returncode == -signal.SIGKILL
+    survivor = start_worker(tmp_path, archive, start, redis_url, "survivor")
+    output = survivor.communicate(timeout=300)[0]
+    log = (tmp_path / "survivor.log").read_text("utf-8")
+    assert survivor.returncode in (0, 1), (output, log[-3000:])
+    assert "are back on the queue" in log, log[-3000:]
+    records = list((archive / "articles").rglob("article.json"))
+    assert len(records) == ARTICLES, log[-3000:]
+
+
+def test_a_worker_killed_as_it_pushes_the_start_requests_loses_nothing(
+    tmp_path: Path, fresh_replica: Replica, redis_url: str
+) -> None:
+    """The worker that pushes the start requests dies after the first: another worker
+    ran the spider's start too, and pushes them all."""
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    archive = tmp_path / "shared"
+    doomed = start_worker(tmp_path, archive, start, redis_url, "doomed", env=crashing("queued:1"))
+    doomed.communicate(timeout=300)
+    assert doomed.returncode == -signal.SIGKILL
+    survivor = start_worker(tmp_path, archive, start, redis_url, "survivor")
+    output = survivor.communicate(timeout=300)[0]
+    log = (tmp_path / "survivor.log").read_text("utf-8")
+    assert survivor.returncode in (0, 1), (output, log[-3000:])
+    assert "the worker pushing the start requests died: this worker pushed them (2)" in log
+    records = list((archive / "articles").rglob("article.json"))
+    assert len(records) == ARTICLES, log[-3000:]
 
 
 def test_a_redis_restart_mid_crawl_fails_cleanly(

@@ -9,7 +9,6 @@ if that is set (:mod:`tests.support.tables`).
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -40,15 +39,6 @@ class FaultRow:
 
 ARTICLES = 58
 """The replica's articles (the corpus and the sample, the page without a date aside)."""
-CRASHING = Path(__file__).parent / "crashing"
-
-
-def crashing(plan: str) -> dict[str, str]:
-    """The environment of a crawl that kills itself at ``plan`` (``<point>:<n>``, see
-    ``tests/faults/crashing/sitecustomize.py``): the crawler's code has no crash points."""
-    path = os.pathsep.join(filter(None, [str(CRASHING), os.environ.get("PYTHONPATH", "")]))
-    return {"PYTHONPATH": path, "MFA_CRASH_AT": plan}
-
 
 @dataclass
 class Audit:

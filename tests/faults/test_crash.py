@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.conftest import ARTICLES, assert_complete_s3, audit_local, audit_s3, crashing
+from tests.faults.conftest import ARTICLES, assert_complete_s3, audit_local, audit_s3
+from tests.support.crashes import crashing
 from tests.support.harness import Replica, run_crawl
 from tests.support.s3server import S3Server, archive_settings
 

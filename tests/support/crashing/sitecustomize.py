@@ -11,7 +11,8 @@ the moment is wrapped, before or after the call:
 - ``validated``: an article validated, before dedup and store;
 - ``upload``: a version's parts written and synced, before its record (the commit);
 - ``record``: a version stored, before the state records it;
-- ``state``: inside the state file's write transaction (SQLite).
+- ``state``: inside the state file's write transaction (SQLite);
+- ``queued``: a request put in a shared crawl's queue buffer, before Redis has it.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ WRAPS: dict[str, list[tuple[str, str, str, Callable[[Any], bool] | None]]] = {
     ],
     "record": [("crawler.storage.archive", "Archive.write_version", "after", None)],
     "state": [("crawler.state.sqlite.versions", "Versions.add", "before", None)],
+    "queued": [("crawler.scaleout.queue", "ReliableQueue.push", "after", None)],
 }
 
 
