@@ -40,6 +40,7 @@ class FaultRow:
 ARTICLES = 58
 """The replica's articles (the corpus and the sample, the page without a date aside)."""
 
+
 @dataclass
 class Audit:
     """An archive as ``verify`` sees it: distinct articles, duplicates, errors."""
