@@ -29,8 +29,9 @@ from dataclasses import dataclass
 
 from scrapy import Request
 
-from crawler.scaleout.queue import TASK
-
+TASK = "shared_task"
+"""Request meta: the request's id in its worker's ``processing`` hash (no driver is
+imported here: the extension that reads it loads without the ``redis`` extra)."""
 PARENT = "shared_parent"
 """Request meta, between a callback and the shared scheduler: the task id of the request
 whose response gave it.  Taken off before the request is written to Redis."""

@@ -28,11 +28,10 @@ from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 
 from crawler.scaleout.keys import CrawlKeys
+from crawler.scaleout.outcomes import TASK
 from crawler.spiders.pages import REPLAYED
 
 logger = logging.getLogger(__name__)
-TASK = "shared_task"
-"""Request meta: the request's id in its worker's ``processing`` hash."""
 TAKE = 4
 """Requests taken from Redis in one exchange: few, so that a worker does not hold work
 another could do, enough to need one exchange for several requests."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from scrapy import Request
 
-from crawler.scaleout.outcomes import PARENT, Outcomes
-from crawler.scaleout.queue import TASK
+from crawler.scaleout.outcomes import PARENT, TASK, Outcomes
 
 
 def _taken(task: str) -> Request:
