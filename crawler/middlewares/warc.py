@@ -3,8 +3,10 @@ after the decompression middleware, so it sees the payload as the server sent it
 
 Files rotate at ``WARC_MAX_BYTES`` and go into the archive under ``warc/`` (see
 :mod:`crawler.warc.files`), published off the reactor thread; the crawl's end waits for
-them.  Files an earlier crawl could not publish are published when this one opens, in
-a thread too.
+them.  A page whose payload is the one its URL had at its last whole capture (an earlier
+crawl's, kept in the state: :mod:`crawler.state.captures`) is written as a revisit.
+Files an earlier crawl could not publish are published when this one opens, in a thread
+too.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from twisted.internet.threads import deferToThread
 from crawler.context import CrawlContext
 from crawler.items import WARC_RECORD_META
 from crawler.redact import redact_url
+from crawler.state.backend import StateUnavailable
+from crawler.state.captures import Capture
 from crawler.state.paths import StatePaths
 from crawler.version import crawler_identity
 from crawler.warc.files import WarcFiles, leftovers, publish
@@ -48,7 +52,8 @@ class WarcRecorder:
             **{name.lower(): str(settings.get(name)) for name in INFO_SETTINGS},
         }
         self.files = WarcFiles(folder, settings.getint("WARC_MAX_BYTES"), info)
-        self.storage = CrawlContext.of(crawler).archive.storage
+        self.context = CrawlContext.of(crawler)
+        self.storage = self.context.archive.storage
         self.pending: list[Any] = []
         self.stats = crawler.stats
         crawler.signals.connect(self.opened, signals.spider_opened)
@@ -61,7 +66,20 @@ class WarcRecorder:
         return cls(crawler)
 
     def _publish(self, path: Path) -> None:
-        self.pending.append(deferToThread(self._kept, [path]))
+        self.pending.append(deferToThread(self._publish_own, path))
+
+    def _publish_own(self, path: Path) -> int:
+        """Publish a file of this crawl (blocking); once it is in the archive, its whole
+        responses are the captures later crawls' revisits name."""
+        captures = self.files.captures.pop(path, [])
+        if not publish(self.storage, path):
+            return 1
+        if captures:
+            try:
+                self.context.state.captures.add(captures)
+            except StateUnavailable as exc:  # a saving lost, nothing else: said, not failed
+                logger.warning("WARC captures not recorded (%s): %s", path.name, exc)
+        return 0
 
     def _kept(self, paths: list[Path]) -> int:
         """Publish ``paths`` (blocking); how many the archive refused (kept here)."""
@@ -88,13 +106,21 @@ class WarcRecorder:
             fetched_at=datetime.now(UTC),
             protocol=str(response.protocol or "HTTP/1.1").upper(),
         )
-        where, done = self.files.write(fetch)
+        where, done = self.files.write(fetch, self._earlier(fetch.url))
         request.meta[WARC_RECORD_META] = where  # the page's version points to it
         if self.stats is not None:
             self.stats.inc_value("warc/records")
         if done is not None:
             self._publish(done)
         return response
+
+    def _earlier(self, url: str) -> Capture | None:
+        """The URL's last whole capture in an earlier crawl (None if the state cannot
+        say: the response is then written whole, as always)."""
+        try:
+            return self.context.state.captures.of(url)
+        except StateUnavailable:
+            return None
 
     async def closed(self) -> None:
         done = self.files.close()

@@ -2,9 +2,9 @@
 
 Two backends: an SQLite file on this machine (:mod:`crawler.state.sqlite`, the default)
 and Redis, shared by every worker of a crawl (:mod:`crawler.state.redis`, chosen by
-``REDIS_URL``).  Both keep the same three things -- versions, the revisit schedule and
-the walks -- derive them from the archive the same way, and write a version and its
-schedule as one atomic step.
+``REDIS_URL``).  Both keep the same things -- versions, the revisit schedule, the walks
+and the WARC captures -- derive them from the archive the same way, and write a version
+and its schedule as one atomic step.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Protocol
 
+from crawler.state.captures import CaptureStore
 from crawler.state.schedule import Observation, Revisit
 from crawler.state.versions import KnownVersion, VersionRow
 from crawler.state.walks import WalkStore
@@ -59,6 +60,8 @@ class State(Protocol):
     def schedule(self) -> ScheduleStore: ...
     @property
     def walks(self) -> WalkStore: ...
+    @property
+    def captures(self) -> CaptureStore: ...
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation

@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from warcio.warcwriter import WARCWriter
 
+from crawler.state.captures import Capture
 from crawler.storage import Storage, StorageError
 from crawler.storage.atomic import fsync_path
 from crawler.storage.layout import WARC_FOLDER
@@ -49,6 +50,9 @@ class WarcFiles:
         self.file: BinaryIO | None = None
         self.writer: WARCWriter | None = None
         self.seen: dict[str, Original] = {}  # payload digest -> first response
+        self.captured: list[Capture] = []  # the open file's whole response records
+        self.captures: dict[Path, list[Capture]] = {}
+        """A completed file -> its whole response records, recorded once it is published."""
 
     def _open(self) -> Path:
         self.serial += 1
@@ -59,12 +63,16 @@ class WarcFiles:
         self.writer = WARCWriter(self.file, gzip=True)
         return path
 
-    def write(self, fetch: Fetch) -> tuple[WarcRecordRef, Path | None]:
-        """Append the fetch; where its response record is, and a file completed by
-        rotation."""
+    def write(
+        self, fetch: Fetch, earlier: Capture | None = None
+    ) -> tuple[WarcRecordRef, Path | None]:
+        """Append the fetch (``earlier``: its URL's last whole capture, in an earlier
+        crawl); where its response record is, and a file completed by rotation."""
         path = self.path or self._open()
         assert self.file is not None and self.writer is not None
-        response, request = fetch_records(self.writer, fetch, self.seen)
+        response, request, captured = fetch_records(self.writer, fetch, self.seen, earlier)
+        if captured is not None:
+            self.captured.append(captured)
         offset = self.file.tell()
         self.writer.write_record(response)
         length = self.file.tell() - offset
@@ -90,6 +98,7 @@ class WarcFiles:
         self.path.replace(done)
         fsync_path(done.parent)
         self.path = None
+        self.captures[done], self.captured = self.captured, []
         return done
 
 

@@ -1,7 +1,8 @@
 """WARC records of one fetch, built with warcio: the request, then the response with its
 headers and payload as received (before decompression: ``Content-Encoding`` kept), or a
-``revisit`` when the payload is one already written (``identical-payload-digest``) or
-the server answered 304 (``server-not-modified``).
+``revisit`` when the payload is one already written (``identical-payload-digest``: in
+this crawl, or by an earlier crawl for the same URL) or the server answered 304
+(``server-not-modified``).
 
 Scrapy keeps no raw header bytes: headers are written from the parsed ones, in the
 order Scrapy kept them, and ``Transfer-Encoding`` is written as
@@ -26,6 +27,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import BufferWARCWriter, WARCWriter
 
 from crawler.redact import redact_url
+from crawler.state.captures import Capture
 
 RENAMED = {b"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
 CREDENTIALS = frozenset({b"authorization", b"proxy-authorization"})
@@ -96,10 +98,16 @@ class Original:
 
 
 def fetch_records(
-    writer: WARCWriter, fetch: Fetch, seen: dict[str, Original]
-) -> tuple[ArcWarcRecord, ArcWarcRecord]:
+    writer: WARCWriter,
+    fetch: Fetch,
+    seen: dict[str, Original],
+    earlier: Capture | None = None,
+) -> tuple[ArcWarcRecord, ArcWarcRecord, Capture | None]:
     """The fetch's response (or revisit) record and its request record, to be written in
-    that order.  ``seen`` maps payload digests to their first response."""
+    that order, and the capture a whole response record is (None for a revisit).
+    ``seen`` maps payload digests to their first response in this crawl; ``earlier`` is
+    the URL's last whole capture in an earlier crawl: the same payload again is a
+    revisit of it."""
     date = _date(fetch.fetched_at)
     reason = responses.get(fetch.status, "")
     http = StatusAndHeaders(
@@ -107,6 +115,9 @@ def fetch_records(
     )
     digest = payload_digest(fetch.body)
     original = seen.get(digest)
+    if original is None and earlier is not None and earlier.digest == digest:
+        original = Original(earlier.url, earlier.date)
+    captured = None
     if fetch.status == 304:
         record = writer.create_revisit_record(fetch.url, digest, fetch.url, date, http_headers=http)
         record.rec_headers.replace_header("WARC-Profile", SERVER_NOT_MODIFIED)
@@ -119,6 +130,7 @@ def fetch_records(
             fetch.url, "response", payload=BytesIO(fetch.body), http_headers=http
         )
         seen[digest] = Original(fetch.url, date)
+        captured = Capture(fetch.url, digest, date)
     record.rec_headers.replace_header("WARC-Date", date)
     parts = urlsplit(fetch.url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -132,7 +144,7 @@ def fetch_records(
     )
     request.rec_headers.replace_header("WARC-Date", date)
     request.rec_headers.replace_header("WARC-Concurrent-To", record_id_of(record))
-    return record, request
+    return record, request, captured
 
 
 def record_id_of(record: ArcWarcRecord) -> str:

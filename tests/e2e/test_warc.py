@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -133,5 +135,61 @@ def test_pywb_replays_every_archived_page_as_archived(crawled: Path, tmp_path: P
         assert replayed == ARTICLES
         status, _body = pywb.replay("20261203000000", "https://www.mfa.go.th/never/fetched")
         assert status == 404  # replays the archive, nothing else
+    finally:
+        pywb.stop()
+
+
+def _records(paths: list[Path]) -> Iterator[tuple[Path, Any]]:
+    for path in paths:
+        with path.open("rb") as file:
+            for record in ArchiveIterator(file):
+                if record.rec_type in ("response", "revisit"):
+                    yield path, record
+
+
+def test_a_full_recrawl_of_an_unchanged_site_writes_revisits_of_the_first_crawl(
+    replica: Replica, tmp_path: Path
+) -> None:
+    """Deduplication across crawls: an unchanged page fetched again is a revisit record
+    naming the earlier crawl's capture (its WARC file holds no response record at all),
+    and pywb replays the page from the collection at the revisit's time."""
+    replica.control("reset")
+    start = f"start_urls={replica.listing_urls()}"
+    settings = {"WARC_ENABLED": "True", "WARC_DIR": str(tmp_path / "warc-here")}
+    assert run_crawl(tmp_path, start, settings=settings).returncode == 0
+    warc = tmp_path / "archive" / "warc"
+    first = sorted(warc.glob("*.warc.gz"))
+    again = run_crawl(tmp_path, start, "mode=full", settings=settings)
+    assert again.returncode == 0, again.log[-3000:]
+    second = sorted(set(warc.glob("*.warc.gz")) - set(first))
+    assert second
+    kinds = Counter(record.rec_type for _path, record in _records(second))
+    assert kinds["response"] == 0 and kinds["revisit"] > ARTICLES, kinds
+    first_bytes = sum(p.stat().st_size for p in first)
+    second_bytes = sum(p.stat().st_size for p in second)
+    assert second_bytes < first_bytes / 2, (first_bytes, second_bytes)  # headers only
+
+    earlier = {
+        record.rec_headers.get_header("WARC-Target-URI"): record.rec_headers.get_header("WARC-Date")
+        for _path, record in _records(first)
+        if record.rec_type == "response"
+    }
+    revisits = [
+        record
+        for _path, record in _records(second)
+        if record.rec_headers.get_header("WARC-Refers-To-Date")
+        and "/content/" in record.rec_headers.get_header("WARC-Target-URI")
+    ]
+    assert revisits
+    for record in revisits:  # each names the first crawl's capture of its URL
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        assert record.rec_headers.get_header("WARC-Refers-To-Date") == earlier[url]
+    article, html = next(latest_versions(tmp_path / "archive"))
+    [revisit] = [r for r in revisits if r.rec_headers.get_header("WARC-Target-URI") == article.url]
+    pywb = Pywb(tmp_path / "pywb")
+    pywb.start(warc)
+    try:
+        when = iso_date_to_timestamp(revisit.rec_headers.get_header("WARC-Date"))
+        assert pywb.replay(when, article.url) == (200, html)
     finally:
         pywb.stop()

@@ -77,6 +77,11 @@ class Keys:
         return f"{self.prefix}lwalks"
 
     @property
+    def captures(self) -> str:
+        """Hash: URL -> its last full WARC capture (digest and date)."""
+        return f"{self.prefix}captures"
+
+    @property
     def fence(self) -> str:
         """Counter: the fencing token of the crawl that holds the archive."""
         return f"{self.prefix}fence"

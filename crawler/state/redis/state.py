@@ -19,6 +19,7 @@ import redis
 from redis.client import Pipeline
 
 from crawler.state.backend import StateUnavailable
+from crawler.state.redis.captures import RedisCaptures
 from crawler.state.redis.connection import StateConnection, Writes, texts
 from crawler.state.redis.record import record_version
 from crawler.state.redis.rows import load_entry, rows_of
@@ -79,6 +80,7 @@ class RedisState:
         self.versions = RedisVersions(connection, self._held_rows)
         self.schedule = RedisSchedule(connection, policy)
         self.walks = RedisWalks(connection)
+        self.captures = RedisCaptures(connection)
 
     @property
     def _held(self) -> dict[str, Held]:
@@ -174,6 +176,7 @@ class RedisState:
         def writes(pipe: Pipeline) -> None:
             self.versions.queue_clear(pipe)
             self.schedule.queue_clear(pipe)
+            self.captures.queue_clear(pipe)
 
         self.connection.atomic([], lambda _pipe: writes)
 

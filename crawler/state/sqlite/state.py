@@ -1,8 +1,9 @@
-"""The crawl's state: one SQLite file, one connection, one lock, three kinds of table.
+"""The crawl's state: one SQLite file, one connection, one lock, four kinds of table.
 
 - ``versions``: which versions of which articles the store has confirmed (dedup);
 - ``schedule``: when each known article is next due (the revisit policy);
-- ``listing_walks``: which listings a run has walked to their end (the stop rule).
+- ``listing_walks``: which listings a run has walked to their end (the stop rule);
+- ``captures``: each URL's last full WARC capture (:mod:`crawler.state.captures`).
 
 Everything the crawl learns about one version is one transaction, so the tables never
 disagree with each other; all of it derives from the archive
@@ -15,7 +16,8 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from crawler.state.schedule import Observation, Policy
-from crawler.state.sqlite import schedule, versions, walks
+from crawler.state.sqlite import captures, schedule, versions, walks
+from crawler.state.sqlite.captures import Captures
 from crawler.state.sqlite.database import Database
 from crawler.state.sqlite.schedule import Schedule
 from crawler.state.sqlite.versions import Versions
@@ -29,10 +31,11 @@ class StateDB:
 
     def __init__(self, path: Path, policy: Policy) -> None:
         self.path = path
-        self.db = Database(path, versions.SCHEMA + schedule.SCHEMA + walks.SCHEMA)
+        self.db = Database(path, versions.SCHEMA + schedule.SCHEMA + walks.SCHEMA + captures.SCHEMA)
         self.versions = Versions(self.db)
         self.schedule = Schedule(self.db, policy)
         self.walks = Walks(self.db)
+        self.captures = Captures(self.db)
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation
@@ -68,6 +71,7 @@ class StateDB:
         with self.db.transaction():
             self.versions.replace([])
             self.schedule.clear()
+            self.captures.clear()
 
     def close(self) -> None:
         self.db.close()

@@ -314,3 +314,41 @@ def test_error_pages_are_archived_too(tmp_path: Path, status: int) -> None:
     path = files.close()
     assert path is not None
     assert [r[0] for r in records(path)][1] == "response"
+
+
+def test_a_payload_an_earlier_crawl_captured_is_a_revisit_naming_that_capture(
+    tmp_path: Path,
+) -> None:
+    """Across crawls, as Heritrix's DeDuplicator writes it: the same URL with the same
+    payload is a revisit naming the first capture's URL and date; another payload, or
+    another URL's capture, is written whole, and only whole responses are captures."""
+    first = WarcFiles(tmp_path / "first", 1024**3, {})
+    first.write(fetch())
+    first_path = first.close()
+    assert first_path is not None
+    [capture] = first.captures[first_path]
+    assert (capture.url, capture.digest) == (URL, payload_digest(PAGE))
+    assert capture.date == "2026-12-03T07:00:01.250000Z"
+
+    later = WarcFiles(tmp_path / "later", 1024**3, {})
+    later.write(fetch(), earlier=capture)
+    later.write(fetch(PAGE + b"<!-- changed -->"), earlier=capture)
+    later_path = later.close()
+    assert later_path is not None
+    with later_path.open("rb") as file:
+        kinds = [
+            (
+                r.rec_type,
+                r.rec_headers.get_header("WARC-Refers-To-Target-URI"),
+                r.rec_headers.get_header("WARC-Refers-To-Date"),
+            )
+            for r in ArchiveIterator(file)
+            if r.rec_type in ("response", "revisit")
+        ]
+    assert kinds == [
+        ("revisit", URL, "2026-12-03T07:00:01.250000Z"),
+        ("response", None, None),
+    ]
+    assert [c.digest for c in later.captures[later_path]] == [
+        payload_digest(PAGE + b"<!-- changed -->")
+    ]
