@@ -65,6 +65,10 @@ REVISIT_MIN_HOURS = 20.0
 REVISIT_MAX_DAYS = 90.0
 REVISIT_RECENT_DAYS = 60.0
 REVISIT_OVERDUE_HOURS = 24.0
+# A known article whose page answers 404/410, redirects away or shows no article is
+# "missing"; a check at least GONE_CONFIRM_HOURS later that finds the same confirms it
+# as gone (or moved); until then it stays due (docs/operating.md, removals).
+GONE_CONFIRM_HOURS = float(os.environ.get("GONE_CONFIRM_HOURS", "20"))
 # Storage threads, i.e. uploads in flight (the S3 connection pool is sized to match).
 STORE_MAX_CONCURRENCY = 8
 
@@ -135,6 +139,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidatePipeline": 100,
     "crawler.pipelines.dedup.DedupPipeline": 200,
     "crawler.pipelines.store.StorePipeline": 300,
+    "crawler.pipelines.availability.AvailabilityPipeline": 400,
 }
 # The crawl context is built first: every other component reaches the archive, the
 # state and the spool through it (crawler/context.py).

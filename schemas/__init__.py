@@ -6,6 +6,7 @@ This package imports nothing from ``crawler``: datasets can depend on it alone.
 from schemas.assess import NotAnArticle, RawArticle, build_content
 from schemas.dates import DateParseError, parse_platform_date
 from schemas.digest import content_sha256
+from schemas.events import ArticleEvent
 from schemas.models import (
     SCHEMA_VERSION,
     ArchivedArticle,
@@ -23,6 +24,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ArchivedArticle",
     "ArticleContent",
+    "ArticleEvent",
     "Attachment",
     "DateParseError",
     "Finding",

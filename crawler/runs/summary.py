@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -105,11 +105,35 @@ def summarise(
         },
         "incomplete": stats.get("archive/incomplete_urls", []),
         "workers_lost": stats.get("shared/workers_lost", 0),
+        "removals": stats.get("availability/events", []),
         "healthy": not problems,
         "problems": [problem.message for problem in problems],
         "rules_broken": [problem.rule for problem in problems],
         "finish_reason": stats.get("finish_reason"),
     }
+
+
+REMOVALS = {
+    "gone": "gone",
+    "moved": "moved",
+    "back": "back",
+    "missing": "missing (removal to confirm: GONE_CONFIRM_HOURS)",
+}
+
+
+def removal_lines(events: list[list[str]]) -> list[str]:
+    """What the run's checks of known articles recorded: counts, then each one."""
+    if not events:
+        return []
+    counts = Counter(kind for kind, _url, _reason in events)
+    lines = [
+        "  removals: "
+        + ", ".join(f"{counts[k]} {label}" for k, label in REMOVALS.items() if counts[k])
+    ]
+    lines += [f"  {kind}: {url}: {reason}" for kind, url, reason in events[:20]]
+    if len(events) > 20:
+        lines.append(f"  ... and {len(events) - 20} more (see SUMMARY_PATH)")
+    return lines
 
 
 def render_summary(summary: dict[str, Any]) -> str:
@@ -132,7 +156,7 @@ def render_summary(summary: dict[str, Any]) -> str:
             " REDIS_LEASE_TTL): their requests went back on the queue, but the counts above"
             " leave out what they did (the archive holds what they stored)"
         )
-    lines += walk_lines(summary)
+    lines += walk_lines(summary) + removal_lines(summary.get("removals", []))
     for site, counts in sorted(summary["per_site"].items()):
         lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     if summary.get("warnings"):

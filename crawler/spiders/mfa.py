@@ -29,6 +29,7 @@ from crawler.platforms.mfa import ListingCard, PageContext
 from crawler.platforms.reading import PageReading, read_fetched
 from crawler.redact import REDACTED, redact_url
 from crawler.registry import Registry, RegistryError
+from crawler.spiders import checks
 from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, site_names
 from crawler.spiders.failures import record_failure
 from crawler.spiders.pages import (
@@ -44,6 +45,7 @@ from crawler.spiders.pages import (
 )
 from crawler.spiders.walk import Walk, WalkLog
 from crawler.state.schedule import Revisit
+from crawler.state.standings import Check
 from crawler.state.walks import default_mode, known_walks, stopping_early, walk_scopes
 from crawler.urls import (
     canonical_url,
@@ -124,6 +126,7 @@ class MfaSpider(scrapy.Spider):
         if not self.mode:
             self.mode = default_mode(walks, state.schedule.count(self.crawl_sites) > 0)
         self.stop_early = stopping_early(walks, self.mode)
+        self.absent = {s.canonical_url for s in state.standings.absent(self.crawl_sites)}
         hosts = frozenset((urlsplit(u).hostname or "").lower() for u in arguments.start_urls)
         self.context.begin(
             CrawlScope(
@@ -282,6 +285,8 @@ class MfaSpider(scrapy.Spider):
         if response.status == 304:
             stats.inc_value("revisit/fetched")
             stats.inc_value("revisit/not_modified")
+            if identity in self.absent:
+                yield checks.present(response.url, identity)
             yield NotModified(
                 url=response.url,
                 canonical_url=identity,
@@ -300,6 +305,13 @@ class MfaSpider(scrapy.Spider):
             stats.inc_value("archive/not_html")
             return
         read = self._read(response)
+        check, goes_on = checks.after_response(
+            response, read.kind, self.context.state.schedule.known, self.absent, self.walk.origins
+        )
+        if check is not None:
+            yield check
+        if not goes_on:  # not the article: only a sign that it is gone
+            return
         walk = response.meta.get(WALK_START)
         if read.kind == "listing":  # /<lang>/page/<name>?menu=<id>: only the content tells
             yield from self._listing(response, read, start=walk or response.url, followed=1)
@@ -325,7 +337,15 @@ class MfaSpider(scrapy.Spider):
         if walk is not None and request.meta.get(WALK_PAGE):
             self.walk_log.ended(walk)
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> list[Check]:
+        """A failed request: a known article's 404 or 410 is a check of its page (not a
+        failure of the run); anything else is counted and listed (done at once: not a
+        generator, which would wait to be read)."""
+        check = checks.after_error(failure, self.context.state.schedule.known, self.walk.origins)
+        if check is not None:
+            self.crawler.stats.inc_value("revisit/fetched")
+            return [check]
         record_failure(
             failure, self.context.log, self.walk_log, self.crawler.stats, self.walk.origins
         )
+        return []

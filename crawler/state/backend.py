@@ -2,9 +2,9 @@
 
 Two backends: an SQLite file on this machine (:mod:`crawler.state.sqlite`, the default)
 and Redis, shared by every worker of a crawl (:mod:`crawler.state.redis`, chosen by
-``REDIS_URL``).  Both keep the same things -- versions, the revisit schedule, the walks
-and the WARC captures -- derive them from the archive the same way, and write a version
-and its schedule as one atomic step.
+``REDIS_URL``).  Both keep the same things -- versions, the revisit schedule, the walks,
+the standings of articles not live and the WARC captures -- derive them from the archive
+the same way, and write a version and its schedule as one atomic step.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Protocol
 
 from crawler.state.captures import CaptureStore
 from crawler.state.schedule import Observation, Revisit
+from crawler.state.standings import Standing, StandingStore
 from crawler.state.versions import KnownVersion, VersionRow
 from crawler.state.walks import WalkStore
 from crawler.storage import StoreUnavailable
@@ -62,6 +63,8 @@ class State(Protocol):
     def walks(self) -> WalkStore: ...
     @property
     def captures(self) -> CaptureStore: ...
+    @property
+    def standings(self) -> StandingStore: ...
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation
@@ -72,7 +75,9 @@ class State(Protocol):
     def record_revert(self, key: str, seen: Observation) -> None:
         """The page is an earlier stored version again (``key``): it is the latest now."""
 
-    def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
+    def load(
+        self, rows: list[VersionRow], latest: list[Observation], standings: list[Standing]
+    ) -> int:
         """Replace everything (the rebuild from the archive), atomically."""
 
     def guard(self, canonical_url: str) -> AbstractContextManager[None]:

@@ -1,7 +1,8 @@
 """The state rebuilt from what the store holds.
 
-Versions and schedule derive from the store's records, so a fresh machine, a lost state
-file or ``verify --repair`` can always recreate them: one pass over the records, keeping
+Versions, schedule and the standings of articles not live (their latest events) derive
+from the store's records, so a fresh machine, a lost state file or ``verify --repair``
+can always recreate them: one pass over the records, keeping
 for the schedule only the latest fetch of each article (a few fields, not the records),
 all in one transaction (a crash midway leaves the old state).  What is kept of each
 version is a few short strings, not its record, so 100k versions fit in memory.
@@ -16,11 +17,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from crawler.state.backend import State
 from crawler.state.schedule import Observation, article_observation
+from crawler.state.standings import standing_of
 from crawler.state.versions import VersionRow
 from crawler.storage.archive import Archive
+from crawler.storage.events import latest_events
 from crawler.storage.layout import article_of
 from schemas.models import ArchivedArticle
 
@@ -47,7 +51,13 @@ def rebuild_state(archive: Archive, state: State) -> int:
                     replace(r, fetched_at=when) if r.version_key == key else r for r in stored
                 ]
                 latest[url] = article_observation(article, changed=True)
-    return state.load([row for stored in rows.values() for row in stored], list(latest.values()))
+    standings = [
+        standing
+        for url, event in latest_events(archive.storage).items()
+        if (standing := standing_of(event, urlsplit(url).netloc.lower())) is not None
+    ]
+    versions = [row for stored in rows.values() for row in stored]
+    return state.load(versions, list(latest.values()), standings)
 
 
 def _reverted(

@@ -6,6 +6,7 @@ Per article, under ``articles/<site>/<lang>/<kind>/<slug>/``::
     <updated-date>_<sha16>/article.txt   the text form (schemas.render)
     <updated-date>_<sha16>/article.json  the record; written last, create-only
     latest.json                          which version is the latest
+    events/<time>_<kind>.json            found absent, gone, moved, back (schemas.events)
 
 Pages that are not articles go to ``quarantine/<site>/.../<sha16 of the HTML>/`` with
 ``page.html`` and ``reasons.json``.  Keys come from untrusted URLs, so every segment
@@ -87,6 +88,16 @@ def version_key(article: ArchivedArticle) -> str:
 def article_of(key: str) -> str:
     """The article folder of a version key or of a file in it."""
     return key.rsplit("/", 1)[0]
+
+
+EVENTS = "/events/"
+
+
+def event_key(canonical_url: str, kind: str, at: str) -> str:
+    """Where an event of the article is: its time (fixed width, so names sort in time
+    order) and kind."""
+    stamp = at.replace("-", "").replace(":", "").replace("+00:00", "Z")
+    return check_key(f"{article_prefix(canonical_url)}{EVENTS}{safe_segment(stamp)}_{kind}.json")
 
 
 def latest_key(prefix: str) -> str:

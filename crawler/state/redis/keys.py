@@ -77,6 +77,11 @@ class Keys:
         return f"{self.prefix}lwalks"
 
     @property
+    def standings(self) -> str:
+        """Hash: canonical URL -> the standing of an article not live (JSON)."""
+        return f"{self.prefix}standings"
+
+    @property
     def captures(self) -> str:
         """Hash: URL -> its last full WARC capture (digest and date)."""
         return f"{self.prefix}captures"

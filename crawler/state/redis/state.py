@@ -24,9 +24,11 @@ from crawler.state.redis.connection import StateConnection, Writes, texts
 from crawler.state.redis.record import record_version
 from crawler.state.redis.rows import load_entry, rows_of
 from crawler.state.redis.schedule import RedisSchedule
+from crawler.state.redis.standings import RedisStandings
 from crawler.state.redis.versions import RedisVersions
 from crawler.state.redis.walks import RedisWalks
 from crawler.state.schedule import Entry, Observation, Policy, next_entry
+from crawler.state.standings import Standing
 from crawler.state.versions import VersionRow
 from schemas.models import ArchivedArticle
 
@@ -81,6 +83,7 @@ class RedisState:
         self.schedule = RedisSchedule(connection, policy)
         self.walks = RedisWalks(connection)
         self.captures = RedisCaptures(connection)
+        self.standings = RedisStandings(connection)
 
     @property
     def _held(self) -> dict[str, Held]:
@@ -123,16 +126,20 @@ class RedisState:
 
         self.connection.atomic([self.keys.versions(url), self.keys.entry(url)], prepare)
 
-    def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
-        """Replace versions and schedule with ``rows`` and ``latest`` in one MULTI/EXEC."""
+    def load(
+        self, rows: list[VersionRow], latest: list[Observation], standings: list[Standing]
+    ) -> int:
+        """Replace versions, schedule and standings in one MULTI/EXEC."""
         policy = self.schedule.policy
 
         def writes(pipe: Pipeline) -> None:
             self.versions.queue_clear(pipe)
             self.schedule.queue_clear(pipe)
+            self.standings.queue_clear(pipe)
             self.versions.queue_load(pipe, rows)
             for seen in latest:
                 self.schedule.queue_entry(pipe, next_entry(None, seen, policy))
+            self.standings.queue_load(pipe, standings)
 
         self.connection.atomic([], lambda _pipe: writes)
         return len(rows)
@@ -177,6 +184,7 @@ class RedisState:
             self.versions.queue_clear(pipe)
             self.schedule.queue_clear(pipe)
             self.captures.queue_clear(pipe)
+            self.standings.queue_clear(pipe)
 
         self.connection.atomic([], lambda _pipe: writes)
 

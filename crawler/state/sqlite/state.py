@@ -1,8 +1,9 @@
-"""The crawl's state: one SQLite file, one connection, one lock, four kinds of table.
+"""The crawl's state: one SQLite file, one connection, one lock, five kinds of table.
 
 - ``versions``: which versions of which articles the store has confirmed (dedup);
 - ``schedule``: when each known article is next due (the revisit policy);
 - ``listing_walks``: which listings a run has walked to their end (the stop rule);
+- ``standings``: articles found absent (:mod:`crawler.state.standings`);
 - ``captures``: each URL's last full WARC capture (:mod:`crawler.state.captures`).
 
 Everything the crawl learns about one version is one transaction, so the tables never
@@ -16,12 +17,14 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from crawler.state.schedule import Observation, Policy
-from crawler.state.sqlite import captures, schedule, versions, walks
+from crawler.state.sqlite import captures, schedule, standings, versions, walks
 from crawler.state.sqlite.captures import Captures
 from crawler.state.sqlite.database import Database
 from crawler.state.sqlite.schedule import Schedule
+from crawler.state.sqlite.standings import Standings
 from crawler.state.sqlite.versions import Versions
 from crawler.state.sqlite.walks import Walks
+from crawler.state.standings import Standing
 from crawler.state.versions import VersionRow
 from schemas.models import ArchivedArticle
 
@@ -31,11 +34,15 @@ class StateDB:
 
     def __init__(self, path: Path, policy: Policy) -> None:
         self.path = path
-        self.db = Database(path, versions.SCHEMA + schedule.SCHEMA + walks.SCHEMA + captures.SCHEMA)
+        self.db = Database(
+            path,
+            versions.SCHEMA + schedule.SCHEMA + walks.SCHEMA + captures.SCHEMA + standings.SCHEMA,
+        )
         self.versions = Versions(self.db)
         self.schedule = Schedule(self.db, policy)
         self.walks = Walks(self.db)
         self.captures = Captures(self.db)
+        self.standings = Standings(self.db)
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation
@@ -51,14 +58,19 @@ class StateDB:
             self.versions.touch(seen.canonical_url, key, seen.fetched_at)
             self.schedule.observe(seen)
 
-    def load(self, rows: list[VersionRow], latest: list[Observation]) -> int:
-        """Replace everything with ``rows`` and the schedule of their ``latest`` fetches,
-        in one transaction (the rebuild); returns how many versions."""
+    def load(
+        self, rows: list[VersionRow], latest: list[Observation], standings: list[Standing]
+    ) -> int:
+        """Replace everything with ``rows``, the schedule of their ``latest`` fetches and
+        the ``standings``, in one transaction (the rebuild); returns how many versions."""
         with self.db.transaction():
             total = self.versions.replace(rows)
             self.schedule.clear()
             for seen in latest:
                 self.schedule.observe(seen)
+            self.standings.clear()
+            for standing in standings:
+                self.standings.put(standing)
         return total
 
     def guard(self, canonical_url: str) -> AbstractContextManager[None]:
@@ -72,6 +84,7 @@ class StateDB:
             self.versions.replace([])
             self.schedule.clear()
             self.captures.clear()
+            self.standings.clear()
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,110 @@
+"""What a fetch of a known article says of its page: still there, or absent.
+
+A known article (one the state has a schedule for) is absent when its page answers 404
+or 410, redirects to a page that is not the article (the home page, a listing: gone;
+another article page: moved), or shows no article any more (a soft 404: an error page
+with status 200).  It is present again when its page reads as an article while the
+state has it as absent.  Each finding is a :class:`~crawler.state.standings.Check` item;
+whether it is an event (one failed check is not a removal) is the availability
+pipeline's to judge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import response_status_message
+from twisted.python.failure import Failure
+
+from crawler.redact import redact_url
+from crawler.state.standings import Check
+from crawler.urls import canonical_url
+
+GONE_STATUSES = (404, 410)
+
+
+def _check(url: str, identity: str, **found: object) -> Check:
+    return Check(
+        url=redact_url(url),
+        canonical_url=identity,
+        site=urlsplit(identity).netloc,
+        at=datetime.now(UTC),
+        **found,  # type: ignore[arg-type]
+    )
+
+
+def after_error(
+    failure: Failure, known: Callable[[str], bool], origins: Mapping[str, str]
+) -> Check | None:
+    """A known article whose page answered 404 or 410 (None: anything else)."""
+    error = failure.value
+    if not isinstance(error, HttpError) or error.response.status not in GONE_STATUSES:
+        return None
+    request = getattr(failure, "request", None)
+    url = request.url if request is not None else error.response.url
+    identity = canonical_url(url, origins)
+    if not known(identity):
+        return None
+    status = error.response.status
+    return _check(
+        url,
+        identity,
+        present=False,
+        status=status,
+        reason=f"HTTP {response_status_message(status)}",
+    )
+
+
+def after_response(
+    response: Response,
+    kind: str,
+    known: Callable[[str], bool],
+    absent: Collection[str],
+    origins: Mapping[str, str],
+) -> tuple[Check | None, bool]:
+    """What the response to an article request says of a known article, and whether the
+    page is still to be read as usual (False: it is not the article, only a sign that
+    the article is gone).  ``kind``: the page as read (``article``, ``listing``,
+    ``other``); ``absent``: the articles the state has as not live."""
+    identity = canonical_url(response.url, origins)
+    chain = response.meta.get("redirect_urls") or []
+    asked = canonical_url(chain[0], origins) if chain else identity
+    if asked != identity and known(asked):  # redirected away from a known article
+        statuses = response.meta.get("redirect_reasons") or [None]
+        status = statuses[0] if isinstance(statuses[0], int) else None
+        where = redact_url(response.url)
+        if kind == "article":
+            reason = f"redirected ({status}) to another article page: {where}"
+            return _check(
+                chain[0],
+                asked,
+                present=False,
+                status=status,
+                location=where,
+                moved_to=identity,
+                reason=reason,
+            ), True
+        what = "the home page" if urlsplit(response.url).path in ("", "/") else f"a {kind} page"
+        reason = f"redirected ({status}) to {what}: {where}"
+        return _check(
+            chain[0], asked, present=False, status=status, location=where, reason=reason
+        ), False
+    if kind != "article" and known(identity):
+        reason = "not an article any more (an error page? a login wall?)"
+        if kind == "listing":
+            reason = "a listing page now, not the article"
+        return _check(
+            response.url, identity, present=False, status=response.status, reason=reason
+        ), kind == "other"
+    if kind == "article" and identity in absent:
+        return present(response.url, identity), True
+    return None, True
+
+
+def present(url: str, identity: str) -> Check:
+    """The article answers as itself (a 304 too) while the state has it as absent."""
+    return _check(url, identity, present=True)

@@ -1,0 +1,96 @@
+"""Where each article stands when its page was last found absent (none: it is live).
+
+The archive keeps the events (:mod:`schemas.events`); the state keeps, per article that
+is not live, the one fact the next check needs: since when it has been absent, and
+whether that is confirmed.  :func:`judge` is the rule: one failed check is ``missing``;
+a later check at least the confirmation time after the first is ``gone`` (or ``moved``,
+when it led to another article page); a check that finds the article is ``back``.
+Like everything in the state it derives from the archive (the latest event of each
+article: :func:`standing_of`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from schemas.events import ArticleEvent
+
+
+@dataclass(frozen=True)
+class Check:
+    """What one check of a known article found."""
+
+    url: str
+    canonical_url: str
+    site: str
+    at: datetime
+    present: bool
+    status: int | None = None
+    location: str | None = None
+    moved_to: str | None = None
+    reason: str = "answers as the article again"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """An article not live: ``missing`` (to confirm), ``gone`` or ``moved``."""
+
+    canonical_url: str
+    site: str
+    kind: str
+    since: datetime
+    """When it was first found absent."""
+
+
+class StandingStore(Protocol):
+    """The standings of the articles that are not live."""
+
+    def of(self, canonical_url: str) -> Standing | None: ...
+    def absent(self, sites: list[str] | None = None) -> list[Standing]: ...
+    def put(self, standing: Standing) -> None: ...
+    def drop(self, canonical_url: str) -> None: ...
+    def clear(self) -> None: ...
+
+
+def judge(
+    check: Check, standing: Standing | None, confirm: timedelta
+) -> tuple[ArticleEvent | None, Standing | None]:
+    """The event a check makes (None: nothing new to record) and the article's standing
+    after it (None: live)."""
+    if check.present:
+        if standing is None:
+            return None, None
+        return _event(check, "back"), None
+    if standing is None:
+        missing = Standing(check.canonical_url, check.site, "missing", check.at)
+        return _event(check, "missing"), missing
+    if standing.kind != "missing" or check.at - standing.since < confirm:
+        return None, standing  # confirmed already, or too soon to confirm
+    kind = "moved" if check.moved_to else "gone"
+    confirmed = Standing(check.canonical_url, check.site, kind, standing.since)
+    return _event(check, kind, since=standing.since), confirmed
+
+
+def _event(check: Check, kind: str, since: datetime | None = None) -> ArticleEvent:
+    return ArticleEvent.model_validate(
+        {
+            "kind": kind,
+            "at": check.at,
+            "url": check.url,
+            "canonical_url": check.canonical_url,
+            "status": None if check.present else check.status,
+            "location": None if check.present else check.location,
+            "moved_to": check.moved_to if kind == "moved" else None,
+            "since": since,
+            "reason": check.reason,
+        }
+    )
+
+
+def standing_of(event: ArticleEvent, site: str) -> Standing | None:
+    """An article's standing after its latest event (the rebuild from the archive)."""
+    if event.kind == "back":
+        return None
+    return Standing(event.canonical_url, site, event.kind, event.since or event.at)

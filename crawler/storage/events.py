@@ -1,0 +1,47 @@
+"""Articles' events in the archive (:mod:`schemas.events`): written once, read back for
+the rebuild of the state, the export and the browsable report."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from pydantic import ValidationError
+
+from crawler.storage import Storage
+from crawler.storage.layout import ARTICLES, EVENTS, JSON_TYPE, event_key
+from schemas.events import ArticleEvent
+
+logger = logging.getLogger(__name__)
+
+
+def write_event(storage: Storage, event: ArticleEvent) -> str:
+    """Store one event (create-only: the same check written twice is one event)."""
+    key = event_key(event.canonical_url, event.kind, event.at.isoformat(timespec="microseconds"))
+    storage.put(key, event.dump(), JSON_TYPE, create_only=True)
+    return key
+
+
+def read_events(storage: Storage) -> Iterator[ArticleEvent]:
+    """Every event in the archive; one that cannot be read is named in the log and
+    skipped (``scrapy verify`` names it too)."""
+    for key in storage.list(ARTICLES):
+        if EVENTS not in key or not key.endswith(".json"):
+            continue
+        data = storage.get(key)
+        if data is None:
+            continue
+        try:
+            yield ArticleEvent.model_validate_json(data)
+        except ValidationError as exc:
+            logger.error("an event that cannot be read: %s (%s)", key, exc.errors()[0]["msg"])
+
+
+def latest_events(storage: Storage) -> dict[str, ArticleEvent]:
+    """Each article's latest event, by canonical URL."""
+    latest: dict[str, ArticleEvent] = {}
+    for event in read_events(storage):
+        known = latest.get(event.canonical_url)
+        if known is None or event.at >= known.at:
+            latest[event.canonical_url] = event
+    return latest

@@ -1,0 +1,42 @@
+"""The rule of removals: one failed check is not one; a later one, far enough apart,
+confirms it; a page that answers as the article again is back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from crawler.state.standings import Check, Standing, judge
+
+URL = "https://www.mfa.go.th/th/content/aseancanada2020"
+START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+DAY = timedelta(hours=20)
+
+
+def _absent(at: datetime, status: int = 404, moved_to: str | None = None) -> Check:
+    return Check(URL, URL, "www.mfa.go.th", at, False, status, None, moved_to, "HTTP 404")
+
+
+def test_a_removal_is_confirmed_only_by_a_check_the_confirmation_time_later() -> None:
+    event, standing = judge(_absent(START), None, DAY)
+    assert event is not None and event.kind == "missing" and event.status == 404
+    assert standing == Standing(URL, "www.mfa.go.th", "missing", START)
+    too_soon, still = judge(_absent(START + DAY / 2, 410), standing, DAY)
+    assert too_soon is None and still == standing  # nothing new, and it stays missing
+    confirmed, gone = judge(_absent(START + DAY, 410), standing, DAY)
+    assert confirmed is not None and confirmed.kind == "gone"
+    assert confirmed.since == START and confirmed.status == 410
+    assert gone == Standing(URL, "www.mfa.go.th", "gone", START)
+    again, after = judge(_absent(START + 3 * DAY), gone, DAY)
+    assert again is None and after == gone  # one removal, however often it is checked
+
+
+def test_a_redirect_to_another_article_confirms_a_move_and_a_page_back_ends_it() -> None:
+    elsewhere = "https://www.mfa.go.th/th/content/aseancanada2020-2"
+    _event, missing = judge(_absent(START, 301, elsewhere), None, DAY)
+    moved, standing = judge(_absent(START + DAY, 301, elsewhere), missing, DAY)
+    assert moved is not None and moved.kind == "moved" and moved.moved_to == elsewhere
+    back = Check(URL, URL, "www.mfa.go.th", START + 2 * DAY, True)
+    event, after = judge(back, standing, DAY)
+    assert event is not None and event.kind == "back" and after is None
+    assert event.status is None and event.since is None
+    assert judge(back, None, DAY) == (None, None)  # live and present: nothing to say

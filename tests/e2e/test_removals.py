@@ -1,0 +1,91 @@
+"""Removals recorded: an archived article that answers 404, then 410, then redirects to
+the home page, then comes back -- its history shows each change once, a removal only
+once confirmed, and nothing archived is deleted (issue 27)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_twisted
+
+from schemas.events import ArticleEvent
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
+
+pytestmark = pytest.mark.crawl
+# every article due on every run (all are "recent"), removals confirmed at the next run
+EVERY_RUN = {"REVISIT_RECENT_DAYS": "100000", "GONE_CONFIRM_HOURS": "0"}
+
+
+def _events(archive: Path) -> list[ArticleEvent]:
+    found = [
+        ArticleEvent.model_validate_json(path.read_bytes())
+        for path in archive.glob("articles/**/events/*.json")
+    ]
+    return sorted(found, key=lambda event: event.at)
+
+
+def _summary_events(summary: dict[str, Any]) -> list[str]:
+    return [entry[0] for entry in summary.get("removals", [])]
+
+
+@pytest_twisted.ensureDeferred
+async def test_an_article_taken_down_redirected_and_back_has_each_in_its_history(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    first = await crawl(tmp_path, start, settings=EVERY_RUN)
+    assert first.returncode == 0, first.log[-3000:]
+    archive = tmp_path / "archive"
+    [page] = [p for p in fresh_replica.pages() if "aseancanada2020" in p["path"]]
+    versions = sorted(archive.glob("articles/**/article.json"))
+
+    fresh_replica.control("fault", path=page["path"], kind="404", times="99")
+    found = await crawl(tmp_path, start, settings=EVERY_RUN)
+    assert [e.kind for e in _events(archive)] == ["missing"]
+    assert found.returncode == 0, found.log[-3000:]  # a check, not a failure of the run
+    assert _summary_events(found.summary) == ["missing"]
+
+    fresh_replica.control("reset")
+    fresh_replica.control("fault", path=page["path"], kind="410", times="99")
+    confirmed = await crawl(tmp_path, start, settings=EVERY_RUN)
+    events = _events(archive)
+    assert [e.kind for e in events] == ["missing", "gone"]
+    assert events[1].status == 410 and events[1].since == events[0].at
+    assert _summary_events(confirmed.summary) == ["gone"]
+    assert "1 gone" in confirmed.log
+
+    fresh_replica.control("reset")
+    home = f"{fresh_replica.url}/"
+    fresh_replica.control("fault", path=page["path"], kind="redirect", times="99", to=home)
+    await crawl(tmp_path, start, settings=EVERY_RUN)
+    assert [e.kind for e in _events(archive)] == ["missing", "gone"]  # gone already
+
+    fresh_replica.control("reset")
+    back = await crawl(tmp_path, start, settings=EVERY_RUN)
+    events = _events(archive)
+    assert [e.kind for e in events] == ["missing", "gone", "back"]
+    assert _summary_events(back.summary) == ["back"]
+    assert sorted(archive.glob("articles/**/article.json")) == versions  # nothing deleted
+    pointer = json.loads(next(archive.glob("articles/**/aseancanada2020/latest.json")).read_text())
+    assert pointer["version"]
+
+
+@pytest_twisted.ensureDeferred
+async def test_an_article_redirected_to_another_article_is_recorded_as_moved(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
+    start = f"start_urls={fresh_replica.listing_urls()}"
+    assert (await crawl(tmp_path, start, settings=EVERY_RUN)).returncode == 0
+    articles = [p for p in fresh_replica.pages() if "/content/" in p["path"]]
+    old, new = articles[0], articles[1]
+    target = f"{fresh_replica.url}{new['href']}"
+    fresh_replica.control("fault", path=old["path"], kind="redirect", times="99", to=target)
+    await crawl(tmp_path, start, settings=EVERY_RUN)
+    await crawl(tmp_path, start, settings=EVERY_RUN)
+    events = _events(tmp_path / "archive")
+    assert [e.kind for e in events] == ["missing", "moved"]
+    assert events[1].moved_to is not None and events[1].moved_to.endswith(new["path"])
