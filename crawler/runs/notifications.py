@@ -1,10 +1,10 @@
 """Telling people when a run goes wrong: a webhook a chat tool accepts, and mail.
 
 Off by default.  A notification is sent for an unhealthy run and, if asked for, for
-silent edits (``NOTIFY_ON``).  The webhook gets ``{"text": ...}`` as JSON, which Slack,
-Mattermost, Rocket.Chat and Google Chat accept; mail goes through SMTP (STARTTLS when
-asked, a password only from the environment).  Sending may fail: the caller logs one
-line and the crawl's outcome is unchanged.
+silent edits and for articles taken down or moved (``NOTIFY_ON``).  The webhook gets
+``{"text": ...}`` as JSON, which Slack, Mattermost, Rocket.Chat and Google Chat accept;
+mail goes through SMTP (STARTTLS when asked, a password only from the environment).
+Sending may fail: the caller logs one line and the crawl's outcome is unchanged.
 
 The extension :class:`Notifications` is configured by ``NOTIFY_WEBHOOK_URL``,
 ``NOTIFY_MAIL_TO`` (with ``NOTIFY_SMTP_HOST`` and friends) and ``NOTIFY_ON``.
@@ -43,7 +43,7 @@ class Mail:
     starttls: bool = False
 
 
-NOTIFY_EVENTS = ("unhealthy", "silent_edit")
+NOTIFY_EVENTS = ("unhealthy", "silent_edit", "removal")
 """What ``NOTIFY_ON`` accepts."""
 
 
@@ -59,6 +59,9 @@ def reasons(report: RunReport, on: set[str]) -> list[str]:
         said.append("the run is unhealthy: " + "; ".join(report.problems))
     if "silent_edit" in on and report.silent_edits:
         said.append(f"{len(report.silent_edits)} articles were edited without a new date")
+    confirmed = [r for r in report.removals if r["kind"] in ("gone", "moved")]
+    if "removal" in on and confirmed:
+        said.append(f"{len(confirmed)} articles were taken down or moved")
     return said
 
 
@@ -71,6 +74,7 @@ def message(report: RunReport, why: list[str], archive: str) -> tuple[str, str]:
     for site, counts in sorted(report.sites.items()):
         lines.append(f"{site}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
     lines += [f"silently edited: {url}" for url in report.silent_edits[:20]]
+    lines += [f"{r['kind']}: {r['url']}: {r['reason']}" for r in report.removals[:20]]
     return subject, "\n".join(lines)
 
 

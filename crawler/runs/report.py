@@ -46,6 +46,10 @@ PER_SITE = {  # report field -> the stat counted per site
     "failed": "archive/fetch_failed",
     "overdue": "revisit/overdue",
     "disagreeing": "archive/disagree",
+    "missing": "availability/missing",
+    "gone": "availability/gone",
+    "moved": "availability/moved",
+    "back": "availability/back",
 }
 
 
@@ -67,6 +71,9 @@ class RunReport(BaseModel):
     problems: list[str] = Field(default_factory=list)
     rules_broken: list[str] = Field(default_factory=list)
     silent_edits: list[str] = Field(default_factory=list)
+    removals: list[dict[str, str]] = Field(default_factory=list)
+    """Each event the run's checks of known articles recorded: ``kind`` (``missing``,
+    ``gone``, ``moved``, ``back``: :mod:`schemas.events`), ``url``, ``reason``."""
     finish_reason: str | None = None
     crawler: dict[str, str] = Field(default_factory=dict)
 

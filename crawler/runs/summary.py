@@ -292,6 +292,10 @@ def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlCon
         problems=summary["problems"],
         rules_broken=summary["rules_broken"],
         silent_edits=[redact_url(u) for u in stats.get("archive/silent_edit_urls", [])],
+        removals=[
+            {"kind": kind, "url": redact_url(url), "reason": reason}
+            for kind, url, reason in summary.get("removals", [])
+        ],
         finish_reason=summary.get("finish_reason"),
         crawler=crawler_identity(),
     )

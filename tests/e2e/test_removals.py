@@ -11,9 +11,12 @@ from typing import Any
 import pytest
 import pytest_twisted
 
+from crawler.runs import history
+from crawler.storage.local import LocalStorage
 from schemas.events import ArticleEvent
 from tests.support.crawling import crawl
 from tests.support.harness import Replica
+from tests.support.receivers import HttpReceiver
 
 pytestmark = pytest.mark.crawl
 # every article due on every run (all are "recent"), removals confirmed at the next run
@@ -51,12 +54,19 @@ async def test_an_article_taken_down_redirected_and_back_has_each_in_its_history
 
     fresh_replica.control("reset")
     fresh_replica.control("fault", path=page["path"], kind="410", times="99")
-    confirmed = await crawl(tmp_path, start, settings=EVERY_RUN)
+    with HttpReceiver() as webhook:
+        told = {"NOTIFY_WEBHOOK_URL": webhook.url, "NOTIFY_ON": "unhealthy,removal"}
+        confirmed = await crawl(tmp_path, start, settings={**EVERY_RUN, **told})
     events = _events(archive)
     assert [e.kind for e in events] == ["missing", "gone"]
     assert events[1].status == 410 and events[1].since == events[0].at
     assert _summary_events(confirmed.summary) == ["gone"]
     assert "1 gone" in confirmed.log
+    [hook] = webhook.received  # the notification, the run report and `scrapy runs` say it
+    assert "1 articles were taken down or moved" in json.loads(hook.body)["text"]
+    report = history.reports(LocalStorage(archive))[-1]
+    assert [r["kind"] for r in report.removals] == ["gone"]
+    assert report.sites[events[1].canonical_url.split("/")[2]]["gone"] == 1
 
     fresh_replica.control("reset")
     home = f"{fresh_replica.url}/"
