@@ -61,6 +61,15 @@ class ExportRow(ArchivedArticle):
     ``latest.json``; for earlier ones, when they were archived)."""
     changes: ChangeSummary | None = None
     """What changed since the previous version (``None`` for the first)."""
+    status: Literal["live", "gone", "moved"] = "live"
+    """The article's page as the last check found it: ``gone`` (taken down: 404, 410, a
+    redirect away, no article any more) or ``moved`` (redirected to another article page),
+    each confirmed by a second check (:mod:`schemas.events`); the same on every version
+    row of the article."""
+    gone_since: datetime | None = None
+    """``gone`` and ``moved``: when the page was first found absent."""
+    moved_to: str | None = None
+    """``moved``: the canonical URL of the article page it now leads to."""
 
 
 class PairRow(BaseModel):

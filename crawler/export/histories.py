@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from crawler.storage import Storage
-from crawler.storage.layout import ARTICLES, LATEST, RECORD, LatestPointer
+from crawler.storage.layout import ARTICLES, EVENTS, LATEST, RECORD, LatestPointer
+from schemas.events import ArticleEvent
 from schemas.models import ArchivedArticle
 
 
@@ -27,6 +28,7 @@ class History:
     """The article's folder key (``articles/<site>/<path>``)."""
     version_keys: list[str] = field(default_factory=list)
     has_pointer: bool = False
+    event_keys: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,15 @@ class ArticleVersions:
     """The key of the version ``latest.json`` names (the newest when there is no pointer)."""
     latest_fetched_at: str | None
     """When the page was last fetched as its latest version (from ``latest.json``)."""
+    last_event: ArticleEvent | None = None
+    """The article's latest event (taken down, moved, back), if it has any."""
 
 
 def _folder_of(key: str) -> tuple[str, str | None] | None:
-    """(article folder, version key or None for the pointer) of a listed key."""
+    """(article folder, version key, or None for the pointer, or the event key) of a
+    listed key."""
+    if EVENTS in key:
+        return key.split(EVENTS, 1)[0], key
     if key.endswith(f"/{RECORD}"):
         version = key.rsplit("/", 1)[0]
         return version.rsplit("/", 1)[0], version
@@ -71,6 +78,8 @@ def histories(storage: Storage, prefix: str = ARTICLES) -> Iterator[History]:
         history = open_folders.setdefault(folder, History(folder))
         if version is None:
             history.has_pointer = True
+        elif EVENTS in version:
+            history.event_keys.append(version)
         else:
             history.version_keys.append(version)
     yield from open_folders.values()
@@ -116,7 +125,21 @@ def read(
     pointer = None
     if history.has_pointer:
         pointer = LatestPointer.read(storage.get(f"{history.folder}/{LATEST}"))
+    event = _last_event(storage, history.event_keys)
     known = {v.key for v in versions}
     if pointer is not None and pointer.version in known:
-        return ArticleVersions(history.folder, versions, pointer.version, pointer.fetched_at)
-    return ArticleVersions(history.folder, versions, versions[-1].key, None)
+        return ArticleVersions(history.folder, versions, pointer.version, pointer.fetched_at, event)
+    return ArticleVersions(history.folder, versions, versions[-1].key, None, event)
+
+
+def _last_event(storage: Storage, keys: list[str]) -> ArticleEvent | None:
+    """The latest readable event (names sort in time order)."""
+    for key in sorted(keys, reverse=True):
+        data = storage.get(key)
+        if data is None:
+            continue
+        try:
+            return ArticleEvent.model_validate_json(data)
+        except ValidationError:
+            continue  # scrapy verify names it
+    return None

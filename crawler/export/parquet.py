@@ -75,6 +75,9 @@ SCHEMA = pa.schema(
         ("silent_edit", pa.bool_()),
         ("last_fetched_at", _WHEN),
         ("changes", _CHANGES),
+        ("status", _TEXT),
+        ("gone_since", _WHEN),
+        ("moved_to", _TEXT),
     ]
 )
 """The Parquet schema of :class:`schemas.export.ExportRow` (a test holds the two equal)."""

@@ -37,8 +37,10 @@ from pydantic import ValidationError
 from crawler.state.backend import State
 from crawler.state.rebuild import rebuild_state
 from crawler.storage.archive import Archive
+from crawler.storage.events import event_problems
 from crawler.storage.layout import (
     ARTICLES,
+    EVENTS,
     LATEST,
     PAGE,
     PARTS,
@@ -153,6 +155,7 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
     for name, count in sorted(pointed.items()):
         if name not in held:
             report.notes.append(f"{count} versions point to {name}, not in the archive yet")
+    report.errors.extend(event_problems(archive.storage))
     if state is not None:
         _check_state(recorded, stored, report, repair)
     if repair and state is not None:
@@ -169,6 +172,8 @@ def _article_files(archive: Archive) -> tuple[dict[str, set[str]], set[str]]:
     pointers: set[str] = set()
     for key in archive.storage.list(ARTICLES):
         folder, name = key.rsplit("/", 1)
+        if EVENTS in key:
+            continue  # checked by event_problems
         if name == LATEST:
             pointers.add(folder)
         else:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pydantic import ValidationError
 
 from crawler.storage import Storage
-from crawler.storage.layout import ARTICLES, EVENTS, JSON_TYPE, event_key
+from crawler.storage.layout import ARTICLES, EVENTS, JSON_TYPE, article_prefix, event_key
 from schemas.events import ArticleEvent
 
 logger = logging.getLogger(__name__)
@@ -45,3 +45,18 @@ def latest_events(storage: Storage) -> dict[str, ArticleEvent]:
         if known is None or event.at >= known.at:
             latest[event.canonical_url] = event
     return latest
+
+
+def event_problems(storage: Storage) -> Iterator[str]:
+    """What ``scrapy verify`` says of the events: one that cannot be read, or that sits in
+    another article's folder."""
+    for key in storage.list(ARTICLES):
+        if EVENTS not in key:
+            continue
+        try:
+            event = ArticleEvent.model_validate_json(storage.get(key) or b"")
+        except ValidationError as exc:
+            yield f"{key}: not an event: {exc.errors()[0]['msg']}"
+            continue
+        if key.split(EVENTS, 1)[0] != article_prefix(event.canonical_url):
+            yield f"{key}: an event of {event.canonical_url}, in another folder"

@@ -5,6 +5,7 @@ once confirmed, and nothing archived is deleted (issue 27)."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest_twisted
 from crawler.runs import history
 from crawler.storage.local import LocalStorage
 from schemas.events import ArticleEvent
+from tests.support.commands import run_command
 from tests.support.crawling import crawl
 from tests.support.harness import Replica
 from tests.support.receivers import HttpReceiver
@@ -29,6 +31,13 @@ def _events(archive: Path) -> list[ArticleEvent]:
         for path in archive.glob("articles/**/events/*.json")
     ]
     return sorted(found, key=lambda event: event.at)
+
+
+def export_rows(archive: Path, out: Path) -> list[dict[str, Any]]:
+    ran = run_command("export", str(out), "--format", "jsonl", ARCHIVE_URI=str(archive))
+    assert ran.status == 0, ran.err
+    lines = (out / "latest.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines]
 
 
 def _summary_events(summary: dict[str, Any]) -> list[str]:
@@ -68,6 +77,12 @@ async def test_an_article_taken_down_redirected_and_back_has_each_in_its_history
     assert [r["kind"] for r in report.removals] == ["gone"]
     assert report.sites[events[1].canonical_url.split("/")[2]]["gone"] == 1
 
+    rows = export_rows(archive, tmp_path / "export-gone")
+    [row] = [r for r in rows if r["canonical_url"] == events[1].canonical_url]
+    assert row["status"] == "gone"
+    assert datetime.fromisoformat(row["gone_since"]) == events[0].at
+    assert {r["status"] for r in rows if r is not row} == {"live"}
+
     fresh_replica.control("reset")
     home = f"{fresh_replica.url}/"
     fresh_replica.control("fault", path=page["path"], kind="redirect", times="99", to=home)
@@ -80,6 +95,8 @@ async def test_an_article_taken_down_redirected_and_back_has_each_in_its_history
     assert [e.kind for e in events] == ["missing", "gone", "back"]
     assert _summary_events(back.summary) == ["back"]
     assert sorted(archive.glob("articles/**/article.json")) == versions  # nothing deleted
+    verified = run_command("verify", ARCHIVE_URI=str(archive))
+    assert verified.status == 0, verified.out + verified.err
     pointer = json.loads(next(archive.glob("articles/**/aseancanada2020/latest.json")).read_text())
     assert pointer["version"]
 
@@ -99,3 +116,23 @@ async def test_an_article_redirected_to_another_article_is_recorded_as_moved(
     events = _events(tmp_path / "archive")
     assert [e.kind for e in events] == ["missing", "moved"]
     assert events[1].moved_to is not None and events[1].moved_to.endswith(new["path"])
+
+
+def test_verify_names_an_event_it_cannot_read_or_that_sits_elsewhere(tmp_path: Path) -> None:
+    from crawler.storage.events import write_event
+
+    storage = LocalStorage(tmp_path / "archive")
+    url = "https://www.mfa.go.th/th/content/aseancanada2020"
+    event = ArticleEvent(
+        kind="missing", at=datetime.now(UTC), url=url, canonical_url=url, reason="HTTP 404"
+    )
+    key = write_event(storage, event)
+    assert run_command("verify", ARCHIVE_URI=str(tmp_path / "archive")).status == 0
+    (tmp_path / "archive" / key).write_bytes(b'{"kind": "gone"')
+    elsewhere = event.model_copy(update={"canonical_url": url + "-2"})
+    moved = key.replace("aseancanada2020/", "aseancanada2020-3/")
+    storage.put(moved, elsewhere.dump(), "application/json")
+    verified = run_command("verify", ARCHIVE_URI=str(tmp_path / "archive"))
+    assert verified.status == 1
+    assert f"{key}: not an event" in verified.out
+    assert f"{moved}: an event of {url}-2, in another folder" in verified.out
