@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from html import escape
 
-from crawler.browse.layout import bdi, document, site_file
+from crawler.browse.layout import badge, bdi, document, site_file
 from crawler.diffing.versions import Paragraph, diff
 from crawler.export.histories import ArticleVersions, Version
+from schemas.events import STATUSES
 from schemas.models import ArchivedArticle
 
 REASONS = {
@@ -93,6 +94,19 @@ def _version(versions: list[Version], index: int, latest: str) -> str:
     )
 
 
+def _removal(history: ArticleVersions) -> str:
+    """What the last check of the page found, when the article is not live."""
+    event = history.last_event
+    if event is None or STATUSES[event.kind] == "live":
+        return ""
+    since = f"{event.since:%Y-%m-%d %H:%M} UTC" if event.since else "?"
+    where = f" to {bdi(event.moved_to)}" if event.moved_to else ""
+    return (
+        f'<p class="warn">{badge(STATUSES[event.kind])} absent since {since}{where}'
+        f" ({bdi(event.reason)}); confirmed {event.at:%Y-%m-%d %H:%M} UTC</p>"
+    )
+
+
 def article_page(history: ArticleVersions, latest: ArchivedArticle) -> str:
     """The page of the article whose versions are ``history`` (``latest`` the one its
     ``latest.json`` names)."""
@@ -101,7 +115,7 @@ def article_page(history: ArticleVersions, latest: ArchivedArticle) -> str:
     head = (
         f'<p><a href="../{site_file(latest.site)}">{bdi(latest.site)}</a> · '
         f'<a class="original" href="{url}">{bdi(latest.canonical_url)}</a> ·'
-        f" {len(versions)} versions</p>"
+        f" {len(versions)} versions</p>{_removal(history)}"
     )
     body = "".join(_version(versions, i, history.latest) for i in reversed(range(len(versions))))
     return document(latest.title or latest.canonical_url, head + body, depth=1)

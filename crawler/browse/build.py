@@ -13,8 +13,8 @@ from pathlib import Path
 
 from crawler.browse.article import article_page
 from crawler.browse.gather import by_site, gather
-from crawler.browse.layout import SCRIPT, STYLE, site_file
-from crawler.browse.pages import index_page, quarantine_page, site_page
+from crawler.browse.layout import SCRIPT, STYLE, removals_file, site_file
+from crawler.browse.pages import index_page, quarantine_page, removals_page, site_page
 from crawler.export.histories import ArticleVersions, UnreadableRecord
 from crawler.storage import Storage
 from crawler.storage.outdir import checked_outdir, replace_whole
@@ -63,6 +63,7 @@ def _write_all(storage: Storage, building: Path, runs: int, today: date | None) 
     sites = by_site(overview.rows)
     for site, rows in sites.items():
         _write(building / site_file(site), site_page(site, rows))
+        _write(building / removals_file(site), removals_page(site, rows))
     _write(building / "quarantine.html", quarantine_page(overview))
     _write(building / "style.css", STYLE)
     _write(building / "report.js", SCRIPT)

@@ -23,6 +23,7 @@ from crawler.runs.report import RunReport
 from crawler.storage import Storage
 from crawler.storage.layout import QUARANTINE, REASONS
 from schemas.assess import bangkok_today
+from schemas.events import STATUSES
 from schemas.models import ArchivedArticle
 
 UNDATED = "undated"
@@ -43,6 +44,10 @@ class ArticleRow:
     versions: int
     silent_edits: int
     warnings: int
+    status: str = "live"
+    """``live``, ``gone`` or ``moved`` (:mod:`schemas.events`)."""
+    gone_since: str = ""
+    moved_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,8 @@ def page_name(folder: str) -> str:
 
 def _row(history: ArticleVersions, latest: ArchivedArticle, page: str) -> ArticleRow:
     published = latest.imported_date or latest.updated_date
+    event = history.last_event
+    removed = event if event is not None and STATUSES[event.kind] != "live" else None
     return ArticleRow(
         site=latest.site,
         language=latest.language or "?",
@@ -101,6 +108,9 @@ def _row(history: ArticleVersions, latest: ArchivedArticle, page: str) -> Articl
         versions=len(history.versions),
         silent_edits=sum(1 for v in history.versions if v.article.version_reason == "silent_edit"),
         warnings=len(latest.warnings),
+        status=STATUSES[removed.kind] if removed is not None else "live",
+        gone_since=f"{removed.since:%Y-%m-%d %H:%M}" if removed and removed.since else "",
+        moved_to=(removed.moved_to or "") if removed is not None else "",
     )
 
 

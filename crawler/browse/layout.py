@@ -100,3 +100,14 @@ def cell(value: object, numeric: bool = False) -> str:
 def site_file(site: str) -> str:
     """A site page's file (sites are host names, ``host:port`` as ``host_port``)."""
     return f"s/{site.replace(':', '_')}.html"
+
+
+def removals_file(site: str) -> str:
+    """A site's page of removals (articles gone or moved)."""
+    return f"s/{site.replace(':', '_')}-removals.html"
+
+
+def badge(status: str) -> str:
+    """A "removed" or "moved" badge (nothing for a live article)."""
+    labels = {"gone": "removed", "moved": "moved"}
+    return f' <span class="bad badge">{labels[status]}</span>' if status in labels else ""

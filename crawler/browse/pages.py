@@ -8,7 +8,7 @@ from html import escape
 
 from crawler.browse.charts import bars, every_year, months, ranked, years
 from crawler.browse.gather import UNDATED, ArticleRow, Overview, by_site
-from crawler.browse.layout import bdi, cell, document, site_file, table
+from crawler.browse.layout import badge, bdi, cell, document, removals_file, site_file, table
 from crawler.runs.report import RunReport
 from schemas.assess import EARLIEST_PLAUSIBLE_YEAR
 
@@ -117,7 +117,7 @@ def site_page(site: str, rows: list[ArticleRow]) -> str:
         f'<tr data-text="{escape((r.title + " " + r.url).lower())}"'
         f' data-lang="{escape(r.language)}" data-year="{escape(r.year)}">'
         f"<td>{escape(r.published)}</td>"
-        f'<td><a href="../{r.page}">{bdi(r.title)}</a></td>{cell(r.language)}'
+        f'<td><a href="../{r.page}">{bdi(r.title)}</a>{badge(r.status)}</td>{cell(r.language)}'
         f"{cell(r.versions, True)}{cell(r.silent_edits, True)}{cell(r.warnings, True)}</tr>"
         for r in ordered
     ]
@@ -129,7 +129,31 @@ def site_page(site: str, rows: list[ArticleRow]) -> str:
         f"{len(rows)} articles shown</p>"
     )
     head = ["published", "title", "language", "versions", "silent edits", "warnings"]
-    return document(site, filters + table(head, lines, {3, 4, 5}), depth=1)
+    removed = sum(1 for r in rows if r.status != "live")
+    link = f'<p><a href="../{removals_file(site)}">{removed} articles removed or moved</a></p>'
+    return document(site, link + filters + table(head, lines, {3, 4, 5}), depth=1)
+
+
+def removals_page(site: str, rows: list[ArticleRow]) -> str:
+    """A site's articles taken down or moved, the latest removals first."""
+    removed = sorted((r for r in rows if r.status != "live"), key=lambda r: r.gone_since)
+    lines = [
+        f'<tr>{cell(r.gone_since)}<td><a href="../{r.page}">{bdi(r.title)}</a>'
+        f"{badge(r.status)}</td><td>{_link(r.url)}</td>"
+        f"<td>{_link(r.moved_to) if r.moved_to else ''}</td></tr>"
+        for r in reversed(removed)
+    ]
+    body = (
+        "<p>Articles whose page was found absent twice, the confirmation time apart (404,"
+        " 410, a redirect away, no article any more), or redirected to another article"
+        " page. Their versions stay in the archive.</p>"
+        + (
+            table(["absent since", "title", "page", "moved to"], lines)
+            if lines
+            else '<p class="empty">No article of this site was removed or moved.</p>'
+        )
+    )
+    return document(f"{site}: removals", body, depth=1)
 
 
 def _link(url: str) -> str:

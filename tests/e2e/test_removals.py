@@ -82,6 +82,13 @@ async def test_an_article_taken_down_redirected_and_back_has_each_in_its_history
     assert row["status"] == "gone"
     assert datetime.fromisoformat(row["gone_since"]) == events[0].at
     assert {r["status"] for r in rows if r is not row} == {"live"}
+    made = run_command("report", str(tmp_path / "report"), ARCHIVE_URI=str(archive))
+    assert made.status == 0, made.err
+    [site_page] = (tmp_path / "report" / "s").glob("*[0-9].html")
+    assert site_page.read_text("utf-8").count('class="bad badge">removed<') == 1
+    [removals] = (tmp_path / "report" / "s").glob("*-removals.html")
+    listed = removals.read_text("utf-8")
+    assert "aseancanada2020" in listed and 'class="bad badge">removed<' in listed
 
     fresh_replica.control("reset")
     home = f"{fresh_replica.url}/"

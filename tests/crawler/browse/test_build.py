@@ -63,9 +63,12 @@ def test_every_article_has_a_page_and_the_index_counts_them(
     assert len([name for name in html if name.startswith("a/")]) == 6
     assert "6 articles, 9 versions, 1 silent edits, 2 sites" in html["index.html"]
     assert sorted(name for name in html if name.startswith("s/")) == [
+        "s/bangkok.thaiembassy.org-removals.html",
         "s/bangkok.thaiembassy.org.html",
+        "s/www.mfa.go.th-removals.html",
         "s/www.mfa.go.th.html",
     ]
+    assert "No article of this site was removed or moved" in html["s/www.mfa.go.th-removals.html"]
     links = re.findall(r'href="\.\./(a/[0-9a-f]{20}\.html)"', html["s/www.mfa.go.th.html"])
     assert sorted(links) == sorted(
         name for name in html if name.startswith("a/") and "thaiembassy" not in html[name]
