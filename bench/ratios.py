@@ -6,6 +6,7 @@ from bench.measure import Measure
 
 TWO = "two processes (th | en), at once"
 WARC_RUN = "full pipeline + WARC -> local disk"
+RECRAWL_RUN = "full re-crawl + WARC, site unchanged"
 
 
 def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
@@ -28,6 +29,15 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
                 f" article {warc.cpu_ms_per_article - local.cpu_ms_per_article:+.2f} ms,"
                 f" {warc.extra['warc_bytes'] / max(warc.articles, 1) / 1024:.0f} kB of WARC"
                 " per article page"
+            )
+        again = by.get((size, RECRAWL_RUN))
+        if warc and again:
+            lines.append(
+                f"{size}: WARC bytes per page: first crawl"
+                f" {warc.extra['warc_bytes'] / max(warc.requests, 1) / 1024:.1f} kB, full"
+                f" re-crawl of the unchanged site"
+                f" {again.extra['warc_bytes'] / max(again.requests, 1) / 1024:.1f} kB"
+                " (revisit records)"
             )
         for name in ("incremental, nothing changed", "incremental, 1% updated"):
             inc = by.get((size, name))

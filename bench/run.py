@@ -9,6 +9,8 @@ delay, robots.txt obeyed).  Scenarios, per size:
 - ``full``: the crawler with every pipeline into local disk, WARC output off;
 - ``warc``: the same with WARC output (the default: its cost, and the WARC bytes per
   page); the other scenarios run with the defaults, WARC output on;
+- ``recrawl``: after ``warc``, a full re-crawl of the unchanged site into the same
+  archive: the WARC bytes per page it adds (revisits of the first crawl's captures);
 - ``incremental``: after ``full``, an incremental run of the unchanged site, then one
   after 1% of the articles (the most recent) were updated -- were they all caught?
 - ``s3``: the full crawl into the S3 server (moto) instead of local disk;
@@ -39,7 +41,7 @@ from bench.harness import Bench
 from bench.measure import Measure, table
 from bench.ratios import ratios
 from bench.report import report
-from bench.scenarios import full, incremental, s3, two, warc
+from bench.scenarios import full, incremental, recrawl, s3, two, warc
 from bench.workers import workers
 from tests.conftest import REPO
 
@@ -50,6 +52,7 @@ SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
     "bare": lambda bench: [bench.bare()],
     "full": full,
     "warc": warc,
+    "recrawl": recrawl,
     "incremental": incremental,
     "s3": s3,
     "two": two,

@@ -10,7 +10,7 @@ import urllib.request
 
 from bench.harness import LISTINGS, Bench, measure_of
 from bench.measure import Measure, timed
-from bench.ratios import TWO, WARC_RUN
+from bench.ratios import RECRAWL_RUN, TWO, WARC_RUN
 from tests.conftest import REPO
 from tests.support.s3server import start_moto, stop_s3
 
@@ -33,6 +33,20 @@ def warc(bench: Bench) -> list[Measure]:
     measure = bench.crawl(WARC_RUN, str(bench.workdir / "warc"), settings=settings)
     files = list((bench.workdir / "warc" / "warc").glob("*.warc.gz"))
     measure.extra["warc_bytes"] = sum(path.stat().st_size for path in files)
+    return [measure]
+
+
+def recrawl(bench: Bench) -> list[Measure]:
+    """After ``warc``, a full re-crawl of the unchanged site into the same archive: the
+    WARC bytes it adds (revisit records of the first crawl's captures, no payloads)."""
+    archive = bench.workdir / "warc"
+    if not archive.exists():
+        warc(bench)
+    before = set((archive / "warc").glob("*.warc.gz"))
+    settings = {"WARC_ENABLED": "True", "WARC_DIR": str(bench.workdir / "warc-here")}
+    measure = bench.crawl(RECRAWL_RUN, str(archive), "mode=full", settings=settings)
+    added = set((archive / "warc").glob("*.warc.gz")) - before
+    measure.extra["warc_bytes"] = sum(path.stat().st_size for path in added)
     return [measure]
 
 
