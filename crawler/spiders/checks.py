@@ -46,17 +46,29 @@ def after_error(
         return None
     request = getattr(failure, "request", None)
     url = request.url if request is not None else error.response.url
-    identity = canonical_url(url, origins)
+    meta = request.meta if request is not None else {}
+    chain = meta.get("redirect_urls") or []
+    asked = chain[0] if chain else url
+    identity = canonical_url(asked, origins)
     if not known(identity):
         return None
-    status = error.response.status
-    return _check(
-        url,
-        identity,
-        present=False,
-        status=status,
-        reason=f"HTTP {response_status_message(status)}",
-    )
+    answer = f"HTTP {response_status_message(error.response.status)}"
+    if not chain:
+        return _check(url, identity, present=False, status=error.response.status, reason=answer)
+    status, where = _first_status(meta), redact_url(url)
+    reason = f"redirected ({status}) to {_what(url, 'page')}: {where}, which answers {answer}"
+    return _check(asked, identity, present=False, status=status, location=where, reason=reason)
+
+
+def _first_status(meta: Mapping[str, object]) -> int | None:
+    """The status of the first redirect of a chain (Scrapy's ``redirect_reasons``)."""
+    reasons = meta.get("redirect_reasons")
+    first = reasons[0] if isinstance(reasons, list) and reasons else None
+    return first if isinstance(first, int) else None
+
+
+def _what(url: str, kind: str) -> str:
+    return "the home page" if urlsplit(url).path in ("", "/") else f"a {kind} page"
 
 
 def after_response(
@@ -74,9 +86,7 @@ def after_response(
     chain = response.meta.get("redirect_urls") or []
     asked = canonical_url(chain[0], origins) if chain else identity
     if asked != identity and known(asked):  # redirected away from a known article
-        statuses = response.meta.get("redirect_reasons") or [None]
-        status = statuses[0] if isinstance(statuses[0], int) else None
-        where = redact_url(response.url)
+        status, where = _first_status(response.meta), redact_url(response.url)
         if kind == "article":
             reason = f"redirected ({status}) to another article page: {where}"
             return _check(
@@ -88,8 +98,7 @@ def after_response(
                 moved_to=identity,
                 reason=reason,
             ), True
-        what = "the home page" if urlsplit(response.url).path in ("", "/") else f"a {kind} page"
-        reason = f"redirected ({status}) to {what}: {where}"
+        reason = f"redirected ({status}) to {_what(response.url, kind)}: {where}"
         return _check(
             chain[0], asked, present=False, status=status, location=where, reason=reason
         ), False

@@ -4,7 +4,9 @@ The archive keeps the events (:mod:`schemas.events`); the state keeps, per artic
 is not live, the one fact the next check needs: since when it has been absent, and
 whether that is confirmed.  :func:`judge` is the rule: one failed check is ``missing``;
 a later check at least the confirmation time after the first is ``gone`` (or ``moved``,
-when it led to another article page); a check that finds the article is ``back``.
+when it led to another article page); a confirmed removal whose page then answers
+otherwise (a 404 that becomes a redirect) is an event again; a check that finds the
+article is ``back``.
 Like everything in the state it derives from the archive (the latest event of each
 article: :func:`standing_of`).
 """
@@ -42,6 +44,10 @@ class Standing:
     kind: str
     since: datetime
     """When it was first found absent."""
+    evidence: str = ""
+    """How the page answered at the last event (status, where it led): a confirmed
+    removal whose page starts answering otherwise (a 404 that becomes a redirect) is an
+    event again."""
 
 
 class StandingStore(Protocol):
@@ -63,14 +69,21 @@ def judge(
         if standing is None:
             return None, None
         return _event(check, "back"), None
+    evidence = _evidence(check)
     if standing is None:
-        missing = Standing(check.canonical_url, check.site, "missing", check.at)
+        missing = Standing(check.canonical_url, check.site, "missing", check.at, evidence)
         return _event(check, "missing"), missing
-    if standing.kind != "missing" or check.at - standing.since < confirm:
-        return None, standing  # confirmed already, or too soon to confirm
+    if standing.kind == "missing" and check.at - standing.since < confirm:
+        return None, standing  # too soon to confirm
+    if standing.kind != "missing" and standing.evidence == evidence:
+        return None, standing  # confirmed already, and the page answers as it did
     kind = "moved" if check.moved_to else "gone"
-    confirmed = Standing(check.canonical_url, check.site, kind, standing.since)
+    confirmed = Standing(check.canonical_url, check.site, kind, standing.since, evidence)
     return _event(check, kind, since=standing.since), confirmed
+
+
+def _evidence(check: Check) -> str:
+    return f"{check.status} {check.location or ''} {check.moved_to or ''}".strip()
 
 
 def _event(check: Check, kind: str, since: datetime | None = None) -> ArticleEvent:
@@ -93,4 +106,5 @@ def standing_of(event: ArticleEvent, site: str) -> Standing | None:
     """An article's standing after its latest event (the rebuild from the archive)."""
     if event.kind == "back":
         return None
-    return Standing(event.canonical_url, site, event.kind, event.since or event.at)
+    evidence = f"{event.status} {event.location or ''} {event.moved_to or ''}".strip()
+    return Standing(event.canonical_url, site, event.kind, event.since or event.at, evidence)

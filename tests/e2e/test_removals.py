@@ -94,12 +94,16 @@ async def test_an_article_taken_down_redirected_and_back_has_each_in_its_history
     home = f"{fresh_replica.url}/"
     fresh_replica.control("fault", path=page["path"], kind="redirect", times="99", to=home)
     await crawl(tmp_path, start, settings=EVERY_RUN)
-    assert [e.kind for e in _events(archive)] == ["missing", "gone"]  # gone already
+    await crawl(tmp_path, start, settings=EVERY_RUN)
+    events = _events(archive)  # still gone, now answering otherwise: once, not every run
+    assert [e.kind for e in events] == ["missing", "gone", "gone"]
+    assert events[2].status == 302 and events[2].location == home
+    assert events[2].since == events[0].at and "the home page" in events[2].reason
 
     fresh_replica.control("reset")
     back = await crawl(tmp_path, start, settings=EVERY_RUN)
     events = _events(archive)
-    assert [e.kind for e in events] == ["missing", "gone", "back"]
+    assert [e.kind for e in events] == ["missing", "gone", "gone", "back"]
     assert _summary_events(back.summary) == ["back"]
     assert sorted(archive.glob("articles/**/article.json")) == versions  # nothing deleted
     verified = run_command("verify", ARCHIVE_URI=str(archive))

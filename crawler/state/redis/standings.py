@@ -12,12 +12,12 @@ from crawler.state.standings import Standing
 
 
 def _loaded(url: str, text: str) -> Standing:
-    site, kind, since = json.loads(text)
-    return Standing(url, site, kind, datetime.fromisoformat(since))
+    site, kind, since, evidence = json.loads(text)
+    return Standing(url, site, kind, datetime.fromisoformat(since), evidence)
 
 
 def _dumped(standing: Standing) -> str:
-    return json.dumps([standing.site, standing.kind, standing.since.isoformat()])
+    return json.dumps([standing.site, standing.kind, standing.since.isoformat(), standing.evidence])
 
 
 class RedisStandings:

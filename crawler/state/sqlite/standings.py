@@ -12,13 +12,14 @@ CREATE TABLE IF NOT EXISTS standings (
     canonical_url TEXT PRIMARY KEY,
     site TEXT NOT NULL,
     kind TEXT NOT NULL,
-    since TEXT NOT NULL
+    since TEXT NOT NULL,
+    evidence TEXT NOT NULL
 );
 """
 
 
-def _standing(row: tuple[str, str, str, str]) -> Standing:
-    return Standing(row[0], row[1], row[2], datetime.fromisoformat(row[3]))
+def _standing(row: tuple[str, str, str, str, str]) -> Standing:
+    return Standing(row[0], row[1], row[2], datetime.fromisoformat(row[3]), row[4])
 
 
 class Standings:
@@ -46,8 +47,14 @@ class Standings:
     def put(self, standing: Standing) -> None:
         with self.db.locked() as connection:
             connection.execute(
-                "INSERT OR REPLACE INTO standings VALUES (?, ?, ?, ?)",
-                (standing.canonical_url, standing.site, standing.kind, standing.since.isoformat()),
+                "INSERT OR REPLACE INTO standings VALUES (?, ?, ?, ?, ?)",
+                (
+                    standing.canonical_url,
+                    standing.site,
+                    standing.kind,
+                    standing.since.isoformat(),
+                    standing.evidence,
+                ),
             )
 
     def drop(self, canonical_url: str) -> None:

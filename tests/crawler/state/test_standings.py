@@ -19,15 +19,18 @@ def _absent(at: datetime, status: int = 404, moved_to: str | None = None) -> Che
 def test_a_removal_is_confirmed_only_by_a_check_the_confirmation_time_later() -> None:
     event, standing = judge(_absent(START), None, DAY)
     assert event is not None and event.kind == "missing" and event.status == 404
-    assert standing == Standing(URL, "www.mfa.go.th", "missing", START)
+    assert standing == Standing(URL, "www.mfa.go.th", "missing", START, "404")
     too_soon, still = judge(_absent(START + DAY / 2, 410), standing, DAY)
     assert too_soon is None and still == standing  # nothing new, and it stays missing
     confirmed, gone = judge(_absent(START + DAY, 410), standing, DAY)
     assert confirmed is not None and confirmed.kind == "gone"
     assert confirmed.since == START and confirmed.status == 410
-    assert gone == Standing(URL, "www.mfa.go.th", "gone", START)
-    again, after = judge(_absent(START + 3 * DAY), gone, DAY)
-    assert again is None and after == gone  # one removal, however often it is checked
+    assert gone == Standing(URL, "www.mfa.go.th", "gone", START, "410")
+    again, after = judge(_absent(START + 3 * DAY, 410), gone, DAY)
+    assert again is None and after == gone  # one removal, however often it is checked...
+    otherwise, changed = judge(_absent(START + 4 * DAY, 404), gone, DAY)
+    assert otherwise is not None and otherwise.kind == "gone"  # ...unless it answers otherwise
+    assert otherwise.since == START and changed is not None and changed.evidence == "404"
 
 
 def test_a_redirect_to_another_article_confirms_a_move_and_a_page_back_ends_it() -> None:
