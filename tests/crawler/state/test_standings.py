@@ -4,8 +4,14 @@ confirms it; a page that answers as the article again is back."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+from crawler.state.backend import State
+from crawler.state.rebuild import rebuild_state
 from crawler.state.standings import Check, Standing, judge
+from crawler.storage.archive import Archive
+from crawler.storage.events import write_event
+from crawler.storage.local import LocalStorage
 
 URL = "https://www.mfa.go.th/th/content/aseancanada2020"
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
@@ -43,3 +49,25 @@ def test_a_redirect_to_another_article_confirms_a_move_and_a_page_back_ends_it()
     assert event is not None and event.kind == "back" and after is None
     assert event.status is None and event.since is None
     assert judge(back, None, DAY) == (None, None)  # live and present: nothing to say
+
+
+def test_standings_are_kept_on_both_backends_and_rebuilt_from_the_events(
+    state: State, tmp_path: Path
+) -> None:
+    other = URL + "-2"
+    state.standings.put(Standing(URL, "www.mfa.go.th", "gone", START, "410"))
+    state.standings.put(Standing(other, "bangkok.thaiembassy.org", "missing", START + DAY, "404"))
+    assert state.standings.of(URL) == Standing(URL, "www.mfa.go.th", "gone", START, "410")
+    assert [s.canonical_url for s in state.standings.absent(["www.mfa.go.th"])] == [URL]
+    assert len(state.standings.absent()) == 2
+    state.standings.drop(other)
+    assert state.standings.of(other) is None
+
+    storage = LocalStorage(tmp_path / "archive")
+    event, _ = judge(_absent(START), None, DAY)
+    assert event is not None
+    write_event(storage, event)
+    rebuild_state(Archive(storage), state)  # the events are the truth: the standing follows
+    assert state.standings.of(URL) == Standing(URL, "www.mfa.go.th", "missing", START, "404")
+    state.reset()
+    assert state.standings.absent() == []
