@@ -76,6 +76,8 @@ async def test_an_article_taken_down_redirected_and_back_has_each_in_its_history
     report = history.reports(LocalStorage(archive))[-1]
     assert [r["kind"] for r in report.removals] == ["gone"]
     assert report.sites[events[1].canonical_url.split("/")[2]]["gone"] == 1
+    runs = run_command("runs", "--last", "1", ARCHIVE_URI=str(archive))
+    assert "gone 1" in runs.out, runs.out
 
     rows = export_rows(archive, tmp_path / "export-gone")
     [row] = [r for r in rows if r["canonical_url"] == events[1].canonical_url]
@@ -122,8 +124,11 @@ async def test_an_article_redirected_to_another_article_is_recorded_as_moved(
     old, new = articles[0], articles[1]
     target = f"{fresh_replica.url}{new['href']}"
     fresh_replica.control("fault", path=old["path"], kind="redirect", times="99", to=target)
-    await crawl(tmp_path, start, settings=EVERY_RUN)
-    await crawl(tmp_path, start, settings=EVERY_RUN)
+    a_day = {**EVERY_RUN, "GONE_CONFIRM_HOURS": "20"}
+    await crawl(tmp_path, start, settings=a_day)
+    await crawl(tmp_path, start, settings=a_day)  # too soon: one check is not a removal
+    assert [e.kind for e in _events(tmp_path / "archive")] == ["missing"]
+    await crawl(tmp_path, start, settings=EVERY_RUN)  # as if 20 hours had passed
     events = _events(tmp_path / "archive")
     assert [e.kind for e in events] == ["missing", "moved"]
     assert events[1].moved_to is not None and events[1].moved_to.endswith(new["path"])

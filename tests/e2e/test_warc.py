@@ -7,6 +7,8 @@ as archived."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -165,6 +167,14 @@ def test_a_full_recrawl_of_an_unchanged_site_writes_revisits_of_the_first_crawl(
     assert second
     kinds = Counter(record.rec_type for _path, record in _records(second))
     assert kinds["response"] == 0 and kinds["revisit"] > ARTICLES, kinds
+    checked = subprocess.run(
+        [str(Path(sys.executable).with_name("warcio")), "check", *map(str, second)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr  # digests and all
     first_bytes = sum(p.stat().st_size for p in first)
     second_bytes = sum(p.stat().st_size for p in second)
     assert second_bytes < first_bytes / 2, (first_bytes, second_bytes)  # headers only
