@@ -1,7 +1,7 @@
 """What happened to an article's page besides new versions: taken down, moved, back.
 
 An archive is asked when a statement disappeared.  Each event is a small JSON file
-beside the article's versions (``articles/<site>/<path>/events/<time>_<kind>.json``),
+beside the article's versions (``articles/<site>/<path>/:events/<time>_<kind>.json``),
 written once and never changed, so an article's history is its versions and its events
 in time order.  One failed check is not a removal: it is a ``missing`` event, confirmed
 as ``gone`` (or ``moved``) only by a later check at least ``GONE_CONFIRM_HOURS`` after

@@ -127,6 +127,9 @@ class WarcRecorder:
         if done is not None:
             self._publish(done)
         results = await maybe_deferred_to_future(DeferredList(self.pending, consumeErrors=True))
+        for ok, outcome in results:
+            if not ok:  # a bug, not a refusal (those are counted): said, with its cause
+                logger.error("publishing a WARC file failed: %s", outcome.getErrorMessage())
         kept = sum(refused if ok else 1 for ok, refused in results)
         if kept and self.stats is not None:
             self.stats.set_value("warc/files_kept_locally", kept)

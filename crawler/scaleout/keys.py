@@ -52,6 +52,12 @@ class CrawlKeys:
         return f"{self.prefix}takers"
 
     @property
+    def idle(self) -> str:
+        """Set: the workers whose engine has nothing in flight (it left the set as soon as it
+        takes requests again, in the same script)."""
+        return f"{self.prefix}idle"
+
+    @property
     def replayed(self) -> str:
         """Set: task ids of requests a dead worker had taken, back on the queue."""
         return f"{self.prefix}replayed"

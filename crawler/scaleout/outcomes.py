@@ -33,8 +33,8 @@ TASK = "shared_task"
 """Request meta: the request's id in its worker's ``processing`` hash (no driver is
 imported here: the extension that reads it loads without the ``redis`` extra)."""
 PARENT = "shared_parent"
-"""Request meta, between a callback and the shared scheduler: the task id of the request
-whose response gave it.  Taken off before the request is written to Redis."""
+"""Request meta, between a callback and the shared scheduler: the key of the outcome of
+the request whose response gave it.  Taken off before the request is written to Redis."""
 
 
 @dataclass
@@ -60,26 +60,33 @@ class Outcomes:
         return len(self._open)
 
     def begin(self, request: Request) -> str | None:
-        """The response to ``request`` goes to its callback; returns its task id (None
-        for a request not taken from the shared queue: nothing to acknowledge)."""
-        task = request.meta.get(TASK)
-        if not isinstance(task, str):
+        """The response to ``request`` goes to its callback; returns the key its outputs
+        are counted under (None for a request not taken from the shared queue: nothing to
+        acknowledge).  The key is the request object's, not its task id: one worker may
+        hold two byte-identical requests (a replayed listing page asks again for what it
+        showed), each with its own outcome."""
+        if not isinstance(request.meta.get(TASK), str):
             return None
-        self._open[task] = _Outcome(request)
-        return task
+        key = f"{request.meta[TASK]}:{id(request)}"
+        self._open[key] = _Outcome(request)
+        return key
 
-    def gave(self, task: str, output: object) -> None:
+    def gave(self, key: str, output: object) -> None:
         """The callback gave ``output`` (a request or an item), not handled yet."""
-        outcome = self._open[task]
+        outcome = self._open.get(key)
+        if outcome is None:
+            return
         outcome.left += 1
         if isinstance(output, Request):
             outcome.gave_requests = True
-            output.meta[PARENT] = task
+            output.meta[PARENT] = key
 
-    def ended(self, task: str) -> None:
+    def ended(self, key: str) -> None:
         """The callback's output is read to its end."""
-        self._open[task].ended = True
-        self._settle(task)
+        outcome = self._open.get(key)
+        if outcome is not None:
+            outcome.ended = True
+            self._settle(key)
 
     @staticmethod
     def parent(request: Request) -> object:
@@ -95,19 +102,18 @@ class Outcomes:
 
     def item_done(self, request: Request) -> None:
         """An item of the response to ``request`` is stored, dropped or failed."""
-        task = request.meta.get(TASK)
-        if isinstance(task, str):
-            self._count_off(task)
+        if isinstance(request.meta.get(TASK), str):
+            self._count_off(f"{request.meta[TASK]}:{id(request)}")
 
-    def _count_off(self, task: str) -> None:
-        outcome = self._open.get(task)
+    def _count_off(self, key: str) -> None:
+        outcome = self._open.get(key)
         if outcome is None:  # not counted here (an errback's item, say): nothing waits
             return
         outcome.left -= 1
-        self._settle(task)
+        self._settle(key)
 
-    def _settle(self, task: str) -> None:
-        outcome = self._open[task]
+    def _settle(self, key: str) -> None:
+        outcome = self._open[key]
         if outcome.ended and outcome.left <= 0:
-            del self._open[task]
+            del self._open[key]
             self._acknowledge(outcome.request, outcome.gave_requests)

@@ -36,10 +36,11 @@ TAKE = 4
 """Requests taken from Redis in one exchange: few, so that a worker does not hold work
 another could do, enough to need one exchange for several requests."""
 
-# KEYS: queue, processing, replayed, takers.  ARGV: n, then n (score, request) pairs to
-# push; m, then m task ids acknowledged; k; the worker.  Takes up to k requests into
-# processing; returns them as (task id, request, replayed) triples.  A request stays
-# noted as replayed until it is acknowledged: given back unread, it is still one.
+# KEYS: queue, processing, replayed, takers, idle.  ARGV: n, then n (score, request)
+# pairs to push; m, then m task ids acknowledged; k; the worker.  Takes up to k requests
+# into processing (the worker is then no longer idle); returns them as (task id,
+# request, replayed) triples.  A request stays noted as replayed until it is
+# acknowledged: given back unread, it is still one.
 SYNC = """
 local n = tonumber(ARGV[1])
 local at = 2
@@ -56,7 +57,10 @@ local k = tonumber(ARGV[at + m + 1])
 local taken = {}
 if k == 0 then return taken end
 local found = redis.call('ZRANGE', KEYS[1], 0, k - 1, 'WITHSCORES')
-if #found > 0 then redis.call('SADD', KEYS[4], ARGV[at + m + 2]) end
+if #found > 0 then
+  redis.call('SADD', KEYS[4], ARGV[at + m + 2])
+  redis.call('SREM', KEYS[5], ARGV[at + m + 2])
+end
 for i = 1, #found, 2 do
   redis.call('ZREM', KEYS[1], found[i])
   local task = redis.sha1hex(found[i])
@@ -115,6 +119,14 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
         if task is not None:
             self._acks.append(task)
 
+    def replaces(self, request: Request) -> None:
+        """``request`` replaces the one it was copied from (a redirect, a retry): it goes
+        on the queue with that one's acknowledgement, in one script -- the original is no
+        one's work any more once its replacement is queued, and not before."""
+        task = request.meta.pop(TASK, None)
+        if isinstance(task, str):
+            self._acks.append(task)
+
     def sync(self, take: int = 0) -> None:
         """Write what this worker pushed and acknowledged, and take up to ``take``
         requests (one script: all of it or none)."""
@@ -125,7 +137,13 @@ class ReliableQueue(PriorityQueue):  # type: ignore[misc]
         for score, data in pushes:
             args += [score, data]
         args += [len(acks), *acks, max(take, 0), self.worker]
-        keys = [self.key, self.keys.processing(self.worker), self.keys.replayed, self.keys.takers]
+        keys = [
+            self.key,
+            self.keys.processing(self.worker),
+            self.keys.replayed,
+            self.keys.takers,
+            self.keys.idle,
+        ]
         found = self._sync(keys=keys, args=args)
         self._pushes, self._acks = [], []  # written: only now, so a failure keeps them
         for task, data, replayed in zip(found[::3], found[1::3], found[2::3], strict=True):

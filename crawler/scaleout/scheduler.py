@@ -61,6 +61,8 @@ class SharedScheduler(RedisScheduler):  # type: ignore[misc]
         (:mod:`crawler.spiders.pages`), but workers need work queued ahead of them, or
         they wait for the next listing page -- and the queue is in Redis."""
         parent = Outcomes.parent(request)
+        if isinstance(self.queue, ReliableQueue):
+            self.queue.replaces(request)  # a redirect's or retry's original, done with it
         if request.priority < ARTICLE_PRIORITY:
             request = request.replace(priority=ARTICLE_PRIORITY + 1)
         accepted: bool = super().enqueue_request(request)

@@ -110,6 +110,8 @@ class Workers:
                 self.queue.sync()
                 if not self.leaving:
                     self.client.sadd(self.running, self.worker)
+                if self.kept_start and self.client.get(self.keys.started) == "done":
+                    self.kept_start.clear()  # pushed: no one will ask this worker for them
             except Exception as exc:  # Redis away: the requests are done here all the same
                 if not self.crawler.stats.get_value("shared/ack_failed"):
                     logger.error("cannot acknowledge requests on Redis: %s", exc)
@@ -168,6 +170,11 @@ class Workers:
         queue = self.queue
         if queue is None:
             return
+        # Nothing in flight here: said to the others (what it holds and never acknowledged,
+        # a failed download, is no work in hand).  Pushes first, so that an idle worker
+        # never has requests of its own still unwritten.
+        queue.sync()
+        self.client.sadd(self.keys.idle, self.worker)
         live = self.live() | {self.worker}
         running = set(self.client.smembers(self.running))
         holding = self._holding()
@@ -184,20 +191,20 @@ class Workers:
         if started.startswith("pushing "):
             if started.split(" ", 1)[1] in live:
                 raise DontCloseSpider  # the start requests are still being pushed
-            self._push_start_again()
+            self._push_start_again(started)
             raise DontCloseSpider
+        self.kept_start.clear()  # pushed: no one will ask this worker for them
         others = (running | holding) & live - {self.worker}
-        if any(queue.taken(worker) for worker in others):
-            raise DontCloseSpider  # another worker has work in hand: it may queue more
+        if others - set(self.client.smembers(self.keys.idle)):
+            raise DontCloseSpider  # another worker has work in flight: it may queue more
 
-    def _push_start_again(self) -> None:
+    def _push_start_again(self, dead: str) -> None:
         """The worker pushing the start requests died doing it: this one pushes them all
         (they ran through its own start too), past the dupefilter -- those the dead one
         noted seen may never have reached the queue.  A listing queued twice is walked
         once more at most: its marks say what the first walk asked for."""
-        dead = self.client.get(self.keys.started) or ""
         if not self.client.eval(SWAP, 1, self.keys.started, dead, f"pushing {self.worker}"):
-            return  # another worker took it over first
+            return  # the pusher finished after all, or another worker took it over
         assert self.crawler.engine is not None
         for request in self.kept_start:
             self.crawler.engine.crawl(request.replace(dont_filter=True))

@@ -103,12 +103,21 @@ def after_response(
             chain[0], asked, present=False, status=status, location=where, reason=reason
         ), False
     if kind != "article" and known(identity):
-        reason = "not an article any more (an error page? a login wall?)"
+        reason = (
+            "no article on the page any more (an error page? a login wall? a template the"
+            " reader does not know?): a removal only if a 404, a 410 or a redirect says so"
+        )
         if kind == "listing":
             reason = "a listing page now, not the article"
-        return _check(
-            response.url, identity, present=False, status=response.status, reason=reason
-        ), kind == "other"
+        gone = _check(
+            response.url,
+            identity,
+            present=False,
+            status=response.status,
+            reason=reason,
+            soft=kind == "other",
+        )
+        return gone, kind == "other"
     if kind == "article" and identity in absent:
         return present(response.url, identity), True
     return None, True

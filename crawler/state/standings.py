@@ -3,7 +3,8 @@
 The archive keeps the events (:mod:`schemas.events`); the state keeps, per article that
 is not live, the one fact the next check needs: since when it has been absent, and
 whether that is confirmed.  :func:`judge` is the rule: one failed check is ``missing``;
-a later check at least the confirmation time after the first is ``gone`` (or ``moved``,
+a later check at least the confirmation time after the first -- a 404, a 410 or a
+redirect away, not a page merely read as no article -- is ``gone`` (or ``moved``,
 when it led to another article page); a confirmed removal whose page then answers
 otherwise (a 404 that becomes a redirect) is an event again; a check that finds the
 article is ``back``.
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from schemas.events import ArticleEvent
 
@@ -33,6 +35,10 @@ class Check:
     location: str | None = None
     moved_to: str | None = None
     reason: str = "answers as the article again"
+    soft: bool = False
+    """Absent only by its reading (status 200, no article on the page): never confirms a
+    removal -- a template the reader does not know, a maintenance page or a bot
+    challenge read so too, on every page at once."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,8 @@ def judge(
     if standing is None:
         missing = Standing(check.canonical_url, check.site, "missing", check.at, evidence)
         return _event(check, "missing"), missing
-    if standing.kind == "missing" and check.at - standing.since < confirm:
-        return None, standing  # too soon to confirm
+    if check.soft or (standing.kind == "missing" and check.at - standing.since < confirm):
+        return None, standing  # no proof of a removal, or too soon to confirm
     if standing.kind != "missing" and standing.evidence == evidence:
         return None, standing  # confirmed already, and the page answers as it did
     kind = "moved" if check.moved_to else "gone"
@@ -83,7 +89,10 @@ def judge(
 
 
 def _evidence(check: Check) -> str:
-    return f"{check.status} {check.location or ''} {check.moved_to or ''}".strip()
+    """How the page answered, as compared between checks: the status and where a redirect
+    led, without its query (a session or a timestamp there changes every time)."""
+    where = urlsplit(check.location).path if check.location else ""
+    return f"{check.status} {where} {check.moved_to or ''}".strip()
 
 
 def _event(check: Check, kind: str, since: datetime | None = None) -> ArticleEvent:
@@ -106,5 +115,6 @@ def standing_of(event: ArticleEvent, site: str) -> Standing | None:
     """An article's standing after its latest event (the rebuild from the archive)."""
     if event.kind == "back":
         return None
-    evidence = f"{event.status} {event.location or ''} {event.moved_to or ''}".strip()
+    where = urlsplit(event.location).path if event.location else ""
+    evidence = f"{event.status} {where} {event.moved_to or ''}".strip()
     return Standing(event.canonical_url, site, event.kind, event.since or event.at, evidence)

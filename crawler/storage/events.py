@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 def write_event(storage: Storage, event: ArticleEvent) -> str:
     """Store one event (create-only: the same check written twice is one event)."""
-    key = event_key(event.canonical_url, event.kind, event.at.isoformat(timespec="microseconds"))
+    key = event_key(event.canonical_url, event.kind, event.at)
     storage.put(key, event.dump(), JSON_TYPE, create_only=True)
     return key
 

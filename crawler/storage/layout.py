@@ -6,7 +6,7 @@ Per article, under ``articles/<site>/<lang>/<kind>/<slug>/``::
     <updated-date>_<sha16>/article.txt   the text form (schemas.render)
     <updated-date>_<sha16>/article.json  the record; written last, create-only
     latest.json                          which version is the latest
-    events/<time>_<kind>.json            found absent, gone, moved, back (schemas.events)
+    :events/<time>_<kind>.json           found absent, gone, moved, back (schemas.events)
 
 Pages that are not articles go to ``quarantine/<site>/.../<sha16 of the HTML>/`` with
 ``page.html`` and ``reasons.json``.  Keys come from untrusted URLs, so every segment
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
@@ -90,14 +91,17 @@ def article_of(key: str) -> str:
     return key.rsplit("/", 1)[0]
 
 
-EVENTS = "/events/"
+EVENTS = "/:events/"
+"""The folder of an article's events: a name no path segment of an article's URL can
+become (:func:`crawler.storage.keys.safe_segment` turns every ``:`` into ``-``), so an
+article at ``.../events`` is never taken for one's events."""
 
 
-def event_key(canonical_url: str, kind: str, at: str) -> str:
-    """Where an event of the article is: its time (fixed width, so names sort in time
-    order) and kind."""
-    stamp = at.replace("-", "").replace(":", "").replace("+00:00", "Z")
-    return check_key(f"{article_prefix(canonical_url)}{EVENTS}{safe_segment(stamp)}_{kind}.json")
+def event_key(canonical_url: str, kind: str, at: datetime) -> str:
+    """Where an event of the article is: its time (UTC, fixed width, so names sort in
+    time order) and kind."""
+    stamp = at.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    return check_key(f"{article_prefix(canonical_url)}{EVENTS}{stamp}_{safe_segment(kind)}.json")
 
 
 def latest_key(prefix: str) -> str:

@@ -28,7 +28,7 @@ EVERY_RUN = {"REVISIT_RECENT_DAYS": "100000", "GONE_CONFIRM_HOURS": "0"}
 def _events(archive: Path) -> list[ArticleEvent]:
     found = [
         ArticleEvent.model_validate_json(path.read_bytes())
-        for path in archive.glob("articles/**/events/*.json")
+        for path in archive.glob("articles/**/:events/*.json")
     ]
     return sorted(found, key=lambda event: event.at)
 

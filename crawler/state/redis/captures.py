@@ -5,7 +5,7 @@ from __future__ import annotations
 from redis.client import Pipeline
 
 from crawler.state.captures import Capture
-from crawler.state.redis.connection import StateConnection, texts
+from crawler.state.redis.connection import StateConnection, texts, unavailable_on_error
 
 
 class RedisCaptures:
@@ -15,6 +15,7 @@ class RedisCaptures:
         self.connection = connection
         self.client, self.key = connection.client, connection.keys.captures
 
+    @unavailable_on_error
     def of(self, url: str) -> Capture | None:
         found = self.client.hget(self.key, url)
         if found is None:
@@ -22,6 +23,7 @@ class RedisCaptures:
         digest, _sep, date = texts([found])[0].partition(" ")
         return Capture(url, digest, date)
 
+    @unavailable_on_error
     def add(self, captures: list[Capture]) -> None:
         if captures:
             fields: dict[str | bytes, str | bytes] = {
@@ -32,5 +34,6 @@ class RedisCaptures:
     def queue_clear(self, pipe: Pipeline) -> None:
         pipe.delete(self.key)
 
+    @unavailable_on_error
     def clear(self) -> None:
         self.client.delete(self.key)

@@ -9,8 +9,9 @@ the same transaction: a worker whose lease has passed to another crawl cannot wr
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import redis
 from redis.client import Pipeline
@@ -20,6 +21,8 @@ from crawler.state.backend import StateUnavailable
 from crawler.state.redis.keys import Keys
 from crawler.storage import StoreUnavailable
 
+P = ParamSpec("P")
+T = TypeVar("T")
 Writes = Callable[[Pipeline], None]
 """Queues the writes of a transaction on its pipeline."""
 
@@ -27,6 +30,21 @@ Writes = Callable[[Pipeline], None]
 def texts(values: Iterable[Any]) -> list[str]:
     """What the client returns, as text (it decodes; the types do not say so)."""
     return [value if isinstance(value, str) else bytes(value).decode() for value in values]
+
+
+def unavailable_on_error(method: Callable[P, T]) -> Callable[P, T]:
+    """Redis's errors as :class:`~crawler.state.backend.StateUnavailable` (nothing above
+    the backend knows the driver): for the small stores that write without the lease's
+    script."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(*args, **kwargs)
+        except redis.RedisError as exc:
+            raise StateUnavailable(f"the state on Redis does not answer: {exc}") from exc
+
+    return wrapper
 
 
 class LeaseLost(StoreUnavailable):

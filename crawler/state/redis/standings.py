@@ -7,7 +7,7 @@ from datetime import datetime
 
 from redis.client import Pipeline
 
-from crawler.state.redis.connection import StateConnection, texts
+from crawler.state.redis.connection import StateConnection, texts, unavailable_on_error
 from crawler.state.standings import Standing
 
 
@@ -26,16 +26,19 @@ class RedisStandings:
     def __init__(self, connection: StateConnection) -> None:
         self.client, self.key = connection.client, connection.keys.standings
 
+    @unavailable_on_error
     def of(self, canonical_url: str) -> Standing | None:
         found = self.client.hget(self.key, canonical_url)
         return _loaded(canonical_url, texts([found])[0]) if found is not None else None
 
+    @unavailable_on_error
     def absent(self, sites: list[str] | None = None) -> list[Standing]:
         stored = self.client.hgetall(self.key)
         found = [_loaded(*texts([url, text])) for url, text in stored.items()]
         wanted = [s for s in found if sites is None or s.site in sites]
         return sorted(wanted, key=lambda s: s.since)
 
+    @unavailable_on_error
     def put(self, standing: Standing) -> None:
         self.client.hset(self.key, standing.canonical_url, _dumped(standing))
 
@@ -46,11 +49,13 @@ class RedisStandings:
             }
             pipe.hset(self.key, mapping=fields)  # type: ignore[arg-type]
 
+    @unavailable_on_error
     def drop(self, canonical_url: str) -> None:
         self.client.hdel(self.key, canonical_url)
 
     def queue_clear(self, pipe: Pipeline) -> None:
         pipe.delete(self.key)
 
+    @unavailable_on_error
     def clear(self) -> None:
         self.client.delete(self.key)

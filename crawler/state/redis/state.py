@@ -136,6 +136,7 @@ class RedisState:
             self.versions.queue_clear(pipe)
             self.schedule.queue_clear(pipe)
             self.standings.queue_clear(pipe)
+            self.captures.queue_clear(pipe)  # they may name WARC records the archive lost
             self.versions.queue_load(pipe, rows)
             for seen in latest:
                 self.schedule.queue_entry(pipe, next_entry(None, seen, policy))

@@ -71,6 +71,7 @@ class StateDB:
             self.standings.clear()
             for standing in standings:
                 self.standings.put(standing)
+            self.captures.clear()  # they may name WARC records the archive lost
         return total
 
     def guard(self, canonical_url: str) -> AbstractContextManager[None]:

@@ -17,7 +17,7 @@ def test_a_listing_page_is_acknowledged_after_its_last_request_is_queued() -> No
     outcomes = Outcomes(lambda request, gave: acknowledged.append((request.meta[TASK], gave)))
     page = _taken("page")
     task = outcomes.begin(page)
-    assert task == "page"
+    assert task is not None and task.startswith("page:")
     children = [Request(f"http://127.0.0.1/article-{n}") for n in range(3)]
     for child in children:
         outcomes.gave(task, child)
@@ -62,3 +62,20 @@ def test_an_output_that_never_arrives_leaves_its_request_unacknowledged() -> Non
     outcomes.scheduled(None)
     outcomes.item_done(Request("http://127.0.0.1/not-taken"))
     assert acknowledged == []
+
+
+def test_two_identical_requests_held_at_once_each_have_their_outcome() -> None:
+    """A replayed listing page asks again for what it showed: one worker may hold two
+    byte-identical requests (one task id); each is counted on its own."""
+    acknowledged: list[Request] = []
+    outcomes = Outcomes(lambda request, _gave: acknowledged.append(request))
+    first, second = _taken("same"), _taken("same")
+    one, two = outcomes.begin(first), outcomes.begin(second)
+    assert one is not None and two is not None and one != two
+    child = Request("http://127.0.0.1/article")
+    outcomes.gave(one, child)
+    outcomes.ended(two)
+    assert acknowledged == [second]
+    outcomes.ended(one)
+    outcomes.scheduled(Outcomes.parent(child))
+    assert acknowledged == [second, first] and len(outcomes) == 0

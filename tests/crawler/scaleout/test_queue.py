@@ -119,3 +119,22 @@ def test_a_replayed_request_given_back_unread_is_still_replayed(redis_url: str) 
     last.push(Request("https://www.mfa.go.th/th/page/replayed?p=2"))
     fresh = last.pop()  # the same request made again later: read as any other
     assert fresh is not None and not fresh.meta.get(REPLAYED)
+
+
+def test_a_redirect_or_retry_goes_on_the_queue_with_its_originals_acknowledgement(
+    redis_url: str,
+) -> None:
+    """The original of a redirect (or a retry) never reaches a callback: it is done once
+    its replacement is queued, in the same script -- not left taken until the worker
+    ends, which kept the others waiting for it."""
+    queue = _queue(redis_url, "a")
+    queue.push(Request("https://www.mfa.go.th/th/content/x"))
+    original = queue.pop()
+    assert original is not None and queue.taken("a") == 1
+    moved = original.replace(url="https://www.mfa.go.th/th/content/y")
+    queue.replaces(moved)
+    assert TASK not in moved.meta  # the replacement gets its own task when taken
+    queue.push(moved)
+    assert queue.taken("a") == 1  # nothing written yet: both go together...
+    queue.sync()
+    assert queue.taken("a") == 0 and len(queue) == 1  # ...here

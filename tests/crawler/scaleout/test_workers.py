@@ -83,3 +83,45 @@ def test_a_worker_taken_for_gone_that_works_on_and_then_dies_loses_nothing(
     stalled.leaving = False
     stalled._wake()  # it wakes: one of the running workers again
     assert client.sismember(stalled.running, "stalled")
+
+
+def test_an_idle_worker_holding_requests_it_never_acknowledged_keeps_no_one_waiting(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """A failed download stays taken until its worker ends: a worker with nothing in
+    flight is idle all the same, and two such workers do not wait for each other."""
+    from scrapy import Request, Spider
+    from scrapy.exceptions import DontCloseSpider
+
+    from crawler.scaleout.queue import ReliableQueue, configure
+
+    settings = {
+        "REDIS_URL": redis_url,
+        "REDIS_CRAWL_ID": "mfa-idle",
+        "ARCHIVE_URI": str(tmp_path / "archive"),
+        "REDIS_LEASE_TTL": 60,
+    }
+    one = Workers.from_crawler(project_crawler(**settings))
+    two = Workers.from_crawler(project_crawler(**settings))
+    one.worker, two.worker = "one", "two"
+    keys, client = CrawlKeys.from_settings(one.crawler.settings), redis.Redis.from_url(redis_url)
+    server = redis.Redis.from_url(redis_url)
+    client.set(keys.started, "done")
+    for workers in (one, two):
+        queue = ReliableQueue(server, Spider("mfa"), keys.requests)
+        workers.queue = configure(queue, keys, workers.worker, take=1)
+        client.sadd(workers.running, workers.worker)
+        client.zadd(keys.workers, {workers.worker: (time.time() + 3600) * 1000})
+    assert one.queue is not None and two.queue is not None
+    one.queue.push(Request("https://www.mfa.go.th/th/content/failed-1"))
+    two.queue.push(Request("https://www.mfa.go.th/th/content/failed-2"))
+    assert one.queue.pop() is not None and two.queue.pop() is not None  # never acknowledged
+    with pytest.raises(DontCloseSpider):  # "two" has work in flight
+        one.spider_idle()
+    two.spider_idle()  # "one" is idle: nothing holds "two" back
+    one.spider_idle()
+    one.queue.push(Request("https://www.mfa.go.th/th/content/more"))
+    one.queue.sync()
+    assert two.queue.pop() is not None  # taking work: "two" is busy again
+    with pytest.raises(DontCloseSpider):
+        one.spider_idle()

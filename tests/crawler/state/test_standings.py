@@ -71,3 +71,20 @@ def test_standings_are_kept_on_both_backends_and_rebuilt_from_the_events(
     assert state.standings.of(URL) == Standing(URL, "www.mfa.go.th", "missing", START, "404")
     state.reset()
     assert state.standings.absent() == []
+
+
+def test_a_page_merely_read_as_no_article_never_confirms_a_removal() -> None:
+    """A template the reader does not know reads as "no article" on every page at once:
+    such checks say "missing" and no more; a redirect with a new query each time is the
+    same redirect."""
+    soft = Check(URL, URL, "www.mfa.go.th", START, False, 200, None, None, "no article", True)
+    event, missing = judge(soft, None, DAY)
+    assert event is not None and event.kind == "missing"
+    later = Check(URL, URL, "www.mfa.go.th", START + 5 * DAY, False, 200, None, None, "-", True)
+    assert judge(later, missing, DAY) == (None, missing)
+    home = "https://www.mfa.go.th/?session=1"
+    away = Check(URL, URL, "www.mfa.go.th", START + 6 * DAY, False, 302, home, None, "-")
+    gone_event, gone = judge(away, missing, DAY)
+    assert gone_event is not None and gone_event.kind == "gone"
+    again = Check(URL, URL, "www.mfa.go.th", START + 7 * DAY, False, 302, home + "2", None, "-")
+    assert judge(again, gone, DAY) == (None, gone)
