@@ -130,8 +130,16 @@ def parse_platform_date(raw: str) -> date:
         raise DateParseError(f"{exc} in {raw!r}") from None
 
 
+LONGEST_DATE = 80
+"""Characters of the longest date string read (``วันที่ 11 กันยายน พ.ศ. 2563`` is 27): a
+longer text is no date, and is not normalised to find that out (the reader asks this of
+every line of a page)."""
+
+
 def is_platform_date(text: str) -> bool:
     """True when ``text`` is, as a whole, one readable platform date."""
+    if len(text) > LONGEST_DATE:
+        return False
     try:
         parse_platform_date(text)
     except DateParseError:
