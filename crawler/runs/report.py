@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from crawler.redact import redact_data, redact_url
 from crawler.storage import StorageError
 from crawler.storage.atomic import write_atomically
 from crawler.storage.layout import JSON_TYPE, RUNS, dump_json
+from crawler.version import crawler_identity
 
 RUN_FINISHED = object()
 """Scrapy signal: the run is over and judged (arguments ``report`` and ``summary``); the
@@ -151,3 +152,38 @@ class RunReports:
             logger.error("the run report waits in %s: the store did not take it (%s)", waiting, exc)
             return
         logger.info("run report: %s/%s", storage.location.rstrip("/"), report.key)
+
+
+def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlContext) -> RunReport:
+    """The report of this run, from its stats, summary and scope."""
+    scope = context.scope if context.started else None
+    sites = scope.sites if scope else sorted(summary["per_site"])
+    started = stats.get("start_time") or datetime.now(UTC)
+    return RunReport(
+        started=started,
+        finished=datetime.now(UTC),
+        mode=summary.get("mode"),
+        scope={
+            "sites": sites,
+            "start_points": [redact_url(url) for url in scope.start_points] if scope else [],
+            "lang": scope.lang if scope else None,
+            "limited": scope.limited if scope else False,
+            "walk": summary.get("walk"),
+            "listings": summary.get("listings", []),
+            "dead_listing_pages": summary.get("dead_listing_pages", []),
+            "job": scope.job if scope else None,
+        },
+        sites=per_site(stats, sites),
+        totals=summary["totals"],
+        requests=summary["requests"],
+        healthy=summary["healthy"],
+        problems=summary["problems"],
+        rules_broken=summary["rules_broken"],
+        silent_edits=[redact_url(u) for u in stats.get("archive/silent_edit_urls", [])],
+        removals=[
+            {"kind": kind, "url": redact_url(url), "reason": reason}
+            for kind, url, reason in summary.get("removals", [])
+        ],
+        finish_reason=summary.get("finish_reason"),
+        crawler=crawler_identity(),
+    )

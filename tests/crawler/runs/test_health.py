@@ -121,7 +121,7 @@ def test_a_known_non_article_fetched_again_is_no_alarm() -> None:
 def test_the_summary_says_when_a_worker_was_lost_and_its_counts_with_it() -> None:
     """A shared crawl whose worker died: its requests were done by the others, but what it
     counted died with it -- the totals would understate the run in silence."""
-    from crawler.runs.summary import render_summary, summarise
+    from crawler.runs.render import render_summary, summarise
 
     stats = {"downloader/response_count": 10, "shared/workers_lost": 1}
     text = render_summary(summarise(stats, [], LIMITS))
