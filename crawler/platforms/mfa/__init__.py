@@ -15,6 +15,7 @@ what it shows:
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
@@ -66,6 +67,45 @@ _BOILERPLATE = etree.XPath(  # one pass over the tree, the cheap tests first
 )
 
 
+_ALWAYS = ("nav", "aside", "form", "button", "dialog", "select", "input", "textarea")
+_BANNERS = ("header", "footer")
+_SECTIONING = frozenset({"article", "main", "section"})
+_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+_MARKED = etree.XPath("//*[@role or @aria-label or (@class and contains(@class, 'readcrumb'))]")
+_LOWER = str.maketrans("BREADCUM", "breadcum")  # as the XPath's translate()
+_XPATH_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _is_boilerplate(element: HtmlElement) -> bool:
+    """:data:`_BOILERPLATE`'s test of one element, in Python."""
+    tag = element.tag
+    if tag in _ALWAYS:
+        return True
+    if tag in _BANNERS and not any(a.tag in _SECTIONING for a in element.iterancestors()):
+        return True
+    if element.get("role") in _ROLES:
+        return True
+    label = element.get("aria-label")
+    if label is not None and "breadcrumb" in label.translate(_LOWER):
+        return True
+    classes = element.get("class")
+    if classes is None or "readcrumb" not in classes:
+        return False
+    words = _XPATH_SPACE.sub(" ", classes.translate(_LOWER)).strip(" \t\r\n")
+    return " breadcrumb " in f" {words} "
+
+
+def boilerplate(root: HtmlElement) -> list[HtmlElement]:
+    """The elements :data:`_BOILERPLATE` selects, in document order, found faster: the
+    candidates by tag (lxml's own iteration) and by attribute (one XPath with a cheap
+    test), then the full test in Python -- the one XPath's predicate on every element
+    was a tenth of reading an article."""
+    candidates = set(root.iter(*_ALWAYS, *_BANNERS)) | set(elements(_MARKED, root))
+    if not candidates:
+        return []
+    return [e for e in root.iter() if e in candidates and _is_boilerplate(e)]
+
+
 def strip_boilerplate(
     root: HtmlElement, *, in_place: bool = False, dropped: list[str] | None = None
 ) -> HtmlElement:
@@ -74,7 +114,7 @@ def strip_boilerplate(
     the headings left out go to ``dropped`` (a title block in the page's banner, which
     the page's evidence may name)."""
     root = root if in_place else copy.deepcopy(root)
-    for element in elements(_BOILERPLATE, root):
+    for element in boilerplate(root):
         if element.getparent() is not None:
             if dropped is not None:
                 dropped += dropped_headings(element)
