@@ -192,6 +192,23 @@ def test_a_worker_killed_or_stopped_mid_crawl_loses_nothing(
     assert verify.returncode == 0, verify.stdout + verify.stderr
 
 
+def _killed_then_finished(tmp_path: Path, replica: Replica, redis_url: str, plan: str) -> str:
+    """A worker alone, killed at ``plan`` (``tests/support/crashing``); then another that
+    finishes the crawl, and must archive every article.  Its log."""
+    start = f"start_urls={replica.listing_urls()}"
+    archive = tmp_path / "shared"
+    doomed = start_worker(tmp_path, archive, start, redis_url, "doomed", env=crashing(plan))
+    doomed.communicate(timeout=300)
+    assert doomed.returncode == -signal.SIGKILL
+    survivor = start_worker(tmp_path, archive, start, redis_url, "survivor")
+    output = survivor.communicate(timeout=300)[0]
+    log = (tmp_path / "survivor.log").read_text("utf-8")
+    assert survivor.returncode in (0, 1), (output, log[-3000:])
+    records = list((archive / "articles").rglob("article.json"))
+    assert len(records) == ARTICLES, log[-3000:]
+    return log
+
+
 def test_a_worker_killed_as_it_queues_what_a_listing_page_gave_loses_nothing(
     tmp_path: Path, fresh_replica: Replica, redis_url: str
 ) -> None:
@@ -200,18 +217,8 @@ def test_a_worker_killed_as_it_queues_what_a_listing_page_gave_loses_nothing(
     killed then -- here, alone, as it queues the first request of the first listing page
     it read, after the two start requests -- must not have acknowledged the page: the
     next worker reads it again, ignoring the marks, and fetches every article."""
-    start = f"start_urls={fresh_replica.listing_urls()}"
-    archive = tmp_path / "shared"
-    doomed = start_worker(tmp_path, archive, start, redis_url, "doomed", env=crashing("queued:3"))
-    doomed.communicate(timeout=300)
-    assert doomed.returncode == -signal.SIGKILL
-    survivor = start_worker(tmp_path, archive, start, redis_url, "survivor")
-    output = survivor.communicate(timeout=300)[0]
-    log = (tmp_path / "survivor.log").read_text("utf-8")
-    assert survivor.returncode in (0, 1), (output, log[-3000:])
+    log = _killed_then_finished(tmp_path, fresh_replica, redis_url, "queued:3")
     assert "are back on the queue" in log, log[-3000:]
-    records = list((archive / "articles").rglob("article.json"))
-    assert len(records) == ARTICLES, log[-3000:]
 
 
 def test_a_worker_killed_as_it_pushes_the_start_requests_loses_nothing(
@@ -219,18 +226,8 @@ def test_a_worker_killed_as_it_pushes_the_start_requests_loses_nothing(
 ) -> None:
     """The worker that pushes the start requests dies after the first: another worker
     ran the spider's start too, and pushes them all."""
-    start = f"start_urls={fresh_replica.listing_urls()}"
-    archive = tmp_path / "shared"
-    doomed = start_worker(tmp_path, archive, start, redis_url, "doomed", env=crashing("queued:1"))
-    doomed.communicate(timeout=300)
-    assert doomed.returncode == -signal.SIGKILL
-    survivor = start_worker(tmp_path, archive, start, redis_url, "survivor")
-    output = survivor.communicate(timeout=300)[0]
-    log = (tmp_path / "survivor.log").read_text("utf-8")
-    assert survivor.returncode in (0, 1), (output, log[-3000:])
+    log = _killed_then_finished(tmp_path, fresh_replica, redis_url, "queued:1")
     assert "the worker pushing the start requests died: this worker pushed them (2)" in log
-    records = list((archive / "articles").rglob("article.json"))
-    assert len(records) == ARTICLES, log[-3000:]
 
 
 def test_a_redis_restart_mid_crawl_fails_cleanly(
