@@ -30,16 +30,16 @@ class SharedStart:
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         workers = Workers.of(self.crawler)
-        pushes = workers is None or workers.claim_start()
+        pushes = workers is None or workers.start.claim()
         try:
             async for request in start:  # the spider's start decides the scope: run it always
                 if pushes:
                     yield request
                 elif workers is not None and isinstance(request, Request):
-                    workers.kept_start.append(request)
+                    workers.start.kept.append(request)
         finally:  # a start that raised (Scrapy logs it) must not keep the others waiting
             if workers is not None and pushes:
-                workers.start_pushed()
+                workers.start.pushed()
 
     async def process_spider_output(
         self, response: Response, result: AsyncIterator[Any]

@@ -31,18 +31,13 @@ from twisted.internet import reactor, task
 from crawler.scaleout.keys import CrawlKeys, worker_name
 from crawler.scaleout.merge import dump_stats, load_stats, merge_stats
 from crawler.scaleout.outcomes import Outcomes
+from crawler.scaleout.starting import StartRequests
 
 if TYPE_CHECKING:
     from crawler.scaleout.queue import ReliableQueue
 
 logger = logging.getLogger(__name__)
 WAKE_SECONDS = 0.25
-# KEYS: a string.  ARGV: the value it must hold, the value it gets.  1 if it was swapped.
-SWAP = """
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2])
-return 1
-"""
 Part = tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]
 
 
@@ -56,8 +51,7 @@ class Workers:
         self.waiting = False
         self.leaving = False  # its part is left: no longer one of the running workers
         self.outcomes = Outcomes(self._settled)
-        self.kept_start: list[Request] = []
-        """The start requests another worker pushes (this one pushes them if it dies)."""
+        self.start = StartRequests(client, keys, self.worker, self.flush)
         for handler, signal in (
             (self.spider_opened, signals.spider_opened),
             (self.spider_idle, signals.spider_idle),
@@ -110,8 +104,7 @@ class Workers:
                 self.queue.sync()
                 if not self.leaving:
                     self.client.sadd(self.running, self.worker)
-                if self.kept_start and self.client.get(self.keys.started) == "done":
-                    self.kept_start.clear()  # pushed: no one will ask this worker for them
+                self.start.forget_if_pushed()
             except Exception as exc:  # Redis away: the requests are done here all the same
                 if not self.crawler.stats.get_value("shared/ack_failed"):
                     logger.error("cannot acknowledge requests on Redis: %s", exc)
@@ -131,16 +124,6 @@ class Workers:
         """Workers whose heartbeat is younger than the lease's TTL."""
         since = (time.time() - self.ttl) * 1000
         return set(self.client.zrangebyscore(self.keys.workers, since, "+inf"))
-
-    # -- start requests, pushed once --------------------------------------------------
-
-    def claim_start(self) -> bool:
-        """Whether this worker pushes the start requests (the first to ask does)."""
-        return bool(self.client.set(self.keys.started, f"pushing {self.worker}", nx=True))
-
-    def start_pushed(self) -> None:
-        self.flush()  # the start requests are on the queue before "done" says so
-        self.client.set(self.keys.started, "done")
 
     def flush(self) -> None:
         """Write this worker's pending pushes (and acknowledgements) now."""
@@ -187,34 +170,16 @@ class Workers:
                 raise DontCloseSpider
         if len(queue):
             raise DontCloseSpider
-        started = self.client.get(self.keys.started) or ""
+        started = self.start.state()
         if started.startswith("pushing "):
             if started.split(" ", 1)[1] in live:
                 raise DontCloseSpider  # the start requests are still being pushed
-            self._push_start_again(started)
+            self.start.push_again(started, self.crawler)
             raise DontCloseSpider
-        self.kept_start.clear()  # pushed: no one will ask this worker for them
+        self.start.kept.clear()  # pushed: no one will ask this worker for them
         others = (running | holding) & live - {self.worker}
         if others - set(self.client.smembers(self.keys.idle)):
             raise DontCloseSpider  # another worker has work in flight: it may queue more
-
-    def _push_start_again(self, dead: str) -> None:
-        """The worker pushing the start requests died doing it: this one pushes them all
-        (they ran through its own start too), past the dupefilter -- those the dead one
-        noted seen may never have reached the queue.  A listing queued twice is walked
-        once more at most: its marks say what the first walk asked for."""
-        if not self.client.eval(SWAP, 1, self.keys.started, dead, f"pushing {self.worker}"):
-            return  # the pusher finished after all, or another worker took it over
-        assert self.crawler.engine is not None
-        for request in self.kept_start:
-            self.crawler.engine.crawl(request.replace(dont_filter=True))
-        logger.warning(
-            "the worker pushing the start requests died: this worker pushed them (%d)",
-            len(self.kept_start),
-        )
-        self.crawler.stats.inc_value("shared/start_pushed_again")
-        self.kept_start = []
-        self.start_pushed()
 
     def _holding(self) -> set[str]:
         """Workers with requests taken and not finished: among them, one taken for gone
