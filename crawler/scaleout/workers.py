@@ -41,6 +41,19 @@ WAKE_SECONDS = 0.25
 Part = tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]
 
 
+def wake_engine(crawler: Crawler) -> None:
+    """Have the engine look at the scheduler now (work another worker queued), not at its
+    5-second idle heartbeat.  Scrapy has no public call for it: this is the one place that
+    reads the engine's private ``_slot.nextcall``, and tests/crawler/test_private_api.py
+    pins the behaviour (a crawl whose only request arrives while it is idle, with the
+    heartbeat out of the way, gets it through this call alone).  Without the attribute the
+    worker still wakes, at the heartbeat."""
+    slot = getattr(crawler.engine, "_slot", None)
+    nextcall = getattr(slot, "nextcall", None)
+    if nextcall is not None:
+        nextcall.schedule()
+
+
 class Workers:
     """Extension: the shared crawl as this worker sees it (``crawler.get_extension``)."""
 
@@ -112,13 +125,7 @@ class Workers:
         if not self.waiting:
             return
         self.waiting = False  # set again by spider_idle if there is still nothing to do
-        # The engine's own "look at the scheduler now": Scrapy has no public call for it, so
-        # this reads a private attribute, pinned by tests/crawler/test_private_api.py.
-        # Without it the worker still wakes, at Scrapy's 5-second idle heartbeat.
-        slot = getattr(self.crawler.engine, "_slot", None)
-        nextcall = getattr(slot, "nextcall", None)
-        if nextcall is not None:
-            nextcall.schedule()
+        wake_engine(self.crawler)
 
     def live(self) -> set[str]:
         """Workers whose heartbeat is younger than the lease's TTL."""
