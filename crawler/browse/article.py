@@ -10,7 +10,6 @@ from html import escape
 from crawler.browse.layout import badge, bdi, document, site_file
 from crawler.diffing.versions import Paragraph, diff
 from crawler.export.histories import ArticleVersions, Version
-from schemas.events import STATUSES
 from schemas.models import ArchivedArticle
 
 REASONS = {
@@ -96,13 +95,13 @@ def _version(versions: list[Version], index: int, latest: str) -> str:
 
 def _removal(history: ArticleVersions) -> str:
     """What the last check of the page found, when the article is not live."""
-    event = history.last_event
-    if event is None or STATUSES[event.kind] == "live":
+    event = history.removal
+    if event is None:
         return ""
     since = f"{event.since:%Y-%m-%d %H:%M} UTC" if event.since else "?"
     where = f" to {bdi(event.moved_to)}" if event.moved_to else ""
     return (
-        f'<p class="warn">{badge(STATUSES[event.kind])} absent since {since}{where}'
+        f'<p class="warn">{badge(history.status)} absent since {since}{where}'
         f" ({bdi(event.reason)}); confirmed {event.at:%Y-%m-%d %H:%M} UTC</p>"
     )
 

@@ -23,7 +23,6 @@ from crawler.runs.report import RunReport
 from crawler.storage import Storage
 from crawler.storage.layout import QUARANTINE, REASONS
 from schemas.assess import bangkok_today
-from schemas.events import STATUSES
 from schemas.models import ArchivedArticle
 
 UNDATED = "undated"
@@ -95,8 +94,7 @@ def page_name(folder: str) -> str:
 
 def _row(history: ArticleVersions, latest: ArchivedArticle, page: str) -> ArticleRow:
     published = latest.imported_date or latest.updated_date
-    event = history.last_event
-    removed = event if event is not None and STATUSES[event.kind] != "live" else None
+    removed = history.removal
     return ArticleRow(
         site=latest.site,
         language=latest.language or "?",
@@ -108,7 +106,7 @@ def _row(history: ArticleVersions, latest: ArchivedArticle, page: str) -> Articl
         versions=len(history.versions),
         silent_edits=sum(1 for v in history.versions if v.article.version_reason == "silent_edit"),
         warnings=len(latest.warnings),
-        status=STATUSES[removed.kind] if removed is not None else "live",
+        status=history.status,
         gone_since=f"{removed.since:%Y-%m-%d %H:%M}" if removed and removed.since else "",
         moved_to=(removed.moved_to or "") if removed is not None else "",
     )

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from crawler.storage import Storage
 from crawler.storage.layout import ARTICLES, EVENTS, LATEST, RECORD, LatestPointer
-from schemas.events import ArticleEvent
+from schemas.events import STATUSES, ArticleEvent
 from schemas.models import ArchivedArticle
 
 
@@ -49,6 +49,17 @@ class ArticleVersions:
     """When the page was last fetched as its latest version (from ``latest.json``)."""
     last_event: ArticleEvent | None = None
     """The article's latest event (taken down, moved, back), if it has any."""
+
+    @property
+    def removal(self) -> ArticleEvent | None:
+        """The confirmed removal (``gone`` or ``moved``) the article is under, if any."""
+        event = self.last_event
+        return event if event is not None and STATUSES[event.kind] != "live" else None
+
+    @property
+    def status(self) -> str:
+        """``live``, ``gone`` or ``moved``."""
+        return STATUSES[self.removal.kind] if self.removal is not None else "live"
 
 
 def _folder_of(key: str) -> tuple[str, str | None] | None:

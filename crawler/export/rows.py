@@ -9,7 +9,6 @@ from datetime import date, datetime
 from crawler.diffing.versions import diff
 from crawler.export.histories import ArticleVersions
 from crawler.urls import path_segments
-from schemas.events import STATUSES
 from schemas.export import ExportRow
 from schemas.models import ArchivedArticle
 
@@ -60,8 +59,7 @@ class Selection:
 def version_rows(history: ArticleVersions) -> Iterator[ExportRow]:
     """Every version of the article, oldest first."""
     count = len(history.versions)
-    event = history.last_event
-    removed = event if event is not None and STATUSES[event.kind] != "live" else None
+    removed = history.removal
     previous: ArchivedArticle | None = None
     for number, version in enumerate(history.versions, start=1):
         article = version.article
@@ -81,7 +79,7 @@ def version_rows(history: ArticleVersions) -> Iterator[ExportRow]:
             silent_edit=article.version_reason == "silent_edit",
             last_fetched_at=last,
             changes=changes,
-            status=STATUSES[removed.kind] if removed is not None else "live",
+            status=history.status,
             gone_since=removed.since if removed is not None else None,
             moved_to=removed.moved_to if removed is not None else None,
         )

@@ -73,6 +73,7 @@ def _what(url: str, kind: str) -> str:
 
 def after_response(
     response: Response,
+    identity: str,
     kind: str,
     known: Callable[[str], bool],
     absent: Collection[str],
@@ -80,9 +81,9 @@ def after_response(
 ) -> tuple[Check | None, bool]:
     """What the response to an article request says of a known article, and whether the
     page is still to be read as usual (False: it is not the article, only a sign that
-    the article is gone).  ``kind``: the page as read (``article``, ``listing``,
-    ``other``); ``absent``: the articles the state has as not live."""
-    identity = canonical_url(response.url, origins)
+    the article is gone).  ``identity``: the response URL's canonical form; ``kind``: the
+    page as read (``article``, ``listing``, ``other``); ``absent``: the articles the state
+    has as not live."""
     chain = response.meta.get("redirect_urls") or []
     asked = canonical_url(chain[0], origins) if chain else identity
     if asked != identity and known(asked):  # redirected away from a known article

@@ -305,8 +305,9 @@ class MfaSpider(scrapy.Spider):
             stats.inc_value("archive/not_html")
             return
         read = self._read(response)
+        known = self.context.state.schedule.known
         check, goes_on = checks.after_response(
-            response, read.kind, self.context.state.schedule.known, self.absent, self.walk.origins
+            response, identity, read.kind, known, self.absent, self.walk.origins
         )
         if check is not None:
             yield check

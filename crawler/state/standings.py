@@ -75,7 +75,7 @@ def judge(
         if standing is None:
             return None, None
         return _event(check, "back"), None
-    evidence = _evidence(check)
+    evidence = _evidence(check.status, check.location, check.moved_to)
     if standing is None:
         missing = Standing(check.canonical_url, check.site, "missing", check.at, evidence)
         return _event(check, "missing"), missing
@@ -88,11 +88,11 @@ def judge(
     return _event(check, kind, since=standing.since), confirmed
 
 
-def _evidence(check: Check) -> str:
+def _evidence(status: int | None, location: str | None, moved_to: str | None) -> str:
     """How the page answered, as compared between checks: the status and where a redirect
     led, without its query (a session or a timestamp there changes every time)."""
-    where = urlsplit(check.location).path if check.location else ""
-    return f"{check.status} {where} {check.moved_to or ''}".strip()
+    where = urlsplit(location).path if location else ""
+    return f"{status} {where} {moved_to or ''}".strip()
 
 
 def _event(check: Check, kind: str, since: datetime | None = None) -> ArticleEvent:
@@ -115,6 +115,5 @@ def standing_of(event: ArticleEvent, site: str) -> Standing | None:
     """An article's standing after its latest event (the rebuild from the archive)."""
     if event.kind == "back":
         return None
-    where = urlsplit(event.location).path if event.location else ""
-    evidence = f"{event.status} {where} {event.moved_to or ''}".strip()
+    evidence = _evidence(event.status, event.location, event.moved_to)
     return Standing(event.canonical_url, site, event.kind, event.since or event.at, evidence)

@@ -143,7 +143,7 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
     """Check every version, pointer and state entry; with ``repair``, fix what derives
     (``repair`` needs the state)."""
     report = Report()
-    files, pointers = _article_files(archive)
+    files, pointers, events = _article_files(archive)
     held = set(archive.storage.list(WARC_FOLDER))
     latest, stored, pointed = _check_versions(archive, files, held, report, repair)
     report.articles = len(latest)
@@ -155,7 +155,7 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
     for name, count in sorted(pointed.items()):
         if name not in held:
             report.notes.append(f"{count} versions point to {name}, not in the archive yet")
-    report.errors.extend(event_problems(archive.storage))
+    report.errors.extend(event_problems(archive.storage, events))
     if state is not None:
         _check_state(recorded, stored, report, repair)
     if repair and state is not None:
@@ -166,19 +166,21 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
     return report
 
 
-def _article_files(archive: Archive) -> tuple[dict[str, set[str]], set[str]]:
-    """The files of each version folder, and the article folders with a pointer."""
+def _article_files(archive: Archive) -> tuple[dict[str, set[str]], set[str], list[str]]:
+    """The files of each version folder, the article folders with a pointer, and the
+    events' keys (checked by :func:`event_problems`)."""
     files: dict[str, set[str]] = defaultdict(set)
     pointers: set[str] = set()
+    events: list[str] = []
     for key in archive.storage.list(ARTICLES):
         folder, name = key.rsplit("/", 1)
         if EVENTS in key:
-            continue  # checked by event_problems
-        if name == LATEST:
+            events.append(key)
+        elif name == LATEST:
             pointers.add(folder)
         else:
             files[folder].add(name)
-    return files, pointers
+    return files, pointers, events
 
 
 def _check_versions(

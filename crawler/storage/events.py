@@ -4,7 +4,7 @@ the rebuild of the state, the export and the browsable report."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import ValidationError
 
@@ -22,12 +22,15 @@ def write_event(storage: Storage, event: ArticleEvent) -> str:
     return key
 
 
+def event_keys(keys: Iterable[str]) -> Iterator[str]:
+    """The events' keys among an archive's keys."""
+    return (key for key in keys if EVENTS in key and key.endswith(".json"))
+
+
 def read_events(storage: Storage) -> Iterator[ArticleEvent]:
     """Every event in the archive; one that cannot be read is named in the log and
     skipped (``scrapy verify`` names it too)."""
-    for key in storage.list(ARTICLES):
-        if EVENTS not in key or not key.endswith(".json"):
-            continue
+    for key in event_keys(storage.list(ARTICLES)):
         data = storage.get(key)
         if data is None:
             continue
@@ -47,12 +50,11 @@ def latest_events(storage: Storage) -> dict[str, ArticleEvent]:
     return latest
 
 
-def event_problems(storage: Storage) -> Iterator[str]:
-    """What ``scrapy verify`` says of the events: one that cannot be read, or that sits in
-    another article's folder."""
-    for key in storage.list(ARTICLES):
-        if EVENTS not in key:
-            continue
+def event_problems(storage: Storage, keys: Iterable[str]) -> Iterator[str]:
+    """What ``scrapy verify`` says of the events among ``keys`` (the archive's listing,
+    which verify has made already): one that cannot be read, or that sits in another
+    article's folder."""
+    for key in event_keys(keys):
         try:
             event = ArticleEvent.model_validate_json(storage.get(key) or b"")
         except ValidationError as exc:

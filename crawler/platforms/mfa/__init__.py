@@ -54,19 +54,6 @@ __all__ = [
 
 # A <header> or <footer> is the page's banner only outside sectioning content: inside
 # <article>, <main> or <section> it is that part's own (an article's title and dates).
-_BOILERPLATE = etree.XPath(  # one pass over the tree, the cheap tests first
-    "//*[((self::header or self::footer)"
-    " and not(ancestor::article or ancestor::main or ancestor::section))"
-    " or self::nav or self::aside or self::form"
-    " or self::button or self::dialog or self::select or self::input or self::textarea"
-    " or @role='navigation' or @role='banner' or @role='contentinfo'"
-    " or @role='complementary' or @role='search'"
-    " or (@aria-label and contains(translate(@aria-label, 'BREADCUM', 'breadcum'), 'breadcrumb'))"
-    " or (@class and contains(@class, 'readcrumb') and contains(concat(' ',"
-    " normalize-space(translate(@class, 'BREADCUM', 'breadcum')), ' '), ' breadcrumb '))]"
-)
-
-
 _ALWAYS = ("nav", "aside", "form", "button", "dialog", "select", "input", "textarea")
 _BANNERS = ("header", "footer")
 _SECTIONING = frozenset({"article", "main", "section"})
@@ -77,7 +64,8 @@ _XPATH_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 def _is_boilerplate(element: HtmlElement) -> bool:
-    """:data:`_BOILERPLATE`'s test of one element, in Python."""
+    """Navigation, a banner or footer outside sectioning content, a form control, a
+    landmark role, a breadcrumb (by its label, or a ``breadcrumb`` class)."""
     tag = element.tag
     if tag in _ALWAYS:
         return True
@@ -96,10 +84,11 @@ def _is_boilerplate(element: HtmlElement) -> bool:
 
 
 def boilerplate(root: HtmlElement) -> list[HtmlElement]:
-    """The elements :data:`_BOILERPLATE` selects, in document order, found faster: the
-    candidates by tag (lxml's own iteration) and by attribute (one XPath with a cheap
-    test), then the full test in Python -- the one XPath's predicate on every element
-    was a tenth of reading an article."""
+    """The page's boilerplate elements, in document order: the candidates by tag (lxml's
+    own iteration) and by attribute (one XPath with a cheap test), then the full test in
+    Python -- one XPath with the whole test as its predicate, run on every element, was a
+    tenth of reading an article (tests/crawler/platforms/test_mfa.py keeps it, and holds
+    the two equal)."""
     candidates = set(root.iter(*_ALWAYS, *_BANNERS)) | set(elements(_MARKED, root))
     if not candidates:
         return []

@@ -44,34 +44,45 @@ async def test_a_worker_stopped_early_leaves_the_crawl_to_those_still_crawling(
     assert client.sismember(workers.running, "other")
 
 
+def _two_workers(
+    redis_url: str, tmp_path: Path, crawl: str, ttl: float, names: tuple[str | None, str]
+) -> tuple[Workers, Workers, CrawlKeys, redis.Redis]:
+    """Two workers of one crawl, each with its queue taking one request at a time (a name
+    of None keeps the worker's own); the crawl's keys and a client."""
+    from scrapy import Spider
+
+    from crawler.scaleout.queue import ReliableQueue, configure
+
+    settings = {
+        "REDIS_URL": redis_url,
+        "REDIS_CRAWL_ID": crawl,
+        "ARCHIVE_URI": str(tmp_path / "archive"),
+        "REDIS_LEASE_TTL": ttl,
+    }
+    server = redis.Redis.from_url(redis_url)
+    pair = []
+    for name in names:
+        workers = Workers.from_crawler(project_crawler(**settings))
+        workers.worker = name or workers.worker
+        keys = CrawlKeys.from_settings(workers.crawler.settings)
+        queue = ReliableQueue(server, Spider("mfa"), keys.requests)
+        workers.queue = configure(queue, keys, workers.worker, take=1)
+        pair.append(workers)
+    return pair[0], pair[1], keys, server
+
+
 def test_a_worker_taken_for_gone_that_works_on_and_then_dies_loses_nothing(
     redis_url: str, tmp_path: Path
 ) -> None:
     """It stalled past the TTL (its requests went back, it left ``running``), worked on
     (took more), then died for good: what it took then goes back too; and a stalled
     worker that wakes counts itself among the running workers again."""
-    from scrapy import Request, Spider
+    from scrapy import Request
     from scrapy.exceptions import DontCloseSpider
 
-    from crawler.scaleout.queue import ReliableQueue, configure
-
-    settings = {
-        "REDIS_URL": redis_url,
-        "REDIS_CRAWL_ID": "mfa-stalled",
-        "ARCHIVE_URI": str(tmp_path / "archive"),
-        "REDIS_LEASE_TTL": 0.3,
-    }
-    survivor = Workers.from_crawler(project_crawler(**settings))
-    stalled = Workers.from_crawler(project_crawler(**settings))
-    stalled.worker = "stalled"
-    keys, client = (
-        CrawlKeys.from_settings(survivor.crawler.settings),
-        redis.Redis.from_url(redis_url),
+    survivor, stalled, keys, client = _two_workers(
+        redis_url, tmp_path, "mfa-stalled", 0.3, (None, "stalled")
     )
-    server = redis.Redis.from_url(redis_url)
-    for workers in (survivor, stalled):
-        queue = ReliableQueue(server, Spider("mfa"), keys.requests)
-        workers.queue = configure(queue, keys, workers.worker, take=1)
     assert stalled.queue is not None and survivor.queue is not None
     stalled.queue.push(Request("https://www.mfa.go.th/th/page/listing?p=3"))
     assert stalled.queue.pop() is not None  # taken, in its hands; it is not in `running`
@@ -90,26 +101,12 @@ def test_an_idle_worker_holding_requests_it_never_acknowledged_keeps_no_one_wait
 ) -> None:
     """A failed download stays taken until its worker ends: a worker with nothing in
     flight is idle all the same, and two such workers do not wait for each other."""
-    from scrapy import Request, Spider
+    from scrapy import Request
     from scrapy.exceptions import DontCloseSpider
 
-    from crawler.scaleout.queue import ReliableQueue, configure
-
-    settings = {
-        "REDIS_URL": redis_url,
-        "REDIS_CRAWL_ID": "mfa-idle",
-        "ARCHIVE_URI": str(tmp_path / "archive"),
-        "REDIS_LEASE_TTL": 60,
-    }
-    one = Workers.from_crawler(project_crawler(**settings))
-    two = Workers.from_crawler(project_crawler(**settings))
-    one.worker, two.worker = "one", "two"
-    keys, client = CrawlKeys.from_settings(one.crawler.settings), redis.Redis.from_url(redis_url)
-    server = redis.Redis.from_url(redis_url)
+    one, two, keys, client = _two_workers(redis_url, tmp_path, "mfa-idle", 60, ("one", "two"))
     client.set(keys.started, "done")
     for workers in (one, two):
-        queue = ReliableQueue(server, Spider("mfa"), keys.requests)
-        workers.queue = configure(queue, keys, workers.worker, take=1)
         client.sadd(workers.running, workers.worker)
         client.zadd(keys.workers, {workers.worker: (time.time() + 3600) * 1000})
     assert one.queue is not None and two.queue is not None
