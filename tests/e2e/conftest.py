@@ -18,7 +18,7 @@ from crawler.urls import canonical_url
 from schemas import ArchivedArticle
 from tests.conftest import CORPUS
 from tests.support.crawling import CrawlResult, crawl
-from tests.support.harness import Replica, run_crawl
+from tests.support.harness import Replica
 
 CORPUS_PAGES = 58
 NOT_ARTICLES = {"043.txt"}  # shows a view count but no date: quarantined
@@ -45,15 +45,17 @@ def latest_record(archive: Path, replica: Replica, href: str) -> ArchivedArticle
     return ArchivedArticle.model_validate_json(record.read_bytes())
 
 
-def crawled_twice(replica: Replica, workdir: Path) -> Path:
-    """An archive with two runs of ``scrapy crawl``: everything, then everything again
-    after :data:`BUMPED` was updated and :data:`EDITED` silently edited."""
+async def crawled_twice(replica: Replica, workdir: Path) -> Path:
+    """An archive with two runs of the crawl: everything, then everything again after
+    :data:`BUMPED` was updated and :data:`EDITED` silently edited."""
     replica.control("reset")
     start = f"start_urls={replica.listing_urls()}"
-    assert run_crawl(workdir, start).returncode == 0
+    first = await crawl(workdir, start)
+    assert first.returncode == 0, first.log[-3000:]
     replica.control("bump", path=BUMPED)
     replica.control("edit", path=EDITED)
-    assert run_crawl(workdir, start, "mode=full").returncode == 0
+    second = await crawl(workdir, start, "mode=full")
+    assert second.returncode == 0, second.log[-3000:]
     replica.control("reset")
     return workdir / "archive"
 

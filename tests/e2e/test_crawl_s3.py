@@ -70,13 +70,11 @@ async def test_s3_archive_equals_the_local_archive(
     assert sorted(in_bucket) == sorted(on_disk)  # same keys
     for key, data in on_disk.items():  # same bytes (fetch times aside)
         assert _comparable(key, in_bucket[key]) == _comparable(key, data), key
-    raw = s3_server.client()
+    raw = s3_server.admin
     text_key = next(key for key in in_bucket if key.endswith("article.txt"))
-    head = raw.head_object(  # type: ignore[attr-defined]
-        Bucket=bucket, Key=f"archive/{text_key}", ChecksumMode="ENABLED"
-    )
+    head = raw.head_object(Bucket=bucket, Key=f"archive/{text_key}", ChecksumMode="ENABLED")
     assert head["ContentType"] == "text/plain; charset=utf-8" and head["ChecksumSHA256"]
-    warc = raw.head_object(Bucket=bucket, Key=f"archive/{warc_key}")  # type: ignore[attr-defined]
+    warc = raw.head_object(Bucket=bucket, Key=f"archive/{warc_key}")
     assert warc["ContentType"] == "application/warc"
 
 

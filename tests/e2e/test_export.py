@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_twisted
 
 from crawler.runs import history
 from crawler.storage.local import LocalStorage
@@ -46,10 +47,10 @@ def _rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
 
 
-@pytest.fixture(scope="module")
-def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest_twisted.async_fixture(scope="module")
+async def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An archive with two runs: everything, then one article updated, one edited."""
-    return crawled_twice(replica, tmp_path_factory.mktemp("export"))
+    return await crawled_twice(replica, tmp_path_factory.mktemp("export"))
 
 
 def test_export_of_a_crawled_archive_and_again_since_the_first_run(

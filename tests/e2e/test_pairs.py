@@ -16,20 +16,22 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import pytest_twisted
 
 from crawler.storage.local import LocalStorage
 from replica.scenarios import SCENARIOS, bilingual
 from tests.conftest import REPO
-from tests.support.harness import Replica, run_crawl, start_replica
+from tests.support.crawling import crawl
+from tests.support.harness import Replica, start_replica
 from tests.support.processes import stop
 from tests.support.s3server import S3Server
 
-pytestmark = [pytest.mark.process, pytest.mark.s3]
+pytestmark = [pytest.mark.process, pytest.mark.crawl, pytest.mark.s3]
 PRECISION, RECALL = 0.9, 0.75
 """What docs/datasets.md promises of the pairs view on this site (measured there)."""
 
 
-def _export(out: Path, archive: str, env: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def _export(out: Path, archive: str, env: dict[str, str] | None = None) -> None:
     done = subprocess.run(
         [
             sys.executable,
@@ -52,8 +54,6 @@ def _export(out: Path, archive: str, env: dict[str, str] | None = None) -> list[
         env=env,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    lines = (out / "pairs.jsonl").read_text("utf-8").splitlines()
-    return [json.loads(line) for line in lines]
 
 
 def _path(url: str) -> str:
@@ -80,25 +80,37 @@ def site(scenario: str) -> Iterator[Replica]:
     stop(server.process)
 
 
-@pytest.fixture(scope="module")
-def crawled(site: Replica, scenario: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest_twisted.async_fixture(scope="module")
+async def crawled(site: Replica, scenario: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two crawls of the bilingual site, a Thai article of a pair updated between them
     and an English one silently edited: pairs are made of the latest versions."""
     workdir = tmp_path_factory.mktemp("pairs")
     start = f"start_urls={site.listing_urls()}"
-    assert run_crawl(workdir, start).returncode == 0
+    assert (await crawl(workdir, start)).returncode == 0
     th, en = _linked_pair(scenario)
     site.control("bump", path=th)
     site.control("edit", path=en)
-    assert run_crawl(workdir, start, "mode=full").returncode == 0
+    assert (await crawl(workdir, start, "mode=full")).returncode == 0
     return workdir / "archive"
 
 
+@pytest.fixture(scope="module")
+def exported(crawled: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``scrapy export --view pairs`` of the crawled archive, once for both tests."""
+    out = tmp_path_factory.mktemp("pairs-export") / "out"
+    _export(out, str(crawled))
+    return out
+
+
+def _rows(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (out / "pairs.jsonl").read_text("utf-8").splitlines()]
+
+
 def test_pairs_found_in_a_crawled_archive_against_the_written_truth(
-    crawled: Path, tmp_path: Path, scenario: str
+    crawled: Path, exported: Path, scenario: str
 ) -> None:
     pages, truth = bilingual(scenario)
-    rows = _export(tmp_path / "out", str(crawled))
+    rows = _rows(exported)
     found = {(_path(r["th_url"]), _path(r["en_url"])) for r in rows}
     right = found & set(truth)
     precision, recall = len(right) / max(len(found), 1), len(right) / len(truth)
@@ -127,10 +139,9 @@ def test_pairs_found_in_a_crawled_archive_against_the_written_truth(
 
 
 def test_the_pairs_of_an_s3_copy_are_the_same_bytes(
-    crawled: Path, tmp_path: Path, s3_server: S3Server
+    crawled: Path, exported: Path, tmp_path: Path, s3_server: S3Server
 ) -> None:
     uri = s3_server.copy_archive(crawled)
-    _export(tmp_path / "local", str(crawled))
     _export(tmp_path / "s3", uri, env={**os.environ, **s3_server.env})
     for name in ("pairs.jsonl", "pairs.parquet", "README.md"):
-        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "s3" / name).read_bytes()
+        assert (exported / name).read_bytes() == (tmp_path / "s3" / name).read_bytes()

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import pytest_twisted
 
 from tests.conftest import REPO
 from tests.e2e.conftest import (
@@ -23,7 +24,7 @@ from tests.support.chromium import Chromium
 from tests.support.harness import Replica
 from tests.support.s3server import S3Server
 
-pytestmark = pytest.mark.process
+pytestmark = [pytest.mark.process, pytest.mark.crawl]
 SHOTS = REPO / "test-output" / "report"
 
 
@@ -50,10 +51,10 @@ def _report(
     )
 
 
-@pytest.fixture(scope="module")
-def report(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest_twisted.async_fixture(scope="module")
+async def report(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
     workdir = tmp_path_factory.mktemp("report")
-    crawled_twice(replica, workdir)
+    await crawled_twice(replica, workdir)
     done = _report(workdir / "report", workdir / "archive")
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{ARTICLES} articles of 1 sites, 1 quarantined pages, 2 runs" in done.stdout

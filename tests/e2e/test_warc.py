@@ -17,24 +17,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_twisted
 from warcio.archiveiterator import ArchiveIterator
 from warcio.timeutils import iso_date_to_timestamp
 
 from schemas import ArchivedArticle, WarcRecordRef
 from tests.e2e.conftest import ARTICLES
-from tests.support.harness import Replica, run_crawl
+from tests.support.crawling import crawl
+from tests.support.harness import Replica
 from tests.support.replaytools import Pywb, run_tool
 
-pytestmark = pytest.mark.process
+pytestmark = [pytest.mark.process, pytest.mark.crawl]
 
 
-@pytest.fixture(scope="module")
-def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest_twisted.async_fixture(scope="module")
+async def crawled(replica: Replica, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The archive of one crawl of the replica with WARC output on."""
     replica.control("reset")
     workdir = tmp_path_factory.mktemp("warc-crawl")
     settings = {"WARC_ENABLED": "True", "WARC_DIR": str(workdir / "warc-here")}
-    result = run_crawl(workdir, f"start_urls={replica.listing_urls()}", settings=settings)
+    result = await crawl(workdir, f"start_urls={replica.listing_urls()}", settings=settings)
     assert result.returncode == 0, result.log[-3000:]
     assert not list((workdir / "warc-here").iterdir())  # all published
     return workdir / "archive"
@@ -149,7 +151,8 @@ def _records(paths: list[Path]) -> Iterator[tuple[Path, Any]]:
                     yield path, record
 
 
-def test_a_full_recrawl_of_an_unchanged_site_writes_revisits_of_the_first_crawl(
+@pytest_twisted.ensureDeferred
+async def test_a_full_recrawl_of_an_unchanged_site_writes_revisits_of_the_first_crawl(
     replica: Replica, tmp_path: Path
 ) -> None:
     """Deduplication across crawls: an unchanged page fetched again is a revisit record
@@ -158,10 +161,10 @@ def test_a_full_recrawl_of_an_unchanged_site_writes_revisits_of_the_first_crawl(
     replica.control("reset")
     start = f"start_urls={replica.listing_urls()}"
     settings = {"WARC_ENABLED": "True", "WARC_DIR": str(tmp_path / "warc-here")}
-    assert run_crawl(tmp_path, start, settings=settings).returncode == 0
+    assert (await crawl(tmp_path, start, settings=settings)).returncode == 0
     warc = tmp_path / "archive" / "warc"
     first = sorted(warc.glob("*.warc.gz"))
-    again = run_crawl(tmp_path, start, "mode=full", settings=settings)
+    again = await crawl(tmp_path, start, "mode=full", settings=settings)
     assert again.returncode == 0, again.log[-3000:]
     second = sorted(set(warc.glob("*.warc.gz")) - set(first))
     assert second

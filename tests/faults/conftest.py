@@ -18,12 +18,12 @@ from typing import Any
 import pytest
 
 from crawler.state.verify import verify
-from crawler.storage import Storage, open_storage
+from crawler.storage import Storage
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from crawler.storage.s3 import S3Storage
 from tests.support.project import open_state
-from tests.support.s3server import bucket_objects
+from tests.support.s3server import bucket_objects, s3_archive
 from tests.support.tables import record_row
 
 
@@ -67,9 +67,7 @@ def audit_local(archive_root: Path) -> Audit:
 
 
 def s3_storage(bucket: str) -> S3Storage:
-    storage = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
-    assert isinstance(storage, S3Storage)
-    return storage
+    return s3_archive(bucket)
 
 
 def audit_s3(bucket: str, state_dir: Path) -> Any:

@@ -9,6 +9,7 @@ traffic is HTTP to the server process.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import socket
@@ -20,10 +21,12 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import boto3
 from botocore.config import Config
 
+from crawler.storage.s3 import S3Storage
 from tests.support.processes import stop
 
 FAKE_CREDENTIALS = {
@@ -47,7 +50,10 @@ class S3Server:
     process: subprocess.Popen[bytes] | None = None
     buckets: list[str] = field(default_factory=list)
 
-    def client(self) -> object:
+    @functools.cached_property
+    def admin(self) -> Any:
+        """One client for the tests' own requests (a new boto3 session parses botocore's
+        service models again: a tenth of a second of CPU each)."""
         return boto3.session.Session(
             aws_access_key_id=self.env["AWS_ACCESS_KEY_ID"],
             aws_secret_access_key=self.env["AWS_SECRET_ACCESS_KEY"],
@@ -56,22 +62,21 @@ class S3Server:
 
     def new_bucket(self) -> str:
         name = f"mfa-test-{uuid.uuid4().hex[:12]}"
-        self.client().create_bucket(Bucket=name)  # type: ignore[attr-defined]
+        self.admin.create_bucket(Bucket=name)
         self.buckets.append(name)
         return name
 
     def copy_archive(self, root: Path) -> str:
         """A new bucket holding every key of the local archive at ``root``; its URI."""
-        from crawler.storage import open_storage
         from crawler.storage.local import LocalStorage
 
-        uri = f"s3://{self.new_bucket()}/archive"
-        remote, local = open_storage(uri, {"addressing_style": "path"}), LocalStorage(root)
+        bucket = self.new_bucket()
+        remote, local = s3_archive(bucket), LocalStorage(root)
         for key in local.list(""):
             data = local.get(key)
             assert data is not None, key
             remote.put(key, data, "application/octet-stream")
-        return uri
+        return f"s3://{bucket}/archive"
 
 
 def _environment(endpoint: str) -> dict[str, str]:
@@ -144,9 +149,23 @@ def archive_settings(bucket: str, workdir: Path, **extra: str) -> dict[str, str]
     }
 
 
-def bucket_objects(bucket: str) -> dict[str, bytes]:
-    """Every object of the archive in ``bucket``, by key (read through the S3 server)."""
+@functools.cache
+def _archive_client() -> Any:
+    """A client as the crawler configures one for ``ARCHIVE_URI`` (path addressing, the
+    session's S3 server from the environment), made once for every bucket read."""
     from crawler.storage import open_storage
 
-    storage = open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
+    storage = open_storage("s3://any/archive", {"addressing_style": "path"})
+    assert isinstance(storage, S3Storage)
+    return storage.client
+
+
+def s3_archive(bucket: str) -> S3Storage:
+    """The archive under ``s3://<bucket>/archive``, through the one client above."""
+    return S3Storage(_archive_client(), bucket, "archive")
+
+
+def bucket_objects(bucket: str) -> dict[str, bytes]:
+    """Every object of the archive in ``bucket``, by key (read through the S3 server)."""
+    storage = s3_archive(bucket)
     return {key: storage.get(key) or b"" for key in storage.list("")}

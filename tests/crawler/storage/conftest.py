@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.storage import Storage, open_storage
+from crawler.storage import Storage
 from crawler.storage.local import LocalStorage
-from tests.support.s3server import S3Server
+from tests.support.s3server import S3Server, s3_archive
 
 BACKENDS = ["local", pytest.param("s3", marks=pytest.mark.s3)]
 
@@ -25,4 +25,4 @@ def storage(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Storage]
         return
     server: S3Server = request.getfixturevalue("s3_server")
     bucket = server.new_bucket()
-    yield open_storage(f"s3://{bucket}/archive", {"addressing_style": "path"})
+    yield s3_archive(bucket)
