@@ -1,7 +1,8 @@
 """``scrapy crawl mfa``: the MFA platform's news, site by site.
 
-Arguments: :mod:`crawler.spiders.arguments`.  Listings are read page by page and each
-article once (:mod:`crawler.spiders.walk`); an incremental run first revisits the
+Arguments: :mod:`crawler.spiders.arguments`.  Listings are read page by page
+(:mod:`crawler.spiders.listing`) and each article once (:mod:`crawler.spiders.walk`);
+an incremental run first revisits the
 articles the schedule says are due.  The spider only reads pages: storage belongs to
 the pipelines, and what the run covers is told to the crawl context when it starts.
 """
@@ -25,23 +26,20 @@ from crawler import __version__
 from crawler.context import CrawlContext, CrawlScope
 from crawler.items import FetchedPage, NotModified
 from crawler.platforms.evidence import CardClaims
-from crawler.platforms.mfa import ListingCard, PageContext
-from crawler.platforms.reading import PageReading, read_fetched
+from crawler.platforms.mfa import ListingCard
+from crawler.platforms.reading import PageReading
 from crawler.redact import REDACTED, redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.spiders import checks
 from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, site_names
 from crawler.spiders.failures import record_failure
+from crawler.spiders.listing import ListingSpider
 from crawler.spiders.pages import (
-    CARD,
-    REPLAYED,
-    WALK_FIRST,
     WALK_PAGE,
     WALK_START,
     article_request,
     fetched_page,
     header,
-    slot,
 )
 from crawler.spiders.walk import Walk, WalkLog
 from crawler.state.schedule import Revisit
@@ -49,18 +47,14 @@ from crawler.state.standings import Check
 from crawler.state.walks import default_mode, known_walks, stopping_early, walk_scopes
 from crawler.urls import (
     canonical_url,
-    is_listing_url,
     language_of,
-    listing_category,
-    listing_page_number,
     page_kind,
-    with_listing_page,
 )
 
 logger = logging.getLogger(__name__)
 
 
-class MfaSpider(scrapy.Spider):
+class MfaSpider(ListingSpider):
     """Listings page by page, then each article once (by canonical URL)."""
 
     name = "mfa"
@@ -107,10 +101,6 @@ class MfaSpider(scrapy.Spider):
         if slots:
             merged = {**slots, **settings.getdict("DOWNLOAD_SLOTS")}
             settings.set("DOWNLOAD_SLOTS", merged, priority="spider")
-
-    def _page_context(self, url: str, card: CardClaims | None = None) -> PageContext:
-        names = site_names(self.registry, urlsplit(url).netloc.lower())
-        return PageContext.of(url, names, card)
 
     def _begin(self) -> None:
         """Tell the crawl context what this run covers (the mode decided now, from the
@@ -169,23 +159,6 @@ class MfaSpider(scrapy.Spider):
                 walk = url if redact_url(url) in self.context.scope.listings else None
                 yield self._article_request(url, None, walk=walk, listing_page=True)
 
-    def _listing_request(
-        self, url: str, start: str, followed: int, replayed: bool = False
-    ) -> scrapy.Request:
-        return scrapy.Request(
-            url,
-            callback=self.parse_listing,
-            errback=self.on_error,
-            cb_kwargs={"start": start, "followed": followed},
-            meta={
-                "download_slot": slot(url),
-                WALK_START: start,
-                WALK_PAGE: True,
-                WALK_FIRST: followed == 1,
-            },
-            dont_filter=replayed,  # a dead worker may have marked it seen, never queued
-        )
-
     def _article_request(
         self,
         url: str,
@@ -199,84 +172,6 @@ class MfaSpider(scrapy.Spider):
         return article_request(
             url, category, revisit, self.parse_article, self.on_error, walk, listing_page, claims
         )
-
-    def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
-        """A listing page (or a start point that turns out to be an article)."""
-        if not isinstance(response, TextResponse):
-            content_type = response.headers.get("Content-Type")
-            logger.error("not an HTML listing: %s (%s)", response.url, content_type)
-            self.walk_log.broken(start, f"{response.url}: not an HTML listing ({content_type!r})")
-            return
-        read = self._read(response)
-        if read.kind == "article":
-            self.walk_log.ended(start)  # the start point is an article
-            yield self._article(response, read, category=None)
-            return
-        yield from self._listing(response, read, start, followed)
-
-    def _read(self, response: TextResponse) -> PageReading:
-        """The page read by content, in the charset that decodes it (counted when the
-        declared one was wrong)."""
-        card = response.request.meta.get(CARD) if response.request is not None else None
-        read = read_fetched(
-            response.body,
-            response.encoding,
-            lambda: response.selector.root,
-            self._page_context(response.url, card if isinstance(card, CardClaims) else None),
-            self.crawler.settings.getint("LISTING_MAX_LINKS"),
-        )
-        if read.text.notes:
-            fixed = "archive/charset_fixed" if read.text.clean else "archive/charset_damaged"
-            self.crawler.stats.inc_value(fixed)
-        return read
-
-    def _listing(
-        self, response: TextResponse, read: PageReading, start: str, followed: int
-    ) -> Iterator[Any]:
-        """Article links of one listing page; the next page while this one brought new ones."""
-        stats = self.crawler.stats
-        stats.inc_value("archive/listing_pages")
-        if read.kind != "listing":  # past the last page, or not a listing at all
-            logger.info("no article cards on the listing page %s", response.url)
-            stats.inc_value("archive/empty_listings")
-        if read.page is not None and read.page.truncated:
-            limit = self.crawler.settings.getint("LISTING_MAX_LINKS")
-            stats.inc_value("archive/listing_truncated")
-            logger.warning(
-                "listing %s shows more than %d article links; reading the first %d"
-                " (LISTING_MAX_LINKS)",
-                response.url,
-                limit,
-                limit,
-            )
-            self.walk_log.broken(start, f"{response.url}: more than {limit} article links")
-        schedule = self.context.state.schedule
-        known = schedule.known if self.mode == "incremental" else (lambda _identity: False)
-        cards = read.page.cards if read.page is not None else []
-        early = redact_url(start) in self.stop_early
-        replayed = response.request is not None and bool(response.meta.get(REPLAYED))
-        wanted, goes_on = self.walk.cards(
-            start, cards, self.arguments.since, known, early, replayed
-        )
-        category = listing_category(response.url)
-        for card in wanted:
-            yield self._article_request(card.url, category, walk=start, card=card)
-        paged = read.kind == "listing" and is_listing_url(response.url) and goes_on
-        if paged and self.arguments.max_pages is not None and followed >= self.arguments.max_pages:
-            return  # cut short on purpose: the run is limited, its walks are not recorded
-        if paged:
-            number = listing_page_number(response.url)
-            yield self._listing_request(
-                with_listing_page(response.url, number + 1), start, followed + 1, replayed
-            )
-        elif read.kind == "listing" or followed == 1 or (read.page and read.page.links_itself):
-            self.walk_log.ended(start)
-        else:  # no cards, and nothing of the listing: an error page, a login wall
-            self.walk_log.broken(
-                start,
-                f"{response.url}: no article cards, and not a page"
-                " of the listing (an error page? a login wall?)",
-            )
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
         """An article page (or a page of the article path form that is a listing)."""
@@ -329,14 +224,6 @@ class MfaSpider(scrapy.Spider):
         self.crawler.stats.inc_value("revisit/fetched")
         self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
         return fetched_page(response, read, identity, category)
-
-    def _dropped(self, request: scrapy.Request, spider: scrapy.Spider | None = None) -> None:
-        """A listing page the scheduler dropped as one already requested (a page past
-        the end redirected to the first, one start point redirected to another): the walk
-        came back to where it had been, so it has ended."""
-        walk = request.meta.get(WALK_START)
-        if walk is not None and request.meta.get(WALK_PAGE):
-            self.walk_log.ended(walk)
 
     def on_error(self, failure: Failure) -> list[Check]:
         """A failed request: a known article's 404 or 410 is a check of its page (not a

@@ -1,0 +1,154 @@
+"""The platform's spider, its listing pages: read page by page, each card an article
+request, the walk ended or found broken.
+
+A base class of :class:`crawler.spiders.mfa.MfaSpider`, which sets the attributes
+annotated here when the crawl starts and answers for the article pages (``_article``,
+``_article_request``) and for failed requests (``on_error``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from crawler.context import CrawlContext
+from crawler.items import FetchedPage
+from crawler.platforms.evidence import CardClaims
+from crawler.platforms.mfa import PageContext
+from crawler.platforms.reading import PageReading, read_fetched
+from crawler.redact import redact_url
+from crawler.registry import Registry
+from crawler.spiders.arguments import CrawlArguments, site_names
+from crawler.spiders.pages import CARD, REPLAYED, WALK_FIRST, WALK_PAGE, WALK_START, slot
+from crawler.spiders.walk import Walk, WalkLog
+from crawler.urls import is_listing_url, listing_category, listing_page_number, with_listing_page
+
+logger = logging.getLogger(__name__)
+
+
+class ListingSpider(scrapy.Spider):
+    """Listing pages: their article cards, and the next page while one brings new ones."""
+
+    registry: Registry
+    arguments: CrawlArguments
+    mode: str
+    walk: Walk
+    walk_log: WalkLog
+    context: CrawlContext
+    stop_early: frozenset[str]
+    _article: Callable[[TextResponse, PageReading, str | None], FetchedPage]
+    _article_request: Callable[..., scrapy.Request]
+    on_error: Callable[[Failure], Any]
+
+    def _page_context(self, url: str, card: CardClaims | None = None) -> PageContext:
+        names = site_names(self.registry, urlsplit(url).netloc.lower())
+        return PageContext.of(url, names, card)
+
+    def _listing_request(
+        self, url: str, start: str, followed: int, replayed: bool = False
+    ) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            cb_kwargs={"start": start, "followed": followed},
+            meta={
+                "download_slot": slot(url),
+                WALK_START: start,
+                WALK_PAGE: True,
+                WALK_FIRST: followed == 1,
+            },
+            dont_filter=replayed,  # a dead worker may have marked it seen, never queued
+        )
+
+    def parse_listing(self, response: Response, start: str, followed: int) -> Iterator[Any]:
+        """A listing page (or a start point that turns out to be an article)."""
+        if not isinstance(response, TextResponse):
+            content_type = response.headers.get("Content-Type")
+            logger.error("not an HTML listing: %s (%s)", response.url, content_type)
+            self.walk_log.broken(start, f"{response.url}: not an HTML listing ({content_type!r})")
+            return
+        read = self._read(response)
+        if read.kind == "article":
+            self.walk_log.ended(start)  # the start point is an article
+            yield self._article(response, read, None)
+            return
+        yield from self._listing(response, read, start, followed)
+
+    def _read(self, response: TextResponse) -> PageReading:
+        """The page read by content, in the charset that decodes it (counted when the
+        declared one was wrong)."""
+        card = response.request.meta.get(CARD) if response.request is not None else None
+        read = read_fetched(
+            response.body,
+            response.encoding,
+            lambda: response.selector.root,
+            self._page_context(response.url, card if isinstance(card, CardClaims) else None),
+            self.crawler.settings.getint("LISTING_MAX_LINKS"),
+        )
+        if read.text.notes:
+            fixed = "archive/charset_fixed" if read.text.clean else "archive/charset_damaged"
+            self.crawler.stats.inc_value(fixed)
+        return read
+
+    def _listing(
+        self, response: TextResponse, read: PageReading, start: str, followed: int
+    ) -> Iterator[Any]:
+        """Article links of one listing page; the next page while this one brought new ones."""
+        stats = self.crawler.stats
+        stats.inc_value("archive/listing_pages")
+        if read.kind != "listing":  # past the last page, or not a listing at all
+            logger.info("no article cards on the listing page %s", response.url)
+            stats.inc_value("archive/empty_listings")
+        if read.page is not None and read.page.truncated:
+            limit = self.crawler.settings.getint("LISTING_MAX_LINKS")
+            stats.inc_value("archive/listing_truncated")
+            logger.warning(
+                "listing %s shows more than %d article links; reading the first %d"
+                " (LISTING_MAX_LINKS)",
+                response.url,
+                limit,
+                limit,
+            )
+            self.walk_log.broken(start, f"{response.url}: more than {limit} article links")
+        schedule = self.context.state.schedule
+        known = schedule.known if self.mode == "incremental" else (lambda _identity: False)
+        cards = read.page.cards if read.page is not None else []
+        early = redact_url(start) in self.stop_early
+        replayed = response.request is not None and bool(response.meta.get(REPLAYED))
+        wanted, goes_on = self.walk.cards(
+            start, cards, self.arguments.since, known, early, replayed
+        )
+        category = listing_category(response.url)
+        for card in wanted:
+            yield self._article_request(card.url, category, walk=start, card=card)
+        paged = read.kind == "listing" and is_listing_url(response.url) and goes_on
+        if paged and self.arguments.max_pages is not None and followed >= self.arguments.max_pages:
+            return  # cut short on purpose: the run is limited, its walks are not recorded
+        if paged:
+            number = listing_page_number(response.url)
+            yield self._listing_request(
+                with_listing_page(response.url, number + 1), start, followed + 1, replayed
+            )
+        elif read.kind == "listing" or followed == 1 or (read.page and read.page.links_itself):
+            self.walk_log.ended(start)
+        else:  # no cards, and nothing of the listing: an error page, a login wall
+            self.walk_log.broken(
+                start,
+                f"{response.url}: no article cards, and not a page"
+                " of the listing (an error page? a login wall?)",
+            )
+
+    def _dropped(self, request: scrapy.Request, spider: scrapy.Spider | None = None) -> None:
+        """A listing page the scheduler dropped as one already requested (a page past
+        the end redirected to the first, one start point redirected to another): the walk
+        came back to where it had been, so it has ended."""
+        walk = request.meta.get(WALK_START)
+        if walk is not None and request.meta.get(WALK_PAGE):
+            self.walk_log.ended(walk)
