@@ -65,6 +65,8 @@ def _under(name: str, prefixes: tuple[str, ...]) -> bool:
 RULES: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = [
     ("schemas", (), ("crawler", "replica", "tests", "bench"), "the contract imports no crawler"),
     ("crawler", (), ("tests", "replica", "bench"), "the crawler imports no test code"),
+    ("crawler.state", (), ("crawler.warc",), "the state reads no WARC file"),
+    ("crawler.scaleout", (), ("crawler.spiders",), "the shared scheduler knows no spider"),
     (
         "crawler.platforms",
         (),

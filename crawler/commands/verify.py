@@ -20,9 +20,9 @@ from crawler.state.backend import ArchiveBusy, State
 from crawler.state.hold import Held, hold_archive
 from crawler.state.opening import open_state
 from crawler.state.paths import StatePaths
-from crawler.state.verify import verify
 from crawler.storage import StorageError
 from crawler.storage.archive import open_archive
+from crawler.verify import verify
 
 
 class Command(ScrapyCommand):

@@ -35,6 +35,12 @@ imported here: the extension that reads it loads without the ``redis`` extra).""
 PARENT = "shared_parent"
 """Request meta, between a callback and the shared scheduler: the key of the outcome of
 the request whose response gave it.  Taken off before the request is written to Redis."""
+REPLAYED = "shared_replayed"
+"""Request meta (a shared crawl): the request went back on the queue because the worker
+that had taken it died, perhaps while its callback ran.  The walk's marks and the
+dupefilter may then hold what that worker noted of its outcome without queueing it, so
+its listing page is read as if they did not (some articles may be requested twice;
+none is lost)."""
 
 
 @dataclass

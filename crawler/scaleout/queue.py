@@ -14,7 +14,7 @@ request is acknowledged only when all its response gave is accounted for
 (:mod:`crawler.scaleout.outcomes`), and the requests it gave are written with that
 acknowledgement, in the same script: a worker killed before has the request done again
 by another, its listing page read without trusting the marks it set
-(:data:`crawler.spiders.pages.REPLAYED`) -- an article may be fetched twice, none is
+(:data:`crawler.scaleout.outcomes.REPLAYED`) -- an article may be fetched twice, none is
 lost, and the state sees the version it already has.
 """
 
@@ -28,8 +28,7 @@ from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 
 from crawler.scaleout.keys import CrawlKeys
-from crawler.scaleout.outcomes import TASK
-from crawler.spiders.pages import REPLAYED
+from crawler.scaleout.outcomes import REPLAYED, TASK
 
 logger = logging.getLogger(__name__)
 TAKE = 4

@@ -24,8 +24,9 @@ from crawler.platforms.mfa import PageContext
 from crawler.platforms.reading import PageReading, read_fetched
 from crawler.redact import redact_url
 from crawler.registry import Registry
+from crawler.scaleout.outcomes import REPLAYED
 from crawler.spiders.arguments import CrawlArguments, site_names
-from crawler.spiders.pages import CARD, REPLAYED, WALK_FIRST, WALK_PAGE, WALK_START, slot
+from crawler.spiders.pages import CARD, WALK_FIRST, WALK_PAGE, WALK_START, slot
 from crawler.spiders.walk import Walk, WalkLog
 from crawler.urls import is_listing_url, listing_category, listing_page_number, with_listing_page
 

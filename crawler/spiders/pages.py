@@ -35,12 +35,6 @@ from schemas.models import WarcRecordRef
 WALK_START, WALK_PAGE, WALK_FIRST = "walk_start", "walk_page", "walk_first"
 """Request meta: the start point whose walk the request belongs to, whether it is a page
 of that listing (else an article the listing showed), and whether its first."""
-REPLAYED = "shared_replayed"
-"""Request meta (a shared crawl): the request went back on the queue because the worker
-that had taken it died, perhaps while its callback ran.  The walk's marks and the
-dupefilter may then hold what that worker noted of its outcome without queueing it, so
-its listing page is read as if they did not (some articles may be requested twice;
-none is lost)."""
 CARD = "card"
 """Request meta: what the listing card that linked an article showed (its title, date and
 thumbnail: :class:`crawler.platforms.evidence.CardClaims`), evidence its reading is

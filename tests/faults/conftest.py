@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from crawler.state.verify import verify
 from crawler.storage import Storage
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
 from crawler.storage.s3 import S3Storage
+from crawler.verify import verify
 from tests.support.project import open_state
 from tests.support.s3server import bucket_objects, s3_archive
 from tests.support.tables import record_row

@@ -9,9 +9,8 @@ from scrapy import Request, Spider
 
 from crawler.scaleout.keys import CrawlKeys
 from crawler.scaleout.marks import SharedMarks
-from crawler.scaleout.outcomes import TASK
+from crawler.scaleout.outcomes import REPLAYED, TASK
 from crawler.scaleout.queue import ReliableQueue, configure
-from crawler.spiders.pages import REPLAYED
 from crawler.state.redis.keys import Keys
 
 pytestmark = pytest.mark.redis

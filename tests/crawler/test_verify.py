@@ -13,9 +13,9 @@ from warcio.warcwriter import WARCWriter
 
 from crawler.state.schedule import article_observation
 from crawler.state.sqlite.state import StateDB
-from crawler.state.verify import verify
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
+from crawler.verify import verify
 from schemas import ArchivedArticle, WarcRecordRef
 from tests.support.project import make_article, open_state, store_version
 
