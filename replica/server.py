@@ -187,6 +187,9 @@ class Replica(Resource):
                 self.pacing.reset(float(query.get("seconds", "0")))
             report = json.dumps(self.pacing.report()).encode()
             return self._reply(request, report, b"application/json")
+        if action == "gate":
+            self.pacing.gate(opened=query.get("open", "1") == "1")
+            return self._reply(request, b'{"ok": true}', b"application/json")
         if action == "fault":
             fault = Fault(
                 kind=query["kind"],

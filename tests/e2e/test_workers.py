@@ -90,10 +90,13 @@ def test_workers_share_one_crawl_and_leave_the_archive_one_process_would(
     archive = tmp_path / "shared"
     # three workers share one SUMMARY_PATH, as on one machine: the last one's is left there
     one_path = {"SUMMARY_PATH": str(tmp_path / "summary-all.json")} if workers == 3 else {}
+    fresh_replica.control("gate", open="0")  # no page answered until every worker is up
     processes = [
         start_worker(tmp_path, archive, start, redis_url, f"w{n}", extra=one_path)
         for n in range(workers)
     ]
+    _wait_for_logs(tmp_path, [f"w{n}" for n in range(workers)], "Spider opened")
+    fresh_replica.control("gate", open="1")
     outputs = [process.communicate(timeout=300)[0] for process in processes]
     logs = [(tmp_path / f"w{n}.log").read_text("utf-8") for n in range(workers)]
     assert [p.returncode for p in processes] == [0] * workers, (outputs, logs)
@@ -123,6 +126,17 @@ def test_workers_share_one_crawl_and_leave_the_archive_one_process_would(
         for p in (archive / "articles").rglob("article.json")
     }
     assert pointed <= warc_files and 2 <= len(warc_files) <= workers  # per working worker
+
+
+def _wait_for_logs(folder: Path, names: list[str], line: str, timeout: float = 120) -> None:
+    """Until each worker's log holds ``line``: on a loaded machine one worker may take
+    seconds longer to start, and the other would do the whole crawl alone meanwhile."""
+    deadline = time.monotonic() + timeout
+    for name in names:
+        log = folder / f"{name}.log"
+        while not (log.exists() and line in log.read_text("utf-8", "replace")):
+            assert time.monotonic() < deadline, f"{name} did not log {line!r} in {timeout} s"
+            time.sleep(0.05)
 
 
 def _summaries(folder: Path) -> list[dict[str, object]]:
