@@ -39,9 +39,12 @@ def test_an_unknown_site_lists_the_registered_ones() -> None:
 
 def test_all_sites_and_a_list_of_sites() -> None:
     registry = Registry.load()
-    every = CrawlArguments.parse(site="all", lang="en").start_points(registry)
-    assert len({url.split("/")[2] for url in every}) == len(registry.sites)
-    assert all("/en" in url for url in every)
+    every = CrawlArguments.parse(site="all").start_points(registry)
+    assert {url.split("/")[2] for url in every} == set(registry.sites)
+    english = CrawlArguments.parse(site="all", lang="en").start_points(registry)
+    publishing = {host for host, site in registry.sites.items() if "en" in site.languages}
+    assert {url.split("/")[2] for url in english} == publishing  # those with English only
+    assert all("/en" in url for url in english) and len(publishing) < len(registry.sites)
     two = CrawlArguments.parse(site="www.mfa.go.th,london.thaiembassy.org", lang="th")
     hosts = {url.split("/")[2] for url in two.start_points(registry)}
     assert hosts == {"www.mfa.go.th", "london.thaiembassy.org"}
