@@ -42,7 +42,8 @@ class CrawlScope:
     listings: Mapping[str, str]
     """The start points that are walked (not articles), without credentials -> site."""
     start_hosts: frozenset[str]
-    """Hosts the operator named in ``start_urls`` (they may be private: the replica)."""
+    """Hosts the operator named: in ``start_urls``, or as a registry site that answers at a
+    private address (``private_address = true``); they may be private (the replica)."""
     allowed_domains: frozenset[str]
     """Every name of the sites crawled: redirects elsewhere are refused."""
     mode: str

@@ -39,6 +39,10 @@ class Site:
     """Concurrent requests to this site (default: ``CONCURRENT_REQUESTS_PER_DOMAIN``)."""
     delay: float | None = None
     """Seconds between requests to this site (default: ``DOWNLOAD_DELAY``)."""
+    private_address: bool = False
+    """The site is known to answer at a private or loopback address (a mirror, a staging
+    copy, a replica): the address filter lets its requests through, as it does a host of
+    ``start_urls``.  Any other site resolving to such an address is refused."""
 
     @property
     def origin(self) -> str:
@@ -68,6 +72,7 @@ def _site(entry: dict[str, Any]) -> Site:
         scheme=scheme,
         concurrency=int(concurrency) if concurrency is not None else None,
         delay=float(delay) if delay is not None else None,
+        private_address=entry.get("private_address", False) is True,
     )
 
 

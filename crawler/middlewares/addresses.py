@@ -4,8 +4,9 @@ URLs come from untrusted pages, and DNS answers can change: a redirect to
 ``http://169.254.169.254/`` or a site name that starts resolving to ``10.0.0.1`` must
 not turn the crawler into a probe of the network it runs in.  Every request's host is
 checked after resolution; addresses outside the public internet are refused unless the
-operator named that host -- a host of the crawl's own ``start_urls`` (the local replica)
-or one listed in ``ALLOW_PRIVATE_HOSTS``.
+operator named that host -- a host of the crawl's own ``start_urls`` (the local replica),
+a site of the registry whose entry says ``private_address = true``, or one listed in
+``ALLOW_PRIVATE_HOSTS``.
 """
 
 from __future__ import annotations

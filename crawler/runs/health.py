@@ -17,6 +17,9 @@ from typing import Any
 from scrapy.settings import BaseSettings
 
 ARCHIVED = ("first", "updated", "unchanged", "silent_edit", "reverted", "changed")
+SITE_READ, SITE_UNREAD = "archive/site_read", "archive/site_unread"
+"""Per site (``<stat>/<site>``): the pages of it read; set by the run summary to 1 for a
+site of the crawl of which no page was read."""
 KNOWN = "archive/quarantined_again"
 """Pages quarantined before for the same reasons: every run fetches them, none is news."""
 
@@ -78,6 +81,12 @@ RULES: tuple[Rule, ...] = (
         "archive/nothing_read",
         "nothing was read: no listing or article page answered ({first_refusal})",
         unless=("archive/fetch_failed",),
+    ),
+    Rule(
+        "site_unread",
+        SITE_UNREAD,
+        "nothing was read from {site}: none of its pages answered ({site_reason})",
+        per_site=True,
     ),
     Rule(
         "nothing_archived",
@@ -204,6 +213,7 @@ def verdict(
                     "site": site,
                     "total": total,
                     "fields": _fields(stats, site),
+                    "site_reason": (details or {}).get(f"{SITE_UNREAD}/{site}", ""),
                     **(details or {}),
                 }
                 problems.append(Problem(rule.name, rule.message.format(**values)))

@@ -12,13 +12,14 @@ import json
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 
 from crawler.context import CrawlContext
 from crawler.redact import redact_data, redact_text
-from crawler.runs.health import Thresholds
+from crawler.runs.health import SITE_READ, SITE_UNREAD, Thresholds
 from crawler.runs.render import redacted, render_summary, summarise
 from crawler.runs.report import RUN_FINISHED, run_report
 from crawler.runs.walks import (
@@ -64,6 +65,7 @@ class RunSummary:
             log.failed[:], log.refused[:] = failed, refused
         walks = judge_walks(context, reason, stats)
         details = self._judge(context, walks, stats, log.refused)
+        details.update(unread_sites(context, stats, log.failed + log.refused))
         summary = summarise(stats, log.failed, self.limits, details)
         summary["refused"] = redacted(log.refused)
         summary.update(walk_summary(walks))
@@ -125,3 +127,24 @@ class RunSummary:
             summary["totals"].get("updated", 0),
             summary["totals"].get("unchanged", 0),
         )
+
+
+def unread_sites(
+    context: CrawlContext, stats: dict[str, Any], failures: list[tuple[str, str]]
+) -> dict[str, str]:
+    """Each site of the crawl of which no page was read (down, unknown to DNS, refused by
+    robots.txt or the address filter) marked in ``stats`` for the ``site_unread`` rule,
+    with the first failure or refusal of a request to it (what the rule's message says)."""
+    if not context.started or nothing_read(stats):
+        return {}  # the run's own rule says it of every site
+    reasons = {}
+    for site in context.scope.sites:
+        if stats.get(f"{SITE_READ}/{site}"):
+            continue
+        stats[f"{SITE_UNREAD}/{site}"] = 1
+        first = next(
+            (f"{url}: {why}" for url, why in failures if urlsplit(url).netloc == site),
+            "no request to it got an answer",
+        )
+        reasons[f"{SITE_UNREAD}/{site}"] = redact_text(first)
+    return reasons

@@ -24,11 +24,18 @@ from crawler.platforms.mfa import PageContext
 from crawler.platforms.reading import PageReading, read_fetched
 from crawler.redact import redact_url
 from crawler.registry import Registry
+from crawler.runs.health import SITE_READ
 from crawler.scaleout.outcomes import REPLAYED
 from crawler.spiders.arguments import CrawlArguments, site_names
 from crawler.spiders.pages import CARD, WALK_FIRST, WALK_PAGE, WALK_START, slot
 from crawler.spiders.walk import Walk, WalkLog
-from crawler.urls import is_listing_url, listing_category, listing_page_number, with_listing_page
+from crawler.urls import (
+    canonical_url,
+    is_listing_url,
+    listing_category,
+    listing_page_number,
+    with_listing_page,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +100,8 @@ class ListingSpider(scrapy.Spider):
             self._page_context(response.url, card if isinstance(card, CardClaims) else None),
             self.crawler.settings.getint("LISTING_MAX_LINKS"),
         )
+        site = urlsplit(canonical_url(response.url, self.walk.origins)).netloc
+        self.crawler.stats.inc_value(f"{SITE_READ}/{site}")  # the site answered
         if read.text.notes:
             fixed = "archive/charset_fixed" if read.text.clean else "archive/charset_damaged"
             self.crawler.stats.inc_value(fixed)

@@ -118,6 +118,11 @@ class MfaSpider(ListingSpider):
         self.stop_early = stopping_early(walks, self.mode)
         self.absent = {s.canonical_url for s in state.standings.absent(self.crawl_sites)}
         hosts = frozenset((urlsplit(u).hostname or "").lower() for u in arguments.start_urls)
+        hosts |= {  # the registry's sites said to answer at a private address
+            (urlsplit(site.origin).hostname or "").lower()
+            for host in self.crawl_sites
+            if (site := self.registry.sites.get(host)) is not None and site.private_address
+        }
         self.context.begin(
             CrawlScope(
                 sites=self.crawl_sites,

@@ -61,3 +61,25 @@ async def test_all_sites_in_one_run_each_at_its_own_budget(
         assert len(list(folder.rglob("article.json"))) == ARTICLES
     assert 2 < peaks[sites[0]] <= 4  # the crawl's own budget, used, never passed
     assert peaks[sites[1]] == 2  # the registry's budget for this site
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_site_of_which_nothing_is_read_fails_the_run_and_is_named(
+    tmp_path: Path, fresh_replica: Replica
+) -> None:
+    """Two sites at a loopback address, no ALLOW_PRIVATE_HOSTS: the one whose registry entry
+    says it answers at a private address is crawled; the other is refused by the address
+    filter, and the run is unhealthy, naming it and why (was: exit 0, "OK")."""
+    port = int(urlsplit(fresh_replica.url).port or 0)
+    registry = tmp_path / "sites.toml"
+    registry.write_text(
+        f'[[site]]\nhost = "127.0.0.1:{port}"\nscheme = "http"\nprivate_address = true\n'
+        f'{LISTINGS}\n[[site]]\nhost = "localhost:{port}"\nscheme = "http"\n{LISTINGS}',
+        encoding="utf-8",
+    )
+    result = await crawl(tmp_path, "site=all", settings={"SITE_REGISTRY": str(registry)})
+    assert result.returncode == 1, result.log[-3000:]
+    assert result.summary["per_site"][f"127.0.0.1:{port}"]["new"] == ARTICLES
+    [problem] = result.summary["problems"]
+    assert problem.startswith(f"nothing was read from localhost:{port}: none of its pages")
+    assert "localhost is a loopback address" in problem

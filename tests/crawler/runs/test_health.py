@@ -81,6 +81,17 @@ def test_nothing_archived_is_judged_per_site() -> None:
     assert _rules(unchanged) == []
 
 
+def test_a_site_of_which_nothing_was_read_is_named_with_its_first_failure() -> None:
+    site = "dili.thaiembassy.org"
+    reason = "https://dili.thaiembassy.org/th: DNS lookup failed"
+    details = {f"archive/site_unread/{site}": reason}
+    problems = verdict({**HEALTHY, f"archive/site_unread/{site}": 1}, LIMITS, details)
+    assert [p.message for p in problems] == [
+        f"nothing was read from {site}: none of its pages answered ({reason})"
+    ]
+    assert _rules({f"archive/site_unread/{site}": 0}) == []
+
+
 @pytest.mark.parametrize(
     ("quarantined", "fetched", "broken"),
     [(4, 4, False), (5, 20, False), (6, 20, True), (30, 200, False)],
