@@ -9,6 +9,11 @@ WARC_RUN = "full pipeline + WARC -> local disk"
 RECRAWL_RUN = "full re-crawl + WARC, site unchanged"
 
 
+def _warc_kb(run: Measure, per: int) -> float:
+    """The run's WARC output in kB, per ``per`` (article pages or requests)."""
+    return float(run.extra["warc_bytes"]) / max(per, 1) / 1024
+
+
 def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
     """The figures the aims are stated in."""
     by = {(size, m.name): m for size, m in rows}
@@ -27,17 +32,15 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
             lines.append(
                 f"{size}: with WARC / without: rate {warc.rate / local.rate:.2f}x, CPU per"
                 f" article {warc.cpu_ms_per_article - local.cpu_ms_per_article:+.2f} ms,"
-                f" {warc.extra['warc_bytes'] / max(warc.articles, 1) / 1024:.0f} kB of WARC"
+                f" {_warc_kb(warc, warc.articles):.0f} kB of WARC"
                 " per article page"
             )
         again = by.get((size, RECRAWL_RUN))
         if warc and again:
             lines.append(
                 f"{size}: WARC bytes per page: first crawl"
-                f" {warc.extra['warc_bytes'] / max(warc.requests, 1) / 1024:.1f} kB, full"
-                f" re-crawl of the unchanged site"
-                f" {again.extra['warc_bytes'] / max(again.requests, 1) / 1024:.1f} kB"
-                " (revisit records)"
+                f" {_warc_kb(warc, warc.requests):.1f} kB, full re-crawl of the unchanged"
+                f" site {_warc_kb(again, again.requests):.1f} kB (revisit records)"
             )
         for name in ("incremental, nothing changed", "incremental, 1% updated"):
             inc = by.get((size, name))

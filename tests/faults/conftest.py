@@ -20,7 +20,6 @@ import pytest
 from crawler.storage import Storage
 from crawler.storage.archive import Archive
 from crawler.storage.local import LocalStorage
-from crawler.storage.s3 import S3Storage
 from crawler.verify import verify
 from tests.support.project import open_state
 from tests.support.s3server import bucket_objects, s3_archive
@@ -66,13 +65,9 @@ def audit_local(archive_root: Path) -> Audit:
     return audit(LocalStorage(archive_root), archive_root / ".state" / "dedup.sqlite3")
 
 
-def s3_storage(bucket: str) -> S3Storage:
-    return s3_archive(bucket)
-
-
 def audit_s3(bucket: str, state_dir: Path) -> Any:
     states = list(state_dir.rglob("dedup.sqlite3"))
-    return audit(s3_storage(bucket), states[0] if states else None)
+    return audit(s3_archive(bucket), states[0] if states else None)
 
 
 def assert_complete_s3(bucket: str, state_dir: Path) -> Any:

@@ -17,11 +17,11 @@ from twisted.internet.task import deferLater
 from crawler.storage.layout import article_prefix
 from crawler.storage.local import LocalStorage
 from crawler.urls import canonical_url
-from tests.faults.conftest import ARTICLES, assert_complete_s3, audit, audit_local, s3_storage
+from tests.faults.conftest import ARTICLES, assert_complete_s3, audit, audit_local
 from tests.support.crawling import crawl
 from tests.support.harness import Replica
 from tests.support.s3faults import ThrottlingProxy
-from tests.support.s3server import S3Server, archive_settings
+from tests.support.s3server import S3Server, archive_settings, s3_archive
 from tests.support.tcpproxy import TcpProxy
 
 pytestmark = [pytest.mark.faults, pytest.mark.crawl, pytest.mark.s3]
@@ -42,7 +42,7 @@ async def _until(condition: Callable[[], bool], timeout: float = 60) -> None:
 
 
 def _article_count(bucket: str) -> int:
-    return sum(1 for key in s3_storage(bucket).list("") if key.endswith("article.json"))
+    return sum(1 for key in s3_archive(bucket).list("") if key.endswith("article.json"))
 
 
 @pytest_twisted.ensureDeferred
