@@ -22,7 +22,8 @@ Routes (paths as the real platform has them)::
     POST /_replica/reset                         everything as loaded
 
 Started with ``--port 0`` it picks a free port and prints ``READY <base url>`` once
-listening, which is what the test fixtures wait for.
+listening, which is what the test fixtures wait for.  ``--sites N`` serves N sites of the
+platform instead, a port each, for tests of site discovery (:mod:`replica.platform_server`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from replica.faults import Fault, Faults, respond
 from replica.generated import generated_pages
 from replica.hostile import hostile_pages
 from replica.pacing import Pacing
+from replica.platform_server import serve_platform
 from replica.render import LISTINGS, Theme, article_html, error_html, listing_html
 from replica.scenarios import SCENARIOS, bilingual
 
@@ -263,9 +265,17 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="a site of N articles: the corpus cycled, dates over the ten years before today",
     )
+    parser.add_argument(
+        "--sites",
+        type=int,
+        default=0,
+        help="N sites of the platform, a port each (replica/platform.py), instead of one",
+    )
     args = parser.parse_args(argv)
     if not args.host.startswith("127."):
         parser.error("the replica listens on loopback only (127.0.0.0/8)")
+    if args.sites:
+        return serve_platform(args.shared, args.sites, args.seed or 0, args.host, args.port, ROBOTS)
     pages = bilingual(args.content)[0] if args.content in SCENARIOS else None
     if args.articles:
         pages = generated_pages(args.shared, args.articles, date.today())
