@@ -12,7 +12,7 @@ import pytest
 pytest_plugins = ["tests.support.tables"]
 
 if TYPE_CHECKING:
-    from tests.support.harness import Replica
+    from tests.support.harness import Platform, Replica
     from tests.support.redisserver import RedisServer
     from tests.support.s3server import S3Server
     from tests.support.tcpproxy import TcpProxy
@@ -101,6 +101,25 @@ def fresh_replica(replica: Replica) -> Iterator[Replica]:
     replica.control("reset")
     yield replica
     replica.control("reset")
+
+
+@pytest.fixture(scope="session")
+def platform() -> Iterator[Platform]:
+    """20 sites of the platform, a port each, one server process for the whole session."""
+    from tests.support.harness import start_platform
+    from tests.support.processes import stop
+
+    server = start_platform()
+    yield server
+    stop(server.process)
+
+
+@pytest.fixture
+def fresh_platform(platform: Platform) -> Iterator[Platform]:
+    """Every site as loaded (listings, menus, counts), before and after."""
+    platform.control(0, "reset")
+    yield platform
+    platform.control(0, "reset")
 
 
 @pytest.fixture

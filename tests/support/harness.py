@@ -1,4 +1,5 @@
-"""Real processes for end-to-end tests: the replica server, and ``scrapy crawl``.
+"""Real processes for end-to-end tests: the replica server (one site, or many sites of
+the platform: :func:`start_platform`), and ``scrapy crawl``.
 
 Servers start once per test session on a free port, are waited for (a READY line,
 then an HTTP check) and are stopped by PID.  Most crawls run in the test session's own
@@ -102,6 +103,50 @@ def start_replica(seed: int = 20261126, content: str = "corpus", articles: int =
     url = wait_for_ready_line(process)
     urllib.request.urlopen(f"{url}/robots.txt", timeout=10).read()
     return Replica(url=url, process=process)
+
+
+@dataclass
+class Platform:
+    """A running replica of several sites of the platform (``python -m replica --sites
+    N``): the process, each site's base URL (site ``k`` at ``urls[k]``), its controls."""
+
+    urls: list[str]
+    process: subprocess.Popen[str]
+
+    def control(self, site: int, action: str, **params: str) -> dict[str, Any]:
+        """``POST /_replica/<action>`` on site ``site``'s port (``reset``: every site)."""
+        query = urlencode(params)
+        url = f"{self.urls[site]}/_replica/{action}?{query}"
+        with urllib.request.urlopen(urllib.request.Request(url, method="POST"), timeout=10) as r:
+            answer: dict[str, Any] = json.load(r)
+            return answer
+
+    def platform(self) -> dict[str, Any]:
+        """What every site holds now: ``{"sites": [{"host", "listings", "pages",
+        "articles", "fetched"}, ...]}`` (replica/platform_server.py)."""
+        with urllib.request.urlopen(f"{self.urls[0]}/_replica/platform", timeout=10) as r:
+            answer: dict[str, Any] = json.load(r)
+            return answer
+
+    def get(self, site: int, href: str) -> bytes:
+        with urllib.request.urlopen(self.urls[site] + quote(href, safe="/?=&%"), timeout=10) as r:
+            body: bytes = r.read()
+            return body
+
+
+def start_platform(sites: int = 20, seed: int = 20261126) -> Platform:
+    """``sites`` sites of the platform in one process, a port of 127.0.0.1 each."""
+    command = [sys.executable, "-m", "replica", "--sites", str(sites), "--port", "0"]
+    process = subprocess.Popen(
+        [*command, "--seed", str(seed), "--shared", str(SHARED)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    urls = wait_for_ready_line(process).split()
+    urllib.request.urlopen(f"{urls[0]}/robots.txt", timeout=10).read()
+    return Platform(urls=urls, process=process)
 
 
 def run_crawl(
