@@ -48,11 +48,16 @@ class Site:
     def origin(self) -> str:
         return f"{self.scheme}://{self.host}"
 
-    def start_urls(self, language: str | None = None) -> list[str]:
-        """Absolute start URLs for one language, or all the site's languages."""
+    def start_urls(self, language: str | None = None, home_pages: bool = True) -> list[str]:
+        """Absolute start URLs for one language, or all the site's languages: the home
+        page (where discovery reads the menus) and the listings written here as hints;
+        without ``home_pages``, the listings only (the home page where there is none)."""
         urls = []
         for lang in [language] if language else self.languages:
-            for path in self.listings.get(lang) or (f"/{lang}",):
+            paths = self.listings.get(lang, ())
+            if home_pages or not paths:
+                paths = (f"/{lang}", *paths)
+            for path in paths:
                 urls.append(f"{self.origin}{quote(path, safe='/?=&')}")
         return urls
 

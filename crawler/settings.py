@@ -125,6 +125,12 @@ WARC_DIR = os.environ.get("WARC_DIR") or None
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 LISTING_MAX_LINKS = 500
+# Discovery: a site's listings found from its home pages' menus (docs/operating.md).
+# Pages a menu leads to, fetched per site per run to learn whether they are listings;
+# a page found not to be one is checked again after DISCOVERY_RECHECK_DAYS.
+DISCOVERY_ENABLED = os.environ.get("DISCOVERY_ENABLED", "true").lower() in ("1", "true", "yes")
+DISCOVERY_MAX_PAGES = 40
+DISCOVERY_RECHECK_DAYS = 30.0
 DNS_TIMEOUT = 15
 
 # Nothing listens: no telnet console, no remote-control endpoint.

@@ -61,12 +61,19 @@ class PageContext:
     url: str
     hosts: frozenset[str]
     card: CardClaims | None = None
+    discover: bool = False
+    """Whether the reading lists the pages the page's menus lead to (a home page, where
+    discovery looks for the site's listings: :mod:`crawler.platforms.mfa.menus`)."""
 
     @classmethod
     def of(
-        cls, url: str, aliases: frozenset[str] = frozenset(), card: CardClaims | None = None
+        cls,
+        url: str,
+        aliases: frozenset[str] = frozenset(),
+        card: CardClaims | None = None,
+        discover: bool = False,
     ) -> PageContext:
-        return cls(url, frozenset({urlsplit(url).netloc.lower(), *aliases}), card)
+        return cls(url, frozenset({urlsplit(url).netloc.lower(), *aliases}), card, discover)
 
 
 def one_line(text: str | None) -> str | None:

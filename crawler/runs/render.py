@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crawler.redact import redact_text, redact_url
+from crawler.runs.discovery import discovery_lines
 from crawler.runs.health import Thresholds, verdict
 from crawler.runs.walks import walk_lines
 
@@ -132,7 +133,8 @@ def render_summary(summary: dict[str, Any]) -> str:
             " REDIS_LEASE_TTL): their requests went back on the queue, but the counts above"
             " leave out what they did (the archive holds what they stored)"
         )
-    lines += walk_lines(summary) + removal_lines(summary.get("removals", []))
+    lines += walk_lines(summary) + discovery_lines(summary)
+    lines += removal_lines(summary.get("removals", []))
     for site, counts in sorted(summary["per_site"].items()):
         lines.append(f"  {site}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     if summary.get("warnings"):

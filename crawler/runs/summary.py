@@ -19,6 +19,7 @@ from scrapy.crawler import Crawler
 
 from crawler.context import CrawlContext
 from crawler.redact import redact_data, redact_text
+from crawler.runs.discovery import discovery_summary, judge_discovery
 from crawler.runs.health import SITE_READ, SITE_UNREAD, Thresholds
 from crawler.runs.render import redacted, render_summary, summarise
 from crawler.runs.report import RUN_FINISHED, run_report
@@ -64,11 +65,13 @@ class RunSummary:
                 return
             log.failed[:], log.refused[:] = failed, refused
         walks = judge_walks(context, reason, stats)
+        found = judge_discovery(context, stats)
         details = self._judge(context, walks, stats, log.refused)
         details.update(unread_sites(context, stats, log.failed + log.refused))
         summary = summarise(stats, log.failed, self.limits, details)
         summary["refused"] = redacted(log.refused)
         summary.update(walk_summary(walks))
+        summary.update(discovery_summary(found))
         summary = redact_data(summary)  # every field, whatever it holds
         self.crawler.stats.set_value("archive/exit_status", 0 if summary["healthy"] else 1)
         logger.info("%s", render_summary(summary))

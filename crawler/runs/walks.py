@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from crawler.context import CrawlContext
+from crawler.state.discovery import CHECKED, LISTING
 from crawler.state.walks import (
     BROKEN,
     DEAD_PAGES,
@@ -79,6 +80,11 @@ def outcomes(listings: Mapping[str, str], stats: Mapping[str, Any]) -> list[Walk
     ]
 
 
+def discovered(stats: Mapping[str, Any]) -> dict[str, str]:
+    """The listings discovery found this run (URL -> site): walked as start points are."""
+    return {url: site for site, url, verdict, _why in stats.get(CHECKED, []) if verdict == LISTING}
+
+
 def _unrecordable(context: CrawlContext, reason: str, stats: Mapping[str, Any]) -> str | None:
     if reason != "finished":
         return f"the run was stopped ({reason})"
@@ -96,7 +102,7 @@ def judge_walks(context: CrawlContext, reason: str, stats: Mapping[str, Any]) ->
     where its listings end."""
     if not context.started or not context.scope.listings:
         return WalkReport("n/a")
-    listings = context.scope.listings
+    listings = {**context.scope.listings, **discovered(stats)}
     dead = [(url, why) for url, why in stats.get(DEAD_PAGES, [])]
     try:
         old = context.state.walks.listings(list(listings))

@@ -90,8 +90,9 @@ class CrawlArguments:
         """Whether the walk is cut short on purpose (``max_pages``, ``since``)."""
         return self.max_pages is not None or self.since is not None
 
-    def start_points(self, registry: Registry) -> list[str]:
-        """The start URLs given, else the registry's for the sites and the language."""
+    def start_points(self, registry: Registry, home_pages: bool = True) -> list[str]:
+        """The start URLs given, else the registry's for the sites and the language (with
+        their home pages: discovery reads their menus)."""
         if self.start_urls:
             return list(self.start_urls)
         try:
@@ -101,7 +102,7 @@ class CrawlArguments:
         publishing = [s for s in sites if self.lang is None or self.lang in s.languages]
         if not publishing:
             raise ArgumentError(f"no site of {self.site!r} publishes in {self.lang!r}")
-        return [url for site in publishing for url in site.start_urls(self.lang)]
+        return [url for site in publishing for url in site.start_urls(self.lang, home_pages)]
 
 
 def _max_pages(value: str | None) -> int | None:

@@ -27,6 +27,7 @@ from crawler.registry import Registry
 from crawler.runs.health import SITE_READ
 from crawler.scaleout.outcomes import REPLAYED
 from crawler.spiders.arguments import CrawlArguments, site_names
+from crawler.spiders.discovery import DISCOVER, Discovery
 from crawler.spiders.pages import CARD, WALK_FIRST, WALK_PAGE, WALK_START, slot
 from crawler.spiders.walk import Walk, WalkLog
 from crawler.urls import (
@@ -53,25 +54,32 @@ class ListingSpider(scrapy.Spider):
     _article: Callable[[TextResponse, PageReading, str | None], FetchedPage]
     _article_request: Callable[..., scrapy.Request]
     on_error: Callable[[Failure], Any]
+    discovery: Discovery | None
+    _candidates: Callable[[TextResponse, PageReading], Iterator[Any]]
 
-    def _page_context(self, url: str, card: CardClaims | None = None) -> PageContext:
+    def _page_context(
+        self, url: str, card: CardClaims | None = None, discover: bool = False
+    ) -> PageContext:
         names = site_names(self.registry, urlsplit(url).netloc.lower())
-        return PageContext.of(url, names, card)
+        return PageContext.of(url, names, card, discover)
 
     def _listing_request(
-        self, url: str, start: str, followed: int, replayed: bool = False
+        self, url: str, start: str, followed: int, replayed: bool = False, discover: bool = False
     ) -> scrapy.Request:
+        meta = {
+            "download_slot": slot(url),
+            WALK_START: start,
+            WALK_PAGE: True,
+            WALK_FIRST: followed == 1,
+        }
+        if discover:  # a home page: its menus are read too
+            meta[DISCOVER] = True
         return scrapy.Request(
             url,
             callback=self.parse_listing,
             errback=self.on_error,
             cb_kwargs={"start": start, "followed": followed},
-            meta={
-                "download_slot": slot(url),
-                WALK_START: start,
-                WALK_PAGE: True,
-                WALK_FIRST: followed == 1,
-            },
+            meta=meta,
             dont_filter=replayed,  # a dead worker may have marked it seen, never queued
         )
 
@@ -92,12 +100,14 @@ class ListingSpider(scrapy.Spider):
     def _read(self, response: TextResponse) -> PageReading:
         """The page read by content, in the charset that decodes it (counted when the
         declared one was wrong)."""
-        card = response.request.meta.get(CARD) if response.request is not None else None
+        meta = response.request.meta if response.request is not None else {}
+        card = meta.get(CARD)
+        claims = card if isinstance(card, CardClaims) else None
         read = read_fetched(
             response.body,
             response.encoding,
             lambda: response.selector.root,
-            self._page_context(response.url, card if isinstance(card, CardClaims) else None),
+            self._page_context(response.url, claims, bool(meta.get(DISCOVER))),
             self.crawler.settings.getint("LISTING_MAX_LINKS"),
         )
         site = urlsplit(canonical_url(response.url, self.walk.origins)).netloc
@@ -135,6 +145,12 @@ class ListingSpider(scrapy.Spider):
         wanted, goes_on = self.walk.cards(
             start, cards, self.arguments.since, known, early, replayed
         )
+        if self.discovery is not None:
+            self.discovery.shown(start, self.walk.listed)
+            if response.meta.get(DISCOVER):
+                yield from self._candidates(response, read)
+            if followed == 1 and read.kind != "listing" and self.discovery.is_listing(start):
+                self.discovery.gone(start, "no article cards on its first page")
         category = listing_category(response.url)
         for card in wanted:
             yield self._article_request(card.url, category, walk=start, card=card)

@@ -32,8 +32,8 @@ from crawler.redact import REDACTED, redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.spiders import checks
 from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, site_names
+from crawler.spiders.candidates import CandidateSpider, is_home_page
 from crawler.spiders.failures import record_failure
-from crawler.spiders.listing import ListingSpider
 from crawler.spiders.pages import (
     WALK_PAGE,
     WALK_START,
@@ -54,7 +54,7 @@ from crawler.urls import (
 logger = logging.getLogger(__name__)
 
 
-class MfaSpider(ListingSpider):
+class MfaSpider(CandidateSpider):
     """Listings page by page, then each article once (by canonical URL)."""
 
     name = "mfa"
@@ -76,7 +76,8 @@ class MfaSpider(ListingSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.registry = Registry.load(crawler.settings.get("SITE_REGISTRY"))
         origins = spider.registry.origins()
-        spider.start_points = spider.arguments.start_points(spider.registry)
+        discovering = crawler.settings.getbool("DISCOVERY_ENABLED")
+        spider.start_points = spider.arguments.start_points(spider.registry, discovering)
         domains: set[str] = set()
         for url in spider.start_points:
             for name in site_names(spider.registry, urlsplit(url).netloc.lower()):
@@ -110,6 +111,7 @@ class MfaSpider(ListingSpider):
         self.walk_log = WalkLog(self.crawler.stats)
         self.crawler.signals.connect(self._dropped, signal=signals.request_dropped)
         state, arguments = self.context.state, self.arguments
+        self._discover()
         listings = self.walk.listings(self.start_points)
         scopes = walk_scopes(lang=arguments.lang, start_urls=list(arguments.start_urls))
         walks = known_walks(state.walks, listings, scopes)
@@ -154,7 +156,8 @@ class MfaSpider(ListingSpider):
         started: set[str] = set()  # a start point given twice is requested once
         for url in self.start_points:
             if not page_kind(url):
-                yield self._listing_request(url, start=url, followed=1)
+                home = self.discovery is not None and is_home_page(url)
+                yield self._listing_request(url, start=url, followed=1, discover=home)
             elif (identity := canonical_url(url, self.walk.origins)) not in started:
                 # an article, or a listing of the /page/ form: marked requested (no card
                 # asks for it again), but requested whatever the marks say -- in a shared
@@ -234,6 +237,8 @@ class MfaSpider(ListingSpider):
         """A failed request: a known article's 404 or 410 is a check of its page (not a
         failure of the run); anything else is counted and listed (done at once: not a
         generator, which would wait to be read)."""
+        if self._listing_gone(failure):
+            return []
         check = checks.after_error(failure, self.context.state.schedule.known, self.walk.origins)
         if check is not None:
             self.crawler.stats.inc_value("revisit/fetched")

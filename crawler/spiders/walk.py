@@ -35,6 +35,9 @@ class Walk:
     origins: dict[str, str]
     """Every name of a registered site -> its origin, for canonical URLs."""
     marks: Marks = field(default_factory=LocalMarks)
+    listed: int = 0
+    """How many article links the last listing page read showed for the first time in
+    its listing this run (what a listing leads to: :mod:`crawler.spiders.discovery`)."""
 
     def listings(self, start_points: list[str]) -> dict[str, str]:
         """The start points that are walked (not articles), by URL without credentials
@@ -92,6 +95,7 @@ class Walk:
         if replayed:  # shown once per page all the same
             shown = [key not in keys[:at] for at, key in enumerate(keys)]
         listed = [(c, i, k) for (c, i), k, s in zip(dated, keys, shown, strict=True) if s]
+        self.listed = len(listed)
         lookups = [k for _c, _i, k in listed]
         due, seen = marks.has(DUE, lookups), marks.has(SEEN, lookups)
         if replayed:

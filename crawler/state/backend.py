@@ -3,7 +3,8 @@
 Two backends: an SQLite file on this machine (:mod:`crawler.state.sqlite`, the default)
 and Redis, shared by every worker of a crawl (:mod:`crawler.state.redis`, chosen by
 ``REDIS_URL``).  Both keep the same things -- versions, the revisit schedule, the walks,
-the standings of articles not live and the WARC captures -- derive them from the archive
+the standings of articles not live, the WARC captures and
+what discovery found of the sites' pages -- derive them from the archive
 the same way, and write a version and its schedule as one atomic step.
 """
 
@@ -14,6 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from crawler.state.captures import CaptureStore
+from crawler.state.discovery import DiscoveryStore
 from crawler.state.schedule import Observation, Revisit
 from crawler.state.standings import Standing, StandingStore
 from crawler.state.versions import KnownVersion, VersionRow
@@ -65,6 +67,8 @@ class State(Protocol):
     def captures(self) -> CaptureStore: ...
     @property
     def standings(self) -> StandingStore: ...
+    @property
+    def discovery(self) -> DiscoveryStore: ...
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation

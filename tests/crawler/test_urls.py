@@ -105,13 +105,21 @@ def test_registry_entries() -> None:
     assert registry.get("consular.mfa.go.th") is not None
     mfa = registry.get("www.mfa.go.th")
     assert mfa is not None
-    assert mfa.start_urls("th")[0] == (
+    # the home page first (discovery reads its menus), then the listings written as hints
+    assert mfa.start_urls("th")[:2] == [
+        "https://www.mfa.go.th/th",
         "https://www.mfa.go.th/th/page/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%E0%B9%80%E0%B8%94%E0%B9%88%E0%B8%99"
-        "?menu=5d5bd3d815e39c306002aac4"
-    )
-    assert len(mfa.start_urls("th")) == 3
-    assert mfa.start_urls("en") == ["https://www.mfa.go.th/en/content-category/press-release"]
-    assert all(is_listing_url(url) for url in mfa.start_urls())
+        "?menu=5d5bd3d815e39c306002aac4",
+    ]
+    assert len(mfa.start_urls("th")) == 4
+    assert mfa.start_urls("en") == [
+        "https://www.mfa.go.th/en",
+        "https://www.mfa.go.th/en/content-category/press-release",
+    ]
+    assert mfa.start_urls("en", home_pages=False) == [
+        "https://www.mfa.go.th/en/content-category/press-release"
+    ]
+    assert all(is_listing_url(url) for url in mfa.start_urls(home_pages=False))
     dili = registry.get("dili.thaiembassy.org")
     assert dili is not None and dili.start_urls() == [
         "https://dili.thaiembassy.org/th",

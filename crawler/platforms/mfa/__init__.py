@@ -36,6 +36,7 @@ from crawler.platforms.mfa.header import (
     owner,
 )
 from crawler.platforms.mfa.listing import ListingCard, read_cards
+from crawler.platforms.mfa.menus import section_links
 from crawler.platforms.mfa.reader import Reader
 from crawler.platforms.mfa.translations import translation_links
 from crawler.platforms.page import PageContext, ParsedPage, elements, one_line
@@ -123,6 +124,8 @@ class PlatformPage:
     links_itself: bool = False
     """Whether the page links to its own path (a listing's pager or menu item): a page
     of a listing past its end does, an error page or a login wall does not."""
+    sections: list[str] = field(default_factory=list)
+    """The pages its menus lead to, when asked for (``PageContext.discover``)."""
 
 
 def _links_itself(hrefs: list[str], context: PageContext) -> bool:
@@ -183,6 +186,7 @@ def read_platform_page(
     reading is checked against the page's evidence (:mod:`.confirm`)."""
     translations = translation_links(document, context)  # the switch is in the banner
     hrefs = [href.strip() for a in document.iter("a") if (href := a.get("href"))]
+    sections = section_links(document, context) if context.discover else []
     dropped: list[str] = []  # (hrefs: the pager may be in a <nav>, left out below)
     page = ParsedPage(strip_boilerplate(document, in_place=in_place, dropped=dropped), context)
     raw = _article(page)
@@ -190,12 +194,15 @@ def read_platform_page(
         raw.translations = translations
         claims = page_evidence(page.root, context.url, context.card)
         confirm(raw, page, replace(claims, headings=tuple(dropped)))
-        return PlatformPage("article", raw)
+        return PlatformPage("article", raw, sections=sections)
     cards, more = read_cards(page, limit)
     if cards:
-        return PlatformPage("listing", RawArticle(), cards, more, _links_itself(hrefs, context))
+        links_itself = _links_itself(hrefs, context)
+        return PlatformPage("listing", RawArticle(), cards, more, links_itself, sections)
     text = read_raw("\n".join(element_lines(page.root)), first_line=1)
-    return PlatformPage("other", text, links_itself=_links_itself(hrefs, context))
+    return PlatformPage(
+        "other", text, links_itself=_links_itself(hrefs, context), sections=sections
+    )
 
 
 def extract_article(document: HtmlElement, context: PageContext) -> RawArticle:

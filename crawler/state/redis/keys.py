@@ -76,6 +76,10 @@ class Keys:
         """Hash: listing URL -> its walk record (JSON)."""
         return f"{self.prefix}lwalks"
 
+    def site_pages(self, site: str) -> str:
+        """Hash: page URL -> what discovery found it to be (JSON), one per site."""
+        return f"{self.prefix}sitepages:{site}"
+
     @property
     def standings(self) -> str:
         """Hash: canonical URL -> the standing of an article not live (JSON)."""

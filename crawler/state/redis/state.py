@@ -21,6 +21,7 @@ from redis.client import Pipeline
 from crawler.state.backend import StateUnavailable
 from crawler.state.redis.captures import RedisCaptures
 from crawler.state.redis.connection import StateConnection, Writes, texts
+from crawler.state.redis.discovery import RedisDiscovery
 from crawler.state.redis.record import record_version
 from crawler.state.redis.rows import load_entry, rows_of
 from crawler.state.redis.schedule import RedisSchedule
@@ -84,6 +85,7 @@ class RedisState:
         self.walks = RedisWalks(connection)
         self.captures = RedisCaptures(connection)
         self.standings = RedisStandings(connection)
+        self.discovery = RedisDiscovery(connection)
 
     @property
     def _held(self) -> dict[str, Held]:

@@ -1,10 +1,12 @@
-"""The crawl's state: one SQLite file, one connection, one lock, five kinds of table.
+"""The crawl's state: one SQLite file, one connection, one lock, six kinds of table.
 
 - ``versions``: which versions of which articles the store has confirmed (dedup);
 - ``schedule``: when each known article is next due (the revisit policy);
 - ``listing_walks``: which listings a run has walked to their end (the stop rule);
 - ``standings``: articles found absent (:mod:`crawler.state.standings`);
-- ``captures``: each URL's last full WARC capture (:mod:`crawler.state.captures`).
+- ``captures``: each URL's last full WARC capture (:mod:`crawler.state.captures`);
+- ``site_pages``: what discovery found the pages the sites' menus link to be
+  (:mod:`crawler.state.discovery`).
 
 Everything the crawl learns about one version is one transaction, so the tables never
 disagree with each other; all of it derives from the archive
@@ -17,9 +19,10 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from crawler.state.schedule import Observation, Policy
-from crawler.state.sqlite import captures, schedule, standings, versions, walks
+from crawler.state.sqlite import captures, discovery, schedule, standings, versions, walks
 from crawler.state.sqlite.captures import Captures
 from crawler.state.sqlite.database import Database
+from crawler.state.sqlite.discovery import Discovery
 from crawler.state.sqlite.schedule import Schedule
 from crawler.state.sqlite.standings import Standings
 from crawler.state.sqlite.versions import Versions
@@ -36,13 +39,19 @@ class StateDB:
         self.path = path
         self.db = Database(
             path,
-            versions.SCHEMA + schedule.SCHEMA + walks.SCHEMA + captures.SCHEMA + standings.SCHEMA,
+            versions.SCHEMA
+            + schedule.SCHEMA
+            + walks.SCHEMA
+            + captures.SCHEMA
+            + standings.SCHEMA
+            + discovery.SCHEMA,
         )
         self.versions = Versions(self.db)
         self.schedule = Schedule(self.db, policy)
         self.walks = Walks(self.db)
         self.captures = Captures(self.db)
         self.standings = Standings(self.db)
+        self.discovery = Discovery(self.db)
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation

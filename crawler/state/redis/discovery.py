@@ -1,0 +1,69 @@
+"""Discovery's records on Redis (:mod:`crawler.state.discovery`): one hash per site,
+page URL -> its record as JSON, shared by every worker."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from crawler.state.discovery import SitePage
+from crawler.state.redis.connection import StateConnection, texts, unavailable_on_error
+
+
+def _time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _text(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dumped(page: SitePage) -> str:
+    return json.dumps(
+        [
+            page.verdict,
+            page.first_seen.isoformat(),
+            _text(page.checked_at),
+            _text(page.in_menu_at),
+            page.articles,
+            page.reason,
+        ]
+    )
+
+
+def _loaded(url: str, site: str, text: str) -> SitePage:
+    verdict, first, checked, in_menu, articles, reason = json.loads(text)
+    return SitePage(
+        url,
+        site,
+        verdict,
+        datetime.fromisoformat(first),
+        _time(checked),
+        _time(in_menu),
+        articles,
+        reason,
+    )
+
+
+class RedisDiscovery:
+    """The pages of each site discovery judged."""
+
+    def __init__(self, connection: StateConnection) -> None:
+        self.client, self.keys = connection.client, connection.keys
+
+    @unavailable_on_error
+    def of_sites(self, sites: list[str]) -> list[SitePage]:
+        found = []
+        for site in sites:
+            stored = self.client.hgetall(self.keys.site_pages(site))
+            for url, text in stored.items():
+                [url_text, record] = texts([url, text])
+                found.append(_loaded(url_text, site, record))
+        return sorted(found, key=lambda page: (page.first_seen, page.url))
+
+    @unavailable_on_error
+    def record(self, pages: list[SitePage]) -> None:
+        pipe = self.client.pipeline(transaction=True)
+        for page in pages:
+            pipe.hset(self.keys.site_pages(page.site), page.url, _dumped(page))
+        pipe.execute()
