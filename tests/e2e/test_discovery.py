@@ -1,0 +1,143 @@
+"""Every site of the platform from its host name alone: its listings found from its home
+pages' menus, every article of every site archived once, the next runs starting from
+the listings found.
+
+The replica serves 20 sites, a port each (``python -m replica --sites 20``), each with
+its own menus, 2 to 4 listings a language of both URL forms and different depths, some
+articles shared between listings, and menu pages that are not listings.  The registry
+of the test holds, per site, only what a site on a private address needs: its host,
+``http`` and ``private_address = true`` -- no listing.  What was archived is counted
+against what the replica says each site holds (``/_replica/platform``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+import pytest_twisted
+
+from crawler.urls import canonical_url
+from tests.support.crawling import CrawlResult, crawl
+from tests.support.harness import Platform
+
+pytestmark = pytest.mark.crawl
+
+
+def _registry(tmp_path: Path, platform: Platform) -> Path:
+    path = tmp_path / "sites.toml"
+    entries = [
+        f'[[site]]\nhost = "{url.removeprefix("http://")}"\nscheme = "http"\n'
+        "private_address = true\n"
+        for url in platform.urls
+    ]
+    path.write_text("\n".join(entries), encoding="utf-8")
+    return path
+
+
+def _archived(archive: Path) -> dict[str, set[str]]:
+    """Canonical URLs of the archived articles, per site."""
+    found: dict[str, set[str]] = {}
+    for record in archive.glob("articles/**/article.json"):
+        article = json.loads(record.read_text("utf-8"))
+        found.setdefault(article["site"], set()).add(article["canonical_url"])
+    return found
+
+
+def _held(site: dict[str, Any]) -> set[str]:
+    origin = f"http://{site['host']}"
+    return {canonical_url(origin + href, {}) for href in site["articles"]}
+
+
+def _fetched(site: dict[str, Any], path: str) -> int:
+    return int(site["fetched"].get(unquote(path.split("?")[0]), 0))
+
+
+async def _crawl(tmp_path: Path, registry: Path, *args: str) -> CrawlResult:
+    return await crawl(
+        tmp_path,
+        "site=all",
+        *args,
+        settings={
+            "SITE_REGISTRY": str(registry),
+            "CONCURRENT_REQUESTS": "32",
+            "CONCURRENT_REQUESTS_PER_DOMAIN": "4",
+        },
+    )
+
+
+@pytest_twisted.ensureDeferred
+async def test_every_article_of_every_site_from_its_host_name_then_from_the_listings_found(
+    tmp_path: Path, fresh_platform: Platform
+) -> None:
+    registry = _registry(tmp_path, fresh_platform)
+    fresh_platform.control(0, "pace", seconds="0.01")
+    first = await _crawl(tmp_path, registry)
+    held = fresh_platform.platform()["sites"]
+    peaks = fresh_platform.control(0, "peaks")["peaks"]
+    assert first.returncode == 0, first.log[-3000:]
+    archived = _archived(tmp_path / "archive")
+    assert len(held) == 20
+    for site in held:  # every article of every site, each once (a folder per article)
+        assert archived.get(site["host"]) == _held(site), site["host"]
+        assert 0 < peaks[site["host"]] <= 4  # the politeness budget of each site, seen
+        for listing in site["listings"]:  # every listing walked to its end
+            assert _fetched(site, listing["path"]) >= 1, listing["path"]
+    found = first.summary["discovery"]
+    in_menus = sum(len(site["listings"]) for site in held)
+    assert sum(found["listings_known"].values()) == len(found["listings_found"]) == in_menus
+    assert found["pages_not_listings"] >= len(held)  # the about pages at least
+    assert first.summary["walk"] == "complete"
+
+    fresh_platform.control(0, "reset")  # counts from zero; the sites as they were
+    second = await _crawl(tmp_path, registry)
+    assert second.returncode == 0, second.log[-3000:]
+    assert second.summary["mode"] == "incremental"
+    assert second.summary["discovery"]["listings_found"] == []
+    for site in fresh_platform.platform()["sites"]:
+        for page in site["pages"]:  # judged not a listing last run: not asked again
+            assert _fetched(site, page) == 0, page
+        for listing in site["listings"]:  # the listings found: start points now
+            assert _fetched(site, listing["path"]) >= 1, listing["path"]
+    assert second.summary["totals"]["new"] == 0
+
+    added = fresh_platform.control(3, "addlisting", lang="th")
+    third = await _crawl(tmp_path, registry)
+    assert third.returncode == 0, third.log[-3000:]
+    host = fresh_platform.urls[3].removeprefix("http://")
+    [new_listing] = third.summary["discovery"]["listings_found"]
+    assert new_listing["site"] == host
+    assert unquote(new_listing["url"]).endswith(unquote(added["path"]))
+    site = fresh_platform.platform()["sites"][3]
+    assert _archived(tmp_path / "archive")[host] == _held(site)
+    assert third.summary["per_site"][host]["new"] == len(added["articles"])
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_listing_out_of_the_menus_is_walked_until_it_answers_nothing(
+    tmp_path: Path, fresh_platform: Platform
+) -> None:
+    registry = _registry(tmp_path, fresh_platform)
+    host = fresh_platform.urls[1].removeprefix("http://")
+    first = await crawl(tmp_path, f"site={host}", settings={"SITE_REGISTRY": str(registry)})
+    assert first.returncode == 0, first.log[-3000:]
+    site = fresh_platform.platform()["sites"][1]
+    hidden, dropped = site["listings"][0]["path"], site["listings"][1]["path"]
+    fresh_platform.control(1, "hidelisting", path=hidden)
+    fresh_platform.control(1, "droplisting", path=dropped)
+    before = fresh_platform.platform()["sites"][1]
+    second = await crawl(tmp_path, f"site={host}", settings={"SITE_REGISTRY": str(registry)})
+    after = fresh_platform.platform()["sites"][1]
+    assert second.returncode == 0, second.log[-3000:]  # a listing gone is no failure
+    assert _fetched(after, hidden) > _fetched(before, hidden)  # out of the menus, walked
+    [gone] = second.summary["discovery"]["listings_gone"]
+    assert unquote(gone["url"]).endswith(unquote(dropped)) and "404" in gone["reason"]
+    assert "listing gone, no longer walked" in second.log
+    third = await crawl(tmp_path, f"site={host}", settings={"SITE_REGISTRY": str(registry)})
+    last = fresh_platform.platform()["sites"][1]
+    assert third.returncode == 0, third.log[-3000:]
+    assert _fetched(last, dropped) == _fetched(after, dropped)  # not asked again
+    assert _fetched(last, hidden) > _fetched(after, hidden)
