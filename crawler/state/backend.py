@@ -11,7 +11,7 @@ the same way, and write a version and its schedule as one atomic step.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from crawler.state.captures import CaptureStore
@@ -52,6 +52,7 @@ class ScheduleStore(Protocol):
     def known(self, canonical_url: str) -> bool: ...
     def count(self, sites: list[str] | None = None) -> int: ...
     def overdue(self, sites: list[str], now: datetime) -> list[str]: ...
+    def span(self, site: str) -> tuple[date | None, date | None]: ...
 
 
 class State(Protocol):

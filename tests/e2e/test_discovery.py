@@ -21,6 +21,7 @@ import pytest
 import pytest_twisted
 
 from crawler.urls import canonical_url
+from tests.support.commands import run_command
 from tests.support.crawling import CrawlResult, crawl
 from tests.support.harness import Platform
 
@@ -114,6 +115,31 @@ async def test_every_article_of_every_site_from_its_host_name_then_from_the_list
     site = fresh_platform.platform()["sites"][3]
     assert _archived(tmp_path / "archive")[host] == _held(site)
     assert third.summary["per_site"][host]["new"] == len(added["articles"])
+
+    # scrapy sites: per site its listings found, articles, oldest and newest, last run
+    ran = run_command(
+        "sites", "--json", ARCHIVE_URI=str(tmp_path / "archive"), SITE_REGISTRY=str(registry)
+    )
+    assert ran.status == 0, ran.err
+    shown = {entry["host"]: entry for entry in json.loads(ran.out)["sites"]}
+    assert len(shown) == 20
+    entry = shown[host]
+    assert entry["articles"] == len(_held(site))
+    assert {
+        unquote(known["url"]).removeprefix(f"http://{host}") for known in entry["listings"]
+    } == {unquote(listing["path"]) for listing in site["listings"]}
+    assert all(known["source"] == "discovered" for known in entry["listings"])
+    highlights = [k for k in entry["listings"] if k["articles"]]
+    assert len(highlights) == len(entry["listings"])  # each led to its articles
+    assert entry["oldest"] < entry["newest"] and entry["last_healthy"] is not None
+    text = run_command(
+        "sites",
+        f"--site={host}",
+        ARCHIVE_URI=str(tmp_path / "archive"),
+        SITE_REGISTRY=str(registry),
+    )
+    assert text.status == 0 and text.out.count("discovered ") == len(site["listings"])
+    assert f"{host} (th, en): {len(_held(site))} articles" in text.out
 
 
 @pytest_twisted.ensureDeferred

@@ -6,7 +6,7 @@ the same for both backends.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from redis.client import Pipeline
@@ -86,6 +86,15 @@ class RedisSchedule:
     def count(self, sites: list[str] | None = None) -> int:
         chosen = sites if sites is not None else texts(self.client.smembers(self.keys.sites))
         return sum(int(self.client.zcard(self.keys.due(site))) for site in chosen)
+
+    def span(self, site: str) -> tuple[date | None, date | None]:
+        """The import dates of the site's oldest and newest known article."""
+        key = self.keys.imported(site)
+        ends = [self.client.zrange(key, at, at, withscores=True) for at in (0, -1)]
+        return (
+            date.fromordinal(int(ends[0][0][1])) if ends[0] else None,
+            date.fromordinal(int(ends[1][0][1])) if ends[1] else None,
+        )
 
     def overdue(self, sites: list[str], now: datetime) -> list[str]:
         """Articles that should have been fetched by now and were not (the grace aside)."""

@@ -4,7 +4,7 @@ says how that is decided)."""
 from __future__ import annotations
 
 from dataclasses import astuple, fields
-from datetime import datetime
+from datetime import date, datetime
 
 from crawler.state.schedule import Entry, Observation, Policy, Revisit, next_entry, stamp
 from crawler.state.sqlite.database import Database, placeholders
@@ -76,6 +76,16 @@ class Schedule:
             marks = placeholders(len(sites))
             query = f"SELECT COUNT(*) FROM schedule WHERE site IN ({marks})"  # noqa: S608
             return int(connection.execute(query, sites).fetchone()[0])
+
+    def span(self, site: str) -> tuple[date | None, date | None]:
+        """The import dates of the site's oldest and newest known article."""
+        query = "SELECT min(imported_date), max(imported_date) FROM schedule WHERE site = ?"
+        with self.db.locked() as connection:
+            oldest, newest = connection.execute(query, (site,)).fetchone()
+        return (
+            date.fromisoformat(oldest) if oldest else None,
+            date.fromisoformat(newest) if newest else None,
+        )
 
     def overdue(self, sites: list[str], now: datetime) -> list[str]:
         """Articles that should have been fetched by now and were not (the grace aside)."""
