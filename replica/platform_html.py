@@ -47,6 +47,8 @@ def banner(m: Markup, site: PlatformSite, language: str) -> str:
         _item(site.facebook, "Facebook", ' target="_blank" rel="noopener"'),
         _item(f"/{other}", name),
     ]
+    if language == "th" and site.index % 4 == 0:  # staff only: robots.txt says no
+        items.append(_item("/th/private/intranet", "อินทราเน็ต"))
     ul = f"<ul{m.cls('menu', 'navbar-nav')}>{''.join(items)}</ul>"
     holder = (
         f'<div role="navigation"{m.cls("navbar", "navbar")}>{ul}</div>'

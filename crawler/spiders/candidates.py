@@ -107,9 +107,16 @@ class CandidateSpider(ListingSpider):
     def on_candidate_error(self, failure: Failure) -> None:
         """A candidate that could not be fetched: not judged, so a later run asks again;
         counted and listed in the summary, never a failure of the run (no article of it
-        is known to be lost)."""
+        is known to be lost).  One refused on purpose (robots.txt, the address filter,
+        the size cap) is judged not a listing: asking again would be refused again."""
         failed = classify_failure(failure)
         if failed.kind == "retrying":
+            return
+        request = getattr(failure, "request", None)
+        if failed.kind == "refused" and self.discovery is not None and request is not None:
+            # robots.txt, the address filter, the size cap: asking again would be refused again
+            site = str(request.meta[CANDIDATE])
+            self.discovery.judged(site, failed.url, "other", f"refused: {failed.reason}")
             return
         self.crawler.stats.inc_value("discovery/unfetched")
         entry = [redact_url(failed.url), redact_text(failed.reason)]
