@@ -22,6 +22,7 @@ from crawler.state.discovery import (
     GONE,
     LINKED,
     LISTING,
+    OVER_BUDGET,
     SHOWN,
     UNFETCHED,
     Observed,
@@ -47,6 +48,8 @@ class DiscoveryReport:
     """Pages looked at this run that are not listings."""
     unfetched: list[tuple[str, str]] = field(default_factory=list)
     """(URL, reason) of pages that could not be looked at (again next run)."""
+    over_budget: dict[str, int] = field(default_factory=dict)
+    """Per site, the pages left for the next runs (``DISCOVERY_MAX_PAGES`` reached)."""
     unrecorded_because: str | None = None
 
 
@@ -91,6 +94,11 @@ def judge_discovery(context: CrawlContext, stats: Mapping[str, Any]) -> Discover
         listings=listings,
         not_listings=sum(1 for s in seen.values() if s.verdict not in (None, LISTING, GONE)),
         unfetched=unfetched,
+        over_budget={
+            name.removeprefix(OVER_BUDGET): int(count)
+            for name, count in stats.items()
+            if name.startswith(OVER_BUDGET)
+        },
     )
 
 
@@ -110,6 +118,7 @@ def discovery_summary(report: DiscoveryReport) -> dict[str, Any]:
             "listings_gone": [{"url": p.url, "reason": p.reason} for p in report.gone],
             "pages_not_listings": report.not_listings,
             "pages_not_looked_at": [{"url": u, "reason": r} for u, r in report.unfetched],
+            "pages_left_for_next_runs": dict(sorted(report.over_budget.items())),
             "unrecorded_because": report.unrecorded_because,
         }
     }
@@ -137,4 +146,10 @@ def discovery_lines(summary: dict[str, Any]) -> list[str]:
         f"  not looked at (again next run): {entry['url']}: {entry['reason']}"
         for entry in found["pages_not_looked_at"]
     ]
+    left = found["pages_left_for_next_runs"]
+    if left:
+        lines.append(
+            "  pages left for the next runs (DISCOVERY_MAX_PAGES reached): "
+            + ", ".join(f"{site} {count}" for site, count in left.items())
+        )
     return lines

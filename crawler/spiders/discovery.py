@@ -31,6 +31,7 @@ from crawler.state.discovery import (
     LINKED,
     LISTING,
     NOT_LISTING,
+    OVER_BUDGET,
     SHOWN,
     SitePage,
 )
@@ -88,7 +89,7 @@ class Discovery:
             if known is not None and not known.due_for_check(self.now, self.recheck):
                 continue
             if self.fetched[site] >= self.budget:
-                self.stats.inc_value(f"discovery/over_budget/{site}")
+                self.stats.inc_value(f"{OVER_BUDGET}{site}")
                 continue
             self.asked.add(url)
             self.fetched[site] += 1

@@ -93,6 +93,8 @@ class ListingSpider(scrapy.Spider):
         read = self._read(response)
         if read.kind == "article":
             self.walk_log.ended(start)  # the start point is an article
+            if self.discovery is not None and self.discovery.is_listing(start):
+                self.discovery.gone(start, "its first page reads as an article now")
             yield self._article(response, read, None)
             return
         yield from self._listing(response, read, start, followed)

@@ -27,10 +27,12 @@ from typing import Protocol
 LISTING, NOT_LISTING, GONE = "listing", "not_listing", "gone"
 LINKED, CHECKED, SHOWN = "discovery/linked", "discovery/checked", "discovery/shown"
 UNFETCHED = "discovery/unfetched_urls"
+OVER_BUDGET = "discovery/over_budget/"
 """Stats in which a crawl notes what it learns as it goes: [site, URL] of each page a
 home page's menus led to; [site, URL, verdict, reason] of each page judged; [URL, count]
 of the article links a listing's page showed for the first time this run; [URL, reason]
-of pages that could not be looked at.  Lists, so that a shared crawl's workers add up."""
+of pages that could not be looked at; per site, the count of pages left for the next
+runs (the budget reached).  Lists and counts, so that a shared crawl's workers add up."""
 
 
 @dataclass(frozen=True)

@@ -169,3 +169,25 @@ async def test_a_listing_out_of_the_menus_is_walked_until_it_answers_nothing(
     assert third.returncode == 0, third.log[-3000:]
     assert _fetched(last, dropped) == _fetched(after, dropped)  # not asked again
     assert _fetched(last, hidden) > _fetched(after, hidden)
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_budget_too_small_for_the_menus_leaves_the_rest_to_the_next_runs_and_says_so(
+    tmp_path: Path, fresh_platform: Platform
+) -> None:
+    registry = _registry(tmp_path, fresh_platform)
+    host = fresh_platform.urls[2].removeprefix("http://")
+    settings = {"SITE_REGISTRY": str(registry), "DISCOVERY_MAX_PAGES": "1"}
+    site = fresh_platform.platform()["sites"][2]
+    first = await crawl(tmp_path, f"site={host}", settings=settings)
+    assert first.returncode == 0, first.log[-3000:]
+    left = first.summary["discovery"]["pages_left_for_next_runs"][host]
+    assert left > 0 and "pages left for the next runs (DISCOVERY_MAX_PAGES reached)" in first.log
+    runs = 1
+    while first.summary["discovery"]["pages_left_for_next_runs"]:
+        first = await crawl(tmp_path, f"site={host}", settings=settings)
+        assert first.returncode == 0, first.log[-3000:]
+        runs += 1
+        assert runs <= 8, "the pages left are never looked at"
+    assert first.summary["discovery"]["listings_known"][host] == len(site["listings"])
+    assert _archived(tmp_path / "archive")[host] == _held(site)
