@@ -171,6 +171,7 @@ def run_report(stats: dict[str, Any], summary: dict[str, Any], context: CrawlCon
             "walk": summary.get("walk"),
             "listings": summary.get("listings", []),
             "dead_listing_pages": summary.get("dead_listing_pages", []),
+            "discovery": summary.get("discovery"),
             "job": scope.job if scope else None,
         },
         sites=per_site(stats, sites),

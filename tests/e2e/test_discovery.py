@@ -20,6 +20,8 @@ from urllib.parse import unquote
 import pytest
 import pytest_twisted
 
+from crawler.runs import history
+from crawler.storage.local import LocalStorage
 from crawler.urls import canonical_url
 from tests.support.commands import run_command
 from tests.support.crawling import CrawlResult, crawl
@@ -94,6 +96,8 @@ async def test_every_article_of_every_site_from_its_host_name_then_from_the_list
     assert sum(found["listings_known"].values()) == len(found["listings_found"]) == in_menus
     assert found["pages_not_listings"] >= len(held)  # the about pages at least
     assert first.summary["walk"] == "complete"
+    [report] = history.reports(LocalStorage(tmp_path / "archive"))  # kept with the run
+    assert report.scope["discovery"]["listings_known"] == found["listings_known"]
 
     fresh_platform.control(0, "reset")  # counts from zero; the sites as they were
     second = await _crawl(tmp_path, registry)
