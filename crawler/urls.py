@@ -87,6 +87,21 @@ def canonical_url(url: str, origins: Mapping[str, str] | None = None) -> str:
     re-encoded, a trailing slash and the fragment are dropped, and the menu parameters
     (``cate``, ``menu``, ``page``) and tracking parameters are removed.
     """
+    return _normalised(url, origins, MENU_PARAMETERS)
+
+
+def listing_key(url: str, origins: Mapping[str, str] | None = None) -> str:
+    """A listing's identity, spelled as :func:`canonical_url` spells an article's, but
+    keeping the menu parameters (``?menu=<id>`` may be what picks the section) and
+    dropping the page number (``p``): the same listing linked from two menus, under an
+    alias host, with a trailing slash or lower-case escapes is one listing."""
+    return _normalised(url, origins, _LISTING_DROPPED)
+
+
+_LISTING_DROPPED = frozenset({"p", "fbclid", "gclid"})
+
+
+def _normalised(url: str, origins: Mapping[str, str] | None, dropped: frozenset[str]) -> str:
     parts = urlsplit(url.strip())
     scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
     port = parts.port
@@ -105,7 +120,7 @@ def canonical_url(url: str, origins: Mapping[str, str] | None = None) -> str:
     query = sorted(
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.lower() not in MENU_PARAMETERS
+        if key.lower() not in dropped
         and not key.lower().startswith("utm_")
         and not is_secret_parameter(key)
     )

@@ -109,6 +109,9 @@ class MenuPage:
         return unquote(self.path.split("?")[0])
 
 
+LATEST_PATH = "/th/latest"
+
+
 @dataclass
 class PlatformSite:
     """One site of the platform as it is now; ``nested`` and ``role_nav`` vary its menu."""
@@ -131,6 +134,12 @@ class PlatformSite:
         """The listing a path names (as linked, encoded or not, with or without query)."""
         wanted = unquote(key.split("?")[0]).rstrip("/")
         return next((item for item in self.listings if item.key == wanted), None)
+
+    def latest(self) -> str | None:
+        """Where ``/th/latest`` redirects on every third site: its first Thai listing in
+        the menus (a menu item that is no listing of its own)."""
+        menu = self.menu("th")
+        return menu[0].path if self.index % 3 == 2 and menu else None
 
     def menu(self, language: str) -> list[Listing]:
         return [item for item in self.listings if item.language == language and item.in_menu]

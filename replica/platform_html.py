@@ -14,7 +14,7 @@ from html import escape
 
 from replica.layouts import Layout
 from replica.markup import Markup
-from replica.platform import Listing, MenuPage, PlatformSite
+from replica.platform import LATEST_PATH, Listing, MenuPage, PlatformSite
 from replica.render import PAGE_SIZE, _card
 
 HOME = {"th": "หน้าหลัก", "en": "Home"}
@@ -47,6 +47,8 @@ def banner(m: Markup, site: PlatformSite, language: str) -> str:
         _item(site.facebook, "Facebook", ' target="_blank" rel="noopener"'),
         _item(f"/{other}", name),
     ]
+    if language == "th" and site.latest() is not None:  # redirects to a listing
+        items.append(_item(LATEST_PATH, "ข่าวล่าสุด"))
     if language == "th" and site.index % 4 == 0:  # staff only: robots.txt says no
         items.append(_item("/th/private/intranet", "อินทราเน็ต"))
     ul = f"<ul{m.cls('menu', 'navbar-nav')}>{''.join(items)}</ul>"

@@ -37,7 +37,14 @@ from twisted.web.server import Request, Site
 
 from replica.conditional import answer_conditionally
 from replica.pacing import Pacing
-from replica.platform import LANGUAGES, PlatformSite, add_listing, build_platform, corpus
+from replica.platform import (
+    LANGUAGES,
+    LATEST_PATH,
+    PlatformSite,
+    add_listing,
+    build_platform,
+    corpus,
+)
 from replica.platform_html import home_html, listing_html, menu_page_html
 from replica.render import article_html, error_html
 
@@ -132,6 +139,10 @@ class SiteResource(Resource):
             return self._reply(request, b"", code=302)
         if path.strip("/") in LANGUAGES:
             return self._reply(request, home_html(site, language).encode())
+        latest = site.latest()
+        if path == LATEST_PATH and latest is not None:  # a menu item that redirects
+            request.redirect(latest.encode())  # type: ignore[no-untyped-call]
+            return self._reply(request, b"", code=302)
         listing = site.listing(path)
         if listing is not None and listing.served:
             number = query.get("p", ["1"])[0]

@@ -20,6 +20,7 @@ from crawler.context import CrawlContext
 from crawler.state.discovery import (
     CHECKED,
     GONE,
+    GONE_AFTER_RUNS,
     LINKED,
     LISTING,
     OVER_BUDGET,
@@ -41,7 +42,9 @@ class DiscoveryReport:
     found: list[SitePage] = field(default_factory=list)
     """Listings found for the first time by this run."""
     gone: list[SitePage] = field(default_factory=list)
-    """Listings found before whose first page answered nothing this run."""
+    """Listings dropped by this run: their first page answered nothing, run after run."""
+    missed: list[SitePage] = field(default_factory=list)
+    """Listings whose first page answered nothing this run, not dropped yet."""
     listings: dict[str, int] = field(default_factory=dict)
     """Per site, the listings known after this run."""
     not_listings: int = 0
@@ -60,7 +63,11 @@ def observations(stats: Mapping[str, Any]) -> list[Observed]:
         Observed(url, site, verdict=verdict, reason=reason)
         for site, url, verdict, reason in stats.get(CHECKED, [])
     ]
-    seen += [Observed(url, "", articles=count) for url, count in stats.get(SHOWN, [])]
+    seen += [
+        Observed(name.removeprefix(SHOWN), "", articles=int(count))
+        for name, count in stats.items()
+        if name.startswith(SHOWN)
+    ]
     return seen
 
 
@@ -91,6 +98,7 @@ def judge_discovery(context: CrawlContext, stats: Mapping[str, Any]) -> Discover
         True,
         found=[p for p in new if p.verdict == LISTING and _was(old, p.url) != LISTING],
         gone=[p for p in new if p.verdict == GONE and _was(old, p.url) != GONE],
+        missed=[p for p in new if p.verdict == LISTING and p.misses and seen[p.url].verdict],
         listings=listings,
         not_listings=sum(1 for s in seen.values() if s.verdict not in (None, LISTING, GONE)),
         unfetched=unfetched,
@@ -116,6 +124,9 @@ def discovery_summary(report: DiscoveryReport) -> dict[str, Any]:
             "listings_known": dict(sorted(report.listings.items())),
             "listings_found": [{"url": p.url, "site": p.site} for p in report.found],
             "listings_gone": [{"url": p.url, "reason": p.reason} for p in report.gone],
+            "listings_missed": [
+                {"url": p.url, "reason": p.reason, "runs": p.misses} for p in report.missed
+            ],
             "pages_not_listings": report.not_listings,
             "pages_not_looked_at": [{"url": u, "reason": r} for u, r in report.unfetched],
             "pages_left_for_next_runs": dict(sorted(report.over_budget.items())),
@@ -141,6 +152,11 @@ def discovery_lines(summary: dict[str, Any]) -> list[str]:
     lines += [
         f"  listing gone, no longer walked: {entry['url']}: {entry['reason']}"
         for entry in found["listings_gone"]
+    ]
+    lines += [
+        f"  listing answered nothing ({entry['runs']} run(s) in a row; dropped after"
+        f" {GONE_AFTER_RUNS}): {entry['url']}: {entry['reason']}"
+        for entry in found["listings_missed"]
     ]
     lines += [
         f"  not looked at (again next run): {entry['url']}: {entry['reason']}"

@@ -13,12 +13,11 @@ import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
-from w3lib.url import safe_url_string
 
 from crawler.platforms.reading import PageReading
 from crawler.redact import redact_text, redact_url
@@ -26,10 +25,11 @@ from crawler.spiders.discovery import CANDIDATE, Discovery
 from crawler.spiders.listing import ListingSpider
 from crawler.spiders.pages import WALK_FIRST, WALK_PAGE, WALK_START, classify_failure, slot
 from crawler.state.discovery import UNFETCHED
-from crawler.urls import canonical_url, path_segments
+from crawler.urls import canonical_url, listing_key, path_segments
 
 logger = logging.getLogger("crawler.spiders.mfa")
 GONE_STATUSES = (404, 410)
+REDIRECTS = (301, 302, 303, 307, 308)
 
 
 def is_home_page(url: str) -> bool:
@@ -41,6 +41,7 @@ class CandidateSpider(ListingSpider):
     """Home pages' menus, the pages they lead to, and the listings found among them."""
 
     discovery: Discovery | None = None
+    _walked_keys: set[str] | None = None
     start_points: list[str]
     crawl_sites: list[str]
 
@@ -58,40 +59,57 @@ class CandidateSpider(ListingSpider):
             timedelta(days=settings.getfloat("DISCOVERY_RECHECK_DAYS")),
             datetime.now(UTC),
         )
-        given = {redact_url(url) for url in self.start_points}
+        origins = self.walk.origins
+        given = {listing_key(redact_url(url), origins) for url in self.start_points}
         for site in self.crawl_sites:
             for url in self.discovery.listings(site, self.arguments.lang):
                 if url not in given:
                     given.add(url)
                     self.start_points.append(url)
 
+    def _walked(self) -> set[str]:
+        """The listing keys of the run's start points (a registry hint spelled another
+        way is the same listing)."""
+        if self._walked_keys is None:
+            origins = self.walk.origins
+            self._walked_keys = {listing_key(u, origins) for u in self.context.scope.listings}
+        return self._walked_keys
+
     def _candidates(self, response: TextResponse, read: PageReading) -> Iterator[Any]:
-        """Requests for the pages the home page's menus lead to that are worth a look."""
+        """Requests for the pages the home page's menus lead to that are worth a look
+        (each asked on the site's own origin, under its listing key)."""
         if self.discovery is None or read.page is None:
             return
         site = urlsplit(canonical_url(response.url, self.walk.origins)).netloc
-        walked = set(self.context.scope.listings)
-        links = [safe_url_string(url) for url in read.page.sections]
-        for url in self.discovery.candidates(site, links, walked):
-            yield scrapy.Request(
-                url,
-                callback=self.parse_candidate,
-                errback=self.on_candidate_error,
-                meta={
-                    "download_slot": slot(url),
-                    CANDIDATE: site,
-                    "handle_httpstatus_list": list(GONE_STATUSES),
-                },
-            )
+        links = [listing_key(url, self.walk.origins) for url in read.page.sections]
+        for url in self.discovery.candidates(site, links, self._walked()):
+            yield self._candidate_request(site, url)
+
+    def _candidate_request(self, site: str, url: str) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_candidate,
+            errback=self.on_candidate_error,
+            meta={
+                "download_slot": slot(url),
+                CANDIDATE: [site, url],
+                # a redirect is read here: the link is judged, its target asked once
+                "dont_redirect": True,
+                "handle_httpstatus_list": [*REDIRECTS, *GONE_STATUSES],
+            },
+            dont_filter=True,  # asked once a run already; a drop would leave no verdict
+        )
 
     def parse_candidate(self, response: Response) -> Iterator[Any]:
         """A page a menu led to: a listing (walked now), an article (archived), or
-        neither (noted)."""
+        neither (noted) -- under the link the menu gave, wherever it redirected."""
         assert self.discovery is not None
-        site = str(response.meta[CANDIDATE])
-        url = redact_url(response.request.url if response.request else response.url)
+        site, url = response.meta[CANDIDATE]
         if response.status in GONE_STATUSES:
             self.discovery.judged(site, url, "gone", f"HTTP {response.status}")
+            return
+        if response.status in REDIRECTS:  # no page of its own; its target may be
+            yield from self._redirected(site, url, response)
             return
         if not isinstance(response, TextResponse):
             self.discovery.judged(site, url, "other", "not an HTML page")
@@ -104,6 +122,28 @@ class CandidateSpider(ListingSpider):
         elif read.kind == "article" and self.walk.claim(response.url):
             yield self._article(response, read, None)
 
+    def _redirected(self, site: str, url: str, response: Response) -> Iterator[scrapy.Request]:
+        """A candidate that redirects: judged not a listing (it leads elsewhere); its
+        target on the same site, if nothing asked for it yet, is a candidate of its own."""
+        assert self.discovery is not None
+        location = (response.headers.get(b"Location") or b"").decode("latin-1").strip()
+        target = listing_key(urljoin(response.url, location), self.walk.origins)
+        self.discovery.judged(site, url, "other", f"leads to {target}")
+        same_site = urlsplit(target).netloc == site and location
+        if same_site and target not in self._walked() and self.discovery.claim(target):
+            yield self._candidate_request(site, target)
+
+    def _missed(self, start: str, kind: str) -> None:
+        """The first page of a discovered listing read as something else now: noted, and
+        the listing dropped once that has happened ``GONE_AFTER_RUNS`` runs in a row."""
+        if self.discovery is not None and self.discovery.is_listing(start):
+            reason = (
+                "its first page reads as an article now"
+                if kind == "article"
+                else "no article cards on its first page"
+            )
+            self.discovery.gone(start, reason)
+
     def on_candidate_error(self, failure: Failure) -> None:
         """A candidate that could not be fetched: not judged, so a later run asks again;
         counted and listed in the summary, never a failure of the run (no article of it
@@ -115,8 +155,8 @@ class CandidateSpider(ListingSpider):
         request = getattr(failure, "request", None)
         if failed.kind == "refused" and self.discovery is not None and request is not None:
             # robots.txt, the address filter, the size cap: asking again would be refused again
-            site = str(request.meta[CANDIDATE])
-            self.discovery.judged(site, failed.url, "other", f"refused: {failed.reason}")
+            site, url = request.meta[CANDIDATE]
+            self.discovery.judged(site, url, "other", f"refused: {failed.reason}")
             return
         self.crawler.stats.inc_value("discovery/unfetched")
         entry = [redact_url(failed.url), redact_text(failed.reason)]

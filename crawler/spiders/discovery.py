@@ -44,7 +44,10 @@ CANDIDATE = "candidate"
 
 
 class Discovery:
-    """What the state knows of the sites' pages, and what this run learns of them."""
+    """What the state knows of the sites' pages, and what this run learns of them.
+
+    Pages are known by their listing key (:func:`crawler.urls.listing_key`): one listing
+    linked under an alias host, with a trailing slash or lower-case escapes is one."""
 
     def __init__(
         self,
@@ -60,6 +63,9 @@ class Discovery:
         self.fetched: Counter[str] = Counter()
         """Candidates requested per site this run (by this process)."""
         self.asked: set[str] = set()
+        self.found: set[str] = set()
+        """Listings this run found."""
+        self.linked: set[str] = set()
 
     def listings(self, site: str, lang: str | None) -> list[str]:
         """The listings of ``site`` found by earlier runs (in ``lang``, if given)."""
@@ -76,17 +82,25 @@ class Discovery:
         page = self.known.get(redact_url(url))
         return page is not None and page.verdict == LISTING
 
+    def walks(self, start: str) -> bool:
+        """Whether the walk of ``start`` is a discovered listing's (found before or now):
+        paged with ``?p=N`` whatever its path's form, its article links counted."""
+        return self.is_listing(start) or redact_url(start) in self.found
+
     def candidates(self, site: str, links: list[str], walked: set[str]) -> list[str]:
-        """The pages of ``links`` (a home page's menus) to fetch now: none that is walked
-        already, known for a listing, or judged recently; at most the budget per site."""
+        """The pages of ``links`` (listing keys of a home page's menus) to fetch now: none
+        that is walked already, known for a listing, or judged not one recently (a gone
+        listing a menu names again is looked at at once); at most the budget per site."""
         wanted = []
-        for url in links:
-            url = redact_url(url)
-            self._append(LINKED, [site, url])
+        for url in dict.fromkeys(links):
             known = self.known.get(url)
+            if known is not None and url not in self.linked:  # when a menu last named it
+                self.linked.add(url)
+                self._append(LINKED, [site, url])
             if url in walked or url in self.asked:
                 continue
-            if known is not None and not known.due_for_check(self.now, self.recheck):
+            due = known is None or known.verdict == GONE
+            if not due and known is not None and not known.due_for_check(self.now, self.recheck):
                 continue
             if self.fetched[site] >= self.budget:
                 self.stats.inc_value(f"{OVER_BUDGET}{site}")
@@ -96,28 +110,43 @@ class Discovery:
             wanted.append(url)
         return wanted
 
+    def claim(self, url: str) -> bool:
+        """Whether ``url`` (a page a candidate redirected to) is not asked for yet this
+        run (it is, from now on)."""
+        if url in self.asked:
+            return False
+        self.asked.add(url)
+        return True
+
     def judged(self, site: str, url: str, kind: str, reason: str | None = None) -> None:
         """A candidate fetched and read: ``kind`` as the reader says (``listing``,
         ``article``, ``other``), or an HTTP status that says it is not there."""
         verdict = LISTING if kind == "listing" else NOT_LISTING
+        if verdict == LISTING:
+            self.found.add(redact_url(url))
         why = None if verdict == LISTING else (reason or _KINDS.get(kind, kind))
         self._append(CHECKED, [site, redact_url(url), verdict, why and redact_text(why)])
         self.stats.inc_value(f"discovery/{'listings' if verdict == LISTING else 'not_listings'}")
 
     def gone(self, url: str, reason: str) -> None:
-        """A listing found before answered nothing on its first page: no longer walked."""
+        """A listing found before answered nothing on its first page (once more)."""
         site = urlsplit(url).netloc.lower()
         self._append(CHECKED, [site, redact_url(url), GONE, redact_text(reason)])
-        self.stats.inc_value("discovery/gone")
+        self.stats.inc_value("discovery/missed")
 
     def shown(self, start: str, count: int) -> None:
-        """A page of the listing ``start`` showed ``count`` article links it had not shown
-        yet this run."""
-        if count:
-            self._append(SHOWN, [redact_url(start), count])
+        """A page of the discovered listing ``start`` showed ``count`` article links it
+        had not shown yet this run (counters: a shared crawl's workers add up)."""
+        if count and self.walks(start):
+            self.stats.inc_value(f"{SHOWN}{redact_url(start)}", count)
 
     def _append(self, key: str, value: object) -> None:
-        self.stats.set_value(key, [*self.stats.get_value(key, []), value])
+        """One note more (in place: a first full run notes hundreds)."""
+        found = self.stats.get_value(key)
+        if isinstance(found, list):
+            found.append(value)
+        else:
+            self.stats.set_value(key, [value])
 
 
 _KINDS = {

@@ -56,6 +56,7 @@ class ListingSpider(scrapy.Spider):
     on_error: Callable[[Failure], Any]
     discovery: Discovery | None
     _candidates: Callable[[TextResponse, PageReading], Iterator[Any]]
+    _missed: Callable[[str, str], None]
 
     def _page_context(
         self, url: str, card: CardClaims | None = None, discover: bool = False
@@ -93,8 +94,8 @@ class ListingSpider(scrapy.Spider):
         read = self._read(response)
         if read.kind == "article":
             self.walk_log.ended(start)  # the start point is an article
-            if self.discovery is not None and self.discovery.is_listing(start):
-                self.discovery.gone(start, "its first page reads as an article now")
+            if followed == 1:
+                self._missed(start, read.kind)
             yield self._article(response, read, None)
             return
         yield from self._listing(response, read, start, followed)
@@ -151,12 +152,17 @@ class ListingSpider(scrapy.Spider):
             self.discovery.shown(start, self.walk.listed)
             if response.meta.get(DISCOVER):
                 yield from self._candidates(response, read)
-            if followed == 1 and read.kind != "listing" and self.discovery.is_listing(start):
-                self.discovery.gone(start, "no article cards on its first page")
+            if followed == 1 and read.kind != "listing":
+                self._missed(start, read.kind)
         category = listing_category(response.url)
         for card in wanted:
             yield self._article_request(card.url, category, walk=start, card=card)
-        paged = read.kind == "listing" and is_listing_url(response.url) and goes_on
+        # a listing of a paged form, or one discovery found whatever its path: ?p=N
+        # (a server that ignores it repeats the page, which brings nothing new: the end)
+        pageable = is_listing_url(response.url) or (
+            self.discovery is not None and self.discovery.walks(start)
+        )
+        paged = read.kind == "listing" and pageable and goes_on
         if paged and self.arguments.max_pages is not None and followed >= self.arguments.max_pages:
             return  # cut short on purpose: the run is limited, its walks are not recorded
         if paged:

@@ -35,6 +35,7 @@ from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, si
 from crawler.spiders.candidates import CandidateSpider, is_home_page
 from crawler.spiders.failures import record_failure
 from crawler.spiders.pages import (
+    WALK_FIRST,
     WALK_PAGE,
     WALK_START,
     article_request,
@@ -217,6 +218,8 @@ class MfaSpider(CandidateSpider):
         if not goes_on:  # not the article: only a sign that it is gone
             return
         walk = response.meta.get(WALK_START)
+        if walk is not None and response.meta.get(WALK_FIRST) and read.kind != "listing":
+            self._missed(walk, read.kind)  # a discovered listing of the /page/ form
         if read.kind == "listing":  # /<lang>/page/<name>?menu=<id>: only the content tells
             yield from self._listing(response, read, start=walk or response.url, followed=1)
             return

@@ -3,9 +3,11 @@
 Two backends: an SQLite file on this machine (:mod:`crawler.state.sqlite`, the default)
 and Redis, shared by every worker of a crawl (:mod:`crawler.state.redis`, chosen by
 ``REDIS_URL``).  Both keep the same things -- versions, the revisit schedule, the walks,
-the standings of articles not live, the WARC captures and
-what discovery found of the sites' pages -- derive them from the archive
-the same way, and write a version and its schedule as one atomic step.
+the standings of articles not live, the WARC captures and what discovery found of the
+sites' pages -- derive what derives from the archive the same way (all but the walks and
+discovery's findings, which describe the sites: a state rebuilt from the archive finds
+them again from the home pages), and write a version and its schedule as one atomic
+step.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ fetch, every run, the pages that were not listings:
   menus still name it or not, until it answers nothing (then ``gone``);
 - ``not_listing``: an article, a page of text, an error page, a 404; checked again
   once it is older than the recheck age (a section opened empty may fill later);
-- ``gone``: a listing that answered nothing (404 or 410, or no cards on its first
-  page); checked again like ``not_listing`` when a menu links it.
+- ``gone``: a listing whose first page answered nothing (404 or 410, no cards, an
+  article) in ``GONE_AFTER_RUNS`` runs in a row; looked at again as soon as a menu
+  names it, else like ``not_listing``.
 
 Kept in the state, so it goes wherever the state goes; it describes the sites, not
 the archive, so a reset of the archive's versions keeps it.
@@ -25,14 +26,18 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 LISTING, NOT_LISTING, GONE = "listing", "not_listing", "gone"
-LINKED, CHECKED, SHOWN = "discovery/linked", "discovery/checked", "discovery/shown"
+LINKED, CHECKED = "discovery/linked", "discovery/checked"
+SHOWN, OVER_BUDGET = "discovery/shown/", "discovery/over_budget/"
 UNFETCHED = "discovery/unfetched_urls"
-OVER_BUDGET = "discovery/over_budget/"
-"""Stats in which a crawl notes what it learns as it goes: [site, URL] of each page a
-home page's menus led to; [site, URL, verdict, reason] of each page judged; [URL, count]
-of the article links a listing's page showed for the first time this run; [URL, reason]
-of pages that could not be looked at; per site, the count of pages left for the next
-runs (the budget reached).  Lists and counts, so that a shared crawl's workers add up."""
+"""Stats in which a crawl notes what it learns as it goes: [site, URL] of each known page
+a home page's menus named; [site, URL, verdict, reason] of each page judged; per
+discovered listing (``SHOWN<URL>``), the article links its pages showed for the first
+time this run; [URL, reason] of pages that could not be looked at; per site
+(``OVER_BUDGET<site>``), the pages left for the next runs.  Lists and counters, so that
+a shared crawl's workers add up; each bounded by the pages judged, not the links seen."""
+GONE_AFTER_RUNS = 2
+"""Runs in a row a listing's first page must answer nothing before it is dropped: one
+maintenance page or one stray 404 drops nothing."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,10 @@ class SitePage:
     articles: int = 0
     """The most distinct article links one run's walk of it showed (a listing)."""
     reason: str | None = None
-    """What it read as, when not a listing; why it is gone."""
+    """What it read as, when not a listing; why it is gone (or missed)."""
+    misses: int = 0
+    """Runs in a row its first page answered nothing (a listing; gone at
+    ``GONE_AFTER_RUNS``)."""
 
     def due_for_check(self, now: datetime, recheck: timedelta) -> bool:
         """Whether a run fetches it as a candidate: never checked, or not a listing and
@@ -77,13 +85,27 @@ class Observed:
 
 
 def next_page(old: SitePage | None, seen: Observed, at: datetime) -> SitePage:
-    """The record after this run: a new verdict replaces the old one; a link only moves
+    """The record after this run: a new verdict replaces the old one, but a listing
+    stays one until its first page has answered nothing ``GONE_AFTER_RUNS`` runs in a
+    row (a walk that showed articles starts the count again); a link only moves
     ``in_menu_at``; the article count keeps its highest."""
     page = old or SitePage(seen.url, seen.site, NOT_LISTING, at)
     if seen.linked:
         page = replace(page, in_menu_at=at)
-    if seen.verdict is not None:
-        page = replace(page, verdict=seen.verdict, checked_at=at, reason=seen.reason)
+    if seen.verdict == GONE:
+        misses = page.misses + 1
+        kept = page.verdict == LISTING and misses < GONE_AFTER_RUNS
+        page = replace(
+            page,
+            verdict=LISTING if kept else GONE,
+            checked_at=at,
+            reason=seen.reason,
+            misses=misses,
+        )
+    elif seen.verdict is not None:
+        page = replace(page, verdict=seen.verdict, checked_at=at, reason=seen.reason, misses=0)
+    elif seen.articles and page.verdict == LISTING:
+        page = replace(page, misses=0, reason=None)
     if seen.articles > page.articles:
         page = replace(page, articles=seen.articles)
     return page

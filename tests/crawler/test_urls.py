@@ -13,6 +13,7 @@ from crawler.urls import (
     is_listing_page_link,
     is_listing_url,
     language_of,
+    listing_key,
     listing_page_number,
     page_kind,
     with_listing_page,
@@ -158,3 +159,19 @@ def test_sites_are_selected_by_name_list_or_all() -> None:
     assert [s.host for s in two] == ["www.mfa.go.th", "london.thaiembassy.org"]
     with pytest.raises(RegistryError, match=r"unknown site 'nowhere\.example'"):
         registry.select("nowhere.example", "x")
+
+
+def test_a_listing_is_one_listing_however_it_is_linked() -> None:
+    origins = {"mfa.go.th": "https://www.mfa.go.th", "www.mfa.go.th": "https://www.mfa.go.th"}
+    spellings = [
+        "https://www.mfa.go.th/th/page/ข่าวเด่น?menu=5d5bd3d815e39c306002aac4",
+        "http://mfa.go.th/th/page/%e0%b8%82%e0%b9%88%e0%b8%b2%e0%b8%a7%e0%b9%80%e0%b8%94%e0%b9%88%e0%b8%99/?menu=5d5bd3d815e39c306002aac4&p=3",
+        "https://WWW.MFA.GO.TH/th/page/ข่าวเด่น?utm_source=x&menu=5d5bd3d815e39c306002aac4#top",
+    ]
+    keys = {listing_key(url, origins) for url in spellings}
+    assert keys == {
+        "https://www.mfa.go.th/th/page/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%E0%B9%80%E0%B8%94%E0%B9%88%E0%B8%99"
+        "?menu=5d5bd3d815e39c306002aac4"
+    }
+    assert listing_key("https://x.org/th/c?b=2&a=1") == listing_key("https://x.org/th/c?a=1&b=2")
+    assert listing_key("https://x.org/th/c?menu=1") != listing_key("https://x.org/th/c?menu=2")

@@ -186,7 +186,7 @@ def read_platform_page(
     reading is checked against the page's evidence (:mod:`.confirm`)."""
     translations = translation_links(document, context)  # the switch is in the banner
     hrefs = [href.strip() for a in document.iter("a") if (href := a.get("href"))]
-    sections = section_links(document, context) if context.discover else []
+    sections = section_links(document, context, limit) if context.discover else []
     dropped: list[str] = []  # (hrefs: the pager may be in a <nav>, left out below)
     page = ParsedPage(strip_boilerplate(document, in_place=in_place, dropped=dropped), context)
     raw = _article(page)

@@ -21,21 +21,34 @@ from crawler.platforms.page import PageContext, is_document_url, is_image_url
 from crawler.urls import is_listing_url, language_of, page_kind, path_segments
 
 _MENU_TAGS = frozenset({"nav", "header"})
+_MENU_ROLES = frozenset({"navigation", "menu", "menubar"})
 _SKIPPED = frozenset({"search", "tag", "tags", "login", "sitemap", "rss"})
+MAX_URL_LENGTH = 2000
+"""Longer links are no section of the site (and Scrapy would drop their request)."""
 
 
-def _in_menu(anchor: HtmlElement) -> bool:
-    """The link stands in a menu: a ``<nav>``, the banner, a navigation landmark, or a
-    list whose items are each one link (a menu written as a list)."""
-    for element in anchor.iterancestors():
-        if element.tag in _MENU_TAGS or element.get("role") in ("navigation", "menu", "menubar"):
-            return True
-    item = next(anchor.iterancestors("li"), None)
-    listing = item.getparent() if item is not None else None
-    if listing is None or listing.tag not in ("ul", "ol"):
-        return False
-    items = [child for child in listing if child.tag == "li"]
-    return len(items) >= 2 and all(len(child.findall(".//a")) >= 1 for child in items)
+class _Menus:
+    """Which links stand in a menu: a ``<nav>``, the banner, a navigation landmark, or
+    a list whose items each hold a link (a menu written as a list).  Each list is judged
+    once, however many links it holds (a hostile page may hold a list of 100,000)."""
+
+    def __init__(self) -> None:
+        self._lists: dict[HtmlElement, bool] = {}
+
+    def holds(self, anchor: HtmlElement) -> bool:
+        for element in anchor.iterancestors():
+            if element.tag in _MENU_TAGS or element.get("role") in _MENU_ROLES:
+                return True
+        item = next(anchor.iterancestors("li"), None)
+        listing = item.getparent() if item is not None else None
+        if listing is None or listing.tag not in ("ul", "ol"):
+            return False
+        if listing not in self._lists:
+            items = [child for child in listing if child.tag == "li"]
+            self._lists[listing] = len(items) >= 2 and all(
+                next(child.iter("a"), None) is not None for child in items
+            )
+        return self._lists[listing]
 
 
 def _candidate(url: str) -> str:
@@ -45,15 +58,22 @@ def _candidate(url: str) -> str:
     return urlunsplit((split.scheme, split.netloc, split.path, urlencode(query), ""))
 
 
-def section_links(document: HtmlElement, context: PageContext) -> list[str]:
+def section_links(document: HtmlElement, context: PageContext, limit: int) -> list[str]:
     """The candidates among the page's links, listing forms first, each once, in the
-    order the page shows them."""
+    order the page shows them; at most ``limit`` (the page's own links are read up to
+    that many too)."""
     language = language_of(context.url)
     listing_forms: dict[str, None] = {}
     named: dict[str, None] = {}
+    menus, read = _Menus(), 0
     for anchor in document.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        if read >= limit:
+            break
+        read += 1
+        if len(href) > MAX_URL_LENGTH:
             continue
         url = urljoin(context.url, href)
         split = urlsplit(url)
@@ -69,6 +89,6 @@ def section_links(document: HtmlElement, context: PageContext) -> list[str]:
         candidate = _candidate(url)
         if is_listing_url(url):
             listing_forms.setdefault(candidate)
-        elif _in_menu(anchor):
+        elif menus.holds(anchor):
             named.setdefault(candidate)
     return [*listing_forms, *(url for url in named if url not in listing_forms)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from redis.client import Pipeline
+
 from crawler.state.discovery import SitePage
 from crawler.state.redis.connection import StateConnection, texts, unavailable_on_error
 
@@ -27,12 +29,13 @@ def _dumped(page: SitePage) -> str:
             _text(page.in_menu_at),
             page.articles,
             page.reason,
+            page.misses,
         ]
     )
 
 
 def _loaded(url: str, site: str, text: str) -> SitePage:
-    verdict, first, checked, in_menu, articles, reason = json.loads(text)
+    verdict, first, checked, in_menu, articles, reason, misses = json.loads(text)
     return SitePage(
         url,
         site,
@@ -42,17 +45,20 @@ def _loaded(url: str, site: str, text: str) -> SitePage:
         _time(in_menu),
         articles,
         reason,
+        misses,
     )
 
 
 class RedisDiscovery:
-    """The pages of each site discovery judged."""
+    """The pages of each site discovery judged, shared by every worker."""
 
     def __init__(self, connection: StateConnection) -> None:
+        self.connection = connection
         self.client, self.keys = connection.client, connection.keys
 
     @unavailable_on_error
     def of_sites(self, sites: list[str]) -> list[SitePage]:
+        """Every page judged of ``sites``, in the order they were first seen."""
         found = []
         for site in sites:
             stored = self.client.hgetall(self.keys.site_pages(site))
@@ -63,7 +69,12 @@ class RedisDiscovery:
 
     @unavailable_on_error
     def record(self, pages: list[SitePage]) -> None:
-        pipe = self.client.pipeline(transaction=True)
-        for page in pages:
-            pipe.hset(self.keys.site_pages(page.site), page.url, _dumped(page))
-        pipe.execute()
+        """Keep these records: one transaction, fenced as every write of the crawl (a
+        worker whose lease passed to another crawl writes nothing)."""
+
+        def writes(pipe: Pipeline) -> None:
+            for page in pages:
+                pipe.hset(self.keys.site_pages(page.site), page.url, _dumped(page))
+
+        if pages:
+            self.connection.atomic([], lambda _pipe: writes)

@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS site_pages (
     checked_at TEXT,
     in_menu_at TEXT,
     articles INTEGER NOT NULL,
-    reason TEXT
+    reason TEXT,
+    misses INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS site_pages_site ON site_pages (site);
 """
@@ -54,6 +55,7 @@ class Discovery:
                 _time(row[5]),
                 row[6],
                 row[7],
+                row[8],
             )
             for row in rows
         ]
@@ -62,7 +64,7 @@ class Discovery:
         """Keep these records (one transaction)."""
         with self.db.transaction() as connection:
             connection.executemany(
-                "INSERT OR REPLACE INTO site_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO site_pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         p.url,
@@ -73,6 +75,7 @@ class Discovery:
                         _text(p.in_menu_at),
                         p.articles,
                         p.reason,
+                        p.misses,
                     )
                     for p in pages
                 ],

@@ -36,7 +36,7 @@ def _context(discover: bool = True) -> PageContext:
 
 
 def test_listing_forms_anywhere_first_then_other_paths_the_menus_name() -> None:
-    links = section_links(html.fromstring(PAGE), _context())
+    links = section_links(html.fromstring(PAGE), _context(), 500)
     assert links == [
         "https://dili.thaiembassy.org/th/page/ข่าวสถานทูต?menu=60e4152e5723d0065d425342",
         "https://dili.thaiembassy.org/th/content-category/announcements",
@@ -50,3 +50,20 @@ def test_the_reading_lists_them_only_when_asked() -> None:
     asked = read_platform_page(html.fromstring(PAGE), _context())
     assert asked.kind == "listing" and len(asked.sections) == 5
     assert read_platform_page(html.fromstring(PAGE), _context(discover=False)).sections == []
+
+
+def test_links_are_read_up_to_the_limit_and_a_list_of_links_is_judged_once() -> None:
+    """A hostile home page: 20,000 links in one list read in a moment, the first 100."""
+    items = "".join(f'<li><a href="/th/section-{n}">{n}</a></li>' for n in range(20_000))
+    links = section_links(html.fromstring(f"<div><ul>{items}</ul></div>"), _context(), 100)
+    assert links == [f"{HOME}/section-{n}" for n in range(100)]
+
+
+def test_links_outside_menus_of_other_forms_are_not_candidates() -> None:
+    page = """<main><p><a href="/th/about-us">about</a></p>
+      <ul><li><a href="/th/one">one</a> and <a href="/th/two">two</a></li></ul>
+      <a href="//dili.thaiembassy.org/th/page/ข่าว?menu=1">protocol-relative</a>
+      <a href="https://dili.thaiembassy.org:8443/th/page/x?menu=2">another port</a></main>"""
+    assert section_links(html.fromstring(page), _context(), 500) == [
+        "https://dili.thaiembassy.org/th/page/ข่าว?menu=1"
+    ]

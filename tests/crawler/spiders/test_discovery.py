@@ -9,7 +9,15 @@ from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 
 from crawler.spiders.discovery import Discovery
-from crawler.state.discovery import CHECKED, GONE, LINKED, LISTING, NOT_LISTING, SitePage
+from crawler.state.discovery import (
+    CHECKED,
+    GONE,
+    LINKED,
+    LISTING,
+    NOT_LISTING,
+    SHOWN,
+    SitePage,
+)
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
 SITE = "dili.thaiembassy.org"
@@ -34,7 +42,7 @@ def test_what_is_known_recently_or_walked_is_not_looked_at_and_the_budget_holds(
     assert discovery.candidates(SITE, links, walked=set()) == []  # asked once a run
     stats = discovery.stats.get_stats()
     assert stats[f"discovery/over_budget/{SITE}"] == 3  # d; then a (not walked now) and d
-    assert len(stats[LINKED]) == 2 * len(links)  # every link noted: the menus' dates
+    assert stats[LINKED] == [[SITE, page.url] for page in known]  # known pages, once each
     assert discovery.listings(SITE, "th") == [f"{BASE}/page/news"]
     assert discovery.listings(SITE, "en") == []
     assert discovery.is_listing(f"{BASE}/page/news") and not discovery.is_listing(links[1])
@@ -46,9 +54,19 @@ def test_verdicts_and_gone_listings_are_noted_for_the_end_of_the_run() -> None:
     discovery.judged(SITE, f"{BASE}/page/about", "other")
     discovery.judged(SITE, f"{BASE}/page/old", "gone", "HTTP 404")
     discovery.gone(f"{BASE}/page/moved", "its first page answers HTTP 410 Gone")
+    discovery.shown(f"{BASE}/page/news", 7)  # found this run: its links counted
+    discovery.shown(f"{BASE}/th", 6)  # a home page: not a discovered listing
     assert discovery.stats.get_value(CHECKED) == [
         [SITE, f"{BASE}/page/news", LISTING, None],
         [SITE, f"{BASE}/page/about", NOT_LISTING, "no article cards: not a listing"],
         [SITE, f"{BASE}/page/old", NOT_LISTING, "HTTP 404"],
         [SITE, f"{BASE}/page/moved", GONE, "its first page answers HTTP 410 Gone"],
     ]
+    assert discovery.stats.get_value(f"{SHOWN}{BASE}/page/news") == 7
+    assert discovery.stats.get_value(f"{SHOWN}{BASE}/th") is None
+    assert discovery.walks(f"{BASE}/page/news") and not discovery.walks(f"{BASE}/page/about")
+
+
+def test_a_gone_listing_a_menu_names_again_is_looked_at_at_once() -> None:
+    gone = SitePage(f"{BASE}/page/news", SITE, GONE, NOW, NOW - timedelta(days=1))
+    assert _discovery([gone]).candidates(SITE, [gone.url], walked=set()) == [gone.url]

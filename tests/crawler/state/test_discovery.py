@@ -30,7 +30,7 @@ def test_records_are_kept_per_site_on_both_backends(state: State) -> None:
     assert state.discovery.of_sites([SITE]) == sorted([news, about], key=lambda p: p.url)
     assert state.discovery.of_sites(["nowhere.thaiembassy.org"]) == []
     assert state.discovery.of_sites([]) == []
-    moved = SitePage(NEWS, SITE, GONE, NOW, NOW + timedelta(days=1), NOW, 12, "HTTP 404")
+    moved = SitePage(NEWS, SITE, GONE, NOW, NOW + timedelta(days=1), NOW, 12, "HTTP 404", 2)
     state.discovery.record([moved])
     assert moved in state.discovery.of_sites([SITE])
 
@@ -53,11 +53,15 @@ def test_a_new_verdict_replaces_the_old_a_link_moves_the_menu_date_counts_keep_t
     later = NOW + timedelta(days=1)
     walked = next_page(first, Observed(NEWS, SITE, articles=4), later)  # stopped early
     assert (walked.articles, walked.checked_at, walked.in_menu_at) == (9, NOW, NOW)
-    gone = next_page(walked, Observed(NEWS, SITE, verdict=GONE, reason="HTTP 404"), later)
-    assert (gone.verdict, gone.reason, gone.checked_at, gone.first_seen) == (
+    missed = next_page(walked, Observed(NEWS, SITE, verdict=GONE, reason="HTTP 404"), later)
+    assert (missed.verdict, missed.misses, missed.reason) == (LISTING, 1, "HTTP 404")  # once
+    back = next_page(missed, Observed(NEWS, SITE, articles=2), later)  # walked again: cards
+    assert (back.verdict, back.misses, back.reason) == (LISTING, 0, None)
+    again = next_page(missed, Observed(NEWS, SITE, verdict=GONE, reason="HTTP 410"), later)
+    assert (again.verdict, again.reason, again.misses, again.first_seen) == (
         GONE,
-        "HTTP 404",
-        later,
+        "HTTP 410",
+        2,
         NOW,
     )
 
