@@ -20,36 +20,10 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from replica.content import Page, format_date, load_pages
+from replica.platform_words import ABOUT, ADDED, CONTACT, HIGHLIGHTS, NAMES
 from replica.render import PAGE_SIZE, Theme
 
 LANGUAGES = ("th", "en")
-NAMES = {  # (name in the URL, label in the menu): ASCII and Thai names, as sites have;
-    # none is one the article pages' chrome links (article_page.LISTING, asides.sidebar):
-    # a listing taken out of the menus is not found again through an article's breadcrumb
-    "th": [
-        ("ข่าวสารนิเทศ", "ข่าวสารนิเทศ"),
-        ("กิจกรรมสถานเอกอัครราชทูต", "กิจกรรมสถานเอกอัครราชทูต"),
-        ("news-th", "ข่าวสาร"),
-        ("ประกาศ", "ประกาศ"),
-        ("activities", "กิจกรรม"),
-        ("ข่าวกงสุล", "ข่าวกงสุล"),
-    ],
-    "en": [
-        ("press-releases", "Press Releases"),
-        ("news", "News"),
-        ("embassy-activities", "Embassy Activities"),
-        ("announcements", "Announcements"),
-        ("consular-news", "Consular News"),
-        ("events", "Events"),
-    ],
-}
-HIGHLIGHTS = {"th": ("ข่าวเด่นประจำสัปดาห์", "ข่าวเด่น"), "en": ("highlights", "Highlights")}
-ADDED = {"th": ("ข่าวใหม่-{n}", "ข่าวใหม่ {n}"), "en": ("new-listing-{n}", "New listing {n}")}
-ABOUT = {
-    "th": ("เกี่ยวกับสถานเอกอัครราชทูต", "เกี่ยวกับสถานเอกอัครราชทูต"),
-    "en": ("about-the-embassy", "About the Embassy"),
-}
-CONTACT = {"th": ("contact", "ติดต่อเรา"), "en": ("contact", "Contact us")}
 SPAN_DAYS = 5 * 365  # the articles' dates: over the five years before today
 
 
@@ -61,6 +35,8 @@ def hex_id(*parts: object) -> str:
 def _path(language: str, form: str, name: str, ident: str | None) -> str:
     if form == "category":
         return f"/{language}/content-category/{quote(name)}"
+    if form == "archive":  # a path of neither listing form: only its content tells
+        return f"/{language}/{quote(name)}-archive"
     return f"/{language}/page/{quote(name)}" + (f"?menu={ident}" if ident else "")
 
 
@@ -71,7 +47,8 @@ class Listing:
     name: str
     label: str
     language: str
-    form: str  # "category" (/content-category/<name>) or "page" (/page/<name>?menu=<id>)
+    form: str  # "category" (/content-category/<name>), "page" (/page/<name>?menu=<id>),
+    # or "archive" (/<name>-archive: neither form)
     ident: str
     articles: list[Page] = field(default_factory=list)
     in_menu: bool = True
@@ -222,6 +199,8 @@ def _language(
         listings[i].articles.append(
             _article(site, _source(sources, site, language), listings[i], day)
         )
+    if site.index % 5 == 3:  # its deepest listing at a path of neither listing form
+        max(listings, key=lambda item: len(item.articles)).form = "archive"
     if (site.index + position) % 3 == 0:  # the newest three of each other listing
         name, label = HIGHLIGHTS[language]
         top = Listing(name, label, language, rng.choice(forms), hex_id(seed, site.index, name))

@@ -90,6 +90,8 @@ async def test_every_article_of_every_site_from_its_host_name_then_from_the_list
         assert 0 < peaks[site["host"]] <= 4  # the politeness budget of each site, seen
         for listing in site["listings"]:  # every listing walked to its end
             assert _fetched(site, listing["path"]) >= 1, listing["path"]
+    archives = [item for site in held for item in site["listings"] if item["form"] == "archive"]
+    assert any(item["pages"] > 1 for item in archives)  # paged, though of neither form
     for site in held[::4]:  # a menu's page that robots.txt forbids: never asked
         assert _fetched(site, "/th/private/intranet") == 0
     found = first.summary["discovery"]
