@@ -9,8 +9,9 @@ that the text form (:mod:`schemas.textform`) can always be written and read back
 
 Downstream users rely on these field names; change them only with a new
 ``SCHEMA_VERSION``.  Version 1.1 added ``videos`` and ``ImageRef.served_url``; 1.2
-added ``translations``; 1.3 ``warc_record``; 1.4 ``evidence``; an older record reads as
-a 1.4 record without them.
+added ``translations``; 1.3 ``warc_record``; 1.4 ``evidence``; 1.5 the archive's copies of
+pictures and attachments (``file``, ``missing``: :class:`StoredFile`); an older record
+reads as a 1.5 record without them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION: Final = "1.4"
+SCHEMA_VERSION: Final = "1.5"
 
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -60,6 +61,18 @@ class Finding(_Model):
     """1-based line of the text form where the value was read, when parsed from text."""
 
 
+class StoredFile(_Model):
+    """A file the archive holds a copy of, by its content: ``media/<sha256[:2]>/<sha256>``
+    beside ``articles/``, one copy however many articles and versions show it."""
+
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    """SHA-256 (hex) of the file's bytes, which is also its name in the archive."""
+    size: int = Field(ge=0)
+    """The file's size in bytes."""
+    content_type: str | None = None
+    """The ``Content-Type`` the server sent with it, as sent (``None``: none sent)."""
+
+
 class ImageRef(_Model):
     """One image of the article (its gallery, or a picture in the body)."""
 
@@ -74,6 +87,12 @@ class ImageRef(_Model):
     caption: OneLine | None = None
     """The image's visible caption, else its title or alt text, else the gallery's
     heading when that is the CMS's default caption ("รูปภาพประกอบ" / "Images")."""
+    file: StoredFile | None = None
+    """The archive's copy of the original (``url``), when it has one (schema 1.5)."""
+    missing: OneLine | None = None
+    """Why the archive holds no copy of it: ``404``, ``too large``, ``not fetched yet``
+    (a later run fetches it), ``capture off``...; ``None`` when ``file`` is set, or in
+    records older than schema 1.5."""
 
 
 class VideoRef(_Model):
@@ -88,6 +107,11 @@ class VideoRef(_Model):
     """The thumbnail's original rendition (see :attr:`ImageRef.url`)."""
     thumbnail_served_url: HttpUrlStr | None = None
     """The thumbnail URL exactly as the page serves it."""
+    thumbnail_file: StoredFile | None = None
+    """The archive's copy of the thumbnail's original (schema 1.5; the player is not
+    downloaded)."""
+    thumbnail_missing: OneLine | None = None
+    """Why the archive holds no copy of the thumbnail (see :attr:`ImageRef.missing`)."""
 
 
 class Attachment(_Model):
@@ -97,6 +121,10 @@ class Attachment(_Model):
     """Absolute URL of the file."""
     title: OneLine | None = None
     """The link text as shown, if any."""
+    file: StoredFile | None = None
+    """The archive's copy of the file (schema 1.5)."""
+    missing: OneLine | None = None
+    """Why the archive holds no copy of it (see :attr:`ImageRef.missing`)."""
 
 
 class Translation(_Model):
@@ -196,7 +224,7 @@ class ArchivedArticle(ArticleContent):
     ``WARC-Refers-To-*`` headers name the response holding it).  ``None`` when the crawl
     wrote no WARC files (``WARC_ENABLED`` off).  Which fetch, not what the page says: not
     part of ``content_sha256``."""
-    schema_version: Literal["1.0", "1.1", "1.2", "1.3", "1.4"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1", "1.2", "1.3", "1.4", "1.5"] = SCHEMA_VERSION
     """Version of this schema the record was written with (1.0 records have no videos
     and no served image URLs; 1.0 and 1.1 records no translations; records before 1.3
     no WARC record; records before 1.4 no evidence)."""

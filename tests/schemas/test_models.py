@@ -11,7 +11,9 @@ from pydantic import ValidationError
 from schemas import (
     ArchivedArticle,
     ArticleContent,
+    Attachment,
     ImageRef,
+    StoredFile,
     Translation,
     VideoRef,
     content_sha256,
@@ -40,7 +42,7 @@ def _archived(**fields: Any) -> dict[str, Any]:
 
 def test_archived_article_round_trips_through_json() -> None:
     article = ArchivedArticle.model_validate(_archived())
-    assert article.schema_version == "1.4"
+    assert article.schema_version == "1.5"
     assert article.fetched_at == datetime(2026, 11, 26, 6, tzinfo=UTC)
     assert ArchivedArticle.model_validate_json(article.model_dump_json()) == article
 
@@ -180,6 +182,28 @@ def test_content_hash_of_a_page_without_videos_is_as_before_schema_1_1() -> None
     assert content_sha256(served) == content_sha256(content)
     with_video = content.model_copy(update={"videos": [VideoRef(title="v")]})
     assert content_sha256(with_video) != content_sha256(content)
+
+
+def test_the_archives_copies_of_files_are_not_content() -> None:
+    """Schema 1.5: a picture's or a document's copy, or why there is none, changes no
+    hash (a record hashes as before, and a file fetched later is no edit)."""
+    picture = ImageRef(url="https://image.mfa.go.th/mfa/0/k/a.jpg", caption="c")
+    document = Attachment(url="https://image.mfa.go.th/mfa/0/k/d.pdf", title="d")
+    video = VideoRef(title="v", thumbnail_url="https://image.mfa.go.th/mfa/0/k/v.jpg")
+    plain = ArticleContent(
+        title="t", body=["b"], images=[picture], attachments=[document], videos=[video]
+    )
+    copy = StoredFile(sha256="a" * 64, size=48_213, content_type="image/jpeg")
+    kept = plain.model_copy(
+        update={
+            "images": [picture.model_copy(update={"file": copy})],
+            "attachments": [document.model_copy(update={"missing": "404"})],
+            "videos": [video.model_copy(update={"thumbnail_file": copy})],
+        }
+    )
+    assert content_sha256(kept) == content_sha256(plain)
+    moved = plain.model_copy(update={"attachments": [Attachment(url="https://x.org/e.pdf")]})
+    assert content_sha256(moved) != content_sha256(plain)
 
 
 def test_every_field_has_a_docstring() -> None:
