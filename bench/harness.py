@@ -86,6 +86,7 @@ class Bench:
             "ARCHIVE_URI": archive,
             "SUMMARY_PATH": str(summary),
             "STATE_DIR": str(self.workdir / "state"),
+            "MEDIA_ENABLED": "False",  # the site's pictures name the real image host
             **settings,
         }
         for key, value in merged.items():

@@ -125,6 +125,17 @@ WARC_DIR = os.environ.get("WARC_DIR") or None
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 LISTING_MAX_LINKS = 500
+# Media: each article's pictures (originals), video thumbnails and attached files,
+# fetched once and kept by content in media/ (docs/archive.md). Only from MEDIA_HOSTS
+# (the platform's image host) and the article's own site; each such host a download slot
+# of its own. Caps: bytes a file, files an article, files a crawl (the rest next run).
+MEDIA_ENABLED = os.environ.get("MEDIA_ENABLED", "true").lower() in ("1", "true", "yes")
+MEDIA_HOSTS = ["image.mfa.go.th"]
+MEDIA_CONCURRENCY = 4
+MEDIA_DELAY = 0.25
+MEDIA_MAX_FILE_BYTES = 32 * 1024 * 1024
+MEDIA_MAX_PER_ARTICLE = 60
+MEDIA_MAX_PER_CRAWL = 20_000
 # Discovery: a site's listings found from its home pages' menus (docs/operating.md).
 # Pages a menu leads to, fetched per site per run to learn whether they are listings;
 # a page found not to be one is checked again after DISCOVERY_RECHECK_DAYS.
@@ -143,6 +154,7 @@ SPIDER_MIDDLEWARES = {
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidatePipeline": 100,
+    "crawler.pipelines.media.MediaPipeline": 150,
     "crawler.pipelines.dedup.DedupPipeline": 200,
     "crawler.pipelines.store.StorePipeline": 300,
     "crawler.pipelines.availability.AvailabilityPipeline": 400,

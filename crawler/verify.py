@@ -1,6 +1,8 @@
 """Checking an archive, and repairing what can be derived: ``scrapy verify [--repair]``.
 
 Errors (the archive is not what it claims):
+- a file under ``media/`` whose bytes are not what its name (their SHA-256) says, or a
+  record or URL entry naming a file the archive lacks (:mod:`crawler.media.checks`);
 - a symbolic link anywhere in a local archive (never written by the crawler; never read);
 - a record that does not validate, or whose content hash or key does not match it;
 - a version without its text or HTML, or whose text is not the rendering of its record,
@@ -34,6 +36,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from crawler.media.checks import check_media, pointers
 from crawler.state.backend import State
 from crawler.state.rebuild import rebuild_state
 from crawler.storage.archive import Archive
@@ -68,6 +71,8 @@ class Report:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    pointed_files: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of each file a record says the archive holds -> a version naming it."""
 
     @property
     def ok(self) -> bool:
@@ -98,6 +103,7 @@ def _check_version(
         report.errors.append(f"{key}/{RECORD}: invalid record: {exc.errors()[0]['msg']}")
         return None
     report.versions += 1
+    report.pointed_files.update(dict.fromkeys(pointers(article), key))
     text = render(article).encode("utf-8")
     stored_text = storage.get(f"{key}/{TEXT}") if TEXT in files or repair else None
     if repair and stored_text != text:
@@ -156,6 +162,10 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
         if name not in held:
             report.notes.append(f"{count} versions point to {name}, not in the archive yet")
     report.errors.extend(event_problems(archive.storage, events))
+    media = check_media(archive.storage, report.pointed_files)
+    report.errors.extend(media.errors)
+    if media.files:
+        report.notes.append(f"media: {media.files} files, {media.bytes} bytes, each checked")
     if state is not None:
         _check_state(recorded, stored, report, repair)
     if repair and state is not None:

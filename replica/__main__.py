@@ -2,6 +2,6 @@
 
 import sys
 
-from replica.server import main
+from replica.cli import main
 
 sys.exit(main())

@@ -18,11 +18,11 @@ from replica.content import Page
 from replica.layouts import Layout
 from replica.markup import PRE, Markup, needs_pre
 from replica.sections import (
-    IMAGE_HOST,
     Part,
     attachments,
     cards,
     gallery,
+    image_host,
     related,
     share,
     tags,
@@ -139,7 +139,7 @@ def _with_pictures(m: Markup, page: Page, lines: list[str]) -> tuple[str, list[d
     html, images, start = [], [], 0
     for n in range(count):
         cut = (n + 1) * len(lines) // (count + 1)
-        url = f"{IMAGE_HOST}/0/{page.image_seed[:10]}/editor/inline-{n + 1}.jpg"
+        url = f"{image_host()}/0/{page.image_seed[:10]}/editor/inline-{n + 1}.jpg"
         html += [
             body(m, lines[start:cut]),
             f'<p style="text-align: center;"><img src="{url}" alt="" width="600"></p>',

@@ -20,7 +20,7 @@ from replica.article_page import article_page
 from replica.content import Page, format_date
 from replica.layouts import Layout
 from replica.markup import Markup
-from replica.sections import IMAGE_HOST, lazy_span
+from replica.sections import image_host, lazy_span
 
 PAGE_SIZE = 10
 LISTINGS = {"th": "ข่าวเด่น", "en": "press-release"}
@@ -85,7 +85,7 @@ def listing_path(language: str, form: str = "page") -> str:
 def _card(m: Markup, page: Page, form: str) -> str:
     title = m.text(page.title or page.path)
     shown = format_date(page.sort_date(), page.language, full=form == "classic")
-    thumb = f"{IMAGE_HOST}/c_c_400x300/{page.image_seed[:24]}/cover.jpg"
+    thumb = f"{image_host()}/c_c_400x300/{page.image_seed[:24]}/cover.jpg"
     views = f'<strong class="icon-web-eye"></strong> {len(title) * 41:,}'
     href = escape(page.href)
     if form == "grid":

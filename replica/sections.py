@@ -15,7 +15,22 @@ from urllib.parse import quote
 from replica.content import Page, format_date
 from replica.markup import Markup
 
-IMAGE_HOST = "https://image.mfa.go.th/mfa"
+IMAGE_HOSTS = ["https://image.mfa.go.th/mfa"]
+"""Where the pages say their pictures and files are: the platform's image host, or the
+replica itself when it serves them (``--media``: :func:`serve_media_at`)."""
+SHARED_FILE = "0/shared0000/statement-form.pdf"
+"""With ``--media``, every article page links this one file: a file shown by many."""
+
+
+def image_host() -> str:
+    return IMAGE_HOSTS[-1]
+
+
+def serve_media_at(base: str) -> None:
+    """Pages name ``<base>/mfa/...`` for their pictures and files from now on."""
+    IMAGE_HOSTS.append(f"{base}/mfa")
+
+
 GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
 
 
@@ -108,10 +123,10 @@ def gallery(m: Markup, page: Page, base: str = "https://www.mfa.go.th") -> Part:
             else f"S__36655{index}%20({index + 1}).jpg"
         )
         full, thumb = (
-            f"{IMAGE_HOST}/0/{key}/{name}",
-            f"{IMAGE_HOST}/r_300x200/{key}/{name}",
+            f"{image_host()}/0/{key}/{name}",
+            f"{image_host()}/r_300x200/{key}/{name}",
         )
-        blur = f"{IMAGE_HOST}/r_50x50/{key}/{name}"
+        blur = f"{image_host()}/r_50x50/{key}/{name}"
         alt = f' alt="{m.attr(caption)}"' if carrier == "alt" else ' alt=""'
         served = proxied(thumb, base) if layout.proxy and form != "lazy-span" else thumb
         if form == "img":
@@ -119,7 +134,7 @@ def gallery(m: Markup, page: Page, base: str = "https://www.mfa.go.th") -> Part:
         elif form == "lazy-img":
             picture = _lazy_img(m, served, blur, alt)
         elif form == "srcset":
-            large = f"{IMAGE_HOST}/r_800x600/{key}/{name}"
+            large = f"{image_host()}/r_800x600/{key}/{name}"
             large = proxied(large, base, 1080) if layout.proxy else large
             picture = (
                 f'<picture><source type="image/webp" srcset="{large} 800w">'
@@ -157,7 +172,7 @@ def videos(m: Markup, page: Page) -> Part:
     part, items = Part(), []
     for index in range(m.layout.videos):
         key = page.image_seed[index : index + 10]
-        blur = f"{IMAGE_HOST}/r_50x50/{key}/video-{index + 1}.jpg"
+        blur = f"{image_host()}/r_50x50/{key}/video-{index + 1}.jpg"
         title = (
             f"วิดีโอการประชุม ตอนที่ {index + 1}"
             if page.language == "th"
@@ -178,7 +193,7 @@ def videos(m: Markup, page: Page) -> Part:
             {
                 "title": title,
                 "url": link if m.layout.video_links else None,
-                "thumbnail_url": f"{IMAGE_HOST}/0/{key}/video-{index + 1}.jpg",
+                "thumbnail_url": f"{image_host()}/0/{key}/video-{index + 1}.jpg",
                 "thumbnail_served_url": blur,
             }
         )
@@ -225,7 +240,7 @@ def cards(m: Markup, others: list[Page], views: str) -> str:
             "number": f'<strong class="icon-web-eye"></strong> {len(title) * 37:,}',
             "view": f"{len(title) * 37:,} view",
         }[views]
-        thumb = f"{IMAGE_HOST}/c_c_400x300/{other.image_seed[:10]}/cover.jpg"
+        thumb = f"{image_host()}/c_c_400x300/{other.image_seed[:10]}/cover.jpg"
         out.append(
             f'<div class="p-3 col-md-4"><a{m.cls("card-link")} href="{m.attr(other.href)}">{lazy_span(m, thumb)}'
             f'<div title="{m.attr(other.title or other.path)}">{title}</div></a><div class="row">'
@@ -248,8 +263,13 @@ def related(m: Markup, page: Page, others: list[Page]) -> Part:
 
 def attachments(m: Markup, page: Page) -> Part:
     part, links = Part(), []
+    if len(IMAGE_HOSTS) > 1:  # the replica serves the files: one shared by every page
+        url = f"{image_host()}/{SHARED_FILE}"
+        name = "แบบฟอร์มแถลงการณ์" if page.language == "th" else "Statement form"
+        links.append(f'<li><a href="{url}" target="_blank">{m.text(name)}</a></li>')
+        part.attachments.append({"url": url, "title": name})
     for index in range(m.layout.attachments):
-        url = f"{IMAGE_HOST}/0/{page.image_seed[:10]}/document-{index + 1}.pdf"
+        url = f"{image_host()}/0/{page.image_seed[:10]}/document-{index + 1}.pdf"
         name = f"เอกสารแนบ {index + 1}" if page.language == "th" else f"Attachment {index + 1}"
         links.append(f'<li><a href="{url}" target="_blank">{m.text(name)}</a></li>')
         part.attachments.append({"url": url, "title": name})

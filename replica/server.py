@@ -19,6 +19,9 @@ Routes (paths as the real platform has them)::
     POST /_replica/retitle                       every page's title heading shows its
                                                  category's name instead (og:title and the
                                                  cards still name the title)
+    POST /_replica/unmedia?path=/mfa/...         a picture or file taken down (404)
+    GET  /mfa/<op>/<key>/<name>                  with ``--media``: the pages' pictures and
+                                                 files, served here (replica.media)
     POST /_replica/reset                         everything as loaded
 
 Started with ``--port 0`` it picks a free port and prints ``READY <base url>`` once
@@ -28,33 +31,25 @@ platform instead, a port each, for tests of site discovery (:mod:`replica.platfo
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
-import sys
 import time
 from collections import Counter
 from dataclasses import replace
-from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from twisted.internet import reactor
-from twisted.internet.interfaces import IReactorCore, IReactorTCP
 from twisted.web.resource import Resource
-from twisted.web.server import Request, Site
+from twisted.web.server import Request
 
 from replica.conditional import answer_conditionally
 from replica.content import Page, bumped, load_pages, silently_edited
 from replica.faults import Fault, Faults, respond
-from replica.generated import generated_pages
 from replica.hostile import hostile_pages
+from replica.media import media_file
 from replica.pacing import Pacing
-from replica.platform_server import serve_platform
 from replica.render import LISTINGS, Theme, article_html, error_html, listing_html
-from replica.scenarios import SCENARIOS, bilingual
 
 ROBOTS = b"User-agent: *\nDisallow: /_replica/\nDisallow: /th/private/\n"
 HTML = b"text/html; charset=utf-8"
@@ -82,6 +77,8 @@ class Replica(Resource):
         self.faults = Faults()
         self.fetched: Counter[str] = Counter()  # GETs per page (POST /_replica/fetched)
         self.pacing = Pacing()
+        self.media = False  # pictures and files served here (--media)
+        self.removed: set[str] = set()  # files taken down (POST /_replica/unmedia)
 
     def _ordered(self, language: str) -> list[Page]:
         pages = [p for p in self.pages.values() if p.language == language]
@@ -101,6 +98,12 @@ class Replica(Resource):
         path = unquote(urlsplit(url).path).rstrip("/") or "/"
         if path in self.pages:
             self.fetched[path] += 1
+        if self.media and path.startswith("/mfa/"):
+            self.fetched[path] += 1
+            if path in self.removed:
+                return self._reply(request, b"gone", b"text/plain", 404)
+            body, kind = media_file(path)
+            return self._reply(request, body, kind)
         query = parse_qs(urlsplit(url).query)
         language = path.strip("/").split("/")[0]
         language = language if language in LISTINGS else "th"
@@ -173,6 +176,24 @@ class Replica(Resource):
             added.append(page.href)
         return added
 
+    def _observe(self, action: str, query: dict[str, str]) -> object | None:
+        """The controls that count, pace and gate, and take a file down; None: another."""
+        if action in ("pace", "peaks"):
+            if action == "pace":
+                self.pacing.reset(float(query.get("seconds", "0")))
+            return self.pacing.report()
+        if action == "gate":
+            self.pacing.gate(opened=query.get("open", "1") == "1")
+            return {"ok": True}
+        if action == "unmedia":  # a picture or file taken down: 404 from now on
+            self.removed.add(unquote(query["path"]))
+            return {"ok": True}
+        if action == "fetched":
+            return dict(self.fetched)
+        if action == "faults-served":
+            return self.faults.served
+        return None
+
     def render_POST(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
         split = urlsplit(request.uri.decode("ascii", "replace"))
         query = {k: v[0] for k, v in parse_qs(split.query).items()}
@@ -183,15 +204,11 @@ class Replica(Resource):
             self.faults.clear()
             self.pacing.reset()
             self.fetched.clear()
+            self.removed.clear()
             return self._reply(request, b'{"ok": true}', b"application/json")
-        if action in ("pace", "peaks"):
-            if action == "pace":
-                self.pacing.reset(float(query.get("seconds", "0")))
-            report = json.dumps(self.pacing.report()).encode()
-            return self._reply(request, report, b"application/json")
-        if action == "gate":
-            self.pacing.gate(opened=query.get("open", "1") == "1")
-            return self._reply(request, b'{"ok": true}', b"application/json")
+        answer = self._observe(action, query)
+        if answer is not None:
+            return self._reply(request, json.dumps(answer).encode(), b"application/json")
         if action == "fault":
             fault = Fault(
                 kind=query["kind"],
@@ -204,12 +221,6 @@ class Replica(Resource):
             key = f"{self._listing_key(target)}?p={number}" if number else target
             self.faults.add(key, fault)
             return self._reply(request, b'{"ok": true}', b"application/json")
-        if action == "fetched":
-            return self._reply(request, json.dumps(self.fetched).encode(), b"application/json")
-        if action == "faults-served":
-            return self._reply(
-                request, json.dumps(self.faults.served).encode(), b"application/json"
-            )
         if action == "retitle":  # a site-wide template change the reader cannot know
             shown = {key: replace(p, shows=LISTINGS[p.language]) for key, p in self.pages.items()}
             self.pages = shown
@@ -236,59 +247,3 @@ class Replica(Resource):
         self.modified[page.path] = max(time.time(), self.modified.get(page.path, self.started) + 1)
         answer = {"path": page.path, "updated_raw": self.pages[page.path].updated_raw}
         return self._reply(request, json.dumps(answer).encode(), b"application/json")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m replica", description=__doc__)
-    parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--seed", type=int, default=None, help="fix class names and layouts")
-    parser.add_argument(
-        "--layouts",
-        choices=("fuzz", "classic"),
-        default="fuzz",
-        help="a layout per page drawn from the seed (fuzz), or the replica's first look",
-    )
-    default_shared = Path(__file__).resolve().parents[1].parent / "shared"
-    parser.add_argument(
-        "--content",
-        choices=("corpus", *SCENARIOS),
-        default="corpus",
-        help="the shared sample and corpus, or a bilingual site with translations",
-    )
-    parser.add_argument(
-        "--shared", type=Path, default=Path(os.environ.get("MFA_SHARED_DIR", default_shared))
-    )
-    parser.add_argument(
-        "--articles",
-        type=int,
-        default=0,
-        help="a site of N articles: the corpus cycled, dates over the ten years before today",
-    )
-    parser.add_argument(
-        "--sites",
-        type=int,
-        default=0,
-        help="N sites of the platform, a port each (replica/platform.py), instead of one",
-    )
-    args = parser.parse_args(argv)
-    if not args.host.startswith("127."):
-        parser.error("the replica listens on loopback only (127.0.0.0/8)")
-    if args.sites:
-        return serve_platform(args.shared, args.sites, args.seed or 0, args.host, args.port, ROBOTS)
-    pages = bilingual(args.content)[0] if args.content in SCENARIOS else None
-    if args.articles:
-        pages = generated_pages(args.shared, args.articles, date.today())
-    replica = Replica(args.shared, args.seed, args.layouts == "fuzz", pages)
-    site = Site(replica)  # type: ignore[no-untyped-call]
-    site.noisy = False
-    tcp, core = cast("IReactorTCP", reactor), cast("IReactorCore", reactor)
-    port = tcp.listenTCP(args.port, site, interface=args.host)  # type: ignore[arg-type]
-    address = port.getHost()  # type: ignore[misc]
-    print(f"READY http://{args.host}:{address.port}", flush=True)
-    core.run()  # type: ignore[misc]
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

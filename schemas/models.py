@@ -61,6 +61,11 @@ class Finding(_Model):
     """1-based line of the text form where the value was read, when parsed from text."""
 
 
+COPY_FIELDS: Final = frozenset({"file", "missing", "thumbnail_file", "thumbnail_missing"})
+"""The fields of a picture, video or attachment entry that say what the archive holds of
+its file, not what the page shows (schema 1.5)."""
+
+
 class StoredFile(_Model):
     """A file the archive holds a copy of, by its content: ``media/<sha256[:2]>/<sha256>``
     beside ``articles/``, one copy however many articles and versions show it."""

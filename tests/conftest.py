@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from tests.support.tcpproxy import TcpProxy
 
 REPO = Path(__file__).resolve().parent.parent
+# The replica's pages link their pictures on the platform's real image host: no crawl of a
+# test fetches them (traffic to 127.0.0.0/8 only) unless the test turns capture on and
+# points MEDIA_HOSTS at the replica.  Set here, so that crawls in subprocesses inherit it.
+os.environ["MEDIA_ENABLED"] = "false"
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

@@ -18,11 +18,28 @@ GROUP_ROWS = 2_000
 """Rows per row group: the writer holds one group."""
 
 _TEXT, _WHEN = pa.string(), pa.timestamp("us", tz="UTC")
-_IMAGE = pa.struct([("url", _TEXT), ("served_url", _TEXT), ("caption", _TEXT)])
-_VIDEO = pa.struct(
-    [("title", _TEXT), ("url", _TEXT), ("thumbnail_url", _TEXT), ("thumbnail_served_url", _TEXT)]
+_FILE = pa.struct([("sha256", _TEXT), ("size", pa.int64()), ("content_type", _TEXT)])
+"""The archive's copy of a picture or file (``media/<sha256[:2]>/<sha256>``)."""
+_IMAGE = pa.struct(
+    [
+        ("url", _TEXT),
+        ("served_url", _TEXT),
+        ("caption", _TEXT),
+        ("file", _FILE),
+        ("missing", _TEXT),
+    ]
 )
-_ATTACHMENT = pa.struct([("url", _TEXT), ("title", _TEXT)])
+_VIDEO = pa.struct(
+    [
+        ("title", _TEXT),
+        ("url", _TEXT),
+        ("thumbnail_url", _TEXT),
+        ("thumbnail_served_url", _TEXT),
+        ("thumbnail_file", _FILE),
+        ("thumbnail_missing", _TEXT),
+    ]
+)
+_ATTACHMENT = pa.struct([("url", _TEXT), ("title", _TEXT), ("file", _FILE), ("missing", _TEXT)])
 _TRANSLATION = pa.struct([("language", _TEXT), ("url", _TEXT)])
 _WARC_RECORD = pa.struct(
     [("file", _TEXT), ("offset", pa.int64()), ("length", pa.int64()), ("record_id", _TEXT)]

@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 from crawler import __version__
 from crawler.context import CrawlContext, CrawlScope
 from crawler.items import FetchedPage, NotModified
+from crawler.media.slots import media_slots
 from crawler.platforms.evidence import CardClaims
 from crawler.platforms.mfa import ListingCard
 from crawler.platforms.reading import PageReading
@@ -90,14 +91,15 @@ class MfaSpider(CandidateSpider):
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
-        """A User-Agent naming the project and its contact (``-s USER_AGENT`` still wins),
-        and the download slots of the sites with a politeness budget of their own."""
+        """A User-Agent naming the project and its contact (``-s USER_AGENT`` still wins);
+        the download slots of the media hosts and of the sites with a budget of their own."""
         super().update_settings(settings)
         contact = settings.get("ARCHIVE_CONTACT") or "no contact set"
         agent = f"mfa-archive/{__version__} (archival crawler; contact: {contact})"
         settings.set("USER_AGENT", agent, priority="spider")
+        slots = media_slots(settings)
         try:
-            slots = Registry.load(settings.get("SITE_REGISTRY")).download_slots()
+            slots.update(Registry.load(settings.get("SITE_REGISTRY")).download_slots())
         except RegistryError:
             return  # said, in one line, before the crawl starts (crawler.commands.crawl)
         if slots:

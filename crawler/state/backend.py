@@ -3,11 +3,11 @@
 Two backends: an SQLite file on this machine (:mod:`crawler.state.sqlite`, the default)
 and Redis, shared by every worker of a crawl (:mod:`crawler.state.redis`, chosen by
 ``REDIS_URL``).  Both keep the same things -- versions, the revisit schedule, the walks,
-the standings of articles not live, the WARC captures and what discovery found of the
-sites' pages -- derive what derives from the archive the same way (all but the walks and
-discovery's findings, which describe the sites: a state rebuilt from the archive finds
-them again from the home pages), and write a version and its schedule as one atomic
-step.
+the standings of articles not live, the WARC captures, the files held by URL and what
+discovery found of the sites' pages -- derive what derives from the archive the same way
+(all but the walks and discovery's findings, which describe the sites: a state rebuilt
+from the archive finds them again from the home pages), and write a version and its
+schedule as one atomic step.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Protocol
 
 from crawler.state.captures import CaptureStore
 from crawler.state.discovery import DiscoveryStore
+from crawler.state.media import MediaStore
 from crawler.state.schedule import Observation, Revisit
 from crawler.state.standings import Standing, StandingStore
 from crawler.state.versions import KnownVersion, VersionRow
@@ -72,6 +73,8 @@ class State(Protocol):
     def standings(self) -> StandingStore: ...
     @property
     def discovery(self) -> DiscoveryStore: ...
+    @property
+    def media(self) -> MediaStore: ...
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from scrapy.settings import BaseSettings
 
+from crawler.state.media import DUE_AGAIN
 from schemas.models import ArchivedArticle
 
 
@@ -68,6 +69,10 @@ class Observation:
     last_modified: str | None
     fetched_at: datetime
     changed: bool
+    media_pending: bool = False
+    """A file of the article could not be fetched or stored this time: the article is due
+    again at once (the next run fetches it), without validators (a ``304`` would bring
+    nothing to fetch the file with)."""
 
 
 def article_observation(
@@ -87,6 +92,7 @@ def article_observation(
         last_modified=last_modified,
         fetched_at=article.fetched_at,
         changed=changed,
+        media_pending=media_pending(article),
     )
 
 
@@ -107,6 +113,14 @@ class Entry:
     next_due: str
 
 
+def media_pending(article: ArchivedArticle) -> bool:
+    """Whether a file of the article is due again (its reason says "not fetched yet")."""
+    reasons = [image.missing for image in article.images]
+    reasons += [attachment.missing for attachment in article.attachments]
+    reasons += [video.thumbnail_missing for video in article.videos]
+    return any(reason and reason.startswith(DUE_AGAIN) for reason in reasons)
+
+
 def next_entry(old: Entry | None, seen: Observation, policy: Policy) -> Entry:
     """An article's schedule after a fetch's outcome (``old``: before it, if known).
 
@@ -116,6 +130,8 @@ def next_entry(old: Entry | None, seen: Observation, policy: Policy) -> Entry:
     changed_at: str | None
     if old is None or seen.changed:
         interval, changed_at = minimum, stamp(seen.fetched_at)
+    elif seen.media_pending:
+        interval, changed_at = minimum, old.last_changed
     else:
         interval = min(max(old.interval_seconds, minimum) * 2, policy.max_interval.total_seconds())
         changed_at = old.last_changed
@@ -129,12 +145,17 @@ def next_entry(old: Entry | None, seen: Observation, policy: Policy) -> Entry:
             if seen.imported_date
             else (old.imported_date if old else None)
         ),
-        etag=seen.etag or (old.etag if old else None),
-        last_modified=seen.last_modified or (old.last_modified if old else None),
+        etag=None if seen.media_pending else seen.etag or (old.etag if old else None),
+        last_modified=(
+            None
+            if seen.media_pending
+            else seen.last_modified or (old.last_modified if old else None)
+        ),
         last_fetched=stamp(seen.fetched_at),
         last_changed=changed_at,
         interval_seconds=interval,
-        next_due=stamp(seen.fetched_at + timedelta(seconds=interval)),
+        # a file left for later: due at once, so the next run, whenever it is, fetches it
+        next_due=stamp(seen.fetched_at + timedelta(seconds=0 if seen.media_pending else interval)),
     )
 
 

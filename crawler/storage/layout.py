@@ -8,6 +8,11 @@ Per article, under ``articles/<site>/<lang>/<kind>/<slug>/``::
     latest.json                          which version is the latest
     :events/<time>_<kind>.json           found absent, gone, moved, back (schemas.events)
 
+Pictures and attached files go to ``media/<sha256[:2]>/<sha256>`` by their content, one
+copy however many articles show them, and each URL's last capture to
+``media/urls/<sha256 of the URL>[:2]/<sha256 of the URL>.json``
+(:class:`crawler.state.media.KnownFile`).
+
 Pages that are not articles go to ``quarantine/<site>/.../<sha16 of the HTML>/`` with
 ``page.html`` and ``reasons.json``.  Keys come from untrusted URLs, so every segment
 goes through :func:`crawler.storage.keys.safe_segment` and never leaves the root.
@@ -31,6 +36,8 @@ ARTICLES = "articles/"
 QUARANTINE = "quarantine/"
 WARC_FOLDER = "warc/"
 RUNS = "runs/"
+MEDIA = "media/"
+MEDIA_URLS = "media/urls/"
 """WARC files and their CDXJ indexes (``<name>.warc.gz``, ``<name>.cdxj``)."""
 PAGE, TEXT, RECORD, LATEST = "page.html", "article.txt", "article.json", "latest.json"
 PARTS = (PAGE, TEXT, RECORD)
@@ -102,6 +109,20 @@ def event_key(canonical_url: str, kind: str, at: datetime) -> str:
     time order) and kind."""
     stamp = at.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     return check_key(f"{article_prefix(canonical_url)}{EVENTS}{stamp}_{safe_segment(kind)}.json")
+
+
+def media_key(sha256: str) -> str:
+    """Where a file with this content is (``media/ab/ab12...``)."""
+    if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
+        raise ValueError(f"not a SHA-256 in hex: {sha256!r}")
+    return f"{MEDIA}{sha256[:2]}/{sha256}"
+
+
+def media_url_key(url: str) -> str:
+    """Where the last capture of the file at ``url`` is told (its URL hashed: any URL
+    makes a safe key)."""
+    name = hashlib.sha256(url.encode("utf-8")).hexdigest()
+    return f"{MEDIA_URLS}{name[:2]}/{name}.json"
 
 
 def latest_key(prefix: str) -> str:

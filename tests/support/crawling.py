@@ -24,7 +24,12 @@ from scrapy.crawler import CrawlerRunner
 from crawler.spiders.mfa import MfaSpider
 from tests.support.project import project_settings
 
-FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "LOG_LEVEL": "INFO"}
+FAST = {
+    "AUTOTHROTTLE_ENABLED": "False",
+    "DOWNLOAD_DELAY": "0",
+    "LOG_LEVEL": "INFO",
+    "MEDIA_ENABLED": "False",  # the replica's pictures are on the real image host
+}
 _FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
 
 

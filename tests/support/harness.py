@@ -77,8 +77,11 @@ class Replica:
             return body
 
 
-def start_replica(seed: int = 20261126, content: str = "corpus", articles: int = 0) -> Replica:
-    """The replica as a process (``articles``: a site of that many, the corpus cycled)."""
+def start_replica(
+    seed: int = 20261126, content: str = "corpus", articles: int = 0, media: bool = False
+) -> Replica:
+    """The replica as a process (``articles``: a site of that many, the corpus cycled;
+    ``media``: its pages' pictures and files served by it, not on the image host)."""
     process = subprocess.Popen(
         [
             sys.executable,
@@ -94,6 +97,7 @@ def start_replica(seed: int = 20261126, content: str = "corpus", articles: int =
             content,
             "--articles",
             str(articles),
+            *(["--media"] if media else []),
         ],
         cwd=REPO,
         stdout=subprocess.PIPE,

@@ -7,7 +7,8 @@ pasted CMS content use ``<img>`` with ``src``, ``data-src`` or ``srcset``, a
 ``<picture>``, or a ``<noscript>`` fallback.  Each of these is a *carrier* of one
 picture; :func:`carriers` finds them all and :func:`picture_urls` reads one.
 
-On ``image.mfa.go.th/mfa/<op>/<site key>/<path>`` the ``<op>`` segment names a
+On ``image.mfa.go.th/mfa/<op>/<site key>/<path>`` (or any host serving that path) the
+``<op>`` segment names a
 rendition (``0`` the original, ``r_WxH`` resized, ``c_c_WxH`` cropped); the archive
 records the original (:func:`original_url`) beside the URL as served.
 """
@@ -41,10 +42,11 @@ _PROXY_PATH = "/_next/image"
 
 
 def original_url(url: str) -> str:
-    """The original rendition of a platform image (``<op>`` = ``0``); other URLs as they are."""
+    """The original rendition of a platform image (``<op>`` = ``0``); other URLs as they are.
+
+    Known by the image service's path (``/mfa/<op>/<site key>/<path>``), on the image host
+    or on any host serving it (a mirror, a copy of the platform)."""
     parts = urlsplit(url)
-    if (parts.hostname or "").lower() != IMAGE_HOST:
-        return url
     match = _RENDITION.match(parts.path)
     if match is None or match["op"] == "0":
         return url

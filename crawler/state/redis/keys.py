@@ -76,6 +76,11 @@ class Keys:
         """Hash: listing URL -> its walk record (JSON)."""
         return f"{self.prefix}lwalks"
 
+    @property
+    def media(self) -> str:
+        """Hash: URL -> the archive's copy of its file (JSON)."""
+        return f"{self.prefix}media"
+
     def site_pages(self, site: str) -> str:
         """Hash: page URL -> what discovery found it to be (JSON), one per site."""
         return f"{self.prefix}sitepages:{site}"

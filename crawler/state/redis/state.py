@@ -22,6 +22,7 @@ from crawler.state.backend import StateUnavailable
 from crawler.state.redis.captures import RedisCaptures
 from crawler.state.redis.connection import StateConnection, Writes, texts
 from crawler.state.redis.discovery import RedisDiscovery
+from crawler.state.redis.media import RedisMedia
 from crawler.state.redis.record import record_version
 from crawler.state.redis.rows import load_entry, rows_of
 from crawler.state.redis.schedule import RedisSchedule
@@ -86,6 +87,7 @@ class RedisState:
         self.captures = RedisCaptures(connection)
         self.standings = RedisStandings(connection)
         self.discovery = RedisDiscovery(connection)
+        self.media = RedisMedia(connection)
 
     @property
     def _held(self) -> dict[str, Held]:

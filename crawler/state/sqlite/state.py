@@ -1,4 +1,4 @@
-"""The crawl's state: one SQLite file, one connection, one lock, six kinds of table.
+"""The crawl's state: one SQLite file, one connection, one lock, seven kinds of table.
 
 - ``versions``: which versions of which articles the store has confirmed (dedup);
 - ``schedule``: when each known article is next due (the revisit policy);
@@ -6,7 +6,8 @@
 - ``standings``: articles found absent (:mod:`crawler.state.standings`);
 - ``captures``: each URL's last full WARC capture (:mod:`crawler.state.captures`);
 - ``site_pages``: what discovery found the pages the sites' menus link to be
-  (:mod:`crawler.state.discovery`).
+  (:mod:`crawler.state.discovery`);
+- ``media``: the files the archive holds a copy of, by URL (:mod:`crawler.state.media`).
 
 Everything the crawl learns about one version is one transaction, so the tables never
 disagree with each other; all of it derives from the archive
@@ -19,10 +20,19 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from crawler.state.schedule import Observation, Policy
-from crawler.state.sqlite import captures, discovery, schedule, standings, versions, walks
+from crawler.state.sqlite import (
+    captures,
+    discovery,
+    media,
+    schedule,
+    standings,
+    versions,
+    walks,
+)
 from crawler.state.sqlite.captures import Captures
 from crawler.state.sqlite.database import Database
 from crawler.state.sqlite.discovery import Discovery
+from crawler.state.sqlite.media import Media
 from crawler.state.sqlite.schedule import Schedule
 from crawler.state.sqlite.standings import Standings
 from crawler.state.sqlite.versions import Versions
@@ -44,7 +54,8 @@ class StateDB:
             + walks.SCHEMA
             + captures.SCHEMA
             + standings.SCHEMA
-            + discovery.SCHEMA,
+            + discovery.SCHEMA
+            + media.SCHEMA,
         )
         self.versions = Versions(self.db)
         self.schedule = Schedule(self.db, policy)
@@ -52,6 +63,7 @@ class StateDB:
         self.captures = Captures(self.db)
         self.standings = Standings(self.db)
         self.discovery = Discovery(self.db)
+        self.media = Media(self.db)
 
     def record_version(
         self, article: ArchivedArticle, key: str, reason: str | None, seen: Observation

@@ -25,6 +25,7 @@ from replica.article_page import article_page
 from replica.content import Page, load_pages
 from replica.layouts import Layout
 from schemas import NotAnArticle, build_content
+from schemas.models import COPY_FIELDS
 from tests.conftest import SHARED
 
 LAYOUTS = int(os.environ.get("MFA_LAYOUTS", "30"))
@@ -62,9 +63,9 @@ def _observed(page: Page, layout: Layout) -> tuple[dict[str, Any], dict[str, Any
         "updated_date_raw": raw.updated_date_raw,
         "view_count": raw.view_count,
         "body": raw.body,
-        "images": [i.model_dump() for i in raw.images],
-        "videos": [v.model_dump() for v in raw.videos],
-        "attachments": [a.model_dump() for a in raw.attachments],
+        "images": [i.model_dump(exclude=set(COPY_FIELDS)) for i in raw.images],
+        "videos": [v.model_dump(exclude=set(COPY_FIELDS)) for v in raw.videos],
+        "attachments": [a.model_dump(exclude=set(COPY_FIELDS)) for a in raw.attachments],
     }
     flagged = {finding.field for finding in raw.notes}
     try:

@@ -1,0 +1,1 @@
+"""Pictures and attached documents, archived with each version, once by their content."""

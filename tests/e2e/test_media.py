@@ -1,0 +1,196 @@
+"""Pictures and attached files archived with each version, once by content.
+
+The replica serves its pages' pictures and files itself (``--media``: ``/mfa/<op>/...``
+on its own host, originals 40-160 kB, one PDF linked by every page) and counts each
+GET, so what the crawl fetched is counted by the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import pytest_twisted
+
+from crawler.storage.layout import MEDIA_URLS
+from tests.support.commands import run_command
+from tests.support.crawling import CrawlResult, crawl
+from tests.support.harness import Replica, start_replica
+from tests.support.processes import stop
+from tests.support.s3server import S3Server, archive_settings, bucket_objects
+
+pytestmark = pytest.mark.crawl
+
+
+@pytest.fixture(scope="module")
+def media_replica() -> Iterator[Replica]:
+    server = start_replica(media=True)
+    yield server
+    stop(server.process)
+
+
+@pytest.fixture
+def replica(media_replica: Replica) -> Iterator[Replica]:
+    media_replica.control("reset")
+    yield media_replica
+    media_replica.control("reset")
+
+
+async def _crawl(tmp_path: Path, replica: Replica, *args: str, **settings: str) -> CrawlResult:
+    host = urlsplit(replica.url).hostname or ""
+    return await crawl(
+        tmp_path,
+        f"start_urls={replica.listing_urls()}",
+        *args,
+        settings={"MEDIA_ENABLED": "True", "MEDIA_HOSTS": host, **settings},
+    )
+
+
+def _records(archive: Path) -> list[dict[str, Any]]:
+    return [json.loads(p.read_text("utf-8")) for p in archive.glob("articles/**/article.json")]
+
+
+def _entries(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
+    """(URL, file, missing) of each picture, thumbnail and attachment of a record."""
+    for image in record["images"]:
+        yield image["url"], image["file"], image["missing"]
+    for video in record["videos"]:
+        yield video["thumbnail_url"], video["thumbnail_file"], video["thumbnail_missing"]
+    for attachment in record["attachments"]:
+        yield attachment["url"], attachment["file"], attachment["missing"]
+
+
+def _media_fetched(replica: Replica) -> dict[str, int]:
+    return {p: n for p, n in replica.control("fetched").items() if p.startswith("/mfa/")}
+
+
+def _held(archive: Path) -> dict[str, bytes]:
+    """The archive's files by name (their SHA-256)."""
+    return {
+        p.name: p.read_bytes()
+        for p in (archive / "media").rglob("*")
+        if p.is_file() and "urls" not in p.parts
+    }
+
+
+@pytest_twisted.ensureDeferred
+async def test_every_picture_and_file_is_kept_once_and_not_fetched_again(
+    tmp_path: Path, replica: Replica
+) -> None:
+    first = await _crawl(tmp_path, replica)
+    assert first.returncode == 0, first.log[-3000:]
+    archive = tmp_path / "archive"
+    records = _records(archive)
+    entries = [entry for record in records for entry in _entries(record)]
+    urls = {url for url, _file, _missing in entries if url}
+    assert len(records) >= 50 and len(urls) >= 100
+    fetched = _media_fetched(replica)
+    assert set(fetched) == {unquote(urlsplit(url).path) for url in urls}  # originals only
+    assert set(fetched.values()) == {1}, {p: n for p, n in fetched.items() if n > 1}
+    held = _held(archive)
+    for url, file, missing in entries:
+        assert file is not None and missing is None, (url, missing)
+        body = held[file["sha256"]]  # kept by content, whole
+        assert hashlib.sha256(body).hexdigest() == file["sha256"] == file["sha256"]
+        assert file["size"] == len(body) and file["content_type"]
+    assert len(held) == len({file["sha256"] for _u, file, _m in entries if file})
+    shared = [f for _u, f, _m in entries if _u and _u.endswith("/statement-form.pdf")]
+    assert len(shared) == len(records) and len({f["sha256"] for f in shared if f}) == 1
+    sizes = [len(body) for body in held.values() if body.startswith(b"\xff\xd8")]
+    assert min(sizes) >= 40_000 and max(sizes) <= 160_000  # originals, not thumbnails
+    assert first.summary["per_site"]  # the run is healthy and counted as any other
+
+    again = await _crawl(tmp_path, replica, "mode=full")  # every article fetched again
+    assert again.returncode == 0, again.log[-3000:]
+    assert _media_fetched(replica) == fetched  # no file fetched a second time
+
+    verified = run_command("verify", ARCHIVE_URI=str(archive))
+    assert verified.status == 0, verified.out
+    assert f"media: {len(held)} files" in verified.out
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_picture_taken_down_stays_and_a_damaged_file_is_found(
+    tmp_path: Path, replica: Replica
+) -> None:
+    first = await _crawl(tmp_path, replica)
+    assert first.returncode == 0, first.log[-3000:]
+    archive = tmp_path / "archive"
+    record = next(r for r in _records(archive) if r["images"])
+    picture = record["images"][0]
+    replica.control("unmedia", path=unquote(urlsplit(picture["url"]).path))
+    replica.control("bump", path=unquote(urlsplit(record["url"]).path))  # a new version
+    again = await _crawl(tmp_path, replica, "mode=full")
+    assert again.returncode == 0, again.log[-3000:]
+    versions = [r for r in _records(archive) if r["canonical_url"] == record["canonical_url"]]
+    assert len(versions) == 2
+    newest = max(versions, key=lambda r: r["fetched_at"])
+    assert newest["images"][0]["file"] == picture["file"]  # kept: its URL is known
+    path = archive / "media" / picture["file"]["sha256"][:2] / picture["file"]["sha256"]
+    assert path.read_bytes()  # still in the archive, though the site took it down
+
+    path.write_bytes(path.read_bytes()[:-10])  # damaged
+    verified = run_command("verify", ARCHIVE_URI=str(archive))
+    assert verified.status == 1
+    assert f"media/{picture['file']['sha256'][:2]}/{picture['file']['sha256']}" in verified.out
+    assert "damaged" in verified.out
+    assert list((archive / MEDIA_URLS).rglob("*.json"))  # each URL's entry kept
+
+
+@pytest_twisted.ensureDeferred
+async def test_capped_crawls_say_why_per_file_and_the_next_run_fetches_the_rest(
+    tmp_path: Path, replica: Replica
+) -> None:
+    first = await _crawl(tmp_path, replica, MEDIA_MAX_PER_CRAWL="5", MEDIA_MAX_PER_ARTICLE="2")
+    assert first.returncode == 0, first.log[-3000:]
+    archive = tmp_path / "archive"
+    entries = [e for record in _records(archive) for e in _entries(record)]
+    reasons = {missing.split(" (")[0] for _url, _file, missing in entries if missing}
+    assert reasons == {"not fetched yet", "over the cap of files per article"}
+    assert len(_held(archive)) == 5 and len(_media_fetched(replica)) == 5
+    assert any("MEDIA_MAX_PER_CRAWL" in (m or "") for _u, _f, m in entries)
+    left = [
+        r
+        for r in _records(archive)
+        if any((m or "").startswith("not fetched yet") for _u, _f, m in _entries(r))
+    ]
+
+    # an article with a file left for later is due again at once, without validators
+    later = await _crawl(tmp_path, replica, "mode=incremental", MEDIA_MAX_PER_ARTICLE="2")
+    assert later.returncode == 0, later.log[-3000:]
+    assert len(_held(archive)) > 5
+    assert set(_media_fetched(replica).values()) == {1}
+    assert later.summary["revisits"]["due"] == len(left)  # those with a file left, at once
+
+
+@pytest_twisted.ensureDeferred
+async def test_capture_off_fetches_nothing_and_records_say_nothing(
+    tmp_path: Path, replica: Replica
+) -> None:
+    result = await _crawl(tmp_path, replica, MEDIA_ENABLED="False")
+    assert result.returncode == 0, result.log[-3000:]
+    assert _media_fetched(replica) == {}
+    entries = [e for record in _records(tmp_path / "archive") for e in _entries(record)]
+    assert entries and all(file is None and missing is None for _u, file, missing in entries)
+
+
+@pytest.mark.s3
+@pytest_twisted.ensureDeferred
+async def test_the_s3_archive_holds_the_same_files_as_the_local_one(
+    tmp_path: Path, replica: Replica, s3_server: S3Server
+) -> None:
+    local = await _crawl(tmp_path / "local", replica)
+    replica.control("reset")
+    bucket = s3_server.new_bucket()
+    remote = await _crawl(tmp_path / "s3", replica, **archive_settings(bucket, tmp_path / "s3"))
+    assert local.returncode == 0 and remote.returncode == 0, remote.log[-3000:]
+    in_bucket = {k: v for k, v in bucket_objects(bucket).items() if k.startswith("media/")}
+    files = {k.rsplit("/", 1)[-1]: v for k, v in in_bucket.items() if "/urls/" not in k}
+    assert files == _held(tmp_path / "local" / "archive") and len(files) >= 100
+    entries = [k for k in in_bucket if k.startswith(MEDIA_URLS)]
+    assert len(entries) == len(list((tmp_path / "local" / "archive" / MEDIA_URLS).rglob("*.json")))
