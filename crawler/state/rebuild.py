@@ -1,8 +1,9 @@
 """The state rebuilt from what the store holds.
 
-Versions, schedule and the standings of articles not live (their latest events) derive
-from the store's records, so a fresh machine, a lost state file or ``verify --repair``
-can always recreate them: one pass over the records, keeping
+Versions, schedule, the standings of articles not live (their latest events) and the
+files held by URL (``media/urls/``) derive from the store, so a fresh machine, a lost
+state file or ``verify --repair`` can always recreate them: one pass over the records,
+keeping
 for the schedule only the latest fetch of each article (a few fields, not the records),
 all in one transaction (a crash midway leaves the old state).  What is kept of each
 version is a few short strings, not its record, so 100k versions fit in memory.
@@ -20,12 +21,13 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from crawler.state.backend import State
+from crawler.state.media import KnownFile
 from crawler.state.schedule import Observation, article_observation
 from crawler.state.standings import standing_of
 from crawler.state.versions import VersionRow
 from crawler.storage.archive import Archive
 from crawler.storage.events import latest_events
-from crawler.storage.layout import article_of
+from crawler.storage.layout import MEDIA_URLS, article_of
 from schemas.models import ArchivedArticle
 
 
@@ -57,7 +59,15 @@ def rebuild_state(archive: Archive, state: State) -> int:
         if (standing := standing_of(event, urlsplit(url).netloc.lower())) is not None
     ]
     versions = [row for stored in rows.values() for row in stored]
-    return state.load(versions, list(latest.values()), standings)
+    total = state.load(versions, list(latest.values()), standings)
+    files = [
+        entry
+        for key in archive.storage.list(MEDIA_URLS)
+        if (entry := KnownFile.read(archive.storage.get(key) or b"")) is not None
+    ]
+    for start in range(0, len(files), 1000):
+        state.media.record(files[start : start + 1000])
+    return total
 
 
 def _reverted(

@@ -36,6 +36,9 @@ class RedisMedia:
         if files:
             self.connection.atomic([], lambda _pipe: writes)
 
+    def queue_clear(self, pipe: Pipeline) -> None:
+        pipe.delete(self.key)
+
     @unavailable_on_error
     def count(self) -> int:
         return int(self.client.hlen(self.key))

@@ -141,6 +141,7 @@ class RedisState:
             self.schedule.queue_clear(pipe)
             self.standings.queue_clear(pipe)
             self.captures.queue_clear(pipe)  # they may name WARC records the archive lost
+            self.media.queue_clear(pipe)  # reloaded from the archive's entries after
             self.versions.queue_load(pipe, rows)
             for seen in latest:
                 self.schedule.queue_entry(pipe, next_entry(None, seen, policy))
@@ -190,6 +191,7 @@ class RedisState:
             self.schedule.queue_clear(pipe)
             self.captures.queue_clear(pipe)
             self.standings.queue_clear(pipe)
+            self.media.queue_clear(pipe)  # they would name files the archive lacks
 
         self.connection.atomic([], lambda _pipe: writes)
 

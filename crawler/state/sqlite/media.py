@@ -43,3 +43,7 @@ class Media:
     def count(self) -> int:
         with self.db.locked() as connection:
             return int(connection.execute("SELECT COUNT(*) FROM media").fetchone()[0])
+
+    def clear(self) -> None:
+        with self.db.transaction() as connection:
+            connection.execute("DELETE FROM media")

@@ -93,6 +93,7 @@ class StateDB:
             for standing in standings:
                 self.standings.put(standing)
             self.captures.clear()  # they may name WARC records the archive lost
+            self.media.clear()  # reloaded from the archive's entries after
         return total
 
     def guard(self, canonical_url: str) -> AbstractContextManager[None]:
@@ -107,6 +108,7 @@ class StateDB:
             self.schedule.clear()
             self.captures.clear()
             self.standings.clear()
+            self.media.clear()  # they would name files the archive lacks
 
     def close(self) -> None:
         self.db.close()
