@@ -7,6 +7,7 @@ from bench.measure import Measure
 TWO = "two processes (th | en), at once"
 WARC_RUN = "full pipeline + WARC -> local disk"
 RECRAWL_RUN = "full re-crawl + WARC, site unchanged"
+MEDIA_RUN = "full pipeline + media capture -> local disk"
 
 
 def _warc_kb(run: Measure, per: int) -> float:
@@ -56,6 +57,7 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
                     f"{size}: {name}: requests {100 * inc.requests / local.requests:.1f}% and"
                     f" time {100 * inc.seconds / local.seconds:.1f}% of the full crawl{caught}"
                 )
+        lines += _media_ratios(size, by)
         remote = by.get((size, "full pipeline -> S3 (moto_server)"))
         if remote and local:
             lines.append(f"{size}: S3 / local disk: rate {remote.rate / local.rate:.2f}x")
@@ -87,6 +89,21 @@ def ratios(rows: list[tuple[int, Measure]]) -> list[str]:
             f"{small.peak_rss_mb:.0f} MB)"
         )
     return lines
+
+
+def _media_ratios(size: int, by: dict[tuple[int, str], Measure]) -> list[str]:
+    """What media capture adds to the full crawl, per article."""
+    captured, local = by.get((size, MEDIA_RUN)), by.get((size, "full pipeline -> local disk"))
+    if not (captured and local):
+        return []
+    pages = max(captured.articles, 1)
+    return [
+        f"{size}: media capture: {captured.extra['media_files'] / pages:.2f} files and"
+        f" {captured.extra['media_bytes'] / pages / 1024:.0f} kB per article, requests"
+        f" {captured.requests / max(local.requests, 1):.2f}x, time"
+        f" {captured.seconds / local.seconds:.2f}x, CPU per article"
+        f" {captured.cpu_ms_per_article - local.cpu_ms_per_article:+.2f} ms"
+    ]
 
 
 def _worker_ratios(size: int, by: dict[tuple[int, str], Measure]) -> list[str]:

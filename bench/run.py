@@ -13,6 +13,8 @@ delay, robots.txt obeyed).  Scenarios, per size:
   archive: the WARC bytes per page it adds (revisits of the first crawl's captures);
 - ``incremental``: after ``full``, an incremental run of the unchanged site, then one
   after 1% of the articles (the most recent) were updated -- were they all caught?
+- ``media``: the full crawl with media capture on, the pictures and files (originals of
+  40-160 kB) served by the bench server: files, bytes, requests and time per article;
 - ``s3``: the full crawl into the S3 server (moto) instead of local disk;
 - ``two``: two crawler processes sharing the work (one listing each), at once;
 - ``workers``: 1, 2 and 4 workers on one Redis (scrapy-redis), one crawl, one archive;
@@ -41,7 +43,7 @@ from bench.harness import Bench
 from bench.measure import Measure, table
 from bench.ratios import ratios
 from bench.report import report
-from bench.scenarios import full, incremental, recrawl, s3, two, warc
+from bench.scenarios import full, incremental, media, recrawl, s3, two, warc
 from bench.workers import workers
 from tests.conftest import REPO
 
@@ -53,6 +55,7 @@ SCENARIOS: dict[str, Callable[[Bench], list[Measure]]] = {
     "full": full,
     "warc": warc,
     "recrawl": recrawl,
+    "media": media,
     "incremental": incremental,
     "s3": s3,
     "two": two,

@@ -1,5 +1,6 @@
 """The crawl scenarios of the benchmark: the full crawl (with and without WARC output),
-incremental runs, the full crawl into the S3 server, two processes sharing the site."""
+incremental runs, the full crawl into the S3 server, two processes sharing the site, the
+full crawl with media capture."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import urllib.request
 
 from bench.harness import LISTINGS, Bench, measure_of
 from bench.measure import Measure, timed
-from bench.ratios import RECRAWL_RUN, TWO, WARC_RUN
+from bench.ratios import MEDIA_RUN, RECRAWL_RUN, TWO, WARC_RUN
 from tests.conftest import REPO
 from tests.support.s3server import start_moto, stop_s3
 
@@ -95,3 +96,29 @@ def two(bench: Bench, tag: str = "") -> list[Measure]:
     cpu = sum(run.cpu_seconds for run in runs)
     rss = max(run.peak_rss_mb for run in runs)
     return [measure_of(TWO, seconds, cpu, rss, summaries)]
+
+
+def media(bench: Bench) -> list[Measure]:
+    """The full crawl again with media capture on, the pictures and files served by the
+    bench server (originals 40-160 kB): what capture costs in requests, bytes and time
+    per article, beside the ``full`` row (no WARC output in either)."""
+    with urllib.request.urlopen(_post(bench, "on=1"), timeout=30) as answer:
+        json.load(answer)
+    try:
+        settings = {
+            "WARC_ENABLED": "False",
+            "MEDIA_ENABLED": "True",
+            "MEDIA_HOSTS": "127.0.0.1",
+            "MEDIA_DELAY": "0",
+            "MEDIA_CONCURRENCY": "64",
+        }
+        measure = bench.crawl(MEDIA_RUN, str(bench.workdir / "media"), settings=settings)
+    finally:
+        with urllib.request.urlopen(_post(bench, "on=0"), timeout=30) as answer:
+            served = json.load(answer)
+    measure.extra["media_files"], measure.extra["media_bytes"] = served["files"], served["bytes"]
+    return [measure]
+
+
+def _post(bench: Bench, query: str) -> urllib.request.Request:
+    return urllib.request.Request(f"{bench.url}/_bench/media?{query}", method="POST")

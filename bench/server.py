@@ -5,7 +5,10 @@ read from the page cache).  Each page answers with an ``ETag`` and a ``Last-Modi
 and honours ``If-None-Match`` / ``If-Modified-Since`` with 304, as a CDN in front of the
 platform does.  ``POST /_bench/update?count=K&scope=recent|old`` re-renders K articles
 with a later update date and a changed body (the 1% update of the incremental run) and
-answers with their paths.  Updated pages go to a directory of this server's own: the
+answers with their paths.  ``POST /_bench/media?on=1`` makes the pages name their
+pictures and files on this server (``/mfa/...``, served at realistic sizes:
+:mod:`replica.media`), ``on=0`` on the image host again; each answers with the files and
+bytes served since the last.  Updated pages go to a directory of this server's own: the
 cached site is never written, so every benchmark run starts from the same pages (an
 update written into the cache made the next run's update change nothing).
 
@@ -32,9 +35,11 @@ from twisted.web.server import Request, Site
 from bench.site import TODAY, pages_for, write_page
 from replica.conditional import answer_conditionally
 from replica.content import format_date
+from replica.media import media_file
 from replica.render import Theme
 
 ROBOTS = b"User-agent: *\nDisallow: /_bench/\n"
+IMAGE_HOST = b"https://image.mfa.go.th/mfa/"
 
 
 class BenchSite(Resource):
@@ -56,6 +61,8 @@ class BenchSite(Resource):
         self.updated: dict[str, Path] = {}  # URL path -> its updated page in the overlay
         self.generation = 1_700_000_000.0  # Last-Modified of every page until it is updated
         self.n = int(index["n"])
+        self.media: bytes | None = None  # pages name their files here (POST /_bench/media)
+        self.media_served = [0, 0]  # files and bytes served
 
     def _file(self, path: str, query: dict[str, list[str]]) -> tuple[str, str] | None:
         """(file, validator key) for a URL path, or None."""
@@ -74,17 +81,32 @@ class BenchSite(Resource):
         if path == "/robots.txt":
             request.setHeader(b"content-type", b"text/plain")  # type: ignore[no-untyped-call]
             return ROBOTS
+        if path.startswith("/mfa/"):  # the pages' pictures and files, at realistic sizes
+            body, kind = media_file(path)
+            self.media_served[0] += 1
+            self.media_served[1] += len(body)
+            request.setHeader(b"content-type", kind)  # type: ignore[no-untyped-call]
+            return body
         found = self._file(path, parse_qs(split.query))
         if found is None:
             request.setResponseCode(404)
             return b"not found"
         name, key = found
         body = self.updated.get(key, self.root / name).read_bytes()
+        if self.media is not None:
+            body = body.replace(IMAGE_HOST, self.media)
         request.setHeader(b"content-type", b"text/html; charset=utf-8")  # type: ignore[no-untyped-call]
         return answer_conditionally(request, body, self.modified.get(key, self.generation))
 
     def render_POST(self, request: Request) -> bytes:  # noqa: N802 - Twisted's name
-        query = {k: v[0] for k, v in parse_qs(urlsplit(request.uri.decode()).query).items()}
+        split = urlsplit(request.uri.decode())
+        query = {k: v[0] for k, v in parse_qs(split.query).items()}
+        request.setHeader(b"content-type", b"application/json")  # type: ignore[no-untyped-call]
+        if split.path == "/_bench/media":  # pages name their files on this server, or not
+            host = (request.getHeader("host") or "").encode()
+            self.media = b"http://" + host + b"/mfa/" if query.get("on") == "1" else None
+            served, self.media_served = self.media_served, [0, 0]
+            return json.dumps({"files": served[0], "bytes": served[1]}).encode()
         count, scope = int(query.get("count", "1")), query.get("scope", "recent")
         pages = pages_for(self.n)
         chosen = range(count) if scope == "recent" else range(self.n - count, self.n)
@@ -102,7 +124,6 @@ class BenchSite(Resource):
             self.updated[page.path] = self.overlay / name
             self.modified[page.path] = self.generation
             updated.append(page.path)
-        request.setHeader(b"content-type", b"application/json")  # type: ignore[no-untyped-call]
         return json.dumps(updated).encode()
 
 

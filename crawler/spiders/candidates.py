@@ -58,6 +58,7 @@ class CandidateSpider(ListingSpider):
             settings.getint("DISCOVERY_MAX_PAGES"),
             timedelta(days=settings.getfloat("DISCOVERY_RECHECK_DAYS")),
             datetime.now(UTC),
+            self.walk.marks,
         )
         origins = self.walk.origins
         given = {listing_key(redact_url(url), origins) for url in self.start_points}

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from scrapy.statscollectors import StatsCollector
 
+from crawler.marks import LocalMarks, Marks
 from crawler.redact import redact_text, redact_url
 from crawler.state.discovery import (
     CHECKED,
@@ -35,10 +36,12 @@ from crawler.state.discovery import (
     SHOWN,
     SitePage,
 )
-from crawler.urls import language_of
+from crawler.urls import language_of, url_key
 
 DISCOVER = "discover"
 """Request meta: read the page's menus (a site's home page)."""
+ASKED = "discovery:asked"
+"""Marks: the pages this run asked for to learn what they are."""
 CANDIDATE = "candidate"
 """Request meta: the site of a page a menu leads to, fetched to learn what it is."""
 
@@ -56,8 +59,12 @@ class Discovery:
         budget: int,
         recheck: timedelta,
         now: datetime,
+        marks: Marks | None = None,
     ) -> None:
         self.stats = stats
+        self.marks = marks if marks is not None else LocalMarks()
+        """Which pages this run asked for: this process's, or the shared crawl's (two
+        workers never both ask for one page: a redirect's target is met by either)."""
         self.known = {page.url: page for page in known}
         self.budget, self.recheck, self.now = budget, recheck, now
         self.fetched: Counter[str] = Counter()
@@ -105,18 +112,19 @@ class Discovery:
             if self.fetched[site] >= self.budget:
                 self.stats.inc_value(f"{OVER_BUDGET}{site}")
                 continue
-            self.asked.add(url)
+            if not self.claim(url):
+                continue
             self.fetched[site] += 1
             wanted.append(url)
         return wanted
 
     def claim(self, url: str) -> bool:
-        """Whether ``url`` (a page a candidate redirected to) is not asked for yet this
-        run (it is, from now on)."""
+        """Whether ``url`` is not asked for yet this run, by this process or another
+        worker of the crawl (it is, from now on)."""
         if url in self.asked:
             return False
         self.asked.add(url)
-        return True
+        return self.marks.add(ASKED, [url_key(url)])[0]
 
     def judged(self, site: str, url: str, kind: str, reason: str | None = None) -> None:
         """A candidate fetched and read: ``kind`` as the reader says (``listing``,
