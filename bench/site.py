@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from replica.render import LISTINGS, PAGE_SIZE, Theme, article_html, listing_htm
 from tests.conftest import SHARED
 
 CACHE = Path(__file__).parent / ".cache"
-FORMAT = 7  # bump when the generated pages change (7: the layouts of issue 24)
+FORMAT = 8  # bump when the generated pages change (8: a gallery on every page, issue 26)
 TODAY = date.today()  # the replica's dates are spread back from the day it is built
 
 
@@ -31,8 +32,19 @@ def site_dir(n: int) -> Path:
 
 
 def pages_for(n: int) -> list[Page]:
-    """``n`` articles from the corpus, newest first, import dates over ten years."""
-    return generated_pages(SHARED, n, TODAY)
+    """``n`` articles from the corpus, newest first, import dates over ten years; each
+    with a gallery of 3 to 8 pictures, as the platform's news pages have (the corpus
+    texts are the first part of each page and rarely reach the gallery)."""
+    pages = generated_pages(SHARED, n, TODAY)
+    return [
+        page if page.captions else replace(page, captions=_captions(page, i))
+        for i, page in enumerate(pages)
+    ]
+
+
+def _captions(page: Page, index: int) -> list[str]:
+    word = "ภาพที่" if page.language == "th" else "Picture"
+    return [f"{word} {k + 1}" for k in range(3 + index % 6)]
 
 
 def write_page(root: Path, index: int, page: Page, theme: Theme, others: list[Page]) -> str:

@@ -105,9 +105,19 @@ async def test_every_picture_and_file_is_kept_once_and_not_fetched_again(
     assert min(sizes) >= 40_000 and max(sizes) <= 160_000  # originals, not thumbnails
     assert first.summary["per_site"]  # the run is healthy and counted as any other
 
+    indexed = "".join(p.read_text("utf-8") for p in (archive / "warc").glob("*.cdxj"))
+    assert all(path in unquote(indexed) for path in fetched)  # each file in the WARC files
+
     again = await _crawl(tmp_path, replica, "mode=full")  # every article fetched again
     assert again.returncode == 0, again.log[-3000:]
     assert _media_fetched(replica) == fetched  # no file fetched a second time
+
+    (archive / ".state" / "dedup.sqlite3").unlink()  # a lost state: rebuilt from the archive
+    for leftover in (archive / ".state").glob("dedup.sqlite3-*"):
+        leftover.unlink()
+    rebuilt = await _crawl(tmp_path, replica, "mode=full")
+    assert rebuilt.returncode == 0, rebuilt.log[-3000:]
+    assert _media_fetched(replica) == fetched  # the files it holds are known again
 
     verified = run_command("verify", ARCHIVE_URI=str(archive))
     assert verified.status == 0, verified.out
