@@ -53,6 +53,10 @@ class Tally:
     pairs: int = 0
     sure_pairs: int = 0
     """Pairs of confidence 0.9 or more."""
+    media: dict[str, int] = field(default_factory=dict)
+    """The files the latest versions point to (schema 1.5): SHA-256 -> size, each once."""
+    missing: Counter[str] = field(default_factory=Counter)
+    """Files the latest versions show but the archive holds no copy of, by reason."""
 
     def pair(self, confidence: float) -> None:
         self.pairs += 1
@@ -70,10 +74,32 @@ class Tally:
         self.with_warnings += bool(row.warnings)
         for finding in row.warnings:
             self.warnings[finding.field] += 1
+        entries = [(i.file, i.missing) for i in row.images]
+        entries += [(a.file, a.missing) for a in row.attachments]
+        entries += [(v.thumbnail_file, v.thumbnail_missing) for v in row.videos]
+        for stored, missing in entries:
+            if stored is not None:
+                self.media[stored.sha256] = stored.size
+            elif missing:
+                self.missing[missing.split(" (")[0]] += 1
 
     def version(self, row: ExportRow) -> None:
         self.versions += 1
         self.silent_edits += row.silent_edit
+
+
+def _media_lines(tally: Tally) -> list[str]:
+    """What the card says of the pictures and files the latest versions show."""
+    if not tally.media and not tally.missing:
+        return []
+    megabytes = sum(tally.media.values()) / 1024 / 1024
+    missing = ", ".join(f"{reason} {count}" for reason, count in sorted(tally.missing.items()))
+    return [
+        f"Their pictures and attached files: {len(tally.media)} files ({megabytes:.1f} MB)"
+        " held in the archive's `media/` folder, each once by its SHA-256 (the rows' `file`"
+        f" fields name them); shown but not held: {missing or 'none'}.",
+        "",
+    ]
 
 
 def _table(title: str, counts: Counter[str], total: int) -> list[str]:
@@ -124,6 +150,7 @@ def render_card(
             if changed_after
             else []
         ),
+        *_media_lines(tally),
         "## Files",
         "",
         *[f"- `{name}`: the {view} view" for view, names in files.items() for name in names],

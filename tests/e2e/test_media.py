@@ -123,6 +123,16 @@ async def test_every_picture_and_file_is_kept_once_and_not_fetched_again(
     assert verified.status == 0, verified.out
     assert f"media: {len(held)} files" in verified.out
 
+    out = tmp_path / "out"  # the export carries the pointers; its card counts the files
+    exported = run_command("export", str(out), "--format", "jsonl", ARCHIVE_URI=str(archive))
+    assert exported.status == 0, exported.err
+    rows = [json.loads(line) for line in (out / "latest.jsonl").read_text("utf-8").splitlines()]
+    pointed = {e["file"]["sha256"] for row in rows for e in row["images"] + row["attachments"]}
+    assert pointed <= set(held)
+    megabytes = sum(len(body) for body in held.values()) / 1024 / 1024
+    card = (out / "README.md").read_text("utf-8")
+    assert f"{len(held)} files ({megabytes:.1f} MB)" in card
+
 
 @pytest_twisted.ensureDeferred
 async def test_a_picture_taken_down_stays_and_a_damaged_file_is_found(
