@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from crawler.browse.layout import badge, bdi, document, site_file
+from crawler.browse.media import media_html
 from crawler.diffing.versions import Paragraph, diff
 from crawler.export.histories import ArticleVersions, Version
 from schemas.models import ArchivedArticle
@@ -33,7 +34,7 @@ def _text(article: ArchivedArticle) -> str:
     body = "".join(f'<p class="t">{bdi(p)}</p>' for p in article.body)
     images = (
         f"<p>{len(article.images)} images, {len(article.videos)} videos, "
-        f"{len(article.attachments)} attachments</p>"
+        f"{len(article.attachments)} attachments</p>{media_html(article, depth=1)}"
     )
     return (
         f'<p class="dates">{dates}</p><h3 class="t">{bdi(article.title or "")}</h3>{body}{images}'

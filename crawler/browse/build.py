@@ -14,11 +14,12 @@ from pathlib import Path
 from crawler.browse.article import article_page
 from crawler.browse.gather import by_site, gather
 from crawler.browse.layout import SCRIPT, STYLE, removals_file, site_file
+from crawler.browse.media import copy_media, files_of
 from crawler.browse.pages import index_page, quarantine_page, removals_page, site_page
 from crawler.export.histories import ArticleVersions, UnreadableRecord
 from crawler.storage import Storage
 from crawler.storage.outdir import checked_outdir, replace_whole
-from schemas.models import ArchivedArticle
+from schemas.models import ArchivedArticle, StoredFile
 
 MARKER = ".mfa-report"
 """A file every report folder holds: the folder may be replaced by the next report."""
@@ -56,10 +57,15 @@ def build_report(
 
 
 def _write_all(storage: Storage, building: Path, runs: int, today: date | None) -> Built:
+    files: dict[str, StoredFile] = {}
+
     def write_article(history: ArticleVersions, latest: ArchivedArticle, page: str) -> None:
         _write(building / page, article_page(history, latest))
+        for version in history.versions:
+            files.update((stored.sha256, stored) for stored in files_of(version.article))
 
     overview = gather(storage, write_article, runs, today)
+    copy_media(storage, building, files)
     sites = by_site(overview.rows)
     for site, rows in sites.items():
         _write(building / site_file(site), site_page(site, rows))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,16 @@ async def test_every_picture_and_file_is_kept_once_and_not_fetched_again(
     megabytes = sum(len(body) for body in held.values()) / 1024 / 1024
     card = (out / "README.md").read_text("utf-8")
     assert f"{len(held)} files ({megabytes:.1f} MB)" in card
+
+    shown = tmp_path / "report"  # the report shows the pictures from the archive's copies
+    assert run_command("report", str(shown), ARCHIVE_URI=str(archive)).status == 0
+    pages = "".join(p.read_text("utf-8") for p in shown.glob("*/*.html"))
+    sources = set(re.findall(r'<img src="\.\./(media/[0-9a-f]{2}/[0-9a-f]{64}\.jpg)"', pages))
+    pictures = {i["file"]["sha256"] for record in records for i in record["images"]}
+    assert {Path(source).stem for source in sources} == pictures and pictures
+    for source in sources:
+        assert (shown / source).read_bytes() == held[Path(source).stem]
+    assert 'attachment: <a href="../media/' in pages
 
 
 @pytest_twisted.ensureDeferred
