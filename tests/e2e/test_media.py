@@ -102,6 +102,8 @@ async def test_every_picture_and_file_is_kept_once_and_not_fetched_again(
     assert len(held) == len({file["sha256"] for _u, file, _m in entries if file})
     shared = [f for _u, f, _m in entries if _u and _u.endswith("/statement-form.pdf")]
     assert len(shared) == len(records) and len({f["sha256"] for f in shared if f}) == 1
+    emblem = [i["file"] for r in records for i in r["images"] if "/shared0000/" in i["url"]]
+    assert len(emblem) >= 2 and len({f["sha256"] for f in emblem}) == 1  # one picture, once
     sizes = [len(body) for body in held.values() if body.startswith(b"\xff\xd8")]
     assert min(sizes) >= 40_000 and max(sizes) <= 160_000  # originals, not thumbnails
     assert first.summary["per_site"]  # the run is healthy and counted as any other
