@@ -136,6 +136,7 @@ MEDIA_DELAY = 0.25
 MEDIA_MAX_FILE_BYTES = 32 * 1024 * 1024
 MEDIA_MAX_PER_ARTICLE = 60
 MEDIA_MAX_PER_CRAWL = 20_000
+MEDIA_MAX_ATTEMPTS = 3  # runs that try a file that fails for a reason that may pass
 # Discovery: a site's listings found from its home pages' menus (docs/operating.md).
 # Pages a menu leads to, fetched per site per run to learn whether they are listings;
 # a page found not to be one is checked again after DISCOVERY_RECHECK_DAYS.

@@ -19,7 +19,7 @@ Routes (paths as the real platform has them)::
     POST /_replica/retitle                       every page's title heading shows its
                                                  category's name instead (og:title and the
                                                  cards still name the title)
-    POST /_replica/unmedia?path=/mfa/...         a picture or file taken down (404)
+    POST /_replica/unmedia?path=/mfa/...[&status=N]  a picture or file taken down (404)
     GET  /mfa/<op>/<key>/<name>                  with ``--media``: the pages' pictures and
                                                  files, served here (replica.media)
     POST /_replica/reset                         everything as loaded
@@ -78,7 +78,7 @@ class Replica(Resource):
         self.fetched: Counter[str] = Counter()  # GETs per page (POST /_replica/fetched)
         self.pacing = Pacing()
         self.media = False  # pictures and files served here (--media)
-        self.removed: set[str] = set()  # files taken down (POST /_replica/unmedia)
+        self.removed: dict[str, int] = {}  # files taken down: their status (POST unmedia)
 
     def _ordered(self, language: str) -> list[Page]:
         pages = [p for p in self.pages.values() if p.language == language]
@@ -101,7 +101,7 @@ class Replica(Resource):
         if self.media and path.startswith("/mfa/"):
             self.fetched[path] += 1
             if path in self.removed:
-                return self._reply(request, b"gone", b"text/plain", 404)
+                return self._reply(request, b"not here", b"text/plain", self.removed[path])
             body, kind = media_file(path)
             return self._reply(request, body, kind)
         query = parse_qs(urlsplit(url).query)
@@ -185,8 +185,8 @@ class Replica(Resource):
         if action == "gate":
             self.pacing.gate(opened=query.get("open", "1") == "1")
             return {"ok": True}
-        if action == "unmedia":  # a picture or file taken down: 404 from now on
-            self.removed.add(unquote(query["path"]))
+        if action == "unmedia":  # a picture or file taken down: 404 (or ``status``) now
+            self.removed[unquote(query["path"])] = int(query.get("status", "404"))
             return {"ok": True}
         if action == "fetched":
             return dict(self.fetched)

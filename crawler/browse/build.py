@@ -14,7 +14,7 @@ from pathlib import Path
 from crawler.browse.article import article_page
 from crawler.browse.gather import by_site, gather
 from crawler.browse.layout import SCRIPT, STYLE, removals_file, site_file
-from crawler.browse.media import copy_media, files_of
+from crawler.browse.media import copy_media, files_of, media_name
 from crawler.browse.pages import index_page, quarantine_page, removals_page, site_page
 from crawler.export.histories import ArticleVersions, UnreadableRecord
 from crawler.storage import Storage
@@ -62,7 +62,7 @@ def _write_all(storage: Storage, building: Path, runs: int, today: date | None) 
     def write_article(history: ArticleVersions, latest: ArchivedArticle, page: str) -> None:
         _write(building / page, article_page(history, latest))
         for version in history.versions:
-            files.update((stored.sha256, stored) for stored in files_of(version.article))
+            files.update((media_name(stored), stored) for stored in files_of(version.article))
 
     overview = gather(storage, write_article, runs, today)
     copy_media(storage, building, files)

@@ -4,25 +4,26 @@ Between validate and dedup: every article read is told, per file, the archive's 
 why there is none (:mod:`crawler.media.entries`), so that a new version's record says
 it.  A file whose URL the archive holds already is not fetched again (a picture shown
 by a hundred articles is fetched once); one being fetched for another article is waited
-for.  Files come through Scrapy's downloader (``engine.download_async``, as Scrapy's
-own media pipelines do): robots.txt, the address filter, retries and the WARC files
-apply, and each host is a download slot of its own (``MEDIA_CONCURRENCY``,
-``MEDIA_DELAY`` for ``MEDIA_HOSTS``).  Only the platform's hosts (``MEDIA_HOSTS``, the
-image host) and the article's own site are asked; caps per file, per article and per
-crawl bound the cost.  A file that could not be fetched or stored never holds the
-article back: the version is stored saying so, and its article is due again
-(:func:`crawler.state.schedule.media_pending`).
+for; one that failed this run is not asked again this run.  Files come through Scrapy's
+downloader (``engine.download_async``, as Scrapy's own media pipelines do): robots.txt,
+the address filter, retries and the WARC files apply, and the image host is a download
+slot of its own (``MEDIA_CONCURRENCY``, ``MEDIA_DELAY``).  Only the image service's
+hosts (``MEDIA_HOSTS``) and the article's own site are asked (:mod:`crawler.media.outcomes`);
+caps per file, per article and per crawl bound the cost.  A file that could not be
+fetched or stored never holds the article back: the version is stored saying why, and a
+reason that may change (``not fetched yet``) makes its article due again, for
+``MEDIA_MAX_ATTEMPTS`` runs at most (:func:`crawler.state.schedule.media_pending`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
@@ -31,17 +32,23 @@ from crawler.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.media.entries import Outcome, media_urls, told
 from crawler.media.keeping import keep
-from crawler.spiders.arguments import site_names
+from crawler.media.outcomes import (
+    MEDIA,
+    allowed,
+    clean,
+    failure_reason,
+    is_final,
+    status_reason,
+)
 from crawler.state.media import DUE_AGAIN, KnownFile
 from crawler.storage import StorageError
 from schemas.models import StoredFile
 
 logger = logging.getLogger(__name__)
-MEDIA = "media"
-"""Request meta: the request fetches an article's file."""
 
 
 def stored(entry: KnownFile) -> StoredFile:
+    """The record's view of a file the archive holds."""
     return StoredFile(sha256=entry.sha256, size=entry.size, content_type=entry.content_type)
 
 
@@ -56,8 +63,10 @@ class MediaPipeline:
         self.max_bytes = settings.getint("MEDIA_MAX_FILE_BYTES")
         self.per_article = settings.getint("MEDIA_MAX_PER_ARTICLE")
         self.per_crawl = settings.getint("MEDIA_MAX_PER_CRAWL")
+        self.attempts = settings.getint("MEDIA_MAX_ATTEMPTS")
         self.fetched = 0
         self._waiting: dict[str, list[Deferred[Outcome]]] = {}
+        self._failed: dict[str, str] = {}  # this run's failures, not asked again this run
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> MediaPipeline:
@@ -70,28 +79,43 @@ class MediaPipeline:
         if not urls:
             return item
         state = self.context.state
-        known = await maybe_deferred_to_future(deferToThread(state.media.known, urls))
+        try:
+            known = await self._in_thread(state.media.known, urls)
+            failed = await self._in_thread(state.media.failures, urls)
+        except StorageError as exc:  # the state is down: the article goes on, files later
+            reason = clean(f"{DUE_AGAIN} (the state did not answer: {exc})")
+            item.article = told(item.article, dict.fromkeys(urls, reason))
+            return item
+        own = self._own_names(item.site)
         outcomes: dict[str, Outcome] = {}
         for number, url in enumerate(urls):
+            tried, last = failed.get(url, (0, ""))
             if url in known:
                 outcomes[url] = stored(known[url])
             elif number >= self.per_article:
                 outcomes[url] = "over the cap of files per article (MEDIA_MAX_PER_ARTICLE)"
-            elif not self._allowed(url, item.site):
-                outcomes[url] = "not on the platform's hosts (MEDIA_HOSTS): not fetched"
+            elif not allowed(url, self.hosts, own):
+                outcomes[url] = "not on the image service's hosts (MEDIA_HOSTS): not fetched"
+            elif last and (is_final(last) or tried >= self.attempts):
+                outcomes[url] = last if is_final(last) else f"given up after {tried} runs: {last}"
+            elif url in self._failed:
+                outcomes[url] = self._failed[url]
             else:
-                outcomes[url] = await self._once(url)
+                outcomes[url] = await self._once(url, tried)
         item.article = told(item.article, outcomes)
         return item
 
-    def _allowed(self, url: str, site: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        netloc = urlsplit(url).netloc.lower()
-        registry = getattr(self.crawler.spider, "registry", None)
-        own = site_names(registry, site) if registry is not None else frozenset({site})
-        return host in self.hosts or netloc in own
+    async def _in_thread(self, function: Any, *args: Any) -> Any:
+        return await maybe_deferred_to_future(deferToThread(function, *args))
 
-    async def _once(self, url: str) -> Outcome:
+    def _own_names(self, site: str) -> frozenset[str]:
+        registry = getattr(self.crawler.spider, "registry", None)
+        found = registry.get(site) if registry is not None else None
+        return frozenset(
+            {site, *(found.aliases if found else ()), *([found.host] if found else [])}
+        )
+
+    async def _once(self, url: str, tried: int) -> Outcome:
         """The file fetched and kept, or why not; once however many articles wait."""
         if url in self._waiting:
             waiter: Deferred[Outcome] = Deferred()
@@ -101,14 +125,21 @@ class MediaPipeline:
         outcome: Outcome = f"{DUE_AGAIN} (the crawl stopped)"
         try:
             # kept meanwhile, for an article looked up before another's fetch ended?
-            known = await maybe_deferred_to_future(
-                deferToThread(self.context.state.media.known, [url])
-            )
+            known = await self._in_thread(self.context.state.media.known, [url])
             outcome = stored(known[url]) if url in known else await self._fetch(url)
+        except StorageError as exc:
+            outcome = clean(f"{DUE_AGAIN} (the state did not answer: {exc})")
         finally:
             for waiter in self._waiting.pop(url):
                 waiter.callback(outcome)
+        if isinstance(outcome, str):
+            self._failed[url] = outcome
+            await self._note_failure(url, tried + 1, outcome)
         return outcome
+
+    async def _note_failure(self, url: str, attempts: int, reason: str) -> None:
+        with contextlib.suppress(StorageError):  # else the next run tries once more
+            await self._in_thread(self.context.state.media.record_failure, url, attempts, reason)
 
     async def _fetch(self, url: str) -> Outcome:
         stats = self.crawler.stats
@@ -117,45 +148,37 @@ class MediaPipeline:
             stats.inc_value("media/over_crawl_cap")
             return f"{DUE_AGAIN} (the cap of files per crawl, MEDIA_MAX_PER_CRAWL)"
         self.fetched += 1
+        parts = urlsplit(url)
+        slot = (parts.hostname or "").lower() if parts.port is None else parts.netloc.lower()
         request = scrapy.Request(
             url,
             meta={
-                "download_slot": urlsplit(url).netloc.lower(),
+                "download_slot": slot,  # the image host's own budget (MEDIA_CONCURRENCY)
                 "download_maxsize": self.max_bytes,
                 "allow_offsite": True,
+                # no retry within the run: the backoff retry goes back through the engine
+                # to the spider, not to this pipeline; a file that failed is asked again
+                # by the next runs (MEDIA_MAX_ATTEMPTS)
+                "dont_retry": True,
                 MEDIA: True,
             },
         )
         try:
             response = await self.crawler.engine.download_async(request)
-        except IgnoreRequest as exc:
-            stats.inc_value("media/refused")
-            return f"refused: {exc}"
-        except Exception as exc:  # a timeout, a reset, a body over the cap
+        except Exception as exc:  # a timeout, a reset, a refusal, a body over the cap
             stats.inc_value("media/failed")
-            if _too_large(exc, self.max_bytes, len(str(exc))):
-                return f"too large (over MEDIA_MAX_FILE_BYTES, {self.max_bytes} bytes)"
-            return f"{DUE_AGAIN} ({type(exc).__name__}: {exc})"[:300]
+            return failure_reason(exc, self.max_bytes)
         if response.status != 200:
             stats.inc_value(f"media/status/{response.status}")
-            gone = response.status in (404, 410)
-            return str(response.status) if gone else f"{DUE_AGAIN} (HTTP {response.status})"
+            return status_reason(response.status)
         content_type = response.headers.get(b"Content-Type")
-        kind = content_type.decode("latin-1") if content_type else None
+        kind = clean(content_type.decode("latin-1")) if content_type else None
         storage, state = self.context.archive.storage, self.context.state
         try:
-            entry = await maybe_deferred_to_future(
-                deferToThread(keep, storage, state, url, response.body, kind)
-            )
+            entry = await self._in_thread(keep, storage, state, url, response.body, kind)
         except StorageError as exc:
             stats.inc_value("media/not_stored")
-            return f"{DUE_AGAIN} (not stored: {exc})"[:300]
+            return clean(f"{DUE_AGAIN} (not stored: {exc})")
         stats.inc_value("media/files")
         stats.inc_value("media/bytes", entry.size)
         return stored(entry)
-
-
-def _too_large(exc: Exception, limit: int, _length: int) -> bool:
-    """A download Scrapy cancelled at the size cap (it says so only in its message)."""
-    text = str(exc).lower()
-    return "maxsize" in text or "max size" in text or str(limit) in text

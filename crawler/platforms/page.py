@@ -64,6 +64,9 @@ class PageContext:
     discover: bool = False
     """Whether the reading lists the pages the page's menus lead to (a home page, where
     discovery looks for the site's listings: :mod:`crawler.platforms.mfa.menus`)."""
+    image_hosts: frozenset[str] = frozenset({"image.mfa.go.th"})
+    """The hosts of the platform's image service, whose renditions (``/mfa/<op>/``) are
+    read as their original (``MEDIA_HOSTS`` adds mirrors of it)."""
 
     @classmethod
     def of(
@@ -72,8 +75,11 @@ class PageContext:
         aliases: frozenset[str] = frozenset(),
         card: CardClaims | None = None,
         discover: bool = False,
+        image_hosts: frozenset[str] = frozenset(),
     ) -> PageContext:
-        return cls(url, frozenset({urlsplit(url).netloc.lower(), *aliases}), card, discover)
+        names = frozenset({urlsplit(url).netloc.lower(), *aliases})
+        hosts = frozenset({"image.mfa.go.th", *image_hosts})
+        return cls(url, names, card, discover, hosts)
 
 
 def one_line(text: str | None) -> str | None:

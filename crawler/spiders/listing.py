@@ -62,7 +62,8 @@ class ListingSpider(scrapy.Spider):
         self, url: str, card: CardClaims | None = None, discover: bool = False
     ) -> PageContext:
         names = site_names(self.registry, urlsplit(url).netloc.lower())
-        return PageContext.of(url, names, card, discover)
+        hosts = frozenset(h.lower() for h in self.crawler.settings.getlist("MEDIA_HOSTS"))
+        return PageContext.of(url, names, card, discover, hosts)
 
     def _listing_request(
         self, url: str, start: str, followed: int, replayed: bool = False, discover: bool = False

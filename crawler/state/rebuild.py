@@ -27,7 +27,7 @@ from crawler.state.standings import standing_of
 from crawler.state.versions import VersionRow
 from crawler.storage.archive import Archive
 from crawler.storage.events import latest_events
-from crawler.storage.layout import MEDIA_URLS, article_of
+from crawler.storage.layout import MEDIA, MEDIA_URLS, article_of
 from schemas.models import ArchivedArticle
 
 
@@ -60,10 +60,16 @@ def rebuild_state(archive: Archive, state: State) -> int:
     ]
     versions = [row for stored in rows.values() for row in stored]
     total = state.load(versions, list(latest.values()), standings)
-    files = [
+    held = {
+        key.rsplit("/", 1)[-1]
+        for key in archive.storage.list(MEDIA)
+        if not key.startswith(MEDIA_URLS)
+    }
+    files = [  # an entry whose file is not there is no file held: fetched again
         entry
         for key in archive.storage.list(MEDIA_URLS)
         if (entry := KnownFile.read(archive.storage.get(key) or b"")) is not None
+        and entry.sha256 in held
     ]
     for start in range(0, len(files), 1000):
         state.media.record(files[start : start + 1000])

@@ -227,3 +227,36 @@ async def test_the_s3_archive_holds_the_same_files_as_the_local_one(
     assert files == _held(tmp_path / "local" / "archive") and len(files) >= 100
     entries = [k for k in in_bucket if k.startswith(MEDIA_URLS)]
     assert len(entries) == len(list((tmp_path / "local" / "archive" / MEDIA_URLS).rglob("*.json")))
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_refused_file_is_final_and_a_failing_one_is_given_up_after_three_runs(
+    tmp_path: Path, replica: Replica
+) -> None:
+    form, emblem = "/mfa/0/shared0000/statement-form.pdf", "/mfa/0/shared0000/1.jpg"
+    replica.control("unmedia", path=form)  # 404: gone for good
+    replica.control("unmedia", path=emblem, status="503")  # a server that keeps failing
+    first = await _crawl(tmp_path, replica)
+    assert first.returncode == 0, first.log[-3000:]  # no article lost for a file
+    archive = tmp_path / "archive"
+    entries = [e for record in _records(archive) for e in _entries(record)]
+    assert {m for u, _f, m in entries if u.endswith(form)} == {"404"}
+    assert {m for u, _f, m in entries if u.endswith(emblem)} == {"not fetched yet (HTTP 503)"}
+    fetched = _media_fetched(replica)
+    assert fetched[form] == 1  # one request for every article showing it
+    assert fetched[emblem] == 1  # one request (no retry within a run: the next runs ask)
+    showing = sum(
+        1
+        for record in _records(archive)
+        if any(u.endswith(emblem) for u, _f, _m in _entries(record))
+    )
+    counts, due = [fetched[emblem]], []
+    for _run in range(4):  # the articles showing it are due again at once, three runs long
+        later = await _crawl(tmp_path, replica)
+        assert later.returncode == 0, later.log[-3000:]
+        due.append(later.summary["revisits"]["due"])
+        counts.append(_media_fetched(replica)[emblem])
+    assert due[:3] == [showing] * 3  # then given up: not due for it any more
+    assert due[3] == 0
+    assert counts == [1, 2, 3, 3, 3]  # asked by three runs (MEDIA_MAX_ATTEMPTS), then not
+    assert _media_fetched(replica)[form] == 1  # a 404 is never asked again

@@ -197,14 +197,14 @@ def _dates(raw: RawArticle, evidence: Evidence) -> None:
 
 def _picture_key(url: str) -> str:
     """One key for every rendition and spelling of a picture (scheme, query dropped)."""
-    parts = urlsplit(original_url(url))
+    parts = urlsplit(original_url(url, None))
     return f"{(parts.hostname or '').lower()}{parts.path}"
 
 
 def _tail(url: str) -> str:
     """What names a picture in any rendition or spelling: its path, past the platform's
     rendition segment (``/mfa/<op>/``)."""
-    path = urlsplit(original_url(url)).path
+    path = urlsplit(original_url(url, None)).path
     return path.split("/mfa/0/", 1)[1] if "/mfa/0/" in path else path
 
 

@@ -7,8 +7,8 @@ pasted CMS content use ``<img>`` with ``src``, ``data-src`` or ``srcset``, a
 ``<picture>``, or a ``<noscript>`` fallback.  Each of these is a *carrier* of one
 picture; :func:`carriers` finds them all and :func:`picture_urls` reads one.
 
-On ``image.mfa.go.th/mfa/<op>/<site key>/<path>`` (or any host serving that path) the
-``<op>`` segment names a
+On ``image.mfa.go.th/mfa/<op>/<site key>/<path>`` (or a mirror named in ``MEDIA_HOSTS``)
+the ``<op>`` segment names a
 rendition (``0`` the original, ``r_WxH`` resized, ``c_c_WxH`` cropped); the archive
 records the original (:func:`original_url`) beside the URL as served.
 """
@@ -26,6 +26,7 @@ from crawler.platforms.page import ParsedPage, is_image_url
 from crawler.urls import is_article_path
 
 IMAGE_HOST = "image.mfa.go.th"
+IMAGE_HOSTS = frozenset({IMAGE_HOST})
 _RENDITION = re.compile(r"^/mfa/(?P<op>[a-z](?:_[a-z0-9]+)+|0)/(?P<rest>[^/]+/.+)$")
 _BACKGROUND = re.compile(r"background(?:-image)?\s*:(?P<declaration>[^;]*)")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
@@ -41,12 +42,14 @@ TINY_PIXELS = 100
 _PROXY_PATH = "/_next/image"
 
 
-def original_url(url: str) -> str:
+def original_url(url: str, hosts: frozenset[str] | None = IMAGE_HOSTS) -> str:
     """The original rendition of a platform image (``<op>`` = ``0``); other URLs as they are.
 
-    Known by the image service's path (``/mfa/<op>/<site key>/<path>``), on the image host
-    or on any host serving it (a mirror, a copy of the platform)."""
+    On the image service's hosts (``hosts``: the image host, or others the operator names
+    in ``MEDIA_HOSTS``, a mirror of it; None: any host, for comparing two spellings)."""
     parts = urlsplit(url)
+    if hosts is not None and (parts.hostname or "").lower() not in hosts:
+        return url
     match = _RENDITION.match(parts.path)
     if match is None or match["op"] == "0":
         return url
@@ -183,7 +186,7 @@ def picture_urls(
             return None
         target = ""
     full = target if target and is_image_url(target) else unproxied(served, page)
-    return PictureUrls(url=original_url(full), served=served)
+    return PictureUrls(url=original_url(full, page.context.image_hosts), served=served)
 
 
 def unproxied(url: str, page: ParsedPage) -> str:

@@ -3,6 +3,8 @@ the entry as JSON, shared by every worker."""
 
 from __future__ import annotations
 
+import json
+
 from redis.client import Pipeline
 
 from crawler.state.media import KnownFile
@@ -15,6 +17,7 @@ class RedisMedia:
     def __init__(self, connection: StateConnection) -> None:
         self.connection = connection
         self.client, self.key = connection.client, connection.keys.media
+        self.failed_key = f"{self.key}:failed"
 
     @unavailable_on_error
     def known(self, urls: list[str]) -> dict[str, KnownFile]:
@@ -37,7 +40,27 @@ class RedisMedia:
             self.connection.atomic([], lambda _pipe: writes)
 
     def queue_clear(self, pipe: Pipeline) -> None:
-        pipe.delete(self.key)
+        pipe.delete(self.key, self.failed_key)
+
+    @unavailable_on_error
+    def failures(self, urls: list[str]) -> dict[str, tuple[int, str]]:
+        """The runs that tried each of ``urls`` and failed, and the last reason."""
+        if not urls:
+            return {}
+        found = self.client.hmget(self.failed_key, urls)
+        entries = {
+            url: json.loads(texts([text])[0])
+            for url, text in zip(urls, found, strict=True)
+            if text is not None
+        }
+        return {url: (int(attempts), str(reason)) for url, (attempts, reason) in entries.items()}
+
+    @unavailable_on_error
+    def record_failure(self, url: str, attempts: int, reason: str) -> None:
+        def writes(pipe: Pipeline) -> None:
+            pipe.hset(self.failed_key, url, json.dumps([attempts, reason]))
+
+        self.connection.atomic([], lambda _pipe: writes)
 
     @unavailable_on_error
     def count(self) -> int:

@@ -13,6 +13,11 @@ CREATE TABLE IF NOT EXISTS media (
     content_type TEXT,
     fetched_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS media_failures (
+    url TEXT PRIMARY KEY,
+    attempts INTEGER NOT NULL,
+    reason TEXT NOT NULL
+);
 """
 
 
@@ -47,3 +52,21 @@ class Media:
     def clear(self) -> None:
         with self.db.transaction() as connection:
             connection.execute("DELETE FROM media")
+            connection.execute("DELETE FROM media_failures")
+
+    def failures(self, urls: list[str]) -> dict[str, tuple[int, str]]:
+        """The runs that tried each of ``urls`` and failed, and the last reason."""
+        found: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            query = f"SELECT * FROM media_failures WHERE url IN ({placeholders(len(chunk))})"  # noqa: S608
+            with self.db.locked() as connection:
+                rows = connection.execute(query, chunk).fetchall()
+            found.update({row[0]: (row[1], row[2]) for row in rows})
+        return found
+
+    def record_failure(self, url: str, attempts: int, reason: str) -> None:
+        with self.db.transaction() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO media_failures VALUES (?, ?, ?)", (url, attempts, reason)
+            )
