@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from scrapy.exceptions import IgnoreRequest
 from twisted.internet.defer import CancelledError
-from twisted.internet.error import TimeoutError as TwistedTimeout
 
 from crawler.media.outcomes import allowed, clean, failure_reason, is_final, status_reason
 
@@ -26,7 +25,7 @@ def test_a_download_cut_at_the_cap_is_too_large_even_when_scrapy_says_nothing() 
     assert failure_reason(IgnoreRequest("Forbidden by robots.txt"), 100) == (
         "refused: Forbidden by robots.txt"
     )
-    timeout = failure_reason(TwistedTimeout("took longer than 30 seconds"), 100)
+    timeout = failure_reason(TimeoutError("took longer than 30 seconds"), 100)
     assert timeout.startswith("not fetched yet (TimeoutError: ") and not is_final(timeout)
 
 
