@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from crawler.media.late import with_late_files
 from crawler.storage import Storage
 from crawler.storage.layout import ARTICLES, EVENTS, LATEST, RECORD, LatestPointer
 from schemas.events import STATUSES, ArticleEvent
@@ -124,7 +125,8 @@ def read(
         if data is None:
             continue
         try:
-            versions.append(Version(key, ArchivedArticle.model_validate_json(data)))
+            article = ArchivedArticle.model_validate_json(data)
+            versions.append(Version(key, with_late_files(storage, article)))
         except ValidationError as exc:
             problem = UnreadableRecord(f"{key}/{RECORD}", _problem(exc))
             if unreadable is None:

@@ -25,10 +25,15 @@ def media_urls(article: ArchivedArticle) -> list[str]:
     return list(dict.fromkeys(url for url in urls if url))
 
 
-def told(article: ArchivedArticle, outcomes: Mapping[str, Outcome]) -> ArchivedArticle:
-    """The article with each entry's copy or reason, from ``outcomes`` (by URL)."""
+def told(
+    article: ArchivedArticle, outcomes: Mapping[str, Outcome], only_these: bool = False
+) -> ArchivedArticle:
+    """The article with each entry's copy or reason, from ``outcomes`` (by URL); with
+    ``only_these``, entries whose URL is not in ``outcomes`` stay as they were."""
 
     def fields(url: str | None, file: str, missing: str) -> dict[str, object]:
+        if only_these and url not in outcomes:
+            return {}
         outcome = outcomes.get(url) if url else None
         if isinstance(outcome, StoredFile):
             return {file: outcome, missing: None}

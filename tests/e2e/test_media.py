@@ -200,6 +200,28 @@ async def test_capped_crawls_say_why_per_file_and_the_next_run_fetches_the_rest(
     assert set(_media_fetched(replica).values()) == {1}
     assert later.summary["revisits"]["due"] == len(left)  # those with a file left, at once
 
+    # the records stored first still say "not fetched yet"; the export names the files the
+    # archive holds now (media/urls/), and only those it still lacks stay missing
+    out = tmp_path / "out"
+    exported = run_command("export", str(out), "--format", "jsonl", ARCHIVE_URI=str(archive))
+    assert exported.status == 0, exported.err
+    rows = [json.loads(line) for line in (out / "latest.jsonl").read_text("utf-8").splitlines()]
+    urls = {p.name for p in (archive / MEDIA_URLS).rglob("*.json")}
+    late = 0
+    for record, row in zip(
+        sorted(_records(archive), key=lambda r: r["canonical_url"]),
+        sorted(rows, key=lambda r: r["canonical_url"]),
+        strict=False,
+    ):
+        for (url, _f, missing), (_u, file, now) in zip(
+            _entries(record), _entries(row), strict=True
+        ):
+            entry = f"{hashlib.sha256(url.encode()).hexdigest()}.json"
+            if missing and missing.startswith("not fetched yet") and entry in urls:
+                assert file is not None and now is None  # fetched later: held
+                late += 1
+    assert late > 0
+
 
 @pytest_twisted.ensureDeferred
 async def test_capture_off_fetches_nothing_and_records_say_nothing(
