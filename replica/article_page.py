@@ -13,21 +13,12 @@ import json
 from html import escape
 from typing import Any
 
-from replica.asides import featured, logo, sidebar
+from replica.asides import cards, featured, logo, related, sidebar
 from replica.content import Page
 from replica.layouts import Layout
 from replica.markup import PRE, Markup, needs_pre
-from replica.sections import (
-    Part,
-    attachments,
-    cards,
-    gallery,
-    image_host,
-    related,
-    share,
-    tags,
-    videos,
-)
+from replica.media import image_host
+from replica.sections import Part, attachments, gallery, share, tags, videos
 from schemas.dates import parse_platform_date
 
 IMPORTED, UPDATED = "วันที่นำเข้าข้อมูล", "วันที่ปรับปรุงข้อมูล"

@@ -11,7 +11,8 @@ from urllib.parse import quote
 
 from replica.content import Page, format_date
 from replica.markup import Markup
-from replica.sections import cards
+from replica.media import image_host
+from replica.sections import Part, lazy_span
 
 SITE = {"th": "กระทรวงการต่างประเทศ", "en": "Ministry of Foreign Affairs"}
 
@@ -60,3 +61,34 @@ def logo(m: Markup, page: Page) -> str:
     if not m.layout.logo:
         return ""
     return f'<div{m.cls("logo")}><a href="/{page.language}">{m.text(SITE[page.language])}</a></div>'
+
+
+def cards(m: Markup, others: list[Page], views: str) -> str:
+    out = []
+    for other in others:
+        title = m.text(other.title or other.path)
+        shown = format_date(other.sort_date(), other.language)
+        counter = {
+            "none": "",
+            "number": f'<strong class="icon-web-eye"></strong> {len(title) * 37:,}',
+            "view": f"{len(title) * 37:,} view",
+        }[views]
+        thumb = f"{image_host()}/c_c_400x300/{other.image_seed[:10]}/cover.jpg"
+        out.append(
+            f'<div class="p-3 col-md-4"><a{m.cls("card-link")} href="{m.attr(other.href)}">{lazy_span(m, thumb)}'
+            f'<div title="{m.attr(other.title or other.path)}">{title}</div></a><div class="row">'
+            f'<div{m.cls("content-info", "col")} lang="{other.language}"><p class="date">{shown}</p></div>'
+            f'<div class="col-auto">{counter}</div></div></div>'
+        )
+    return m.gap(2).join(out)
+
+
+def related(m: Markup, page: Page, others: list[Page]) -> Part:
+    if m.layout.related == "none" or not others:
+        return Part()
+    heading = ""
+    if m.layout.related == "heading":
+        heading = f"<h3>{'ข่าวที่เกี่ยวข้อง' if page.language == 'th' else 'Related news'}</h3>"
+    return Part(
+        f'<div{m.cls("related")}>{heading}<div class="row">{cards(m, others[:3], m.layout.related_views)}</div></div>'
+    )

@@ -15,9 +15,9 @@ from twisted.internet.interfaces import IReactorCore, IReactorTCP
 from twisted.web.server import Site
 
 from replica.generated import generated_pages
+from replica.media import serve_media_at
 from replica.platform_server import serve_platform
 from replica.scenarios import SCENARIOS, bilingual
-from replica.sections import serve_media_at
 from replica.server import ROBOTS, Replica
 from replica.server import __doc__ as server_doc
 

@@ -1,4 +1,5 @@
-"""The pictures and files of the replica's pages, when it serves them (``--media``).
+"""The pictures and files of the replica's pages: where the pages say they are, and their
+bytes when the replica serves them itself (``--media``).
 
 Bytes made from the path alone, the same on every request, at realistic sizes: an
 original picture (``/mfa/0/...jpg``) 40-160 kB, a rendition (``r_WxH``, ``c_c_WxH``) a
@@ -8,6 +9,22 @@ few kB, a document 60-200 kB; each with the content type its extension says.
 from __future__ import annotations
 
 import hashlib
+
+IMAGE_HOSTS = ["https://image.mfa.go.th/mfa"]
+"""Where the pages say their pictures and files are: the platform's image host, or the
+replica itself when it serves them (``--media``: :func:`serve_media_at`)."""
+SHARED_FILE = "0/shared0000/statement-form.pdf"
+"""With ``--media``, every article page links this one file: a file shown by many."""
+
+
+def image_host() -> str:
+    return IMAGE_HOSTS[-1]
+
+
+def serve_media_at(base: str) -> None:
+    """Pages name ``<base>/mfa/...`` for their pictures and files from now on."""
+    IMAGE_HOSTS.append(f"{base}/mfa")
+
 
 JPEG_START = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
 PDF_START = b"%PDF-1.7\n"

@@ -20,7 +20,8 @@ from replica.article_page import article_page
 from replica.content import Page, format_date
 from replica.layouts import Layout
 from replica.markup import Markup
-from replica.sections import image_host, lazy_span
+from replica.media import image_host
+from replica.sections import lazy_span
 
 PAGE_SIZE = 10
 LISTINGS = {"th": "ข่าวเด่น", "en": "press-release"}

@@ -12,24 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from replica.content import Page, format_date
+from replica.content import Page
 from replica.markup import Markup
-
-IMAGE_HOSTS = ["https://image.mfa.go.th/mfa"]
-"""Where the pages say their pictures and files are: the platform's image host, or the
-replica itself when it serves them (``--media``: :func:`serve_media_at`)."""
-SHARED_FILE = "0/shared0000/statement-form.pdf"
-"""With ``--media``, every article page links this one file: a file shown by many."""
-
-
-def image_host() -> str:
-    return IMAGE_HOSTS[-1]
-
-
-def serve_media_at(base: str) -> None:
-    """Pages name ``<base>/mfa/...`` for their pictures and files from now on."""
-    IMAGE_HOSTS.append(f"{base}/mfa")
-
+from replica.media import IMAGE_HOSTS, SHARED_FILE, image_host
 
 GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
 
@@ -230,37 +215,6 @@ def share(m: Markup, page: Page, url: str) -> Part:
         )
         return Part(f"<div{m.cls('share')}><h5>{label}</h5><div>{icons}</div></div>")
     return Part()
-
-
-def cards(m: Markup, others: list[Page], views: str) -> str:
-    out = []
-    for other in others:
-        title = m.text(other.title or other.path)
-        shown = format_date(other.sort_date(), other.language)
-        counter = {
-            "none": "",
-            "number": f'<strong class="icon-web-eye"></strong> {len(title) * 37:,}',
-            "view": f"{len(title) * 37:,} view",
-        }[views]
-        thumb = f"{image_host()}/c_c_400x300/{other.image_seed[:10]}/cover.jpg"
-        out.append(
-            f'<div class="p-3 col-md-4"><a{m.cls("card-link")} href="{m.attr(other.href)}">{lazy_span(m, thumb)}'
-            f'<div title="{m.attr(other.title or other.path)}">{title}</div></a><div class="row">'
-            f'<div{m.cls("content-info", "col")} lang="{other.language}"><p class="date">{shown}</p></div>'
-            f'<div class="col-auto">{counter}</div></div></div>'
-        )
-    return m.gap(2).join(out)
-
-
-def related(m: Markup, page: Page, others: list[Page]) -> Part:
-    if m.layout.related == "none" or not others:
-        return Part()
-    heading = ""
-    if m.layout.related == "heading":
-        heading = f"<h3>{'ข่าวที่เกี่ยวข้อง' if page.language == 'th' else 'Related news'}</h3>"
-    return Part(
-        f'<div{m.cls("related")}>{heading}<div class="row">{cards(m, others[:3], m.layout.related_views)}</div></div>'
-    )
 
 
 def attachments(m: Markup, page: Page) -> Part:

@@ -32,7 +32,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -56,7 +55,8 @@ from crawler.storage.layout import (
     version_key,
 )
 from crawler.storage.local import LocalStorage
-from crawler.warc.payload import UnreadableWarcRecord, recorded_page
+from crawler.verify.local import local_problems
+from crawler.verify.pages import page_problems
 from schemas.digest import content_sha256
 from schemas.models import ArchivedArticle
 from schemas.textform import render
@@ -124,27 +124,6 @@ def _check_version(
     return article
 
 
-def _check_page(archive: Archive, key: str, article: ArchivedArticle, report: Report) -> None:
-    """``page.html`` against the response its WARC record holds (a page cut short or
-    altered after it was stored no longer equals what was received)."""
-    where = article.warc_record
-    if where is None:
-        return
-    try:
-        received = recorded_page(archive.storage, where)
-    except UnreadableWarcRecord as exc:
-        report.errors.append(f"{key}: its WARC record cannot be read: {exc}")
-        return
-    if received is None:
-        return  # a revisit record (the same bytes as an earlier fetch)
-    stored = archive.storage.get(f"{key}/{PAGE}")
-    if stored is not None and stored != received:
-        report.errors.append(
-            f"{key}/{PAGE} is not the page its WARC record holds ({len(stored)} bytes, the"
-            f" record's {len(received)}): cut short or altered after it was stored"
-        )
-
-
 def verify(archive: Archive, state: State | None, repair: bool = False) -> Report:
     """Check every version, pointer and state entry; with ``repair``, fix what derives
     (``repair`` needs the state)."""
@@ -172,7 +151,7 @@ def verify(archive: Archive, state: State | None, repair: bool = False) -> Repor
         count = rebuild_state(archive, state)
         report.repaired.append(f"dedup state and revisit schedule rebuilt from {count} versions")
     if isinstance(archive.storage, LocalStorage):
-        _check_local(archive.storage, report, repair)
+        report.errors.extend(local_problems(archive.storage, report.notes, report.repaired, repair))
     return report
 
 
@@ -209,7 +188,7 @@ def _check_versions(
         if article.warc_record is not None:
             pointed[article.warc_record.file] += 1
             if article.warc_record.file in held and PAGE in files[key]:
-                _check_page(archive, key, article, report)
+                report.errors.extend(page_problems(archive, key, article))
         prefix = article_of(key)
         if prefix not in latest or article.fetched_at > latest[prefix][1].fetched_at:
             latest[prefix] = (key, article)
@@ -244,17 +223,6 @@ def _check_pointer(
         report.notes.append(f"{problem} (the version is not recorded yet)")
 
 
-def _check_local(storage: LocalStorage, report: Report, repair: bool) -> None:
-    """What only a local archive can hold: temporary files, symbolic links."""
-    _check_temporary_files(storage.root, report, repair)
-    for link in storage.links():
-        pointed_to = (storage.root / link).readlink()
-        report.errors.append(
-            f"{link}: a symbolic link (to {pointed_to}); the crawler writes none, and no"
-            " command follows it"
-        )
-
-
 def _is_revert(
     pointer: LatestPointer | None, prefix: str, stored: set[str], newest: ArchivedArticle
 ) -> bool:
@@ -275,14 +243,3 @@ def _check_state(recorded: set[str], stored: set[str], report: Report, repair: b
     lagging = stored - recorded
     if lagging:
         report.notes.append(f"{len(lagging)} stored versions not yet in the dedup state")
-
-
-def _check_temporary_files(root: Path, report: Report, repair: bool) -> None:
-    leftovers = [p for p in root.rglob(".*.tmp") if p.is_file()]
-    if leftovers:
-        report.notes.append(f"{len(leftovers)} temporary files left by interrupted writes")
-    if repair:
-        for path in leftovers:
-            path.unlink(missing_ok=True)
-        if leftovers:
-            report.repaired.append(f"{len(leftovers)} temporary files removed")
