@@ -119,6 +119,7 @@ RULES: tuple[Rule, ...] = (
         "{count} of {total} requests failed for good",
         rate_of="downloader/request_count",
         threshold="max_failed_rate",
+        unless=("archive/nothing_read",),  # "nothing could be fetched" says it all
     ),
     Rule(
         "stuck_walk",
@@ -179,8 +180,17 @@ def _broken(rule: Rule, stats: Mapping[str, Any], suffix: str, limits: Threshold
     if rule.rate_of is None:
         return True
     assert rule.threshold is not None
-    total = int(stats.get(rule.rate_of + (suffix if rule.per_site else ""), 0) or 0)
+    total = _total(rule, stats, suffix)
     return count >= limits.min_count and count > getattr(limits, rule.threshold) * total
+
+
+def _total(rule: Rule, stats: Mapping[str, Any], suffix: str) -> int:
+    """What a rate rule's count is out of; never fewer than the count (a request refused
+    before the downloader counted it -- its name not found -- failed all the same)."""
+    if rule.rate_of is None:
+        return 0
+    total = int(stats.get(rule.rate_of + (suffix if rule.per_site else ""), 0) or 0)
+    return max(total, _count(rule, stats, suffix))
 
 
 def _sites(rule: Rule, stats: Mapping[str, Any]) -> list[str]:
@@ -207,7 +217,7 @@ def verdict(
         for site in _sites(rule, stats) if rule.per_site else [""]:
             suffix = f"/{site}" if site else ""
             if _broken(rule, stats, suffix, limits):
-                total = stats.get(rule.rate_of + suffix, 0) if rule.rate_of else 0
+                total = _total(rule, stats, suffix)
                 values = {
                     "count": _count(rule, stats, suffix),
                     "site": site,

@@ -107,6 +107,14 @@ def test_the_failed_rate_counts_requests() -> None:
     assert _rules({"archive/fetch_failed": 7, "downloader/request_count": 70}) == []
 
 
+def test_requests_that_failed_before_the_downloader_counted_them_count_as_requests() -> None:
+    """Names not found: refused before the downloader counted them (was: "6 of 0")."""
+    stats = {"archive/fetch_failed": 6, "downloader/request_count": 0}
+    details = {"first_failure": "https://x.org/: DNS lookup failed"}
+    [problem] = [p for p in verdict(stats, LIMITS, details) if p.rule == "failed_rate"]
+    assert problem.message == "6 of 6 requests failed for good"
+
+
 def test_thresholds_come_from_the_settings() -> None:
     strict = Thresholds.from_settings(project_settings(HEALTH_MAX_QUARANTINE_RATE=0.0))
     stats = {**HEALTHY, "archive/quarantined": 5}
