@@ -108,6 +108,9 @@ class ParsedPage:
         self._links: dict[HtmlElement, list[tuple[HtmlElement, str]]] = {}
         self._lengths: dict[HtmlElement, int] = {}
         self._queries: dict[etree.XPath, list[etree._ElementUnicodeResult]] = {}
+        self.memo: dict[tuple[object, ...], object] = {}
+        """Answers the platform's readers memoise per element (the pictures under an
+        element, asked again for each of its descendants' items): keys name the question."""
         self._preserving = bool(elements(_PRESERVING, root))
         parts = urlsplit(context.url)
         self._origin = f"{parts.scheme}://{parts.netloc}"

@@ -32,12 +32,18 @@ def pictures_in(
     element: HtmlElement, page: ParsedPage, linked: bool = False
 ) -> dict[str, PictureUrls]:
     """The distinct pictures under ``element``, by original URL (``linked``: those in
-    links to other pages too)."""
+    links to other pages too).  Memoised per page (an item's search asks it of every
+    ancestor of every picture): the answer is shared, not to be changed."""
+    key = ("pictures_in", element, linked)
+    known = page.memo.get(key)
+    if known is not None:
+        return known  # type: ignore[return-value]
     found: dict[str, PictureUrls] = {}
     for carrier in carriers(element):
         urls = picture_urls(carrier, page, linked)
         if urls is not None:
             found.setdefault(urls.url, urls)
+    page.memo[key] = found
     return found
 
 

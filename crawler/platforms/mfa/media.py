@@ -166,7 +166,16 @@ def picture_urls(
     ``linked``, a picture inside any link counts (a video's thumbnail links the video).
 
     A link around the picture to a full-size image wins over the picture's own URL.
+    Memoised per page: a gallery's search asks it of every carrier again and again.
     """
+    key = ("picture_urls", carrier, linked)
+    if key in page.memo:
+        return page.memo[key]  # type: ignore[return-value]
+    found = page.memo[key] = _picture_urls(carrier, page, linked)
+    return found
+
+
+def _picture_urls(carrier: HtmlElement, page: ParsedPage, linked: bool) -> PictureUrls | None:
     served = None
     for candidate in _candidates(carrier):
         url = page.resolve(candidate)
