@@ -193,6 +193,14 @@ class ArticleContent(_Model):
     had no evidence to compare with.  For filtering on confidence; our judgement, not the
     page: not part of ``content_sha256`` (schema 1.4; empty in older records)."""
 
+    def file_entries(self) -> list[tuple[str | None, StoredFile | None, str | None]]:
+        """Each file the article shows -- its pictures, its videos' thumbnails, its
+        attachments, in that order -- as (URL, the archive's copy, why there is none)."""
+        entries = [(i.url, i.file, i.missing) for i in self.images]
+        entries += [(v.thumbnail_url, v.thumbnail_file, v.thumbnail_missing) for v in self.videos]
+        entries += [(a.url, a.file, a.missing) for a in self.attachments]
+        return entries
+
     @model_validator(mode="after")
     def _normalised_dates_have_raw(self) -> ArticleContent:
         for name in ("imported_date", "updated_date"):

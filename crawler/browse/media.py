@@ -34,10 +34,7 @@ def media_name(stored: StoredFile) -> str:
 
 
 def files_of(article: ArchivedArticle) -> list[StoredFile]:
-    found = [image.file for image in article.images]
-    found += [video.thumbnail_file for video in article.videos]
-    found += [attachment.file for attachment in article.attachments]
-    return [stored for stored in found if stored is not None]
+    return [file for _url, file, _missing in article.file_entries() if file is not None]
 
 
 def media_html(article: ArchivedArticle, depth: int) -> str:

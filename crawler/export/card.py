@@ -74,10 +74,7 @@ class Tally:
         self.with_warnings += bool(row.warnings)
         for finding in row.warnings:
             self.warnings[finding.field] += 1
-        entries = [(i.file, i.missing) for i in row.images]
-        entries += [(a.file, a.missing) for a in row.attachments]
-        entries += [(v.thumbnail_file, v.thumbnail_missing) for v in row.videos]
-        for stored, missing in entries:
+        for _url, stored, missing in row.file_entries():
             if stored is not None:
                 self.media[stored.sha256] = stored.size
             elif missing:

@@ -15,10 +15,7 @@ from schemas.models import ArchivedArticle
 
 def pointers(article: ArchivedArticle) -> list[str]:
     """The SHA-256 of every file the record says the archive holds."""
-    files = [image.file for image in article.images]
-    files += [video.thumbnail_file for video in article.videos]
-    files += [attachment.file for attachment in article.attachments]
-    return [stored.sha256 for stored in files if stored is not None]
+    return [file.sha256 for _url, file, _missing in article.file_entries() if file]
 
 
 @dataclass

@@ -19,10 +19,7 @@ Outcome = StoredFile | str
 
 def media_urls(article: ArchivedArticle) -> list[str]:
     """The URLs of the article's files, each once, in the record's order."""
-    urls = [image.url for image in article.images]
-    urls += [video.thumbnail_url for video in article.videos]
-    urls += [attachment.url for attachment in article.attachments]
-    return list(dict.fromkeys(url for url in urls if url))
+    return list(dict.fromkeys(url for url, _file, _missing in article.file_entries() if url))
 
 
 def told(

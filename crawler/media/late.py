@@ -9,15 +9,16 @@ from crawler.media.entries import Outcome, told
 from crawler.state.media import DUE_AGAIN, KnownFile
 from crawler.storage import Storage
 from crawler.storage.layout import media_url_key
-from schemas.models import ArchivedArticle, StoredFile
+from schemas.models import ArchivedArticle
 
 
 def pending(article: ArchivedArticle) -> list[str]:
     """The URLs of the article's files its record says a later run would fetch."""
-    entries = [(image.url, image.missing) for image in article.images]
-    entries += [(video.thumbnail_url, video.thumbnail_missing) for video in article.videos]
-    entries += [(attachment.url, attachment.missing) for attachment in article.attachments]
-    return [url for url, missing in entries if url and missing and missing.startswith(DUE_AGAIN)]
+    return [
+        url
+        for url, _file, missing in article.file_entries()
+        if url and missing and missing.startswith(DUE_AGAIN)
+    ]
 
 
 def with_late_files(storage: Storage, article: ArchivedArticle) -> ArchivedArticle:
@@ -29,7 +30,5 @@ def with_late_files(storage: Storage, article: ArchivedArticle) -> ArchivedArtic
     for url in urls:
         entry = KnownFile.read(storage.get(media_url_key(url)) or b"")
         if entry is not None:
-            found[url] = StoredFile(
-                sha256=entry.sha256, size=entry.size, content_type=entry.content_type
-            )
+            found[url] = entry.as_stored()
     return told(article, found, only_these=True) if found else article

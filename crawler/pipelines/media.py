@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import scrapy
@@ -40,16 +41,11 @@ from crawler.media.outcomes import (
     is_final,
     status_reason,
 )
-from crawler.state.media import DUE_AGAIN, KnownFile
+from crawler.state.media import DUE_AGAIN
 from crawler.storage import StorageError
-from schemas.models import StoredFile
 
 logger = logging.getLogger(__name__)
-
-
-def stored(entry: KnownFile) -> StoredFile:
-    """The record's view of a file the archive holds."""
-    return StoredFile(sha256=entry.sha256, size=entry.size, content_type=entry.content_type)
+T = TypeVar("T")
 
 
 class MediaPipeline:
@@ -80,8 +76,9 @@ class MediaPipeline:
             return item
         state = self.context.state
         try:
-            known = await self._in_thread(state.media.known, urls)
-            failed = await self._in_thread(state.media.failures, urls)
+            known, failed = await self._in_thread(
+                lambda: (state.media.known(urls), state.media.failures(urls))
+            )
         except StorageError as exc:  # the state is down: the article goes on, files later
             reason = clean(f"{DUE_AGAIN} (the state did not answer: {exc})")
             item.article = told(item.article, dict.fromkeys(urls, reason))
@@ -91,7 +88,7 @@ class MediaPipeline:
         for number, url in enumerate(urls):
             tried, last = failed.get(url, (0, ""))
             if url in known:
-                outcomes[url] = stored(known[url])
+                outcomes[url] = known[url].as_stored()
             elif number >= self.per_article:
                 outcomes[url] = "over the cap of files per article (MEDIA_MAX_PER_ARTICLE)"
             elif not allowed(url, self.hosts, own):
@@ -105,8 +102,10 @@ class MediaPipeline:
         item.article = told(item.article, outcomes)
         return item
 
-    async def _in_thread(self, function: Any, *args: Any) -> Any:
-        return await maybe_deferred_to_future(deferToThread(function, *args))
+    async def _in_thread(self, function: Callable[..., T], *args: Any) -> T:
+        """A blocking call (the state, the store) off the reactor thread."""
+        result: T = await maybe_deferred_to_future(deferToThread(function, *args))
+        return result
 
     def _own_names(self, site: str) -> frozenset[str]:
         registry = getattr(self.crawler.spider, "registry", None)
@@ -126,7 +125,7 @@ class MediaPipeline:
         try:
             # kept meanwhile, for an article looked up before another's fetch ended?
             known = await self._in_thread(self.context.state.media.known, [url])
-            outcome = stored(known[url]) if url in known else await self._fetch(url)
+            outcome = known[url].as_stored() if url in known else await self._fetch(url)
         except StorageError as exc:
             outcome = clean(f"{DUE_AGAIN} (the state did not answer: {exc})")
         finally:
@@ -181,4 +180,4 @@ class MediaPipeline:
             return clean(f"{DUE_AGAIN} (not stored: {exc})")
         stats.inc_value("media/files")
         stats.inc_value("media/bytes", entry.size)
-        return stored(entry)
+        return entry.as_stored()

@@ -8,6 +8,7 @@ annotated here when the crawl starts and answers for the article pages (``_artic
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -62,8 +63,12 @@ class ListingSpider(scrapy.Spider):
         self, url: str, card: CardClaims | None = None, discover: bool = False
     ) -> PageContext:
         names = site_names(self.registry, urlsplit(url).netloc.lower())
-        hosts = frozenset(h.lower() for h in self.crawler.settings.getlist("MEDIA_HOSTS"))
-        return PageContext.of(url, names, card, discover, hosts)
+        return PageContext.of(url, names, card, discover, self._image_hosts)
+
+    @functools.cached_property
+    def _image_hosts(self) -> frozenset[str]:
+        """``MEDIA_HOSTS``, read once: every page's reading is told them."""
+        return frozenset(h.lower() for h in self.crawler.settings.getlist("MEDIA_HOSTS"))
 
     def _listing_request(
         self, url: str, start: str, followed: int, replayed: bool = False, discover: bool = False

@@ -13,6 +13,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Protocol
 
+from schemas.models import StoredFile
+
 DUE_AGAIN = "not fetched yet"
 """How the reason of a file a later run fetches begins (``not fetched yet (HTTP 503)``):
 its article is due again at the shortest interval (:mod:`crawler.state.schedule`)."""
@@ -28,6 +30,10 @@ class KnownFile:
     content_type: str | None
     fetched_at: str
     """When it was fetched (ISO 8601, UTC)."""
+
+    def as_stored(self) -> StoredFile:
+        """The record's view of the file (``file`` of a picture or attachment)."""
+        return StoredFile(sha256=self.sha256, size=self.size, content_type=self.content_type)
 
     def dump(self) -> bytes:
         return (json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

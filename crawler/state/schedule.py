@@ -115,10 +115,9 @@ class Entry:
 
 def media_pending(article: ArchivedArticle) -> bool:
     """Whether a file of the article is due again (its reason says "not fetched yet")."""
-    reasons = [image.missing for image in article.images]
-    reasons += [attachment.missing for attachment in article.attachments]
-    reasons += [video.thumbnail_missing for video in article.videos]
-    return any(reason and reason.startswith(DUE_AGAIN) for reason in reasons)
+    return any(
+        missing and missing.startswith(DUE_AGAIN) for _url, _file, missing in article.file_entries()
+    )
 
 
 def next_entry(old: Entry | None, seen: Observation, policy: Policy) -> Entry:
