@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from crawler.platforms.htmltext import BLOCKS
-from crawler.platforms.mfa.media import carriers
+from crawler.platforms.mfa.media import carriers_in
 from crawler.platforms.page import ParsedPage
 from crawler.urls import decoded_path
 from schemas.textform import header_tokens
@@ -61,7 +61,7 @@ class Cards:
         return known
 
     def _is_rich(self, container: HtmlElement, page: ParsedPage) -> bool:
-        if container.find(".//img") is not None or any(True for _ in carriers(container)):
+        if container.find(".//img") is not None or bool(carriers_in(container, page)):
             return True
         if any(header_tokens(line) for line in page.lines(container)):
             return True
@@ -98,7 +98,7 @@ def _is_card_link(link: HtmlElement, page: ParsedPage) -> bool:
     each with "date | N view")."""
     if link.find(".//img") is not None or any(c.tag in BLOCKS for c in link.iter()):
         return True
-    if next(carriers(link), None) is not None:
+    if carriers_in(link, page):
         return True  # a thumbnail: a lazy-loading span, a background picture
     own = page.text_length(link)
     if own == 0:

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from crawler.platforms.mfa.boxes import Box
 from crawler.platforms.mfa.chrome import box_links
 from crawler.platforms.mfa.items import is_video_url, item_of, item_text
-from crawler.platforms.mfa.media import carriers, picture_urls, video_link
+from crawler.platforms.mfa.media import carriers_in, picture_urls, video_link
 from crawler.platforms.mfa.vocabulary import DEFAULT_CAPTIONS, GALLERY, VIDEO, normalised
 from crawler.platforms.page import ParsedPage, is_document_url, one_line
 from schemas.assess import RawArticle
@@ -61,14 +61,15 @@ class Gathering:
         return any(item in chain for item in self.items)
 
     def has_pictures(self, box: Box) -> bool:
-        return any(picture_urls(c, self.page) for node in box.nodes for c in carriers(node))
+        page = self.page
+        return any(picture_urls(c, page) for node in box.nodes for c in carriers_in(node, page))
 
     def pictures_of(self, box: Box, shown: bool, heading: str | None = None) -> int:
         """Take the box's pictures (``shown``: in a gallery, where an item's text is its
         caption); returns how many were new."""
         taken = 0
         for node in box.nodes:
-            for carrier in carriers(node):
+            for carrier in carriers_in(node, self.page):
                 urls = picture_urls(carrier, self.page)
                 if urls is None:
                     continue
@@ -90,7 +91,7 @@ class Gathering:
             section.found += self.pictures_of(box, True, section.heading)
             return
         for node in box.nodes:
-            for carrier in carriers(node):
+            for carrier in carriers_in(node, self.page):
                 urls = picture_urls(carrier, self.page, linked=True)
                 if urls is None:
                     continue

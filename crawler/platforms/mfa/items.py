@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from crawler.platforms.mfa.media import PictureUrls, carriers, picture_urls
+from crawler.platforms.mfa.media import PictureUrls, carriers_in, picture_urls
 from crawler.platforms.mfa.vocabulary import is_decoration
 from crawler.platforms.page import ParsedPage, one_line
 
@@ -39,7 +39,7 @@ def pictures_in(
     if known is not None:
         return known  # type: ignore[return-value]
     found: dict[str, PictureUrls] = {}
-    for carrier in carriers(element):
+    for carrier in carriers_in(element, page):
         urls = picture_urls(carrier, page, linked)
         if urls is not None:
             found.setdefault(urls.url, urls)
@@ -56,7 +56,7 @@ def item_of(
     for ancestor in carrier.iterancestors():
         if ancestor in stop or ancestor.tag in ("body", "html") or ancestor is page.root:
             break
-        if any(s in stop for s in ancestor.iterdescendants()):
+        if stop and any(s in stop for s in ancestor.iterdescendants()):
             break
         others = set(pictures_in(ancestor, page, linked=True)) - {url}
         if others or page.text_length(ancestor) > MAX_ITEM_CHARS:
@@ -136,7 +136,7 @@ def _caption_sized(element: HtmlElement, page: ParsedPage) -> int:
         return 0
     items = {
         item_of(carrier, urls.url, page, set())
-        for carrier in carriers(element)
+        for carrier in carriers_in(element, page)
         if (urls := picture_urls(carrier, page)) is not None
     }
     captions = sum(page.text_length(item) for item in items)

@@ -18,7 +18,7 @@ from datetime import date
 from lxml.html import HtmlElement
 
 from crawler.platforms.mfa.cards import CardFinder, target_key
-from crawler.platforms.mfa.media import carriers, picture_urls
+from crawler.platforms.mfa.media import carriers_in, picture_urls
 from crawler.platforms.page import ParsedPage
 from crawler.urls import page_kind
 from schemas.dates import DateParseError, parse_platform_date
@@ -52,7 +52,7 @@ def card_title(container: HtmlElement, page: ParsedPage) -> str | None:
 
 def card_image(container: HtmlElement, page: ParsedPage) -> str | None:
     """The thumbnail a card shows (as served)."""
-    for carrier in carriers(container):
+    for carrier in carriers_in(container, page):
         urls = picture_urls(carrier, page, linked=True)
         if urls is not None:
             return urls.served
@@ -94,7 +94,7 @@ def read_cards(page: ParsedPage, limit: int) -> tuple[list[ListingCard], bool]:
         container = finder.add(link, url)
         container = link if container is None else container
         shown = card_date(container, page)
-        pictured = shown is not None or next(carriers(container), None) is not None
+        pictured = shown is not None or bool(carriers_in(container, page))
         if key not in found or pictured:  # the card wins over a bare link seen before it
             found.pop(key, None)  # and stands where the card stands
             card = ListingCard(url, shown, card_title(container, page), card_image(container, page))

@@ -16,10 +16,12 @@ records the original (:func:`original_url`) beside the URL as served.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.platforms.page import ParsedPage, is_image_url
@@ -134,7 +136,11 @@ def carriers(root: HtmlElement) -> Iterator[HtmlElement]:
 
     A ``<source>`` counts only when its ``<picture>`` has no usable ``<img>``.
     """
-    for element in root.iter():
+    return _carrying(root.iter())
+
+
+def _carrying(elements: Iterable[HtmlElement]) -> Iterator[HtmlElement]:
+    for element in elements:
         if not isinstance(element.tag, str) or element.tag in ("script", "template", "style"):
             continue
         if element.tag == "source":  # libxml2 may nest the <img> inside it
@@ -148,6 +154,54 @@ def carriers(root: HtmlElement) -> Iterator[HtmlElement]:
                 continue
         if _candidates(element):
             yield element
+
+
+# Every element _candidates() may find a URL on, found by libxml2 (attributes selected
+# and their elements taken: several times faster than a predicate on every element), so
+# that the test in Python runs on a few elements of the page, not on all of them.
+_MAY_CARRY = etree.XPath(
+    " | ".join(
+        [
+            "descendant-or-self::img",
+            "descendant-or-self::source",
+            ".//@style[contains(., 'url(')]/..",
+            *(f".//@{name}/.." for name in _BACKGROUND_ATTRIBUTES),
+        ]
+    )
+)
+
+
+class _CarrierIndex:
+    """The page's carriers, by every element they lie under (themselves included)."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self.under: dict[HtmlElement, list[HtmlElement]] = {}
+        for carrier in _carrying(cast("list[HtmlElement]", _MAY_CARRY(root))):
+            self.under.setdefault(carrier, []).append(carrier)
+            for ancestor in carrier.iterancestors():
+                self.under.setdefault(ancestor, []).append(carrier)
+
+    def in_tree(self, element: HtmlElement) -> bool:
+        top = element
+        for top in element.iterancestors():  # noqa: B007 - the last one is wanted
+            pass
+        return top is self.root
+
+
+def carriers_in(element: HtmlElement, page: ParsedPage) -> list[HtmlElement]:
+    """:func:`carriers` of an element of the page, from one search of the whole page
+    (the readers ask it of a link, a card, a box and every ancestor of a picture: one
+    walk of each of their subtrees was the largest part of reading a gallery); an
+    element outside the page's tree is walked.  The answer is shared, not to be changed."""
+    index = page.memo.get(("carriers",))
+    if index is None:
+        index = page.memo[("carriers",)] = _CarrierIndex(page.root)
+    assert isinstance(index, _CarrierIndex)
+    found = index.under.get(element)
+    if found is not None:
+        return found
+    return [] if index.in_tree(element) else list(carriers(element))
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from crawler.platforms.mfa.chrome import is_chrome, is_link, labelled_links
 from crawler.platforms.mfa.gathering import Gathering, Section
 from crawler.platforms.mfa.header import header_fields, header_lines
 from crawler.platforms.mfa.items import media_container, section_root
-from crawler.platforms.mfa.media import carriers
+from crawler.platforms.mfa.media import carriers_in
 from crawler.platforms.mfa.vocabulary import (
     ATTACHMENTS,
     GALLERY,
@@ -136,7 +136,7 @@ class Reader:
         if (
             root is not None
             and self.page.lines(root) == box.lines
-            and next(carriers(root), None) is None
+            and not carriers_in(root, self.page)
         ):
             root = None  # a heading in wrappers of its own: its section runs to the next one
         self.section_root = root

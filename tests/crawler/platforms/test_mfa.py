@@ -152,21 +152,11 @@ def test_the_boilerplate_found_in_python_is_the_one_xpath_selects() -> None:
     """The boilerplate is found by tag and attribute, then tested in Python (faster): on
     every corpus page in 30 layouts, the real fragments, and edge cases of the test, it
     is what the one XPath it replaces selects, in the same order."""
-    from lxml import html as lxml_html
-
     from crawler.platforms.mfa import boilerplate
     from crawler.platforms.page import elements
-    from replica.article_page import article_page
-    from replica.content import load_pages
-    from replica.layouts import Layout
     from tests.conftest import SHARED
 
-    pages = load_pages(SHARED)
-    documents = [
-        article_page(page, pages[:3], "https://www.mfa.go.th" + page.href, Layout.draw(n))[0]
-        for n in range(30)
-        for page in pages[n % 3 :: 10]
-    ]
+    documents = _layout_documents()
     documents.append(
         "<html><body><main><header>own</header></main><header>banner</header>"
         "<div class='x  BreadCrumb\tY' role='search'>a</div><div class='breadcrumbs'>b</div>"
@@ -184,3 +174,54 @@ def test_the_boilerplate_found_in_python_is_the_one_xpath_selects() -> None:
         documents[-len(list(SHARED.glob("real-markup/*.html"))) - 1]
     )
     assert [e.text for e in boilerplate(edge)] == ["banner", "a", "c", "e", None]
+
+
+def _layout_documents() -> list[str]:
+    """Corpus pages of the replica in 30 layouts (a few pages each)."""
+    from replica.article_page import article_page
+    from replica.content import load_pages
+    from replica.layouts import Layout
+    from tests.conftest import SHARED
+
+    pages = load_pages(SHARED)
+    return [
+        article_page(page, pages[:3], "https://www.mfa.go.th" + page.href, Layout.draw(n))[0]
+        for n in range(30)
+        for page in pages[n % 3 :: 10]
+    ]
+
+
+def test_the_carriers_found_once_per_page_are_those_of_each_walk() -> None:
+    """The readers ask which pictures an element carries from an index built once per
+    page (faster): for every element of every corpus page in 30 layouts, the real
+    fragments, the fixtures and the edge cases below, it is what walking the element
+    finds, in the same order; an element outside the page is walked."""
+    from crawler.platforms.mfa.media import carriers, carriers_in
+    from crawler.platforms.page import ParsedPage
+    from tests.conftest import SHARED
+
+    documents = _layout_documents()
+    documents += [p.read_text("utf-8") for p in (SHARED / "real-markup").glob("*.html")]
+    documents += [(FIXTURES / case / "input.html").read_text("utf-8") for case in CASES]
+    documents.append(
+        "<html><body><div id='a'><picture><source srcset='/s.webp 2x'><img></picture>"
+        "<picture><source srcset='/t.webp'><img src='/t.jpg'></picture>"
+        "<template><img src='/in-template.jpg'></template><span style='background: url(/b.jpg)'><b style='x:url(/no.jpg)'></b>"
+        "<i data-background-image='/c.jpg'></i><i data-bg=''></i></span>"
+        "<img src='data:image/gif;base64,R0lGOD' data-src='/lazy.jpg'>"
+        "<img src=' '><style>.x{background:url(/css.jpg)}</style></div></body></html>"
+    )
+    found = 0
+    for text in documents:
+        root = lxml_html.document_fromstring(text)
+        page = ParsedPage(root, PageContext.of("https://www.mfa.go.th/th/content/x"))
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                assert carriers_in(element, page) == list(carriers(element)), text[:200]
+        found += len(carriers_in(root, page))
+    assert found > len(documents)  # the pages have pictures to find
+    edge = lxml_html.document_fromstring(documents[-1])
+    page = ParsedPage(edge, PageContext.of("https://www.mfa.go.th/th/content/x"))
+    assert [e.tag for e in carriers_in(edge, page)] == ["source", "img", "img", "span", "i", "img"]
+    outside = lxml_html.fromstring("<div><img src='/elsewhere.jpg'></div>")
+    assert [e.get("src") for e in carriers_in(outside, page)] == ["/elsewhere.jpg"]
