@@ -8,7 +8,7 @@ callers run them off the reactor thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
@@ -43,15 +43,18 @@ class Storage(Protocol):
         With ``create_only`` an existing object is never replaced: the call returns
         True if the object holds exactly ``data`` (written now, or already there --
         a retry is a success) and False if it holds other bytes.  With
-        ``durable=False`` the object may not survive a power loss until
-        :meth:`sync` has returned for it (an object that exists is whole either way)."""
+        ``durable=False`` the object may not survive a power loss until a later
+        durable write has returned (an object that exists is whole either way)."""
+
+    def put_all(self, objects: Sequence[tuple[str, bytes, str]]) -> bool:
+        """Store each ``(key, data, content_type)`` as ``put(create_only=True)`` does,
+        all of them durable on return: True if every object holds exactly its data,
+        False once one holds other bytes (the ones after it may not be written).  One
+        call costs the backend fewer round trips or flushes than a ``put`` each."""
 
     def put_file(self, key: str, source: Path, content_type: str) -> None:
         """Store the file ``source`` at ``key``, read in parts (a file of any size, never
         whole in memory), atomically: the object appears whole, or not at all."""
-
-    def sync(self, keys: list[str]) -> None:
-        """Make the objects at ``keys`` durable (a barrier for ``durable=False`` writes)."""
 
     def get(self, key: str) -> bytes | None:
         """The bytes at ``key``, or None if there is no such object."""

@@ -83,20 +83,18 @@ class Archive:
     def write_version(self, version: Version, *, newest: bool = False) -> Stored:
         """Write one version (idempotent) and move ``latest`` to it.
 
-        The common case costs three create-only writes (page, text, record) and the
-        pointer; only when one of them finds other bytes already there (a retry, a
-        version left half-written by a crash) is the record read to tell which.
-        ``newest`` says the caller knows of no later fetch of this article, so the
-        pointer is written without reading it first.
+        The common case costs the parts (page, text) written create-only together and
+        durable, then the record create-only, then the pointer; only when one of them
+        finds other bytes already there (a retry, a version left half-written by a
+        crash) is the record read to tell which.  ``newest`` says the caller knows of no
+        later fetch of this article, so the pointer is written without reading it first.
         """
         key, parts, record = version.key, version.parts, version.record
-        part_keys = [f"{key}/{name}" for name, _data, _type in parts]
-        written = all(
-            self.storage.put(k, data, content_type, create_only=True, durable=False)
-            for k, (_name, data, content_type) in zip(part_keys, parts, strict=True)
+        # the parts are durable before the record (the version's commit marker) exists
+        written = self.storage.put_all(
+            [(f"{key}/{name}", data, kind) for name, data, kind in parts]
         )
         if written:
-            self.storage.sync(part_keys)  # the parts are durable before the record exists
             created = self.storage.put(f"{key}/{RECORD}", record, JSON_TYPE, create_only=True)
         else:
             created = False

@@ -21,7 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -153,6 +153,10 @@ class S3Storage:
                 raise self._fail("write", key, error) from None
         raise StorageError(f"cannot write {self.location}{key}: conflicting writers")
 
+    def put_all(self, objects: Sequence[tuple[str, bytes, str]]) -> bool:
+        """One conditional PUT each, in order (each is durable once acknowledged)."""
+        return all(self.put(key, data, kind, create_only=True) for key, data, kind in objects)
+
     def put_file(self, key: str, source: Path, content_type: str) -> None:
         """A multipart upload (boto3's managed transfer, parts read from the file): the
         object exists only once the upload completes; a failed one is aborted."""
@@ -163,9 +167,6 @@ class S3Storage:
             )
         except (ClientError, BotoCoreError, S3UploadFailedError, OSError) as error:
             raise self._fail("write", key, error) from None
-
-    def sync(self, keys: list[str]) -> None:
-        """Nothing to do: every acknowledged PUT is already durable."""
 
     def _holds(self, key: str, checksum: str) -> bool:
         """Whether the object at ``key`` has exactly the bytes of ``checksum``."""

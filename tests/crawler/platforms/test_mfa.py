@@ -206,7 +206,8 @@ def test_the_carriers_found_once_per_page_are_those_of_each_walk() -> None:
     documents.append(
         "<html><body><div id='a'><picture><source srcset='/s.webp 2x'><img></picture>"
         "<picture><source srcset='/t.webp'><img src='/t.jpg'></picture>"
-        "<template><img src='/in-template.jpg'></template><span style='background: url(/b.jpg)'><b style='x:url(/no.jpg)'></b>"
+        "<template><img src='/in-template.jpg'></template>"
+        "<span style='background: url(/b.jpg)'><b style='x:url(/no.jpg)'></b>"
         "<i data-background-image='/c.jpg'></i><i data-bg=''></i></span>"
         "<img src='data:image/gif;base64,R0lGOD' data-src='/lazy.jpg'>"
         "<img src=' '><style>.x{background:url(/css.jpg)}</style></div></body></html>"

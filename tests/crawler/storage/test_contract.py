@@ -31,6 +31,19 @@ def test_create_only_never_replaces_other_bytes(storage: Storage) -> None:
     assert storage.get("v/article.json") == b"first"
 
 
+def test_put_all_writes_every_object_create_only(storage: Storage) -> None:
+    objects = [
+        ("v1/page.html", b"<html>\xe0\xb8\x81</html>", "text/html; charset=utf-8"),
+        ("v1/article.txt", "ข่าว\xa0 ".encode(), "text/plain; charset=utf-8"),
+    ]
+    assert storage.put_all(objects) is True
+    assert [storage.get(key) for key, _data, _type in objects] == [b for _k, b, _t in objects]
+    assert storage.put_all(objects) is True  # a retry with the same bytes is a success
+    other = [objects[0], ("v1/article.txt", b"other", "text/plain")]
+    assert storage.put_all(other) is False
+    assert storage.get("v1/article.txt") == objects[1][1]  # never replaced
+
+
 def test_plain_put_replaces(storage: Storage) -> None:
     storage.put("x/latest.json", b"1", "application/json")
     storage.put("x/latest.json", b"2", "application/json")

@@ -89,11 +89,11 @@ def test_unknown_scheme_is_refused() -> None:
 def test_the_directory_cache_stays_bounded(tmp_path: Path) -> None:
     """Every version has its own directory: remembering all of them would grow forever."""
     storage = LocalStorage(tmp_path)
-    assert storage._inside._limit == 4096  # the crawl's bound; a smaller one tested here
-    storage._inside._limit = 64
+    assert storage._root._inside._limit == 4096  # the crawl's bound; a smaller one tested here
+    storage._root._inside._limit = 64
     for index in range(100):
         storage.put(f"articles/a/{index}/article.json", b"{}", "application/json", durable=False)
-    assert len(storage._inside) <= 64
+    assert len(storage._root._inside) <= 64
     assert storage.get("articles/a/0/article.json") == b"{}"  # forgotten, still readable
     storage.put("articles/a/0/article.txt", b"x", "text/plain")  # and writable
 
@@ -106,3 +106,15 @@ def test_keys_are_listed_in_byte_order(tmp_path: Path) -> None:
         storage.put(key, b"1", "text/plain")
     assert list(storage.list("")) == sorted(k for k in keys if k != ".hidden")
     assert list(storage.list("a/")) == sorted(k for k in keys if k.startswith("a/"))
+
+
+def test_put_all_makes_many_files_durable_with_two_flushes(tmp_path: Path) -> None:
+    """A version's parts: every file's bytes flushed before any name exists, then the
+    names, two barriers in all (one put each would cost one or two apiece)."""
+    storage = LocalStorage(tmp_path / "archive")
+    before = storage._group.rounds
+    objects = [(f"v/part-{n}", b"x" * n, "text/plain") for n in range(5)]
+    assert storage.put_all(objects)
+    assert storage._group.rounds - before == 2
+    assert sorted(storage.list("v/")) == [key for key, _data, _type in objects]
+    assert not [p for p in (tmp_path / "archive" / "v").iterdir() if p.name.startswith(".")]

@@ -42,8 +42,8 @@ WRAPS: dict[str, list[tuple[str, str, str, Callable[[Any], bool] | None]]] = {
         ("crawler.pipelines.validate", "ValidatePipeline.process_item", "after", _is_article)
     ],
     "upload": [
-        ("crawler.storage.local", "LocalStorage.sync", "after", None),
-        ("crawler.storage.s3", "S3Storage.sync", "after", None),
+        ("crawler.storage.local", "LocalStorage.put_all", "after", None),
+        ("crawler.storage.s3", "S3Storage.put_all", "after", None),
     ],
     "record": [("crawler.storage.archive", "Archive.write_version", "after", None)],
     "state": [("crawler.state.sqlite.versions", "Versions.add", "before", None)],
