@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from schemas.assess import RawArticle, build_content
 from schemas.dates import THAI_DIGITS, is_platform_date
@@ -71,8 +72,15 @@ def render(article: ArticleContent) -> str:
     return "\n".join(lines)
 
 
-def header_tokens(line: str) -> list[tuple[str, str]] | None:
-    """Split a header line into (field, value) tokens, or None if it is not all header."""
+Tokens = tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=8192)
+def header_tokens(line: str) -> Tokens | None:
+    """Split a header line into (field, value) tokens, or None if it is not all header.
+
+    Remembered for the last few thousand lines: an extractor asks it of the same lines
+    again and again (every ancestor of a card shows its date line)."""
     tokens: list[tuple[str, str]] = []
     rest = line.strip(_SEPARATORS)
     while rest:
@@ -94,7 +102,7 @@ def header_tokens(line: str) -> list[tuple[str, str]] | None:
                 return None
             tokens.append(("bare_date", candidate))
         rest = rest[end:].strip(_SEPARATORS)
-    return tokens or None
+    return tuple(tokens) or None
 
 
 def read_header_line(raw: RawArticle, text: str, line: int, *, view_last: bool = True) -> bool:
@@ -110,7 +118,7 @@ def read_header_line(raw: RawArticle, text: str, line: int, *, view_last: bool =
     return tokens is not None and _apply(raw, tokens, line, view_last)
 
 
-def _apply(raw: RawArticle, tokens: list[tuple[str, str]], line: int, view_last: bool) -> bool:
+def _apply(raw: RawArticle, tokens: Tokens, line: int, view_last: bool) -> bool:
     """Record a header line's tokens; False (nothing recorded) if they do not fit."""
     labelled = raw.imported_date_raw is not None or raw.updated_date_raw is not None
     fields = {"imported_date" if f == "bare_date" else f for f, _ in tokens}
