@@ -38,7 +38,7 @@ DOCUMENT_SUFFIXES = (
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 _SPACES = re.compile(r"\s+")
 _UNCOUNTED = str.maketrans("", "", " \t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-_PRESERVING = etree.XPath("//pre | //textarea | //*[contains(@style, 'white-space')]")
+_PRESERVING = etree.XPath("//pre | //textarea | //@style[contains(., 'white-space')]/..")
 
 
 def elements(xpath: etree.XPath, node: HtmlElement) -> list[HtmlElement]:
