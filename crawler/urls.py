@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from crawler.redact import is_secret_parameter
@@ -37,8 +38,11 @@ def path_segments(url_or_path: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=16384)
 def decoded_path(url_or_path: str) -> str:
-    """The decoded path for matching (an encoded slash stays ``%2F``)."""
+    """The decoded path for matching (an encoded slash stays ``%2F``).  Remembered for
+    the last links seen: a page's links are asked about again and again (is it an
+    article, which card is it), and the menus of a site are on every page."""
     segments = [s.replace("/", "%2F") for s in path_segments(url_or_path)]
     path = urlsplit(url_or_path).path if "://" in url_or_path else url_or_path
     return "/" + "/".join(segments) + ("/" if path.endswith("/") and segments else "")
