@@ -41,9 +41,9 @@ _UNCOUNTED = str.maketrans("", "", " \t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _PRESERVING = etree.XPath("//pre | //textarea | //@style[contains(., 'white-space')]/..")
 
 
-def elements(xpath: etree.XPath, node: HtmlElement) -> list[HtmlElement]:
+def elements(xpath: etree.XPath, node: HtmlElement, **variables: str) -> list[HtmlElement]:
     """An XPath's elements, typed (the selectors' XPaths all select elements)."""
-    return cast("list[HtmlElement]", xpath(node))
+    return cast("list[HtmlElement]", xpath(node, **variables))
 
 
 def texts(

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.platforms.evidence import Claim, Evidence
 from crawler.platforms.mfa.media import original_url
-from crawler.platforms.page import ParsedPage, one_line
+from crawler.platforms.page import ParsedPage, elements, one_line
 from schemas.assess import DISAGREES, RawArticle
 from schemas.dates import DateParseError, parse_platform_date
 from schemas.models import Finding
@@ -208,23 +209,25 @@ def _tail(url: str) -> str:
     return path.split("/mfa/0/", 1)[1] if "/mfa/0/" in path else path
 
 
+# the first element with an attribute that holds the text, by libxml2 (one attribute
+# after another in Python was most of checking a page whose cover it does not show)
+_NAMING = etree.XPath("(.//@*[contains(., $tail) or contains(., $quoted)])[1]/..")
+
+
 def _shown_pictures(page: ParsedPage, claims: list[Claim]) -> list[Claim]:
     """The claims whose picture the page's markup names somewhere (an attribute, a
     style's ``url()``): shown to a browser, read as a picture or not."""
     tails = {claim: _tail(str(claim.value)) for claim in claims}
     tails = {claim: tail for claim, tail in tails.items() if len(tail) > 4}
-    found: list[Claim] = []
-    for element in page.root.iter():
-        if not tails:
-            break
-        if not isinstance(element.tag, str):
-            continue
-        for value in element.attrib.values():
-            for claim, tail in list(tails.items()):
-                if tail in value or quote(tail) in value:
-                    found.append(claim)
-                    del tails[claim]
-    return found
+    found: list[tuple[Claim, HtmlElement]] = []
+    for claim, tail in tails.items():
+        named = elements(_NAMING, page.root, tail=tail, quoted=quote(tail))
+        if named:
+            found.append((claim, named[0]))
+    if len(found) > 1:  # in the order the page names them
+        order = {element: index for index, element in enumerate(page.root.iter())}
+        found.sort(key=lambda pair: order.get(pair[1], -1))
+    return [claim for claim, _element in found]
 
 
 def _images(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:

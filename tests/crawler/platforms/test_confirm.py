@@ -1,0 +1,53 @@
+"""Checking a reading against the page's evidence: a claimed picture the page names."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from crawler.platforms.evidence import Claim, Evidence
+from crawler.platforms.mfa.confirm import confirm
+from crawler.platforms.page import PageContext, ParsedPage
+from schemas.assess import RawArticle
+
+URL = "https://www.mfa.go.th/th/content/x"
+COVER = "https://image.mfa.go.th/mfa/c_c_400x300/abc/ปก(1).jpg"
+
+
+def _notes(markup: str, *claims: Claim) -> list[str]:
+    page = ParsedPage(lxml_html.document_fromstring(markup), PageContext.of(URL))
+    raw = RawArticle()
+    confirm(raw, page, Evidence(images=claims))
+    return [note.reason for note in raw.notes if note.field == "images"]
+
+
+def test_a_claimed_picture_the_page_names_but_was_not_read_is_a_warning() -> None:
+    """In any rendition, in any attribute (a lazy-loading convention the reader did not
+    know), quoted or not: the page shows it, and it was not read."""
+    for attribute in (
+        "data-hero='https://image.mfa.go.th/mfa/0/abc/ปก(1).jpg'",
+        "style='--bg: url(/mfa/r_800x600/abc/%E0%B8%9B%E0%B8%81%281%29.jpg)'",
+    ):
+        [reason] = _notes(
+            f"<html><body><div {attribute}>x</div></body></html>", Claim("card", COVER)
+        )
+        assert "the page shows " + COVER in reason
+
+
+def test_a_cover_the_page_does_not_name_is_no_verdict() -> None:
+    assert (
+        _notes(
+            "<html><body><p>abc/ปก</p><a href='/other.jpg'>x</a></body></html>",
+            Claim("card", COVER),
+        )
+        == []
+    )
+
+
+def test_of_two_claimed_pictures_the_first_the_page_names_is_reported() -> None:
+    later = Claim("og:image", "https://image.mfa.go.th/mfa/0/abc/later.jpg")
+    first = Claim("card", "https://image.mfa.go.th/mfa/0/abc/first.jpg")
+    markup = (
+        "<html><body><i data-a='abc/first.jpg'></i><b data-b='abc/later.jpg'></b></body></html>"
+    )
+    [reason] = _notes(markup, later, first)
+    assert "the page shows https://image.mfa.go.th/mfa/0/abc/first.jpg" in reason
