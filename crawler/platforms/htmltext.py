@@ -195,11 +195,15 @@ def element_lines(element: HtmlElement, inherited: bool | None = None) -> list[s
     return writer.lines
 
 
-def run_lines(parent: HtmlElement, run: list[HtmlElement | str]) -> list[str]:
+def run_lines(
+    parent: HtmlElement, run: list[HtmlElement | str], inherited: bool | None = None
+) -> list[str]:
     """The lines a browser shows for a run of inline content of ``parent``: text
-    strings and elements (each without its tail, which the run lists as a string)."""
+    strings and elements (each without its tail, which the run lists as a string);
+    ``inherited`` as for :func:`element_lines`."""
     writer = _LineWriter()
-    preserve = _preserves_space(parent, _inherited_preserve(parent))
+    inherited = _inherited_preserve(parent) if inherited is None else inherited
+    preserve = _preserves_space(parent, inherited)
     for node in run:
         if isinstance(node, str):
             writer.text(node, preserve)
@@ -207,6 +211,12 @@ def run_lines(parent: HtmlElement, run: list[HtmlElement | str]) -> list[str]:
             _walk(node, writer, preserve)
     writer.flush()
     return writer.lines
+
+
+def keeps_spaces(element: HtmlElement, inherited: bool) -> bool:
+    """Whether text inside ``element`` keeps its spaces (``inherited``: whether its
+    parent's text does)."""
+    return _preserves_space(element, inherited)
 
 
 def _inherited_preserve(element: HtmlElement) -> bool:

@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.platforms.evidence import CardClaims
-from crawler.platforms.htmltext import element_lines, is_hidden
+from crawler.platforms.htmltext import element_lines, is_hidden, keeps_spaces
 from crawler.urls import is_article_path, is_listing_page_link
 
 DOCUMENT_SUFFIXES = (
@@ -104,6 +104,7 @@ class ParsedPage:
     def __init__(self, root: HtmlElement, context: PageContext) -> None:
         self.root, self.context = root, context
         self._lines: dict[HtmlElement, list[str]] = {}
+        self._keeps: dict[HtmlElement, bool] = {}
         self._urls: dict[str, str] = {}
         self._links: dict[HtmlElement, list[tuple[HtmlElement, str]]] = {}
         self._lengths: dict[HtmlElement, int] = {}
@@ -118,10 +119,20 @@ class ParsedPage:
     def lines(self, element: HtmlElement) -> list[str]:
         cached = self._lines.get(element)
         if cached is None:
-            # with no pre-formatted text on the page, no element inherits preserved spaces
-            inherited = None if self._preserving else False
-            cached = self._lines[element] = element_lines(element, inherited)
+            cached = self._lines[element] = element_lines(element, self.inherits(element))
         return cached
+
+    def inherits(self, element: HtmlElement) -> bool:
+        """Whether text in ``element`` keeps its spaces by an ancestor's doing (``<pre>``,
+        ``white-space: pre``), asked once per element: an answer is the parent's."""
+        if not self._preserving:
+            return False  # no pre-formatted text on the page: nothing inherits it
+        known = self._keeps.get(element)
+        if known is None:
+            parent = element.getparent()
+            known = parent is not None and keeps_spaces(parent, self.inherits(parent))
+            self._keeps[element] = known
+        return known
 
     def document_texts(
         self, xpath: etree.XPath, **variables: str

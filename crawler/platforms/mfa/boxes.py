@@ -60,7 +60,7 @@ def _run_box(
     parent: HtmlElement, run: list[HtmlElement | str], page: ParsedPage, level: int, outer: bool
 ) -> Box | None:
     nodes = [node for node in run if not isinstance(node, str)]
-    lines = run_lines(parent, run)
+    lines = run_lines(parent, run, page.inherits(parent))
     if not lines and not nodes:
         return None
     return Box(parent, nodes, lines, level, outer)

@@ -226,3 +226,32 @@ def test_the_carriers_found_once_per_page_are_those_of_each_walk() -> None:
     assert [e.tag for e in carriers_in(edge, page)] == ["source", "img", "img", "span", "i", "img"]
     outside = lxml_html.fromstring("<div><img src='/elsewhere.jpg'></div>")
     assert [e.get("src") for e in carriers_in(outside, page)] == ["/elsewhere.jpg"]
+
+
+def test_the_lines_the_page_remembers_are_those_of_a_walk() -> None:
+    """What keeps spaces is asked once per element and passed down (faster): every
+    element's lines, and every run of inline content, are what a walk that looks at the
+    ancestors itself finds, on a page of each layout, the fixtures and pre-formatted
+    text (the fuzzer reads hundreds of layouts with it)."""
+    from crawler.platforms.htmltext import element_lines, run_lines
+    from crawler.platforms.page import ParsedPage
+
+    documents = _layout_documents()[::6]  # about a page a layout: each element is walked
+    documents += [(FIXTURES / case / "input.html").read_text("utf-8") for case in CASES]
+    documents.append(
+        "<html><body><div style='white-space: pre-wrap'><p>a  b</p><div style='white-space:"
+        " normal'>c  d<span>  e </span></div></div><pre><b>  f\n g</b></pre>"
+        "<section>  h  <i> i </i></section></body></html>"
+    )
+    preserving = 0
+    for text in documents:
+        root = lxml_html.document_fromstring(text)
+        page = ParsedPage(root, PageContext.of("https://www.mfa.go.th/th/content/x"))
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            assert page.lines(element) == element_lines(element), text[:200]
+            run: list[Any] = [element.text or "", *element]
+            assert run_lines(element, run, page.inherits(element)) == run_lines(element, run)
+            preserving += page.inherits(element)
+    assert preserving  # pre-formatted text was there to inherit
