@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.platforms.mfa import PageContext, extract_article, listing_cards
+from crawler.platforms.page import ParsedPage
 from schemas import NotAnArticle, build_content
 from schemas.models import COPY_FIELDS
 
@@ -191,13 +193,22 @@ def _layout_documents() -> list[str]:
     ]
 
 
+def _every_element(documents: list[str]) -> Iterator[tuple[str, ParsedPage, Any]]:
+    """Each element of each document, with the document and its page."""
+    for text in documents:
+        root = lxml_html.document_fromstring(text)
+        page = ParsedPage(root, PageContext.of("https://www.mfa.go.th/th/content/x"))
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                yield text, page, element
+
+
 def test_the_carriers_found_once_per_page_are_those_of_each_walk() -> None:
     """The readers ask which pictures an element carries from an index built once per
     page (faster): for every element of every corpus page in 30 layouts, the real
     fragments, the fixtures and the edge cases below, it is what walking the element
     finds, in the same order; an element outside the page is walked."""
     from crawler.platforms.mfa.media import carriers, carriers_in
-    from crawler.platforms.page import ParsedPage
     from tests.conftest import SHARED
 
     documents = _layout_documents()
@@ -213,13 +224,10 @@ def test_the_carriers_found_once_per_page_are_those_of_each_walk() -> None:
         "<img src=' '><style>.x{background:url(/css.jpg)}</style></div></body></html>"
     )
     found = 0
-    for text in documents:
-        root = lxml_html.document_fromstring(text)
-        page = ParsedPage(root, PageContext.of("https://www.mfa.go.th/th/content/x"))
-        for element in root.iter():
-            if isinstance(element.tag, str):
-                assert carriers_in(element, page) == list(carriers(element)), text[:200]
-        found += len(carriers_in(root, page))
+    for text, page, element in _every_element(documents):
+        assert carriers_in(element, page) == list(carriers(element)), text[:200]
+        if element is page.root:
+            found += len(carriers_in(element, page))
     assert found > len(documents)  # the pages have pictures to find
     edge = lxml_html.document_fromstring(documents[-1])
     page = ParsedPage(edge, PageContext.of("https://www.mfa.go.th/th/content/x"))
@@ -234,7 +242,6 @@ def test_the_lines_the_page_remembers_are_those_of_a_walk() -> None:
     ancestors itself finds, on a page of each layout, the fixtures and pre-formatted
     text (the fuzzer reads hundreds of layouts with it)."""
     from crawler.platforms.htmltext import element_lines, run_lines
-    from crawler.platforms.page import ParsedPage
 
     documents = _layout_documents()[::6]  # about a page a layout: each element is walked
     documents += [(FIXTURES / case / "input.html").read_text("utf-8") for case in CASES]
@@ -244,14 +251,9 @@ def test_the_lines_the_page_remembers_are_those_of_a_walk() -> None:
         "<section>  h  <i> i </i></section></body></html>"
     )
     preserving = 0
-    for text in documents:
-        root = lxml_html.document_fromstring(text)
-        page = ParsedPage(root, PageContext.of("https://www.mfa.go.th/th/content/x"))
-        for element in root.iter():
-            if not isinstance(element.tag, str):
-                continue
-            assert page.lines(element) == element_lines(element), text[:200]
-            run: list[Any] = [element.text or "", *element]
-            assert run_lines(element, run, page.inherits(element)) == run_lines(element, run)
-            preserving += page.inherits(element)
+    for text, page, element in _every_element(documents):
+        assert page.lines(element) == element_lines(element), text[:200]
+        run: list[Any] = [element.text or "", *element]
+        assert run_lines(element, run, page.inherits(element)) == run_lines(element, run)
+        preserving += page.inherits(element)
     assert preserving  # pre-formatted text was there to inherit
