@@ -38,7 +38,11 @@ DOCUMENT_SUFFIXES = (
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 _SPACES = re.compile(r"\s+")
 _UNCOUNTED = str.maketrans("", "", " \t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-_PRESERVING = etree.XPath("//pre | //textarea | //@style[contains(., 'white-space')]/..")
+# whatever the case of the property's name, as htmltext reads it ("White-Space: pre")
+_PRESERVING = etree.XPath(
+    "//pre | //textarea"
+    " | //@style[contains(translate(., 'WHITESPAC', 'whitespac'), 'white-space')]/.."
+)
 
 
 def elements(xpath: etree.XPath, node: HtmlElement, **variables: str) -> list[HtmlElement]:

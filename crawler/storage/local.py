@@ -105,9 +105,9 @@ class LocalStorage:
             self._group.barrier()
         except OSError as exc:
             raise _error(f"cannot write {path}", exc) from exc
-        finally:
-            for _path, temp, _created, _data in temps:
-                with contextlib.suppress(FileNotFoundError):
+        finally:  # a temporary name left (a disk gone read-only) is hidden and harmless:
+            for _path, temp, _created, _data in temps:  # never the error reported
+                with contextlib.suppress(OSError):
                     os.unlink(temp)  # noqa: PTH108
         return same
 

@@ -27,7 +27,7 @@ from lxml.html import HtmlElement
 
 from crawler.platforms.evidence import Claim, Evidence
 from crawler.platforms.mfa.media import original_url
-from crawler.platforms.page import ParsedPage, elements, one_line
+from crawler.platforms.page import ParsedPage, one_line
 from schemas.assess import DISAGREES, RawArticle
 from schemas.dates import DateParseError, parse_platform_date
 from schemas.models import Finding
@@ -209,25 +209,45 @@ def _tail(url: str) -> str:
     return path.split("/mfa/0/", 1)[1] if "/mfa/0/" in path else path
 
 
-# the first element with an attribute that holds the text, by libxml2 (one attribute
-# after another in Python was most of checking a page whose cover it does not show)
-_NAMING = etree.XPath("(.//@*[contains(., $tail) or contains(., $quoted)])[1]/..")
+# whether any attribute holds the text, asked of libxml2: the common answer, no (a card's
+# cover the page does not show), without reading every attribute in Python
+_NAMED = etree.XPath("boolean(.//@*[contains(., $tail) or contains(., $quoted)])")
+
+
+def _named_anywhere(page: ParsedPage, tail: str) -> bool:
+    """Whether some attribute holds ``tail`` as written or percent-encoded (True when
+    libxml2 cannot be asked: a control character in it; the full search then tells)."""
+    try:
+        return bool(_NAMED(page.root, tail=tail, quoted=_encoded(tail)))
+    except ValueError:  # not XML text (a control character): lxml refuses it
+        return True
+
+
+def _encoded(tail: str) -> str:
+    """``tail`` percent-encoded as UTF-8 (a lone surrogate, which JSON may hold, too)."""
+    return quote(tail, errors="surrogatepass")
 
 
 def _shown_pictures(page: ParsedPage, claims: list[Claim]) -> list[Claim]:
     """The claims whose picture the page's markup names somewhere (an attribute, a
-    style's ``url()``): shown to a browser, read as a picture or not."""
+    style's ``url()``): shown to a browser, read as a picture or not; in the order the
+    page names them, attribute by attribute."""
     tails = {claim: _tail(str(claim.value)) for claim in claims}
     tails = {claim: tail for claim, tail in tails.items() if len(tail) > 4}
-    found: list[tuple[Claim, HtmlElement]] = []
-    for claim, tail in tails.items():
-        named = elements(_NAMING, page.root, tail=tail, quoted=quote(tail))
-        if named:
-            found.append((claim, named[0]))
-    if len(found) > 1:  # in the order the page names them
-        order = {element: index for index, element in enumerate(page.root.iter())}
-        found.sort(key=lambda pair: order.get(pair[1], -1))
-    return [claim for claim, _element in found]
+    tails = {claim: tail for claim, tail in tails.items() if _named_anywhere(page, tail)}
+    encoded = {claim: _encoded(tail) for claim, tail in tails.items()}
+    found: list[Claim] = []
+    for element in page.root.iter():
+        if not tails:
+            break
+        if not isinstance(element.tag, str):
+            continue
+        for value in element.attrib.values():
+            for claim, tail in list(tails.items()):
+                if tail in value or encoded[claim] in value:
+                    found.append(claim)
+                    del tails[claim]
+    return found
 
 
 def _images(raw: RawArticle, page: ParsedPage, evidence: Evidence) -> None:

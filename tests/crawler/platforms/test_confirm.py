@@ -51,3 +51,25 @@ def test_of_two_claimed_pictures_the_first_the_page_names_is_reported() -> None:
     )
     [reason] = _notes(markup, later, first)
     assert "the page shows https://image.mfa.go.th/mfa/0/abc/first.jpg" in reason
+
+
+def test_two_claims_named_in_one_element_come_in_the_order_of_its_attributes() -> None:
+    first = Claim("json-ld", "https://image.mfa.go.th/mfa/0/abc/B-long.jpg")
+    second = Claim("og:image", "https://image.mfa.go.th/mfa/0/abc/A-long.jpg")
+    markup = (
+        "<html><body><img src='/x/abc/B-long.jpg' data-original='/abc/A-long.jpg'></body></html>"
+    )
+    [reason] = _notes(markup, second, first)
+    assert "the page shows https://image.mfa.go.th/mfa/0/abc/B-long.jpg" in reason
+
+
+def test_a_claim_with_characters_xml_cannot_hold_is_searched_too() -> None:
+    """A URL from JSON-LD may hold a control character or a lone surrogate: the page is
+    read (no error), and such a claim is looked for like any other (here by its
+    percent-encoded spelling)."""
+    for odd, encoded in (("\x01", "%01"), ("\ud800", "%ED%A0%80")):
+        claim = Claim("json-ld", f"https://image.mfa.go.th/mfa/0/abc/x{odd}y-long.jpg")
+        assert _notes("<html><body><i data-a='abc/xy-long.jpg'></i></body></html>", claim) == []
+        shown = f"<html><body><i data-a='abc/x{encoded}y-long.jpg'></i></body></html>"
+        [reason] = _notes(shown, claim)
+        assert "which was not read as a picture" in reason

@@ -248,7 +248,11 @@ def test_the_lines_the_page_remembers_are_those_of_a_walk() -> None:
     documents.append(
         "<html><body><div style='white-space: pre-wrap'><p>a  b</p><div style='white-space:"
         " normal'>c  d<span>  e </span></div></div><pre><b>  f\n g</b></pre>"
-        "<section>  h  <i> i </i></section></body></html>"
+        "<section>  h  <i> i </i></section></body></html>",
+    )
+    documents.append(  # the only preserving rule, its name in capitals
+        "<html><body><div style='White-Space: PRE'><p>a    b\n  c<b> d  </b></p></div>"
+        "</body></html>"
     )
     preserving = 0
     for text, page, element in _every_element(documents):
