@@ -84,6 +84,11 @@ class Evidence:
         return not (self.titles or self.dates or self.images)
 
 
+def sources(claims: list[Claim]) -> list[str]:
+    """The sources of ``claims``, each once, in order (what a record's ``evidence`` lists)."""
+    return list(dict.fromkeys(claim.source for claim in claims))
+
+
 def _bangkok_date(text: str) -> date | None:
     """The day a timestamp falls on in Bangkok (a bare date is that day)."""
     text = text.strip()
