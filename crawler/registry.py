@@ -106,6 +106,11 @@ class Registry:
         """The site a host name (``host`` or ``host:port``) belongs to."""
         return self.by_name.get(name.lower())
 
+    def names(self, netloc: str) -> frozenset[str]:
+        """All names of the site ``netloc`` belongs to (just ``netloc`` if unregistered)."""
+        site = self.get(netloc)
+        return frozenset({site.host, *site.aliases}) if site else frozenset({netloc})
+
     def select(self, names: str | None, default: str) -> list[Site]:
         """The sites ``-a site=`` names: one, several (comma-separated) or ``all``."""
         wanted = [n.strip() for n in (names or default).split(",") if n.strip()]

@@ -19,6 +19,7 @@ from scrapy.http import Response
 
 from crawler.context import CrawlContext
 from crawler.media.outcomes import MEDIA
+from crawler.media.slots import media_hosts
 from crawler.redact import redact_url
 
 logger = logging.getLogger(__name__)
@@ -54,8 +55,7 @@ class OffsiteRedirectMiddleware:
         context = CrawlContext.of(self.crawler)
         allowed = context.scope.allowed_domains if context.started else frozenset()
         if request.meta.get(MEDIA):  # an article's file: the image service's hosts too
-            media_hosts = {h.lower() for h in self.crawler.settings.getlist("MEDIA_HOSTS")}
-            allowed = allowed | media_hosts
+            allowed = allowed | media_hosts(self.crawler.settings)
         if not allowed or any(host == d or host.endswith("." + d) for d in allowed):
             return response
         assert self.crawler.stats is not None

@@ -41,6 +41,7 @@ from crawler.media.outcomes import (
     is_final,
     status_reason,
 )
+from crawler.media.slots import media_hosts
 from crawler.state.media import DUE_AGAIN
 from crawler.storage import StorageError
 
@@ -55,7 +56,7 @@ class MediaPipeline:
         settings = crawler.settings
         self.crawler, self.context = crawler, CrawlContext.of(crawler)
         self.enabled = settings.getbool("MEDIA_ENABLED")
-        self.hosts = frozenset(h.lower() for h in settings.getlist("MEDIA_HOSTS"))
+        self.hosts = media_hosts(settings)
         self.max_bytes = settings.getint("MEDIA_MAX_FILE_BYTES")
         self.per_article = settings.getint("MEDIA_MAX_PER_ARTICLE")
         self.per_crawl = settings.getint("MEDIA_MAX_PER_CRAWL")
@@ -109,10 +110,7 @@ class MediaPipeline:
 
     def _own_names(self, site: str) -> frozenset[str]:
         registry = getattr(self.crawler.spider, "registry", None)
-        found = registry.get(site) if registry is not None else None
-        return frozenset(
-            {site, *(found.aliases if found else ()), *([found.host] if found else [])}
-        )
+        return frozenset({site}) | (registry.names(site) if registry is not None else set())
 
     async def _once(self, url: str, tried: int) -> Outcome:
         """The file fetched and kept, or why not; once however many articles wait."""

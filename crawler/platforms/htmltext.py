@@ -84,7 +84,9 @@ def is_hidden(element: HtmlElement) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-def _preserves_space(element: HtmlElement, inherited: bool) -> bool:
+def keeps_spaces(element: HtmlElement, inherited: bool) -> bool:
+    """Whether text inside ``element`` keeps its spaces (``inherited``: whether its
+    parent's text does)."""
     if element.tag in {"pre", "textarea"}:
         return True
     style = element.get("style")
@@ -148,7 +150,7 @@ class _LineWriter:
 
 
 def _walk(element: HtmlElement, writer: _LineWriter, preserve: bool) -> None:
-    # The hot loop of extraction: is_hidden() and _preserves_space() inlined.
+    # The hot loop of extraction: is_hidden() and keeps_spaces() inlined.
     tag = element.tag
     if tag.__class__ is not str or tag in INVISIBLE:
         return
@@ -203,7 +205,7 @@ def run_lines(
     ``inherited`` as for :func:`element_lines`."""
     writer = _LineWriter()
     inherited = _inherited_preserve(parent) if inherited is None else inherited
-    preserve = _preserves_space(parent, inherited)
+    preserve = keeps_spaces(parent, inherited)
     for node in run:
         if isinstance(node, str):
             writer.text(node, preserve)
@@ -213,14 +215,8 @@ def run_lines(
     return writer.lines
 
 
-def keeps_spaces(element: HtmlElement, inherited: bool) -> bool:
-    """Whether text inside ``element`` keeps its spaces (``inherited``: whether its
-    parent's text does)."""
-    return _preserves_space(element, inherited)
-
-
 def _inherited_preserve(element: HtmlElement) -> bool:
     preserve = False
     for ancestor in reversed(list(element.iterancestors())):
-        preserve = _preserves_space(ancestor, preserve)
+        preserve = keeps_spaces(ancestor, preserve)
     return preserve

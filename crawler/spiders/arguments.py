@@ -122,12 +122,6 @@ def _since(value: str | None) -> date | None:
         raise ArgumentError(f"since must be a date, YYYY-MM-DD, not {value!r}") from None
 
 
-def site_names(registry: Registry, netloc: str) -> frozenset[str]:
-    """All names of the site ``netloc`` belongs to (just ``netloc`` if unregistered)."""
-    site = registry.get(netloc)
-    return frozenset({site.host, *site.aliases}) if site else frozenset({netloc})
-
-
 def crawl_sites(start_points: list[str], origins: dict[str, str]) -> list[str]:
     """The canonical hosts of the sites the start points belong to."""
     return sorted({urlsplit(canonical_url(url, origins)).netloc for url in start_points})

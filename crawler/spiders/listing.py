@@ -20,6 +20,7 @@ from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext
 from crawler.items import FetchedPage
+from crawler.media.slots import media_hosts
 from crawler.platforms.evidence import CardClaims
 from crawler.platforms.mfa import PageContext
 from crawler.platforms.reading import PageReading, read_fetched
@@ -27,7 +28,7 @@ from crawler.redact import redact_url
 from crawler.registry import Registry
 from crawler.runs.health import SITE_READ
 from crawler.scaleout.outcomes import REPLAYED
-from crawler.spiders.arguments import CrawlArguments, site_names
+from crawler.spiders.arguments import CrawlArguments
 from crawler.spiders.discovery import DISCOVER, Discovery
 from crawler.spiders.pages import CARD, WALK_FIRST, WALK_PAGE, WALK_START, slot
 from crawler.spiders.walk import Walk, WalkLog
@@ -62,13 +63,13 @@ class ListingSpider(scrapy.Spider):
     def _page_context(
         self, url: str, card: CardClaims | None = None, discover: bool = False
     ) -> PageContext:
-        names = site_names(self.registry, urlsplit(url).netloc.lower())
+        names = self.registry.names(urlsplit(url).netloc.lower())
         return PageContext.of(url, names, card, discover, self._image_hosts)
 
     @functools.cached_property
     def _image_hosts(self) -> frozenset[str]:
         """``MEDIA_HOSTS``, read once: every page's reading is told them."""
-        return frozenset(h.lower() for h in self.crawler.settings.getlist("MEDIA_HOSTS"))
+        return media_hosts(self.crawler.settings)
 
     def _listing_request(
         self, url: str, start: str, followed: int, replayed: bool = False, discover: bool = False

@@ -32,7 +32,7 @@ from crawler.platforms.reading import PageReading
 from crawler.redact import REDACTED, redact_url
 from crawler.registry import Registry, RegistryError
 from crawler.spiders import checks
-from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, site_names
+from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites
 from crawler.spiders.candidates import CandidateSpider, is_home_page
 from crawler.spiders.failures import record_failure
 from crawler.spiders.pages import (
@@ -82,7 +82,7 @@ class MfaSpider(CandidateSpider):
         spider.start_points = spider.arguments.start_points(spider.registry, discovering)
         domains: set[str] = set()
         for url in spider.start_points:
-            for name in site_names(spider.registry, urlsplit(url).netloc.lower()):
+            for name in spider.registry.names(urlsplit(url).netloc.lower()):
                 domains.add(name.rsplit(":", 1)[0])  # Scrapy's allowed_domains: no ports
         spider.allowed_domains = sorted(domains)
         spider.crawl_sites = crawl_sites(spider.start_points, origins)

@@ -55,11 +55,7 @@ class LocalStorage:
     ) -> bool:
         path = self.root / key  # for the message, should a check fail
         try:
-            path = self.root / check_key(key)
-            created = self._root.directory(path.parent)
-            temp = temporary_path(path)
-            write_new(temp, data)
-            self._group.written(Path(temp))
+            path, temp, created = self._stage(key, data)
             self._group.barrier()  # the data is on disk before any name points at it
             try:
                 if create_only:
@@ -88,12 +84,9 @@ class LocalStorage:
         temps: list[tuple[Path, str, list[Path], bytes]] = []
         try:
             for key, data, _content_type in objects:
-                path = self.root / check_key(key)
-                created = self._root.directory(path.parent)
-                temp = temporary_path(path)
-                write_new(temp, data)
+                path = self.root / key  # for the message, should a check fail
+                path, temp, created = self._stage(key, data)
                 temps.append((path, temp, created, data))
-                self._group.written(Path(temp))
             self._group.barrier()
             same = True
             for path, temp, created, data in temps:
@@ -110,6 +103,16 @@ class LocalStorage:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)  # noqa: PTH108
         return same
+
+    def _stage(self, key: str, data: bytes) -> tuple[Path, str, list[Path]]:
+        """``data`` under a hidden temporary name beside ``key``'s file, not flushed yet,
+        its folders made: the file's path, the temporary name, the folders created."""
+        path = self.root / check_key(key)
+        created = self._root.directory(path.parent)
+        temp = temporary_path(path)
+        write_new(temp, data)
+        self._group.written(Path(temp))
+        return path, temp, created
 
     def put_file(self, key: str, source: Path, content_type: str) -> None:
         path = self.root / key
