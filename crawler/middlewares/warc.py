@@ -1,13 +1,6 @@
 """Every fetched page into WARC files (``WARC_ENABLED``): a downloader middleware placed
 after the decompression middleware, so it sees the payload as the server sent it.
 
-Records are written by one thread of their own (``warc-writer``), not the reactor's:
-building a record, its digests, its compression and the file's flush are a tenth of
-the reactor thread's work otherwise, and the reactor thread is what bounds a crawl's
-rate (docs/benchmarks.md).  One thread, so records are in the files in the order their
-responses were handed over and the files' bookkeeping has a single owner; a response
-goes on to the spider only once its records are on disk, as before.
-
 Files rotate at ``WARC_MAX_BYTES`` and go into the archive under ``warc/`` (see
 :mod:`crawler.warc.files`), published off the reactor thread; the crawl's end waits for
 them.  A page whose payload is the one its URL had at its last whole capture (an earlier
@@ -19,10 +12,9 @@ too.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
@@ -30,8 +22,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import DeferredList
-from twisted.internet.threads import deferToThread, deferToThreadPool
-from twisted.python.threadpool import ThreadPool
+from twisted.internet.threads import deferToThread
 
 from crawler.context import CrawlContext
 from crawler.items import WARC_RECORD_META
@@ -42,10 +33,8 @@ from crawler.state.paths import StatePaths
 from crawler.version import crawler_identity
 from crawler.warc.files import WarcFiles, leftovers, publish
 from crawler.warc.records import Fetch, headers_of
-from schemas.models import WarcRecordRef
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 INFO_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "DOWNLOAD_MAXSIZE", "CONCURRENT_REQUESTS")
 
 
@@ -63,8 +52,6 @@ class WarcRecorder:
             **{name.lower(): str(settings.get(name)) for name in INFO_SETTINGS},
         }
         self.files = WarcFiles(folder, settings.getint("WARC_MAX_BYTES"), info)
-        """Used by the writer thread alone, once the spider is open."""
-        self.writer = ThreadPool(minthreads=1, maxthreads=1, name="warc-writer")
         self.context = CrawlContext.of(crawler)
         self.storage = self.context.archive.storage
         self.pending: list[Any] = []
@@ -98,16 +85,7 @@ class WarcRecorder:
         """Publish ``paths`` (blocking); how many the archive refused (kept here)."""
         return sum(not publish(self.storage, path) for path in paths)
 
-    async def _in_writer(self, function: Callable[..., T], *args: Any) -> T:
-        from twisted.internet import reactor  # the installed one, not installed by an import
-
-        result: T = await maybe_deferred_to_future(
-            deferToThreadPool(reactor, self.writer, function, *args)
-        )
-        return result
-
     def opened(self) -> None:
-        self.writer.start()
         self.pending.append(deferToThread(self._publish_leftovers))
 
     def _publish_leftovers(self) -> int:
@@ -115,7 +93,7 @@ class WarcRecorder:
         is read whole to be cut); this crawl's own files are never taken."""
         return self._kept(leftovers(self.files.folder, mine=self.files.stem))
 
-    async def process_response(
+    def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
         fetch = Fetch(
@@ -128,17 +106,13 @@ class WarcRecorder:
             fetched_at=datetime.now(UTC),
             protocol=str(response.protocol or "HTTP/1.1").upper(),
         )
-        where, done = await self._in_writer(self._write, fetch)
+        where, done = self.files.write(fetch, self._earlier(fetch.url))
         request.meta[WARC_RECORD_META] = where  # the page's version points to it
         if self.stats is not None:
             self.stats.inc_value("warc/records")
         if done is not None:
             self._publish(done)
         return response
-
-    def _write(self, fetch: Fetch) -> tuple[WarcRecordRef, Path | None]:
-        """In the writer thread: the fetch's records, and a file its rotation completed."""
-        return self.files.write(fetch, self._earlier(fetch.url))
 
     def _earlier(self, url: str) -> Capture | None:
         """The URL's last whole capture in an earlier crawl (None if the state cannot
@@ -149,8 +123,7 @@ class WarcRecorder:
             return None
 
     async def closed(self) -> None:
-        done = await self._in_writer(self.files.close)  # after every record handed over
-        self.writer.stop()
+        done = self.files.close()
         if done is not None:
             self._publish(done)
         results = await maybe_deferred_to_future(DeferredList(self.pending, consumeErrors=True))
