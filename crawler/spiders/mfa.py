@@ -227,13 +227,22 @@ class MfaSpider(CandidateSpider):
             return
         if walk is not None and response.meta.get(WALK_PAGE):
             self.walk_log.ended(walk)  # the start point is an article
-        yield self._article(response, read, category)
+        yield self._article(response, read, category, requested=True)
 
     def _article(
-        self, response: TextResponse, read: PageReading, category: str | None
+        self,
+        response: TextResponse,
+        read: PageReading,
+        category: str | None,
+        requested: bool = False,
     ) -> FetchedPage:
+        """``requested``: asked for as an article, its URL marked then (a card's, a due
+        one's, a start point's): marked again only if a redirect led elsewhere (in a
+        shared crawl a mark is a round trip to Redis)."""
         identity = canonical_url(response.url, self.walk.origins)
-        self.walk.claim(identity)
+        asked = (response.meta.get("redirect_urls") or [response.url])[0]
+        if not requested or canonical_url(asked, self.walk.origins) != identity:
+            self.walk.claim(identity)
         self.crawler.stats.inc_value("revisit/fetched")
         self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
         return fetched_page(response, read, identity, category)

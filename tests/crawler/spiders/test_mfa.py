@@ -18,11 +18,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext
+from crawler.items import FetchedPage
 from crawler.marks import LocalMarks
 from crawler.spiders.mfa import MfaSpider
 from crawler.spiders.pages import WALK_PAGE, WALK_START
+from crawler.spiders.walk import SEEN
 from crawler.state.schedule import Observation
 from crawler.state.walks import BROKEN, DEAD_PAGES, ENDED
+from crawler.urls import url_key
 from tests.support.project import project_crawler
 
 FIXTURES = Path(__file__).parents[1] / "platforms" / "fixtures"
@@ -228,3 +231,40 @@ def test_every_worker_of_a_shared_crawl_yields_every_start_point(
         crawler.spider = spider
         urls.append([r.url for r in _starts(spider)])
     assert urls[0] == urls[1] and len(urls[1]) == 1  # once, by each
+
+
+class _NotedMarks(LocalMarks):
+    """Marks that note every key added to the requested set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[list[int]] = []
+
+    def add(self, name: str, keys: list[int]) -> list[bool]:
+        if name == SEEN:
+            self.added.append(keys)
+        return super().add(name, keys)
+
+
+def test_an_article_asked_for_is_marked_again_only_when_a_redirect_led_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its URL was marked when it was asked for: in a shared crawl a mark is a round trip."""
+    marks = _NotedMarks()
+    monkeypatch.setattr(CrawlContext, "walk_marks", lambda _self, _crawler: marks)
+    spider = _spider(tmp_path)
+    body = (FIXTURES / "sample-th-labels" / "input.html").read_bytes()
+    url = "https://www.mfa.go.th/th/content/aseancanada2020"
+    for earlier, marked in (
+        ([], []),
+        ([url], []),  # redirected to itself (a cookie check): the same article
+        (["https://www.mfa.go.th/th/content/old-name"], [[url_key(url)]]),
+    ):
+        marks.added.clear()
+        request = Request(url, meta={"redirect_urls": earlier} if earlier else {})
+        response = HtmlResponse(url, body=body, encoding="utf-8", request=request)
+        items = list(spider.parse_article(response, None))
+        assert [type(item) for item in items] == [FetchedPage]
+        assert marks.added == marked
+    spider._article(response, spider._read(response), None)  # a listing's start point
+    assert marks.added[-1] == [url_key(url)]
