@@ -40,6 +40,17 @@ def decode_page(body: bytes, declared: str) -> tuple[str, str, bool]:
     return body.decode(_canonical(declared), errors="replace"), _canonical(declared), False
 
 
+def parse_html(text: str, base_url: str | None = None) -> HtmlElement:
+    """The document of ``text`` as Scrapy's ``response.selector`` parses it (parsel's
+    HTML parser, the page's base URL), held by nothing but the caller.  Scrapy's
+    selector and its response refer to each other: a page parsed through
+    ``response.selector`` -- the response, its headers and its whole lxml tree -- is
+    freed only by the garbage collector's next pass over that cycle, not when the
+    crawl is done with the page (docs/benchmarks.md)."""
+    root: HtmlElement = Selector(text=text, type="html", base_url=base_url).root
+    return root
+
+
 @dataclass
 class ReadPage:
     """A page parsed from the charset that decodes it, with notes on what was wrong."""
@@ -56,7 +67,7 @@ def read_page(body: bytes, declared: str, parsed: Callable[[], HtmlElement]) -> 
     text, encoding, clean = decode_page(body, declared)
     if clean and encoding == _canonical(declared):
         return ReadPage(parsed(), declared, True)
-    root: HtmlElement = Selector(text=text, type="html").root
+    root = parse_html(text)
     if clean:
         reason = f"declared charset {declared} is wrong: read as {encoding}"
     else:

@@ -16,11 +16,13 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
+from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.media.slots import media_hosts
+from crawler.platforms.charset import parse_html
 from crawler.platforms.evidence import CardClaims
 from crawler.platforms.mfa import PageContext
 from crawler.platforms.reading import PageReading, read_fetched
@@ -116,7 +118,7 @@ class ListingSpider(scrapy.Spider):
         read = read_fetched(
             response.body,
             response.encoding,
-            lambda: response.selector.root,
+            lambda: parse_html(response.text, get_base_url(response)),  # not kept on it
             self._page_context(response.url, claims, bool(meta.get(DISCOVER))),
             self.crawler.settings.getint("LISTING_MAX_LINKS"),
         )
