@@ -6,6 +6,8 @@ crawl context, started far enough to decide its scope, and handed responses.
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import AsyncIterator, Coroutine
 from datetime import UTC, datetime
 from pathlib import Path
@@ -268,3 +270,21 @@ def test_an_article_asked_for_is_marked_again_only_when_a_redirect_led_elsewhere
         assert marks.added == marked
     spider._article(response, spider._read(response), None)  # a listing's start point
     assert marks.added[-1] == [url_key(url)]
+
+
+def test_a_page_read_is_freed_with_its_response_not_left_to_the_collector(
+    tmp_path: Path,
+) -> None:
+    """Scrapy's ``response.selector`` and its response refer to each other: read through
+    it, a page and its whole lxml tree would wait for the garbage collector."""
+    spider = _spider(tmp_path)
+    response = _page(2)
+    gone = weakref.ref(response)
+    gc.disable()
+    try:
+        read = spider._read(response)
+        assert read.kind == "listing"
+        del response, read
+        assert gone() is None
+    finally:
+        gc.enable()
