@@ -168,11 +168,17 @@ EXTENSIONS = {
     "crawler.extensions.log_redaction.LogRedaction": 10,
     "crawler.extensions.network_errors.OneLineNetworkErrorsExtension": 20,
     "crawler.extensions.item_errors.ItemErrors": 100,
+    "crawler.extensions.garbage.GarbageCollection": 150,
     "crawler.runs.summary.RunSummary": 500,
     "crawler.runs.report.RunReports": 510,
     "crawler.runs.metrics.RunMetrics": 520,
     "crawler.runs.notifications.Notifications": 530,
 }
+
+# Python's garbage collector set for a crawl while it runs: what the crawl starts with
+# frozen, the young collected less often: its CPU in a crawl of 10,000 articles 3.75 s ->
+# 0.52 s (crawler/extensions/garbage.py).
+GC_TUNING = os.environ.get("GC_TUNING", "true").lower() in ("1", "true", "yes")
 
 # Operations (crawler/runs/): a run report per run is always kept with the
 # archive (runs/). Metrics in Prometheus' text format, for node_exporter's textfile
