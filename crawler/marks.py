@@ -21,12 +21,18 @@ class Marks(Protocol):
 
     def count(self, name: str) -> int: ...
 
+    @property
+    def shared(self) -> bool:
+        """Whether the marks are the crawl's workers' (each call a round trip), not kept
+        in this process (lost when a crawl resumes from its ``JOBDIR``)."""
+
 
 @dataclass
 class LocalMarks:
     """The marks of a crawl run by one process."""
 
     sets: dict[str, set[int]] = field(default_factory=dict)
+    shared = False
 
     def add(self, name: str, keys: list[int]) -> list[bool]:
         marked, fresh = self.sets.setdefault(name, set()), []

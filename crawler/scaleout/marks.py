@@ -12,6 +12,8 @@ from crawler.scaleout.keys import CrawlKeys
 class SharedMarks:
     """Marks in Redis sets (``SADD`` says whether a key is new, atomically)."""
 
+    shared = True
+
     def __init__(self, client: Any, keys: CrawlKeys) -> None:
         self.client, self.keys = client, keys
 

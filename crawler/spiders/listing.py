@@ -165,7 +165,8 @@ class ListingSpider(scrapy.Spider):
                 self._missed(start, read.kind)
         category = listing_category(response.url)
         for card in wanted:
-            yield self._article_request(card.url, category, walk=start, card=card)
+            marked = canonical_url(card.url, self.walk.origins)  # as the walk marked it
+            yield self._article_request(card.url, category, walk=start, card=card, marked=marked)
         # a listing of a paged form, or one discovery found whatever its path: ?p=N
         # (a server that ignores it repeats the page, which brings nothing new: the end)
         pageable = is_listing_url(response.url) or (

@@ -36,6 +36,7 @@ from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites
 from crawler.spiders.candidates import CandidateSpider, is_home_page
 from crawler.spiders.failures import record_failure
 from crawler.spiders.pages import (
+    MARKED,
     WALK_FIRST,
     WALK_PAGE,
     WALK_START,
@@ -154,7 +155,9 @@ class MfaSpider(CandidateSpider):
                 # A URL stored with a credential redacted would fetch nothing: use the
                 # canonical one, which never carried it.
                 url = revisit.canonical_url if REDACTED in revisit.url else revisit.url
-                yield self._article_request(url, revisit.category, revisit)
+                yield self._article_request(
+                    url, revisit.category, revisit, marked=revisit.canonical_url
+                )
             self.crawler.stats.set_value("revisit/due", self.walk.due)
         started: set[str] = set()  # a start point given twice is requested once
         for url in self.start_points:
@@ -168,7 +171,9 @@ class MfaSpider(CandidateSpider):
                 started.add(identity)
                 self.walk.claim(url)
                 walk = url if redact_url(url) in self.context.scope.listings else None
-                yield self._article_request(url, None, walk=walk, listing_page=True)
+                yield self._article_request(
+                    url, None, walk=walk, listing_page=True, marked=identity
+                )
 
     def _article_request(
         self,
@@ -178,10 +183,19 @@ class MfaSpider(CandidateSpider):
         walk: str | None = None,
         listing_page: bool = False,
         card: ListingCard | None = None,
+        marked: str | None = None,
     ) -> scrapy.Request:
         claims = CardClaims(card.title, card.card_date, card.image) if card is not None else None
         return article_request(
-            url, category, revisit, self.parse_article, self.on_error, walk, listing_page, claims
+            url,
+            category,
+            revisit,
+            self.parse_article,
+            self.on_error,
+            walk,
+            listing_page,
+            claims,
+            marked,
         )
 
     def parse_article(self, response: Response, category: str | None) -> Iterator[Any]:
@@ -227,22 +241,13 @@ class MfaSpider(CandidateSpider):
             return
         if walk is not None and response.meta.get(WALK_PAGE):
             self.walk_log.ended(walk)  # the start point is an article
-        yield self._article(response, read, category, requested=True)
+        yield self._article(response, read, category)
 
     def _article(
-        self,
-        response: TextResponse,
-        read: PageReading,
-        category: str | None,
-        requested: bool = False,
+        self, response: TextResponse, read: PageReading, category: str | None
     ) -> FetchedPage:
-        """``requested``: asked for as an article, its URL marked then (a card's, a due
-        one's, a start point's): marked again only if a redirect led elsewhere (in a
-        shared crawl a mark is a round trip to Redis)."""
         identity = canonical_url(response.url, self.walk.origins)
-        asked = (response.meta.get("redirect_urls") or [response.url])[0]
-        if not requested or canonical_url(asked, self.walk.origins) != identity:
-            self.walk.claim(identity)
+        self.walk.fetched(identity, response.meta.get(MARKED))
         self.crawler.stats.inc_value("revisit/fetched")
         self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
         return fetched_page(response, read, identity, category)

@@ -36,6 +36,8 @@ WALK_START, WALK_PAGE, WALK_FIRST = "walk_start", "walk_page", "walk_first"
 """Request meta: the start point whose walk the request belongs to, whether it is a page
 of that listing (else an article the listing showed), and whether its first."""
 CARD = "card"
+MARKED = "walk_marked"
+"""The canonical URL an article request was marked requested under when it was made."""
 """Request meta: what the listing card that linked an article showed (its title, date and
 thumbnail: :class:`crawler.platforms.evidence.CardClaims`), evidence its reading is
 checked with."""
@@ -50,16 +52,19 @@ def article_request(
     walk: str | None = None,
     listing_page: bool = False,
     card: CardClaims | None = None,
+    marked: str | None = None,
 ) -> scrapy.Request:
     """An article request (``walk``: the start point whose listing showed it, or which it
-    is; ``card``: what that listing's card showed); a revisit asks only for what changed
-    since the last fetch."""
+    is; ``card``: what that listing's card showed; ``marked``: the canonical URL it was
+    marked requested under); a revisit asks only for what changed since the last fetch."""
     headers: dict[str, str] = {}
     meta: dict[str, object] = {"download_slot": slot(url)}
     if walk is not None:  # a start point itself (listing_page), or an article it showed
         meta[WALK_START], meta[WALK_PAGE], meta[WALK_FIRST] = walk, listing_page, listing_page
     if card is not None:
         meta[CARD] = card
+    if marked is not None:
+        meta[MARKED] = marked
     if revisit is not None:
         if revisit.etag:
             headers["If-None-Match"] = revisit.etag

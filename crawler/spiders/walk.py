@@ -63,6 +63,15 @@ class Walk:
         """Whether ``url``'s article is not requested yet (it is, from now on)."""
         return self.marks.add(SEEN, [url_key(canonical_url(url, self.origins))])[0]
 
+    def fetched(self, identity: str, marked: object = None) -> None:
+        """An article's page came back: its URL marked requested (no card asks for it
+        again), unless its request was marked under this very URL (``marked``) and the
+        marks are shared: there a mark is a round trip to Redis for nothing, while marks
+        kept in this process cost nothing and are lost when a crawl resumes from its
+        ``JOBDIR``, queue and all."""
+        if not (self.marks.shared and marked == identity):
+            self.claim(identity)
+
     def cards(
         self,
         start: str,

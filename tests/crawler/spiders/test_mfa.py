@@ -23,11 +23,11 @@ from crawler.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.marks import LocalMarks
 from crawler.spiders.mfa import MfaSpider
-from crawler.spiders.pages import WALK_PAGE, WALK_START
+from crawler.spiders.pages import MARKED, WALK_PAGE, WALK_START
 from crawler.spiders.walk import SEEN
 from crawler.state.schedule import Observation
 from crawler.state.walks import BROKEN, DEAD_PAGES, ENDED
-from crawler.urls import url_key
+from crawler.urls import canonical_url, url_key
 from tests.support.project import project_crawler
 
 FIXTURES = Path(__file__).parents[1] / "platforms" / "fixtures"
@@ -72,6 +72,9 @@ def test_a_listing_page_asks_for_its_articles_then_the_next_page(tmp_path: Path)
     articles, pages = requests[:-1], requests[-1:]
     assert len(articles) == 10 and all(r.priority == 1 and r.dont_filter for r in articles)
     assert {r.cb_kwargs["category"] for r in articles} == {"ข่าวเด่น"}
+    assert [r.meta[MARKED] for r in articles] == [
+        canonical_url(r.url, spider.walk.origins) for r in articles
+    ]  # as the walk marked them: their pages mark nothing more in a shared crawl
     assert [r.url.rsplit("?", 1)[1] for r in pages] == ["p=3"]
     assert spider.crawler.stats.get_value("archive/listing_pages") == 1
 
@@ -238,9 +241,10 @@ def test_every_worker_of_a_shared_crawl_yields_every_start_point(
 class _NotedMarks(LocalMarks):
     """Marks that note every key added to the requested set."""
 
-    def __init__(self) -> None:
+    def __init__(self, shared: bool) -> None:
         super().__init__()
         self.added: list[list[int]] = []
+        self.shared = shared
 
     def add(self, name: str, keys: list[int]) -> list[bool]:
         if name == SEEN:
@@ -248,28 +252,29 @@ class _NotedMarks(LocalMarks):
         return super().add(name, keys)
 
 
-def test_an_article_asked_for_is_marked_again_only_when_a_redirect_led_elsewhere(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("shared", [True, False])
+def test_an_article_is_marked_again_only_when_its_request_was_marked_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: bool
 ) -> None:
-    """Its URL was marked when it was asked for: in a shared crawl a mark is a round trip."""
-    marks = _NotedMarks()
+    """Marked under its own URL when it was asked for, an article's page marks nothing
+    more in a shared crawl (a mark is a round trip to Redis); marks kept in this process
+    mark again (a crawl resumed from its JOBDIR lost them)."""
+    marks = _NotedMarks(shared)
     monkeypatch.setattr(CrawlContext, "walk_marks", lambda _self, _crawler: marks)
     spider = _spider(tmp_path)
     body = (FIXTURES / "sample-th-labels" / "input.html").read_bytes()
     url = "https://www.mfa.go.th/th/content/aseancanada2020"
-    for earlier, marked in (
-        ([], []),
-        ([url], []),  # redirected to itself (a cookie check): the same article
-        (["https://www.mfa.go.th/th/content/old-name"], [[url_key(url)]]),
+    for marked, again in (
+        (url, not shared),  # a card's, a due one's, a start point's
+        ("https://www.mfa.go.th/th/content/old-name", True),  # redirected to another
+        (None, True),  # asked for otherwise
     ):
         marks.added.clear()
-        request = Request(url, meta={"redirect_urls": earlier} if earlier else {})
+        request = Request(url, meta={MARKED: marked} if marked else {})
         response = HtmlResponse(url, body=body, encoding="utf-8", request=request)
         items = list(spider.parse_article(response, None))
         assert [type(item) for item in items] == [FetchedPage]
-        assert marks.added == marked
-    spider._article(response, spider._read(response), None)  # a listing's start point
-    assert marks.added[-1] == [url_key(url)]
+        assert marks.added == ([[url_key(url)]] if again else [])
 
 
 def test_a_page_read_is_freed_with_its_response_not_left_to_the_collector(
