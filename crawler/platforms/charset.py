@@ -40,14 +40,15 @@ def decode_page(body: bytes, declared: str) -> tuple[str, str, bool]:
     return body.decode(_canonical(declared), errors="replace"), _canonical(declared), False
 
 
-def parse_html(text: str, base_url: str | None = None) -> HtmlElement:
-    """The document of ``text`` as Scrapy's ``response.selector`` parses it (parsel's
-    HTML parser, the page's base URL), held by nothing but the caller.  Scrapy's
-    selector and its response refer to each other: a page parsed through
-    ``response.selector`` -- the response, its headers and its whole lxml tree -- is
-    freed only by the garbage collector's next pass over that cycle, not when the
-    crawl is done with the page (docs/benchmarks.md)."""
-    root: HtmlElement = Selector(text=text, type="html", base_url=base_url).root
+def parse_html(text: str, base_url: str | None = None, kind: str | None = "html") -> HtmlElement:
+    """The document of ``text`` as Scrapy's ``response.selector`` parses it (parsel, the
+    response's ``kind``: ``html``, ``xml``, or None to tell from the text; the page's
+    base URL), held by nothing but the caller.  Scrapy's selector and its response
+    refer to each other: a page parsed through ``response.selector`` -- the response,
+    its headers and its whole lxml tree -- is freed only by the garbage collector's
+    next pass over that cycle, not when the crawl is done with the page
+    (docs/benchmarks.md)."""
+    root: HtmlElement = Selector(text=text, type=kind, base_url=base_url).root
     return root
 
 

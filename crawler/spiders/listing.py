@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
@@ -118,7 +118,7 @@ class ListingSpider(scrapy.Spider):
         read = read_fetched(
             response.body,
             response.encoding,
-            lambda: parse_html(response.text, get_base_url(response)),  # not kept on it
+            lambda: parse_html(response.text, get_base_url(response), _kind(response)),
             self._page_context(response.url, claims, bool(meta.get(DISCOVER))),
             self.crawler.settings.getint("LISTING_MAX_LINKS"),
         )
@@ -196,3 +196,11 @@ class ListingSpider(scrapy.Spider):
         walk = request.meta.get(WALK_START)
         if walk is not None and request.meta.get(WALK_PAGE):
             self.walk_log.ended(walk)
+
+
+def _kind(response: TextResponse) -> str | None:
+    """How Scrapy's ``response.selector`` parses ``response`` (which the reading does
+    not use: it would keep the page alive in a reference cycle, see ``parse_html``)."""
+    if isinstance(response, XmlResponse):
+        return "xml"
+    return "html" if isinstance(response, HtmlResponse) else None

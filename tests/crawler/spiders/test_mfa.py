@@ -14,14 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 from scrapy import Request
-from scrapy.http import HtmlResponse
+from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.marks import LocalMarks
+from crawler.platforms.charset import parse_html
+from crawler.spiders.listing import _kind
 from crawler.spiders.mfa import MfaSpider
 from crawler.spiders.pages import MARKED, WALK_PAGE, WALK_START
 from crawler.spiders.walk import SEEN
@@ -293,3 +297,24 @@ def test_a_page_read_is_freed_with_its_response_not_left_to_the_collector(
         assert gone() is None
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("response_class", [HtmlResponse, XmlResponse, TextResponse])
+@pytest.mark.parametrize(
+    "body",
+    [
+        (FIXTURES / "sample-th-labels" / "input.html").read_bytes(),
+        b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+        b'<base href="/th/"/><h1>\xe0\xb8\x82\xe0\xb9\x88\xe0\xb8\xb2\xe0\xb8\xa7</h1>'
+        b"</body></html>",
+    ],
+    ids=["html", "xhtml"],
+)
+def test_the_page_is_parsed_as_scrapy_s_selector_parses_it(
+    response_class: type[TextResponse], body: bytes
+) -> None:
+    response = response_class(LISTING, body=body, encoding="utf-8")
+    root = parse_html(response.text, get_base_url(response), _kind(response))
+    scrapy_s = response.selector.root
+    assert type(root) is type(scrapy_s) and root.base == scrapy_s.base
+    assert etree.tostring(root) == etree.tostring(scrapy_s)
