@@ -12,10 +12,13 @@ little later.  (Little of a crawl's garbage needs the collector at all: a page's
 response and lxml tree are freed as soon as the crawl is done with them, see
 :func:`crawler.platforms.charset.parse_html`.)
 
-When the spider closes both are undone, so that a process running one crawl after
-another (scrapyd's, a test session) gets its collector back as it was.  The collector
-is the process's, not the crawl's: two crawls open at once in one process share it,
-and the first to close gives it back.
+Garbage among the frozen objects waits for the close: the ones that are (the state a
+crawl loads as it opens) live as long as the crawl anyway.  When the spider closes both
+are undone, so that a process running one crawl after another (a test session, a
+script with ``CrawlerProcess``) gets its collector back as it was.  The collector is
+the process's, not a crawl's: crawls open at once in one process share one setting,
+made by the first to open and undone by the last to close.  The thresholds are
+CPython 3.11-3.13's generational ones.
 """
 
 from __future__ import annotations
@@ -32,12 +35,47 @@ objects, of the middle one after 20 of those, of the oldest after 20 of those (a
 only when it grew by a quarter: Python's own rule); Python's defaults are 700, 10, 10."""
 
 
+class _Collector:
+    """The process's collector as the crawls open in it set it: one setting, made by the
+    first to open, undone by the last to close."""
+
+    def __init__(self) -> None:
+        self.crawls = 0
+        self.before: tuple[int, int, int] = gc.get_threshold()
+        self.froze = False
+
+    def set(self, thresholds: tuple[int, int, int]) -> None:
+        self.crawls += 1
+        if self.crawls > 1:
+            return
+        self.before = gc.get_threshold()
+        self.froze = gc.get_freeze_count() == 0  # someone else's freeze is theirs to undo
+        if self.froze:
+            gc.collect()  # what is garbage now is collected, not frozen
+            gc.freeze()
+        gc.set_threshold(*thresholds)
+
+    def give_back(self) -> None:
+        self.crawls -= 1
+        if self.crawls > 0:
+            return
+        gc.set_threshold(*self.before)
+        if self.froze:
+            gc.unfreeze()
+
+
+COLLECTOR = _Collector()
+"""The collector is one per process (``gc``), so is what the crawls did to it."""
+
+
 class GarbageCollection:
     """Freezes what the crawl starts with, collects the young less often."""
 
-    def __init__(self, thresholds: tuple[int, int, int] = THRESHOLDS) -> None:
-        self.thresholds = thresholds
-        self.before: tuple[int, int, int] | None = None
+    def __init__(
+        self, collector: _Collector = COLLECTOR, thresholds: tuple[int, int, int] = THRESHOLDS
+    ) -> None:
+        self.collector, self.thresholds = collector, thresholds
+        self.holding = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> GarbageCollection:
@@ -49,13 +87,11 @@ class GarbageCollection:
         return extension
 
     def opened(self) -> None:
-        self.before = gc.get_threshold()
-        gc.collect()  # what is garbage now is collected, not frozen
-        gc.freeze()
-        gc.set_threshold(*self.thresholds)
+        if not self.holding:
+            self.holding = True
+            self.collector.set(self.thresholds)
 
     def closed(self) -> None:
-        if self.before is not None:
-            gc.set_threshold(*self.before)
-            gc.unfreeze()
-            self.before = None
+        if self.holding:
+            self.holding = False
+            self.collector.give_back()

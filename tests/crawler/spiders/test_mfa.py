@@ -289,6 +289,7 @@ def test_a_page_read_is_freed_with_its_response_not_left_to_the_collector(
     spider = _spider(tmp_path)
     response = _page(2)
     gone = weakref.ref(response)
+    enabled = gc.isenabled()
     gc.disable()
     try:
         read = spider._read(response)
@@ -296,7 +297,8 @@ def test_a_page_read_is_freed_with_its_response_not_left_to_the_collector(
         del response, read
         assert gone() is None
     finally:
-        gc.enable()
+        if enabled:
+            gc.enable()
 
 
 @pytest.mark.parametrize("response_class", [HtmlResponse, XmlResponse, TextResponse])
