@@ -44,7 +44,7 @@ class _Collector:
         self.before: tuple[int, int, int] = gc.get_threshold()
         self.froze = False
 
-    def set(self, thresholds: tuple[int, int, int]) -> None:
+    def set(self) -> None:
         self.crawls += 1
         if self.crawls > 1:
             return
@@ -53,7 +53,7 @@ class _Collector:
         if self.froze:
             gc.collect()  # what is garbage now is collected, not frozen
             gc.freeze()
-        gc.set_threshold(*thresholds)
+        gc.set_threshold(*THRESHOLDS)
 
     def give_back(self) -> None:
         self.crawls -= 1
@@ -71,10 +71,8 @@ COLLECTOR = _Collector()
 class GarbageCollection:
     """Freezes what the crawl starts with, collects the young less often."""
 
-    def __init__(
-        self, collector: _Collector = COLLECTOR, thresholds: tuple[int, int, int] = THRESHOLDS
-    ) -> None:
-        self.collector, self.thresholds = collector, thresholds
+    def __init__(self, collector: _Collector = COLLECTOR) -> None:
+        self.collector = collector
         self.holding = False
 
     @classmethod
@@ -89,7 +87,7 @@ class GarbageCollection:
     def opened(self) -> None:
         if not self.holding:
             self.holding = True
-            self.collector.set(self.thresholds)
+            self.collector.set()
 
     def closed(self) -> None:
         if self.holding:
