@@ -27,7 +27,7 @@ from crawler.storage import Storage, StorageError
 from crawler.storage.atomic import fsync_path
 from crawler.storage.layout import WARC_FOLDER
 from crawler.warc.index import INDEX, index_path, warc_path, write_index
-from crawler.warc.records import Fetch, Original, fetch_records, record_id_of, warcinfo
+from crawler.warc.records import Fetch, RecentPayloads, fetch_records, record_id_of, warcinfo
 from schemas.models import WarcRecordRef
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ class WarcFiles:
         self.path: Path | None = None
         self.file: BinaryIO | None = None
         self.writer: WARCWriter | None = None
-        self.seen: dict[str, Original] = {}  # payload digest -> first response
+        self.seen = RecentPayloads()
         self.captured: list[Capture] = []  # the open file's whole response records
         self.captures: dict[Path, list[Capture]] = {}
         """A completed file -> its whole response records, recorded once it is published."""

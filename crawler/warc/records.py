@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from http.client import responses
@@ -97,15 +98,41 @@ class Original:
     date: str
 
 
+class RecentPayloads:
+    """The payloads this crawl wrote whole, by digest: one fetched again is written as a
+    revisit of its first record.  Only the most recent ``limit`` are kept (a payload
+    seen again moves to the end): each costs some 300 bytes, and the crawl's memory must
+    not grow with the site.  A payload older than that is written whole again -- more
+    bytes, nothing lost."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self._originals: OrderedDict[str, Original] = OrderedDict()
+
+    def get(self, digest: str) -> Original | None:
+        found = self._originals.get(digest)
+        if found is not None:
+            self._originals.move_to_end(digest)
+        return found
+
+    def add(self, digest: str, original: Original) -> None:
+        self._originals[digest] = original
+        if len(self._originals) > self.limit:
+            self._originals.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._originals)
+
+
 def fetch_records(
     writer: WARCWriter,
     fetch: Fetch,
-    seen: dict[str, Original],
+    seen: RecentPayloads,
     earlier: Capture | None = None,
 ) -> tuple[ArcWarcRecord, ArcWarcRecord, Capture | None]:
     """The fetch's response (or revisit) record and its request record, to be written in
     that order, and the capture a whole response record is (None for a revisit).
-    ``seen`` maps payload digests to their first response in this crawl; ``earlier`` is
+    ``seen`` holds the payloads this crawl wrote whole, most recent last; ``earlier`` is
     the URL's last whole capture in an earlier crawl: the same payload again is a
     revisit of it."""
     date = _date(fetch.fetched_at)
@@ -129,7 +156,7 @@ def fetch_records(
         record = writer.create_warc_record(
             fetch.url, "response", payload=BytesIO(fetch.body), http_headers=http
         )
-        seen[digest] = Original(fetch.url, date)
+        seen.add(digest, Original(fetch.url, date))
         captured = Capture(fetch.url, digest, date)
     record.rec_headers.replace_header("WARC-Date", date)
     parts = urlsplit(fetch.url)
