@@ -125,3 +125,15 @@ def _since(value: str | None) -> date | None:
 def crawl_sites(start_points: list[str], origins: dict[str, str]) -> list[str]:
     """The canonical hosts of the sites the start points belong to."""
     return sorted({urlsplit(canonical_url(url, origins)).netloc for url in start_points})
+
+
+def start_hosts(arguments: CrawlArguments, sites: list[str], registry: Registry) -> frozenset[str]:
+    """The hosts the crawl may reach at a private address: those of the URLs it was given,
+    and the registry's sites said to answer at one."""
+    hosts = {(urlsplit(url).hostname or "").lower() for url in arguments.start_urls}
+    hosts |= {
+        (urlsplit(site.origin).hostname or "").lower()
+        for host in sites
+        if (site := registry.sites.get(host)) is not None and site.private_address
+    }
+    return frozenset(hosts)

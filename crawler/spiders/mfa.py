@@ -22,17 +22,15 @@ from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
-from crawler import __version__
 from crawler.context import CrawlContext, CrawlScope
 from crawler.items import FetchedPage, NotModified
-from crawler.media.slots import media_slots
 from crawler.platforms.evidence import CardClaims
 from crawler.platforms.mfa import ListingCard
 from crawler.platforms.reading import PageReading
 from crawler.redact import REDACTED, redact_url
-from crawler.registry import Registry, RegistryError
+from crawler.registry import Registry
 from crawler.spiders import checks
-from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites
+from crawler.spiders.arguments import ARGUMENTS, CrawlArguments, crawl_sites, start_hosts
 from crawler.spiders.candidates import CandidateSpider, is_home_page
 from crawler.spiders.failures import record_failure
 from crawler.spiders.pages import (
@@ -44,6 +42,7 @@ from crawler.spiders.pages import (
     fetched_page,
     header,
 )
+from crawler.spiders.spider_settings import identify_and_slot
 from crawler.spiders.walk import Walk, WalkLog
 from crawler.state.schedule import Revisit
 from crawler.state.standings import Check
@@ -92,20 +91,9 @@ class MfaSpider(CandidateSpider):
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
-        """A User-Agent naming the project and its contact (``-s USER_AGENT`` still wins);
-        the download slots of the media hosts and of the sites with a budget of their own."""
+        """Who the crawler is, and the download slots (:mod:`crawler.spiders.spider_settings`)."""
         super().update_settings(settings)
-        contact = settings.get("ARCHIVE_CONTACT") or "no contact set"
-        agent = f"mfa-archive/{__version__} (archival crawler; contact: {contact})"
-        settings.set("USER_AGENT", agent, priority="spider")
-        slots = media_slots(settings)
-        try:
-            slots.update(Registry.load(settings.get("SITE_REGISTRY")).download_slots())
-        except RegistryError:
-            return  # said, in one line, before the crawl starts (crawler.commands.crawl)
-        if slots:
-            merged = {**slots, **settings.getdict("DOWNLOAD_SLOTS")}
-            settings.set("DOWNLOAD_SLOTS", merged, priority="spider")
+        identify_and_slot(settings)
 
     def _begin(self) -> None:
         """Tell the crawl context what this run covers (the mode decided now, from the
@@ -123,17 +111,11 @@ class MfaSpider(CandidateSpider):
             self.mode = default_mode(walks, state.schedule.count(self.crawl_sites) > 0)
         self.stop_early = stopping_early(walks, self.mode)
         self.absent = {s.canonical_url for s in state.standings.absent(self.crawl_sites)}
-        hosts = frozenset((urlsplit(u).hostname or "").lower() for u in arguments.start_urls)
-        hosts |= {  # the registry's sites said to answer at a private address
-            (urlsplit(site.origin).hostname or "").lower()
-            for host in self.crawl_sites
-            if (site := self.registry.sites.get(host)) is not None and site.private_address
-        }
         self.context.begin(
             CrawlScope(
                 sites=self.crawl_sites,
                 listings=listings,
-                start_hosts=hosts,
+                start_hosts=start_hosts(arguments, self.crawl_sites, self.registry),
                 allowed_domains=frozenset(d.lower() for d in self.allowed_domains),
                 mode=self.mode,
                 limited=arguments.limited,
