@@ -32,6 +32,7 @@ from crawler.scaleout.keys import CrawlKeys, worker_name
 from crawler.scaleout.merge import dump_stats, load_stats, merge_stats
 from crawler.scaleout.outcomes import Outcomes
 from crawler.scaleout.starting import StartRequests
+from crawler.scaleout.waking import wake_engine
 
 if TYPE_CHECKING:
     from crawler.scaleout.queue import ReliableQueue
@@ -39,19 +40,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 WAKE_SECONDS = 0.25
 Part = tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]
-
-
-def wake_engine(crawler: Crawler) -> None:
-    """Have the engine look at the scheduler now (work another worker queued), not at its
-    5-second idle heartbeat.  Scrapy has no public call for it: this is the one place that
-    reads the engine's private ``_slot.nextcall``, and tests/crawler/test_private_api.py
-    pins the behaviour (a crawl whose only request arrives while it is idle, with the
-    heartbeat out of the way, gets it through this call alone).  Without the attribute the
-    worker still wakes, at the heartbeat."""
-    slot = getattr(crawler.engine, "_slot", None)
-    nextcall = getattr(slot, "nextcall", None)
-    if nextcall is not None:
-        nextcall.schedule()
 
 
 class Workers:

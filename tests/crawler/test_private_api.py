@@ -8,7 +8,7 @@ test pins the behaviour relied upon, so that a release that moves it fails here:
   record's payload or gzip trailer must be cut before indexing;
 - Scrapy's engine's ``_slot.nextcall`` (the engine's "look at the scheduler now", which a
   worker of a shared crawl calls when another worker queued work,
-  :func:`crawler.scaleout.workers.wake_engine`): below, by its behaviour.
+  :func:`crawler.scaleout.waking.wake_engine`): below, by its behaviour.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from scrapy.http import Response
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
-from crawler.scaleout.workers import wake_engine
+from crawler.scaleout.waking import wake_engine
 
 QUEUED_ELSEWHERE: list[Request] = []
 """What "another worker" queued: the scheduler below hands it out once it is there."""
