@@ -13,6 +13,7 @@ import json
 from html import escape
 from typing import Any
 
+from replica.article_metadata import metadata
 from replica.asides import cards, featured, logo, related, sidebar
 from replica.content import Page
 from replica.layouts import Layout
@@ -21,7 +22,6 @@ from replica.media import image_host
 from replica.sections import Part, attachments, gallery, share, tags, videos
 from schemas.dates import parse_platform_date
 
-IMPORTED, UPDATED = "วันที่นำเข้าข้อมูล", "วันที่ปรับปรุงข้อมูล"
 HOME = {"th": "หน้าหลัก", "en": "Home"}
 BACK = {"th": "ย้อนกลับ", "en": "Back"}
 LISTING = {
@@ -31,69 +31,6 @@ LISTING = {
     ),
     "en": ("Press releases", "/en/content-category/press-release"),
 }
-
-
-def _view(m: Markup, page: Page, bar: str) -> str:
-    count = f"{page.view_count:,}"
-    style = m.layout.view
-    if style == "split":
-        return f"<p><span>{bar}</span> <span>{count}</span> <span>view</span></p>"
-    if style == "icon":
-        return f'<div><i class="fa fa-eye" aria-hidden="true"></i> <span>{bar} {count} view</span></div>'
-    return f"<p>{bar} {count} view</p>".replace("<p> ", "<p>")
-
-
-def _label(m: Markup, label: str, value: str) -> str:
-    style = m.layout.labels
-    if style == "one":
-        return f"<p>{label} {m.text(value)}</p>"
-    if style == "split":
-        return f"<div><p>{label}</p><p>{m.text(value)}</p></div>"
-    if style == "colon":
-        return f"<p>{label} : {m.text(value)}</p>"
-    return f"<p><span>{label}</span> <span>{m.text(value)}</span></p>"
-
-
-def metadata(m: Markup, page: Page) -> tuple[str, str]:
-    """The metadata block, and the view counter when it stands apart (``sibling``:
-    right after the block; ``bar``: after the body)."""
-    view = (
-        _view(m, page, "" if page.template == "bare" else "|")
-        if page.view_count is not None
-        else ""
-    )
-    if m.layout.labels == "dotted":  # everything on one line
-        shown = (
-            [m.text(page.imported_raw)]
-            if page.template == "bare" and page.imported_raw
-            else [
-                f"{label} {m.text(value)}"
-                for label, value in ((IMPORTED, page.imported_raw), (UPDATED, page.updated_raw))
-                if value is not None and page.template != "bare"
-            ]
-        )
-        if page.view_count is not None:
-            shown.append(f'<i class="icon-web-eye"></i> {page.view_count:,} view')
-        return f"<div{m.cls('meta')}><small>{' · '.join(shown)}</small></div>", ""
-    if page.template == "bare":
-        dates = f"<p>{m.text(page.imported_raw)}</p>" if page.imported_raw else ""
-    else:
-        dates = "".join(
-            _label(m, label, value)
-            for label, value in ((IMPORTED, page.imported_raw), (UPDATED, page.updated_raw))
-            if value is not None
-        )
-    if m.layout.view in ("sibling", "bar") and view:
-        block = f"<div{m.cls('meta', 'd-flex')}>{dates}</div>"
-        return (
-            (block + f"<div{m.cls('views')}>{view}</div>", "")
-            if m.layout.view == "sibling"
-            else (block, view)
-        )
-    return (
-        f"<div{m.cls('meta', 'd-flex justify-content-between')}><div>{dates}</div>{view}</div>",
-        "",
-    )
 
 
 def body(m: Markup, lines: list[str]) -> str:
