@@ -121,7 +121,8 @@ class CandidateSpider(ListingSpider):
             logger.info("discovered the listing %s", url)
             yield from self._listing(response, read, start=url, followed=1)
         elif read.kind == "article" and self.walk.claim(response.url):
-            yield self._article(response, read, None)
+            marked = canonical_url(response.url, self.walk.origins)  # as the claim marked it
+            yield self._article(response, read, None, marked)
 
     def _redirected(self, site: str, url: str, response: Response) -> Iterator[scrapy.Request]:
         """A candidate that redirects: judged not a listing (it leads elsewhere); its

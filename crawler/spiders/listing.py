@@ -55,7 +55,7 @@ class ListingSpider(scrapy.Spider):
     walk_log: WalkLog
     context: CrawlContext
     stop_early: frozenset[str]
-    _article: Callable[[TextResponse, PageReading, str | None], FetchedPage]
+    _article: Callable[..., FetchedPage]
     _article_request: Callable[..., scrapy.Request]
     on_error: Callable[[Failure], Any]
     discovery: Discovery | None

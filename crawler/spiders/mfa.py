@@ -23,7 +23,7 @@ from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from crawler.context import CrawlContext, CrawlScope
-from crawler.items import FetchedPage, NotModified
+from crawler.items import FetchedPage
 from crawler.platforms.evidence import CardClaims
 from crawler.platforms.mfa import ListingCard
 from crawler.platforms.reading import PageReading
@@ -40,7 +40,7 @@ from crawler.spiders.pages import (
     WALK_START,
     article_request,
     fetched_page,
-    header,
+    not_modified,
 )
 from crawler.spiders.spider_settings import identify_and_slot
 from crawler.spiders.walk import Walk, WalkLog
@@ -189,15 +189,7 @@ class MfaSpider(CandidateSpider):
             stats.inc_value("revisit/not_modified")
             if identity in self.absent:
                 yield checks.present(response.url, identity)
-            yield NotModified(
-                url=response.url,
-                canonical_url=identity,
-                site=urlsplit(identity).netloc,
-                category=category,
-                fetched_at=datetime.now(UTC),
-                etag=header(response, b"ETag"),
-                last_modified=header(response, b"Last-Modified"),
-            )
+            yield not_modified(response, identity, category)
             return
         if not isinstance(response, TextResponse):
             stats.inc_value("revisit/fetched")
@@ -226,10 +218,16 @@ class MfaSpider(CandidateSpider):
         yield self._article(response, read, category)
 
     def _article(
-        self, response: TextResponse, read: PageReading, category: str | None
+        self,
+        response: TextResponse,
+        read: PageReading,
+        category: str | None,
+        marked: str | None = None,
     ) -> FetchedPage:
+        """The article's item; its URL marked requested unless it was under this very URL
+        (``marked``: by a discovery's claim, else by its request's ``MARKED``)."""
         identity = canonical_url(response.url, self.walk.origins)
-        self.walk.fetched(identity, response.meta.get(MARKED))
+        self.walk.fetched(identity, marked or response.meta.get(MARKED))
         self.crawler.stats.inc_value("revisit/fetched")
         self.crawler.stats.inc_value(f"archive/article_pages/{urlsplit(identity).netloc}")
         return fetched_page(response, read, identity, category)

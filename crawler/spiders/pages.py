@@ -23,7 +23,7 @@ from scrapy.utils.response import response_status_message
 from twisted.internet.defer import CancelledError
 from twisted.python.failure import Failure
 
-from crawler.items import ARTICLE_PRIORITY, WARC_RECORD_META, FetchedPage
+from crawler.items import ARTICLE_PRIORITY, WARC_RECORD_META, FetchedPage, NotModified
 from crawler.middlewares.retry import RetryScheduled
 from crawler.platforms.evidence import CardClaims
 from crawler.platforms.reading import PageReading
@@ -158,6 +158,19 @@ def fetched_page(
         etag=header(response, b"ETag"),
         last_modified=header(response, b"Last-Modified"),
         warc_record=warc_record_of(response),
+    )
+
+
+def not_modified(response: Response, identity: str, category: str | None) -> NotModified:
+    """A 304: the stored version is still the page (its validators as the server sent)."""
+    return NotModified(
+        url=response.url,
+        canonical_url=identity,
+        site=urlsplit(identity).netloc,
+        category=category,
+        fetched_at=datetime.now(UTC),
+        etag=header(response, b"ETag"),
+        last_modified=header(response, b"Last-Modified"),
     )
 
 

@@ -25,6 +25,7 @@ from crawler.context import CrawlContext
 from crawler.items import FetchedPage
 from crawler.marks import LocalMarks
 from crawler.platforms.charset import parse_html
+from crawler.spiders.discovery import CANDIDATE
 from crawler.spiders.listing import _kind
 from crawler.spiders.mfa import MfaSpider
 from crawler.spiders.pages import MARKED, WALK_PAGE, WALK_START
@@ -320,3 +321,32 @@ def test_the_page_is_parsed_as_scrapy_s_selector_parses_it(
     scrapy_s = response.selector.root
     assert type(root) is type(scrapy_s) and root.base == scrapy_s.base
     assert etree.tostring(root) == etree.tostring(scrapy_s)
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_an_article_discovery_found_is_marked_once_in_a_shared_crawl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: bool
+) -> None:
+    """A page a menu led to that is an article is claimed (marked requested) when it is
+    read; in a shared crawl its item marks nothing more, in one process it marks again."""
+    marks = _NotedMarks(shared)
+    monkeypatch.setattr(CrawlContext, "walk_marks", lambda _self, _crawler: marks)
+    crawler = project_crawler(
+        ARCHIVE_URI=str(tmp_path / "archive"),
+        EXTENSIONS={"crawler.context.CrawlContext": 0},
+        DISCOVERY_ENABLED=True,
+    )
+    spider = MfaSpider.from_crawler(crawler, site="www.mfa.go.th")
+    crawler.spider = spider
+    assert isinstance(_first(spider.start()), Request)
+    assert spider.discovery is not None
+    url = "https://www.mfa.go.th/th/content/aseancanada2020"
+    body = (FIXTURES / "sample-th-labels" / "input.html").read_bytes()
+    request = Request(url, meta={CANDIDATE: ["www.mfa.go.th", url]})
+    response = HtmlResponse(url, body=body, encoding="utf-8", request=request)
+    marks.added.clear()
+    items = list(spider.parse_candidate(response))
+    assert [type(item) for item in items] == [FetchedPage]
+    assert marks.added == [[url_key(url)]] * (1 if shared else 2)
+    marks.added.clear()
+    assert list(spider.parse_candidate(response)) == []  # asked for already: no second item
