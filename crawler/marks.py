@@ -5,9 +5,12 @@ URLs (:func:`crawler.urls.url_key`), so memory stays small on a large site."""
 
 from __future__ import annotations
 
+import secrets
 from array import array
 from dataclasses import dataclass, field
 from typing import Protocol
+
+_MASK = 2**64 - 1
 
 
 class Marks(Protocol):
@@ -32,25 +35,31 @@ class KeySet:
     """A set of 8-byte keys in 16 to 32 bytes a key: an open-addressing table of
     unsigned 64-bit slots (linear probing, a quarter to a half full).
 
-    A Python ``set`` of such keys costs some 76 bytes a key (a 36-byte ``int`` each and
+    A Python ``set`` of such keys costs some 78 bytes a key (a 36-byte ``int`` each and
     a table of 16-byte entries), and a crawl keeps two of them as large as its site:
-    about 15 MB at 100,000 articles, the bulk of what the crawl's memory grows by with
-    the site.  The keys are hashes already, so their low bits are the slot; 0 marks an
-    empty slot, and the key 0 is kept aside."""
+    about 15 MB at 100,000 articles, the bulk of what its memory grew by with the site.
+    A key's slot is the high bits of its product with a random odd number drawn for
+    the set (multiplicative hashing): keys are unkeyed hashes of URLs a site chooses,
+    and slots taken from their low bits alone would let a hostile site cluster them.
+    0 marks an empty slot; the key 0 is kept aside."""
 
     def __init__(self) -> None:
-        self._slots = array("Q", bytes(8 * 8))
-        self._mask = 7
+        self._multiplier = secrets.randbits(64) | 1
+        self._slots = array("Q", [0]) * 8
+        self._shift = 64 - 3
         self._used = 0
         self._zero = False
 
+    def _slot(self, key: int) -> int:
+        return ((key * self._multiplier) & _MASK) >> self._shift
+
     def add(self, key: int) -> bool:
-        """Add ``key``; whether it was new."""
+        """Add ``key`` (an unsigned 64-bit int); whether it was new."""
         if key == 0:
             fresh, self._zero = not self._zero, True
             return fresh
-        slots, mask = self._slots, self._mask
-        index = key & mask
+        slots, mask = self._slots, len(self._slots) - 1
+        index = self._slot(key)
         while True:
             found = slots[index]
             if found == key:
@@ -60,17 +69,17 @@ class KeySet:
             index = (index + 1) & mask
         slots[index] = key
         self._used += 1
-        if 2 * self._used > mask + 1:
+        if 2 * self._used > len(slots):
             self._grow()
         return True
 
     def __contains__(self, key: object) -> bool:
-        if key == 0:
-            return self._zero
         if not isinstance(key, int):
             return False
-        slots, mask = self._slots, self._mask
-        index = key & mask
+        if key == 0:
+            return self._zero
+        slots, mask = self._slots, len(self._slots) - 1
+        index = self._slot(key)
         while True:
             found = slots[index]
             if found == key:
@@ -84,20 +93,15 @@ class KeySet:
 
     def _grow(self) -> None:
         old = self._slots
-        self._slots = array("Q", bytes(16 * len(old)))
-        self._mask = 2 * len(old) - 1
-        self._used = 0
+        self._slots = array("Q", [0]) * (2 * len(old))
+        self._shift -= 1
+        slots, mask = self._slots, len(self._slots) - 1
         for key in old:
             if key:
-                self._reinsert(key)
-
-    def _reinsert(self, key: int) -> None:
-        slots, mask = self._slots, self._mask
-        index = key & mask
-        while slots[index]:
-            index = (index + 1) & mask
-        slots[index] = key
-        self._used += 1
+                index = self._slot(key)
+                while slots[index]:
+                    index = (index + 1) & mask
+                slots[index] = key
 
 
 @dataclass

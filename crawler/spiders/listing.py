@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import scrapy
@@ -45,6 +45,19 @@ from crawler.urls import (
 logger = logging.getLogger(__name__)
 
 
+class ArticleOf(Protocol):
+    """The spider's article item of a page read (``marked``: the URL it was marked
+    requested under, if not its request's)."""
+
+    def __call__(
+        self,
+        response: TextResponse,
+        read: PageReading,
+        category: str | None,
+        marked: str | None = None,
+    ) -> FetchedPage: ...
+
+
 class ListingSpider(scrapy.Spider):
     """Listing pages: their article cards, and the next page while one brings new ones."""
 
@@ -55,7 +68,7 @@ class ListingSpider(scrapy.Spider):
     walk_log: WalkLog
     context: CrawlContext
     stop_early: frozenset[str]
-    _article: Callable[..., FetchedPage]
+    _article: ArticleOf
     _article_request: Callable[..., scrapy.Request]
     on_error: Callable[[Failure], Any]
     discovery: Discovery | None

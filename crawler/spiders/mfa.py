@@ -224,8 +224,9 @@ class MfaSpider(CandidateSpider):
         category: str | None,
         marked: str | None = None,
     ) -> FetchedPage:
-        """The article's item; its URL marked requested unless it was under this very URL
-        (``marked``: by a discovery's claim, else by its request's ``MARKED``)."""
+        """The article's item, its URL marked requested (:meth:`Walk.fetched`: not again in
+        a shared crawl if it was under this very URL, ``marked`` by a discovery's claim or
+        its request's ``MARKED``)."""
         identity = canonical_url(response.url, self.walk.origins)
         self.walk.fetched(identity, marked or response.meta.get(MARKED))
         self.crawler.stats.inc_value("revisit/fetched")

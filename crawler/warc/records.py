@@ -1,7 +1,8 @@
 """WARC records of one fetch, built with warcio: the request, then the response with its
 headers and payload as received (before decompression: ``Content-Encoding`` kept), or a
 ``revisit`` when the payload is one already written (``identical-payload-digest``: in
-this crawl, or by an earlier crawl for the same URL) or the server answered 304
+this crawl, among the payloads it met most recently, or by an earlier crawl for the same
+URL) or the server answered 304
 (``server-not-modified``).
 
 Scrapy keeps no raw header bytes: headers are written from the parsed ones, in the
@@ -100,10 +101,10 @@ class Original:
 
 class RecentPayloads:
     """The payloads this crawl wrote whole, by digest: one fetched again is written as a
-    revisit of its first record.  Only the most recent ``limit`` are kept (a payload
-    seen again moves to the end): each costs some 300 bytes, and the crawl's memory must
-    not grow with the site.  A payload older than that is written whole again -- more
-    bytes, nothing lost."""
+    revisit of that record.  Only the ``limit`` used most recently are kept (written, or
+    met again): each costs some 300 bytes, and the crawl's memory must not grow with
+    the site.  A payload let go is written whole again if it comes back (more bytes,
+    nothing lost), and its later revisits name that record."""
 
     def __init__(self, limit: int = 10_000) -> None:
         self.limit = limit

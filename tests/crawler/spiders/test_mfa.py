@@ -350,3 +350,4 @@ def test_an_article_discovery_found_is_marked_once_in_a_shared_crawl(
     assert marks.added == [[url_key(url)]] * (1 if shared else 2)
     marks.added.clear()
     assert list(spider.parse_candidate(response)) == []  # asked for already: no second item
+    assert marks.added == [[url_key(url)]]  # the claim's attempt, no more
