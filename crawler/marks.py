@@ -37,7 +37,7 @@ class KeySet:
 
     A Python ``set`` of such keys costs some 78 bytes a key (a 36-byte ``int`` each and
     a table of 16-byte entries), and a crawl keeps two of them as large as its site:
-    about 15 MB at 100,000 articles, the bulk of what its memory grew by with the site.
+    about 15 MB at 100,000 articles, much of what its memory grew by with the site.
     A key's slot is the high bits of its product with a random odd number drawn for
     the set (multiplicative hashing): keys are unkeyed hashes of URLs a site chooses,
     and slots taken from their low bits alone would let a hostile site cluster them.
@@ -50,26 +50,17 @@ class KeySet:
         self._used = 0
         self._zero = False
 
-    def _slot(self, key: int) -> int:
-        return ((key * self._multiplier) & _MASK) >> self._shift
-
     def add(self, key: int) -> bool:
         """Add ``key`` (an unsigned 64-bit int); whether it was new."""
         if key == 0:
             fresh, self._zero = not self._zero, True
             return fresh
-        slots, mask = self._slots, len(self._slots) - 1
-        index = self._slot(key)
-        while True:
-            found = slots[index]
-            if found == key:
-                return False
-            if found == 0:
-                break
-            index = (index + 1) & mask
-        slots[index] = key
+        index = self._probe(key)
+        if self._slots[index] == key:
+            return False
+        self._slots[index] = key
         self._used += 1
-        if 2 * self._used > len(slots):
+        if 2 * self._used > len(self._slots):
             self._grow()
         return True
 
@@ -78,15 +69,15 @@ class KeySet:
             return False
         if key == 0:
             return self._zero
+        return self._slots[self._probe(key)] == key
+
+    def _probe(self, key: int) -> int:
+        """The slot holding ``key``, or the empty one where it would go."""
         slots, mask = self._slots, len(self._slots) - 1
-        index = self._slot(key)
-        while True:
-            found = slots[index]
-            if found == key:
-                return True
-            if found == 0:
-                return False
+        index = ((key * self._multiplier) & _MASK) >> self._shift
+        while slots[index] != key and slots[index] != 0:
             index = (index + 1) & mask
+        return index
 
     def __len__(self) -> int:
         return self._used + self._zero
@@ -95,13 +86,9 @@ class KeySet:
         old = self._slots
         self._slots = array("Q", [0]) * (2 * len(old))
         self._shift -= 1
-        slots, mask = self._slots, len(self._slots) - 1
         for key in old:
             if key:
-                index = self._slot(key)
-                while slots[index]:
-                    index = (index + 1) & mask
-                slots[index] = key
+                self._slots[self._probe(key)] = key
 
 
 @dataclass
