@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 from lxml import etree
 
 from crawler.platforms.evidence import Claim, Evidence, sources
-from crawler.platforms.mfa.media import original_url
+from crawler.platforms.mfa.image_urls import original_url
 from crawler.platforms.page import ParsedPage
 from schemas.assess import DISAGREES, RawArticle
 from schemas.models import Finding
