@@ -75,7 +75,7 @@ class KeySet:
         """The slot holding ``key``, or the empty one where it would go."""
         slots, mask = self._slots, len(self._slots) - 1
         index = ((key * self._multiplier) & _MASK) >> self._shift
-        while slots[index] != key and slots[index] != 0:
+        while (found := slots[index]) != key and found:
             index = (index + 1) & mask
         return index
 

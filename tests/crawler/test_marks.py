@@ -46,10 +46,13 @@ def test_keys_that_share_their_low_bits_do_not_cluster() -> None:
     assert longest <= 64, longest  # some 10 expected at a quarter full; 4,096 by the low bits
 
 
-def test_what_is_not_an_int_is_not_in_it() -> None:
+def test_what_is_not_an_unsigned_64_bit_int_is_not_in_it() -> None:
     ours = KeySet()
     ours.add(5)
+    ours.add(1)
     assert "5" not in ours and None not in ours and 5.5 not in ours
+    assert -1 not in ours and 2**64 not in ours and 2**64 + 5 not in ours
+    assert True in ours and False not in ours  # as a set answers: True == 1, False == 0
 
 
 def test_a_large_crawls_marks_take_at_most_32_bytes_a_key() -> None:
